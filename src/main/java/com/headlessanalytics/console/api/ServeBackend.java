@@ -1,0 +1,34 @@
+package com.headlessanalytics.console.api;
+
+import java.util.Optional;
+
+/**
+ * What serve mode needs besides the port: API-key authentication, the port of a workspace,
+ * usage metering and workspace-independent readiness. The embedded engine provides it.
+ */
+public interface ServeBackend {
+
+    /** The workspace and key behind a presented API key; empty when unknown or revoked. */
+    Optional<Principal> authenticate(String apiKey);
+
+    /** The port for one workspace. */
+    HeadlessApi workspace(String workspaceId);
+
+    /** Records one metered call; returns at once (records are written in the background). */
+    void meter(UsageRecord record);
+
+    /** Readiness of the store, folder, disk, settings and metering, without a workspace. */
+    RuntimeHealth health();
+
+    /** An authenticated caller. */
+    record Principal(String workspaceId, String keyId) {
+    }
+
+    /**
+     * One metered API call. {@code workspaceId} and {@code keyId} are null when the caller was not
+     * authenticated; {@code endpoint} is the route (e.g. "/api/ingest"), never the query string.
+     */
+    record UsageRecord(long at, String workspaceId, String keyId, String method, String endpoint, int status,
+                       long latencyMs, long requestBytes, long responseBytes, String queryId) {
+    }
+}
