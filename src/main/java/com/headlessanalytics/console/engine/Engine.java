@@ -1,0 +1,143 @@
+package com.headlessanalytics.console.engine;
+
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.api.ServeBackend;
+import com.headlessanalytics.console.domain.Ids;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded engine: the whole API on an H2 file in one data folder. Opening it migrates the
+ * schema and creates the first workspace (with its default business) when there is none.
+ */
+public final class Engine implements ServeBackend, AutoCloseable {
+    public static final String DEFAULT_BUSINESS_ID = "default";
+
+    private final Database db;
+    private final Clock clock;
+    private final EventStore events;
+    private final ApiKeys keys;
+    private final UsageMeter usage;
+    private final Readiness readiness;
+    private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
+    private final String defaultWorkspaceId;
+
+    private Engine(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.events = new EventStore(db, List.of(new EventNameStats()));
+        this.keys = new ApiKeys(db, clock);
+        this.usage = new UsageMeter(db);
+        this.readiness = new Readiness(db, keys, usage);
+        this.defaultWorkspaceId = ensureDefaultWorkspace();
+    }
+
+    /** Opens (creating if needed) the engine in this data folder. */
+    public static Engine open(Path dataFolder) {
+        return open(dataFolder, Clock.systemUTC());
+    }
+
+    public static Engine open(Path dataFolder, Clock clock) {
+        return new Engine(Database.open(dataFolder), clock);
+    }
+
+    public Path dataFolder() {
+        return db.folder();
+    }
+
+    public String defaultWorkspaceId() {
+        return defaultWorkspaceId;
+    }
+
+    /** The port of the first workspace: what the console uses when it runs on its own. */
+    public HeadlessApi defaultWorkspace() {
+        return workspace(defaultWorkspaceId);
+    }
+
+    @Override
+    public HeadlessApi workspace(String workspaceId) {
+        return workspaces.computeIfAbsent(workspaceId, id -> new EngineApi(id, defaultBusinessOf(id), events,
+                readiness, clock));
+    }
+
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String apiKey) {
+        return keys.authenticate(apiKey);
+    }
+
+    @Override
+    public void meter(UsageRecord record) {
+        usage.record(record);
+    }
+
+    @Override
+    public RuntimeHealth health() {
+        long now = clock.millis();
+        return readiness.check(new Proof(Ids.newId("q", now), null, null, new Period(null, null), now,
+                Proof.SCHEMA_VERSION));
+    }
+
+    /** Writes pending usage records, then closes the database; queued writes finish first. */
+    @Override
+    public void close() {
+        usage.close();
+        db.close();
+    }
+
+    private String defaultBusinessOf(String workspaceId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT default_business_id FROM workspace WHERE id = ?")) {
+                ps.setString(1, workspaceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("No workspace " + workspaceId);
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    private String ensureDefaultWorkspace() {
+        return db.write(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT id FROM workspace ORDER BY created_at, id LIMIT 1")) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            long now = clock.millis();
+            String id = Ids.newId("ws", now);
+            try (PreparedStatement ws = c.prepareStatement(
+                    "INSERT INTO workspace (id, name, default_business_id, created_at) VALUES (?, ?, ?, ?)");
+                 PreparedStatement business = c.prepareStatement(
+                    "INSERT INTO business (workspace_id, id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ws.setString(1, id);
+                ws.setString(2, "My workspace");
+                ws.setString(3, DEFAULT_BUSINESS_ID);
+                ws.setLong(4, now);
+                ws.executeUpdate();
+                business.setString(1, id);
+                business.setString(2, DEFAULT_BUSINESS_ID);
+                business.setString(3, "Default business");
+                business.setString(4, "company");
+                business.setLong(5, now);
+                business.executeUpdate();
+            }
+            return id;
+        });
+    }
+}

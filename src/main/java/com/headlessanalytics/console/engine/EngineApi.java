@@ -1,0 +1,132 @@
+package com.headlessanalytics.console.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.ErrorCodes;
+import com.headlessanalytics.console.api.EventPage;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.EventValidator;
+import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.Ids;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The API port of one workspace on the embedded engine. */
+final class EngineApi implements HeadlessApi {
+    private final String workspaceId;
+    private final String defaultBusinessId;
+    private final EventStore store;
+    private final Readiness readiness;
+    private final Clock clock;
+
+    EngineApi(String workspaceId, String defaultBusinessId, EventStore store, Readiness readiness, Clock clock) {
+        this.workspaceId = workspaceId;
+        this.defaultBusinessId = defaultBusinessId;
+        this.store = store;
+        this.readiness = readiness;
+        this.clock = clock;
+    }
+
+    @Override
+    public IngestResult ingest(List<Map<String, Object>> raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.invalid("No events to ingest", List.of(
+                    new FieldError(null, "events", "required", "must hold at least one event")));
+        }
+        if (raw.size() > EventLimits.MAX_BATCH_EVENTS) {
+            throw ApiException.tooLarge("Too many events in one batch", List.of(new FieldError(null, "events",
+                    FieldError.TOO_LARGE, raw.size() + " events; the limit is " + EventLimits.MAX_BATCH_EVENTS)));
+        }
+        long now = clock.millis();
+        List<Event> events = new ArrayList<>(raw.size());
+        List<FieldError> errors = new ArrayList<>();
+        long totalBytes = 0;
+        int invalid = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> envelope = raw.get(i);
+            if (envelope == null) {
+                errors.add(new FieldError(i, null, "invalid_type", "must be an object"));
+                invalid++;
+                continue;
+            }
+            int bytes = encodedSize(envelope);
+            totalBytes += bytes;
+            EventValidator.Outcome outcome = EventValidator.validate(i, envelope, bytes, now, defaultBusinessId,
+                    Ids.newId("evt", now));
+            if (outcome.valid()) {
+                events.add(outcome.event());
+            } else {
+                errors.addAll(outcome.errors());
+                invalid++;
+            }
+        }
+        if (totalBytes > EventLimits.MAX_BATCH_BYTES) {
+            errors.add(0, new FieldError(null, "events", FieldError.TOO_LARGE, "the batch is " + totalBytes
+                    + " bytes; the limit is " + EventLimits.MAX_BATCH_BYTES + " bytes"));
+        }
+        if (!errors.isEmpty()) {
+            String message = invalid == 0 ? "The batch is too large; nothing was stored"
+                    : invalid + " of " + raw.size() + (raw.size() == 1 ? " event is" : " events are")
+                    + " invalid; nothing was stored";
+            boolean tooLarge = errors.stream().anyMatch(FieldError::isTooLarge);
+            throw tooLarge ? ApiException.tooLarge(message, errors) : ApiException.invalid(message, errors);
+        }
+        EventStore.Stored stored = guarded(() -> store.store(workspaceId, events));
+        List<String> ids = events.stream().map(Event::id).toList();
+        long from = events.stream().mapToLong(Event::timestamp).min().orElse(now);
+        long to = events.stream().mapToLong(Event::timestamp).max().orElse(now);
+        String business = events.stream().map(Event::businessId).distinct().count() == 1
+                ? events.get(0).businessId() : null;
+        return new IngestResult(stored.accepted(), stored.duplicateIds().size(), ids, stored.duplicateIds(),
+                proof(business, new Period(from, to), now));
+    }
+
+    @Override
+    public EventPage events(EventQuery query) {
+        EventQuery q = query == null ? EventQuery.all() : query;
+        List<FieldError> problems = q.problems();
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("Invalid event query", problems);
+        }
+        long now = clock.millis();
+        EventStore.Page page = guarded(() -> store.query(workspaceId, q));
+        return new EventPage(page.events(), page.nextCursor(), proof(q.businessId(), new Period(q.from(), q.to()), now));
+    }
+
+    @Override
+    public RuntimeHealth health() {
+        long now = clock.millis();
+        return readiness.check(proof(null, new Period(null, null), now));
+    }
+
+    private Proof proof(String businessId, Period period, long now) {
+        return new Proof(Ids.newId("q", now), workspaceId, businessId, period, now, Proof.SCHEMA_VERSION);
+    }
+
+    private static int encodedSize(Map<String, Object> envelope) {
+        try {
+            return ApiJson.mapper().writeValueAsBytes(envelope).length;
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("An event cannot be written as JSON", List.of());
+        }
+    }
+
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (EngineException e) {
+            throw new ApiException.Server(500, ErrorCodes.INTERNAL, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package com.headlessanalytics.console.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Events on H2: the idempotent, atomic batch write and the keyset-paged read. */
+final class EventStore {
+    private static final ObjectMapper JSON = ApiJson.mapper();
+    private static final String INSERT = "INSERT INTO event (workspace_id, business_id, id, event, ts, received_at,"
+            + " trace_id, actor_key, trust_tier, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Database db;
+    private final List<IngestProjection> projections;
+    /** workspace + business pairs known to have a business row. */
+    private final Set<String> knownBusinesses = ConcurrentHashMap.newKeySet();
+
+    EventStore(Database db, List<IngestProjection> projections) {
+        this.db = db;
+        this.projections = List.copyOf(projections);
+    }
+
+    /** Stored ids in request order, and which of them were already stored (or repeated in the batch). */
+    record Stored(int accepted, List<String> duplicateIds) {
+    }
+
+    /** Stores the events not stored before, all in one transaction, and reports the rest as duplicates. */
+    Stored store(String workspaceId, List<Event> events) {
+        List<String> envelopes = new ArrayList<>(events.size());
+        for (Event e : events) {
+            envelopes.add(toJson(e));
+        }
+        Set<String> newBusinesses = new LinkedHashSet<>();
+        for (Event e : events) {
+            if (!knownBusinesses.contains(workspaceId + '\n' + e.businessId())) {
+                newBusinesses.add(e.businessId());
+            }
+        }
+        Stored result = db.write(c -> {
+            Set<String> existing = existingIds(c, workspaceId, events);
+            registerBusinesses(c, workspaceId, newBusinesses, events.isEmpty() ? 0 : events.get(0).receivedAt());
+            List<Event> fresh = new ArrayList<>(events.size());
+            List<String> duplicates = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (int i = 0; i < events.size(); i++) {
+                    Event e = events.get(i);
+                    if (existing.contains(e.id()) || !seen.add(e.id())) {
+                        duplicates.add(e.id());
+                        continue;
+                    }
+                    fresh.add(e);
+                    insert.setString(1, workspaceId);
+                    insert.setString(2, e.businessId());
+                    insert.setString(3, e.id());
+                    insert.setString(4, e.event());
+                    insert.setLong(5, e.timestamp());
+                    insert.setLong(6, e.receivedAt());
+                    setNullable(insert, 7, e.traceId());
+                    setNullable(insert, 8, e.actorKey());
+                    setNullable(insert, 9, e.trustTier() == null ? null : e.trustTier().name());
+                    insert.setString(10, envelopes.get(i));
+                    insert.addBatch();
+                }
+                if (!fresh.isEmpty()) {
+                    insert.executeBatch();
+                }
+            }
+            for (IngestProjection p : projections) {
+                p.onStored(c, workspaceId, fresh);
+            }
+            return new Stored(fresh.size(), duplicates);
+        });
+        for (String b : newBusinesses) {
+            knownBusinesses.add(workspaceId + '\n' + b);
+        }
+        return result;
+    }
+
+    private static Set<String> existingIds(Connection c, String workspaceId, List<Event> events) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < events.size(); from += 500) {
+            List<Event> chunk = events.subList(from, Math.min(events.size(), from + 500));
+            StringBuilder sql = new StringBuilder("SELECT id FROM event WHERE workspace_id = ? AND id IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            sql.append(')');
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setString(1, workspaceId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i).id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void registerBusinesses(Connection c, String workspaceId, Set<String> businesses, long now)
+            throws SQLException {
+        if (businesses.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO business (workspace_id, id, name, kind, created_at) KEY (workspace_id, id)"
+                        + " SELECT ?, ?, ?, 'business', ? FROM DUAL WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM business WHERE workspace_id = ? AND id = ?)")) {
+            for (String b : businesses) {
+                ps.setString(1, workspaceId);
+                ps.setString(2, b);
+                ps.setString(3, b);
+                ps.setLong(4, now);
+                ps.setString(5, workspaceId);
+                ps.setString(6, b);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** One page in (ts, seq) order, ascending or descending, after the cursor. */
+    Page query(String workspaceId, EventQuery q) {
+        boolean desc = q.effectiveOrder() == EventQuery.Order.DESC;
+        long[] after = q.cursor() == null ? null : decodeCursor(q.cursor(), desc);
+        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE workspace_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(workspaceId);
+        condition(sql, args, "business_id = ?", q.businessId());
+        condition(sql, args, "event = ?", q.event());
+        condition(sql, args, "trace_id = ?", q.traceId());
+        condition(sql, args, "actor_key = ?", q.actor());
+        condition(sql, args, "ts >= ?", q.from());
+        condition(sql, args, "ts <= ?", q.to());
+        if (after != null) {
+            sql.append(desc ? " AND ts <= ? AND (ts < ? OR seq < ?)" : " AND ts >= ? AND (ts > ? OR seq > ?)");
+            args.add(after[0]);
+            args.add(after[0]);
+            args.add(after[1]);
+        }
+        sql.append(desc ? " ORDER BY ts DESC, seq DESC" : " ORDER BY ts, seq").append(" LIMIT ?");
+        int limit = q.effectiveLimit();
+        args.add(limit + 1);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    Object a = args.get(i);
+                    if (a instanceof Long l) {
+                        ps.setLong(i + 1, l);
+                    } else if (a instanceof Integer n) {
+                        ps.setInt(i + 1, n);
+                    } else {
+                        ps.setString(i + 1, (String) a);
+                    }
+                }
+                List<Event> events = new ArrayList<>(Math.min(limit, 1000));
+                long lastTs = 0;
+                long lastSeq = 0;
+                boolean more = false;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (events.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        lastSeq = rs.getLong(1);
+                        lastTs = rs.getLong(2);
+                        events.add(fromJson(rs.getString(3)));
+                    }
+                }
+                return new Page(events, more ? encodeCursor(lastTs, lastSeq, desc) : null);
+            }
+        });
+    }
+
+    record Page(List<Event> events, String nextCursor) {
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    static String encodeCursor(long ts, long seq, boolean desc) {
+        String raw = "v1:" + (desc ? 'd' : 'a') + ':' + ts + ':' + seq;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static long[] decodeCursor(String cursor, boolean desc) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            String[] parts = raw.split(":");
+            if (parts.length == 4 && parts[0].equals("v1")) {
+                if (parts[1].equals(desc ? "d" : "a")) {
+                    return new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])};
+                }
+                throw ApiException.invalid("Invalid cursor", List.of(new FieldError(null, "cursor", "invalid_value",
+                        "was issued for the other order; keep 'order' the same while paging")));
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        throw ApiException.invalid("Invalid cursor", List.of(new FieldError(null, "cursor", "invalid_value",
+                "is not a cursor this server issued; pass nextCursor back unchanged")));
+    }
+
+    static String toJson(Event e) {
+        try {
+            return JSON.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("An event could not be written as JSON", ex);
+        }
+    }
+
+    static Event fromJson(String json) {
+        try {
+            return JSON.readValue(json, Event.class);
+        } catch (JsonProcessingException ex) {
+            throw new EngineException("A stored event could not be read: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+}
