@@ -1,2 +1,11 @@
 package com.headlessanalytics.console.app;
-public class ConsoleApp { public static void main(String[] a){ System.out.println("x"); } }
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+public class ConsoleApp extends Application {
+    @Override
+    public void start(Stage stage) {
+        stage.show();
+    }
+}

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record FieldError(Integer index, String field, String code, String message) {
     public static final String TOO_LARGE = "too_large";
 
+    @JsonIgnore
     public boolean isTooLarge() {
         return TOO_LARGE.equals(code);
     }

@@ -77,8 +77,9 @@ public final class ApiKeys {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long revoked = rs.getLong(6);
+                        Long revokedAt = rs.wasNull() ? null : revoked;
                         keys.add(new ApiKeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getLong(5), rs.wasNull() ? null : revoked));
+                                rs.getLong(5), revokedAt));
                     }
                 }
                 return keys;

@@ -156,7 +156,11 @@ class EngineTest {
         assertThat(engine.authenticate(key.secret())).hasValueSatisfying(p -> assertThat(p.keyId())
                 .isEqualTo(key.info().id()));
         assertThat(engine.authenticate(key.secret() + "x")).isEmpty();
+        assertThat(engine.keys().list(engine.defaultWorkspaceId())).singleElement()
+                .satisfies(k -> assertThat(k.active()).isTrue());
         engine.keys().revoke(key.info().id());
+        assertThat(engine.keys().list(engine.defaultWorkspaceId())).singleElement()
+                .satisfies(k -> assertThat(k.revokedAt()).isNotNull());
         assertThat(engine.authenticate(key.secret())).isEmpty();
         byte[] file = java.nio.file.Files.readAllBytes(dir.resolve(Database.FILE_NAME + ".mv.db"));
         assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(key.secret());

@@ -1,0 +1,192 @@
+package com.headlessanalytics.console.app.bench;
+
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.NewApiKey;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventValidator;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.server.LocalApiServer;
+import com.headlessanalytics.console.server.ServeConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Sustained ingest throughput, three ways on fresh data folders in one run: raw H2 JDBC batch
+ * inserts of the same rows into the same table (the baseline), the engine's ingest, and HTTP batch
+ * ingest through serve mode over loopback. Prints events/s and the ratios to the baseline.
+ */
+public final class IngestBenchmark {
+    private final int events;
+    private final int batch;
+    private final int httpClients;
+    private final PrintWriter out;
+
+    public IngestBenchmark(int events, int batch, int httpClients, PrintWriter out) {
+        this.events = events;
+        this.batch = batch;
+        this.httpClients = httpClients;
+        this.out = out;
+    }
+
+    public record Figures(double rawPerSecond, double enginePerSecond, double httpPerSecond) {
+    }
+
+    public Figures run(Path scratch) throws Exception {
+        out.printf("ingest benchmark: %,d events in batches of %d, %d HTTP client threads, Java %s, %d cores%n",
+                events, batch, httpClients, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        List<List<Map<String, Object>>> batches = batches(events);
+        int warm = Math.min(20_000, events) / batch;
+        runRaw(scratch.resolve("warm-raw"), batches.subList(0, warm));
+        runEngine(scratch.resolve("warm-engine"), batches.subList(0, warm));
+        runHttp(scratch.resolve("warm-http"), batches.subList(0, warm));
+        double raw = runRaw(scratch.resolve("raw"), batches);
+        double engine = runEngine(scratch.resolve("engine"), batches);
+        double http = runHttp(scratch.resolve("http"), batches);
+        out.printf("%-46s %,12.0f events/s   1.00%n", "raw H2 JDBC batch insert (baseline)", raw);
+        out.printf("%-46s %,12.0f events/s   %.2f of baseline%n", "engine ingest (validate, dedupe, rollup)", engine,
+                engine / raw);
+        out.printf("%-46s %,12.0f events/s   %.2f of baseline%n", "HTTP batch ingest through serve mode", http,
+                http / raw);
+        out.flush();
+        return new Figures(raw, engine, http);
+    }
+
+    private List<List<Map<String, Object>>> batches(int total) {
+        SampleEvents sample = new SampleEvents(42, 1_764_547_200_000L);
+        List<List<Map<String, Object>>> all = new ArrayList<>();
+        for (int done = 0; done < total; done += batch) {
+            all.add(sample.next(Math.min(batch, total - done)));
+        }
+        return all;
+    }
+
+    /** The same rows the engine would write, inserted with plain JDBC batches into the same schema. */
+    private double runRaw(Path folder, List<List<Map<String, Object>>> batches) throws Exception {
+        String workspace;
+        try (Engine engine = Engine.open(folder)) {
+            workspace = engine.defaultWorkspaceId();
+        }
+        long now = System.currentTimeMillis();
+        List<List<Object[]>> rows = new ArrayList<>();
+        for (List<Map<String, Object>> b : batches) {
+            List<Object[]> r = new ArrayList<>(b.size());
+            for (Map<String, Object> raw : b) {
+                Event e = EventValidator.validate(null, raw, 0, now, "default", null).event();
+                r.add(new Object[] {workspace, e.businessId(), e.id(), e.event(), e.timestamp(), e.receivedAt(),
+                    e.traceId(), e.actorKey(), e.trustTier().name(), ApiJson.mapper().writeValueAsString(e)});
+            }
+            rows.add(r);
+        }
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";WRITE_DELAY=0;CACHE_SIZE=65536";
+        try (Connection c = DriverManager.getConnection(url, "ha", "")) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (workspace_id, business_id, id, event,"
+                    + " ts, received_at, trace_id, actor_key, trust_tier, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (List<Object[]> b : rows) {
+                    for (Object[] row : b) {
+                        for (int i = 0; i < row.length; i++) {
+                            ps.setObject(i + 1, row[i]);
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                    n += b.size();
+                }
+            }
+            return n / seconds(start);
+        }
+    }
+
+    private double runEngine(Path folder, List<List<Map<String, Object>>> batches) {
+        try (Engine engine = Engine.open(folder)) {
+            HeadlessApi api = engine.defaultWorkspace();
+            long start = System.nanoTime();
+            int n = 0;
+            for (List<Map<String, Object>> b : batches) {
+                n += api.ingest(b).accepted();
+            }
+            return n / seconds(start);
+        }
+    }
+
+    private double runHttp(Path folder, List<List<Map<String, Object>>> batches) throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        for (List<Map<String, Object>> b : batches) {
+            bodies.add(ApiJson.mapper().writeValueAsBytes(Map.of("events", b)));
+        }
+        try (Engine engine = Engine.open(folder)) {
+            NewApiKey key = engine.keys().create(engine.defaultWorkspaceId(), "bench");
+            LocalApiServer server = LocalApiServer.start(engine, new ServeConfig("127.0.0.1", 0, 100_000, 100_000, 10));
+            ExecutorService pool = Executors.newFixedThreadPool(httpClients);
+            try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                URI uri = URI.create(server.baseUrl() + "/api/ingest");
+                AtomicInteger next = new AtomicInteger();
+                long start = System.nanoTime();
+                List<Future<Integer>> senders = new ArrayList<>();
+                for (int t = 0; t < httpClients; t++) {
+                    senders.add(pool.submit(() -> {
+                        int sent = 0;
+                        for (int i; (i = next.getAndIncrement()) < bodies.size(); ) {
+                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri)
+                                    .header("Authorization", "Bearer " + key.secret())
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200) {
+                                throw new IOException("HTTP " + r.statusCode() + ": " + r.body());
+                            }
+                            sent += batches.get(i).size();
+                        }
+                        return sent;
+                    }));
+                }
+                int n = 0;
+                for (Future<Integer> f : senders) {
+                    n += f.get();
+                }
+                return n / seconds(start);
+            } finally {
+                pool.shutdown();
+                server.stop();
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Deletes a scratch folder made for a run. */
+    public static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

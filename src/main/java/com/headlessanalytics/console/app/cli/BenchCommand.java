@@ -1,0 +1,50 @@
+package com.headlessanalytics.console.app.cli;
+
+import com.headlessanalytics.console.app.bench.IngestBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench ingest}: throughput figures with a baseline run side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
+        subcommands = {BenchCommand.Ingest.class})
+final class BenchCommand {
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Sustained ingest: raw H2 JDBC baseline, engine, and HTTP through serve mode.")
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "200000", description = "Events per run (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Events per batch (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--http-clients", defaultValue = "2",
+                description = "Concurrent HTTP senders (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away databases.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < batch || batch < 1 || batch > 1000 || clients < 1) {
+                throw new IllegalArgumentException("--batch must be 1-1000, --events at least one batch");
+            }
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench");
+            try {
+                new IngestBenchmark(events, batch, clients, spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(folder);
+            }
+            return 0;
+        }
+    }
+}

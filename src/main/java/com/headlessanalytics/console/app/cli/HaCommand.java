@@ -1,0 +1,67 @@
+package com.headlessanalytics.console.app.cli;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.engine.EngineException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code ha-console <command>}. Exit codes are listed in the help footer. */
+@Command(name = "ha-console", mixinStandardHelpOptions = true, versionProvider = HaCommand.Version.class,
+        description = "HeadlessAnalytics Operator Console. Without a command it opens the console window.",
+        subcommands = {ServeCommand.class, KeysCommand.class, IngestCommand.class, EventsCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  done", "  1  input rejected (invalid events, a 4xx answer)",
+            "  2  wrong command-line usage", "  3  server, store or network failure"})
+public final class HaCommand {
+    public static final int REJECTED = 1;
+    public static final int FAILED = 3;
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HaCommand());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (e instanceof ApiException api) {
+                err.println("error: " + api.getMessage() + (api.status() > 0 ? " (HTTP " + api.status() + ")" : ""));
+                for (FieldError d : api.details()) {
+                    err.println("  " + describe(d));
+                }
+                err.flush();
+                return api instanceof ApiException.Client ? REJECTED : FAILED;
+            }
+            if (e instanceof EngineException || e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return e instanceof EngineException ? FAILED : CommandLine.ExitCode.USAGE;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    static String describe(FieldError d) {
+        StringBuilder s = new StringBuilder();
+        if (d.index() != null) {
+            s.append('[').append(d.index()).append("] ");
+        }
+        if (d.field() != null) {
+            s.append(d.field()).append(": ");
+        }
+        return s.append(d.message()).toString();
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = HaCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"ha-console " + (v == null ? "development build" : v)};
+        }
+    }
+}

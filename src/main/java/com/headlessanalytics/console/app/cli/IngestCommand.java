@@ -1,0 +1,205 @@
+package com.headlessanalytics.console.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.EventValidator;
+import com.headlessanalytics.console.domain.FieldError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ingest FILE}: sends the events of a JSON-array or NDJSON file in batches. The whole file
+ * is checked first; by default one invalid record stops everything before anything is sent.
+ * Records without an {@code id} get one derived from their content and position, so running the
+ * same file again stores nothing twice.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest the events of a JSON array or NDJSON file, in batches.")
+final class IngestCommand implements Callable<Integer> {
+    private static final int MAX_SHOWN_PROBLEMS = 50;
+    /** Leaves room under the 512 KiB body limit for the batch wrapper and separators. */
+    private static final int BATCH_BYTES = EventLimits.MAX_BATCH_BYTES - 16 * 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Parameters(paramLabel = "FILE", description = "A JSON array of event envelopes, or NDJSON (one per line).")
+    Path file;
+
+    @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N",
+            description = "Events per request, 1-1000 (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--skip-invalid",
+            description = "Send the valid records even when others are invalid (the exit code is still 1).")
+    boolean skipInvalid;
+
+    private record Pending(int number, Map<String, Object> envelope, int bytes) {
+    }
+
+    private int read;
+    private int invalid;
+    private long stored;
+    private long duplicates;
+    private long rejected;
+    private long sent;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize < 1 || batchSize > EventLimits.MAX_BATCH_EVENTS) {
+            throw new IllegalArgumentException("--batch-size must be between 1 and " + EventLimits.MAX_BATCH_EVENTS);
+        }
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("Cannot read " + file);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> problems = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        try {
+            EventFile.read(file, item -> {
+                read++;
+                for (String p : problemsOf(item, now)) {
+                    problems.add(p);
+                }
+            });
+        } catch (IOException e) {
+            err.println("error: " + file + " cannot be read: " + e.getMessage());
+            return HaCommand.REJECTED;
+        }
+        invalid = (int) problems.stream().map(p -> p.substring(0, p.indexOf(':'))).distinct().count();
+        problems.stream().limit(MAX_SHOWN_PROBLEMS).forEach(p -> err.println("invalid " + p));
+        if (problems.size() > MAX_SHOWN_PROBLEMS) {
+            err.println("… and " + (problems.size() - MAX_SHOWN_PROBLEMS) + " more problems");
+        }
+        if (invalid > 0 && !skipInvalid) {
+            err.println(invalid + " of " + read + " records are invalid; nothing was sent."
+                    + " Fix them, or use --skip-invalid to send the rest.");
+            return HaCommand.REJECTED;
+        }
+        boolean terminal = System.console() != null;
+        try (TargetOptions.Opened opened = target.open()) {
+            List<Pending> batch = new ArrayList<>();
+            int[] batchBytes = {0};
+            EventFile.read(file, item -> {
+                if (item.envelope() == null || !problemsOf(item, now).isEmpty()) {
+                    return;
+                }
+                Map<String, Object> envelope = withStableId(item);
+                int bytes = size(envelope);
+                if (!batch.isEmpty() && (batch.size() == batchSize || batchBytes[0] + bytes > BATCH_BYTES)) {
+                    send(opened, batch, err);
+                    batch.clear();
+                    batchBytes[0] = 0;
+                    progress(err, terminal);
+                }
+                batch.add(new Pending(item.number(), envelope, bytes));
+                batchBytes[0] += bytes + 1;
+            });
+            if (!batch.isEmpty()) {
+                send(opened, batch, err);
+                progress(err, terminal);
+            }
+            if (terminal) {
+                err.println();
+            }
+            out.printf("%d records read from %s into %s: %d stored, %d duplicates, %d rejected%s%n", read,
+                    file.getFileName(), opened.description(), stored, duplicates, rejected + invalid,
+                    invalid > 0 ? " (" + invalid + " invalid, skipped)" : "");
+        } catch (ApiException e) {
+            if (terminal) {
+                err.println();
+            }
+            err.println("error: " + e.getMessage() + (e.status() > 0 ? " (HTTP " + e.status() + ")" : ""));
+            err.println(stored + " events were stored before the failure; running the same command again"
+                    + " sends the rest and stores nothing twice.");
+            return HaCommand.FAILED;
+        }
+        return rejected + invalid > 0 ? HaCommand.REJECTED : 0;
+    }
+
+    private void send(TargetOptions.Opened opened, List<Pending> batch, PrintWriter err) {
+        List<Map<String, Object>> envelopes = batch.stream().map(Pending::envelope).toList();
+        try {
+            IngestResult result = opened.api().ingest(envelopes);
+            stored += result.accepted();
+            duplicates += result.duplicates();
+        } catch (ApiException.Client e) {
+            rejected += batch.size();
+            err.println("rejected a batch of " + batch.size() + " (records " + batch.get(0).number() + "-"
+                    + batch.get(batch.size() - 1).number() + "): " + e.getMessage());
+            for (FieldError d : e.details()) {
+                String where = d.index() != null && d.index() < batch.size()
+                        ? "record " + batch.get(d.index()).number() + " " : "";
+                err.println("  " + where + (d.field() != null ? d.field() + ": " : "") + d.message());
+            }
+        }
+        sent += batch.size();
+    }
+
+    private void progress(PrintWriter err, boolean terminal) {
+        if (terminal) {
+            err.printf("\r%,d / %,d events sent (%d%%)", sent, read - invalid, 100 * sent / Math.max(1, read - invalid));
+            err.flush();
+        }
+    }
+
+    private static List<String> problemsOf(EventFile.Item item, long now) {
+        String where = "record " + item.number() + " (line " + item.line() + ")";
+        if (item.envelope() == null) {
+            return List.of(where + ": " + item.problem());
+        }
+        EventValidator.Outcome outcome = EventValidator.validate(null, item.envelope(), size(item.envelope()), now,
+                "default", "id");
+        return outcome.errors().stream()
+                .map(e -> where + ": " + (e.field() != null ? e.field() + " " : "") + e.message())
+                .toList();
+    }
+
+    /** Keeps the record's own id; otherwise derives one from its content and record number. */
+    private static Map<String, Object> withStableId(EventFile.Item item) {
+        if (item.envelope().get("id") != null) {
+            return item.envelope();
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ApiJson.mapper().writeValueAsBytes(item.envelope()));
+            sha.update(("#" + item.number()).getBytes(StandardCharsets.UTF_8));
+            Map<String, Object> copy = new LinkedHashMap<>(item.envelope());
+            copy.put("id", "ing_" + HexFormat.of().formatHex(sha.digest()).substring(0, 32));
+            return copy;
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int size(Map<String, Object> envelope) {
+        try {
+            return ApiJson.mapper().writeValueAsBytes(envelope).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
