@@ -11,8 +11,13 @@ public final class EventLimits {
     public static final long MAX_FUTURE_MS = 24L * 60 * 60 * 1000;
     public static final int MAX_NAME_LENGTH = 128;
     public static final int MAX_ID_LENGTH = 256;
-    /** Deepest nesting of objects and arrays accepted in a body. */
-    public static final int MAX_JSON_DEPTH = 32;
+    /** Deepest nesting of objects and arrays the JSON parser reads; deeper input is malformed. */
+    public static final int MAX_JSON_DEPTH = 40;
+    /**
+     * Deepest nesting inside one stored envelope; below the parser's limit, so that a stored
+     * event stays readable inside the wrappers of any answer.
+     */
+    public static final int MAX_EVENT_DEPTH = 30;
     public static final int MAX_EVENTS_PAGE = 1000;
     public static final int DEFAULT_EVENTS_PAGE = 100;
 

@@ -70,6 +70,10 @@ public final class EventValidator {
                 errors.add(new FieldError(index, safeName(field), "unknown_field", "is not a field of the event envelope"));
             }
             checkText(index, safeName(field), value, errors);
+            if (depth(value) > EventLimits.MAX_EVENT_DEPTH - 1) {
+                errors.add(new FieldError(index, safeName(field), "invalid_value", "nests objects and arrays deeper than "
+                        + EventLimits.MAX_EVENT_DEPTH + " levels"));
+            }
         }
 
         String event = string(raw, "event");
@@ -177,6 +181,24 @@ public final class EventValidator {
                 checkText(index, path + "[" + i + "]", l.get(i), errors);
             }
         }
+    }
+
+    /** Levels of objects and arrays in a value: 0 for a scalar. */
+    static int depth(Object value) {
+        int deepest = 0;
+        if (value instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                deepest = Math.max(deepest, depth(v));
+            }
+            return deepest + 1;
+        }
+        if (value instanceof List<?> l) {
+            for (Object v : l) {
+                deepest = Math.max(deepest, depth(v));
+            }
+            return deepest + 1;
+        }
+        return 0;
     }
 
     static boolean hasUnpairedSurrogate(String s) {

@@ -105,6 +105,8 @@ class HostileInputTest {
         cases.add(bad("NaN", 400, "malformed_json", one("\"properties\":{\"x\":NaN}")));
         cases.add(bad("nested 100 deep", 400, "malformed_json",
                 one("\"properties\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100))));
+        cases.add(bad("nested 35 deep", 400, "invalid_input",
+                one("\"properties\":" + "{\"a\":".repeat(35) + "1" + "}".repeat(35))));
         cases.add(bad("events is a string", 400, "invalid_input", "{\"events\":\"x\"}"));
         cases.add(bad("events holds numbers", 400, "invalid_input", "{\"events\":[1,2]}"));
         cases.add(bad("events is empty", 400, "invalid_input", "{\"events\":[]}"));

@@ -1,0 +1,425 @@
+package com.headlessanalytics.console.remote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.EventPage;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.Ids;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API port over HTTP against any HeadlessAnalytics-compatible server. Every call is retried
+ * on transport failures, 500/502/503/504 and 429 (after its Retry-After); ingest stays safe to
+ * retry because every event gets its id before the first attempt. Thread-safe.
+ */
+public final class RemoteApi implements HeadlessApi, AutoCloseable {
+
+    /** Code of the error raised when a 2xx answer cannot be read. */
+    public static final String BAD_RESPONSE = "bad_response";
+    /** Code of the error raised when an error answer is not a HeadlessAnalytics error body. */
+    public static final String NOT_AN_API = "not_headless_api";
+    /** The longest Retry-After this client waits; a longer one ends the call with the 429. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+    /** The largest answer read; a full events page is at most about 32 MB. */
+    static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteApi.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Set<Integer> RETRIED_STATUSES = Set.of(500, 502, 503, 504);
+
+    private final RemoteConfig config;
+    private final HttpUrl base;
+    private final OkHttpClient client;
+    private final boolean ownsClient;
+    private final ObjectMapper json = ApiJson.mapper();
+    private volatile boolean closed;
+
+    public RemoteApi(RemoteConfig config) {
+        this(config, new OkHttpClient(), true);
+    }
+
+    /** Builds on {@code base} (its interceptors, DNS, TLS); {@code base} stays the caller's to close. */
+    public RemoteApi(RemoteConfig config, OkHttpClient base) {
+        this(config, base, false);
+    }
+
+    private RemoteApi(RemoteConfig config, OkHttpClient base, boolean ownsClient) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.base = config.httpUrl();
+        this.client = base.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.readTimeout())
+                .writeTimeout(config.readTimeout())
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+        this.ownsClient = ownsClient;
+    }
+
+    public RemoteConfig config() {
+        return config;
+    }
+
+    @Override
+    public IngestResult ingest(List<Map<String, Object>> events) {
+        Objects.requireNonNull(events, "events");
+        long now = System.currentTimeMillis();
+        List<Map<String, Object>> withIds = new ArrayList<>(events.size());
+        for (Map<String, Object> event : events) {
+            Map<String, Object> copy = event == null ? null : new LinkedHashMap<>(event);
+            if (copy != null && copy.get("id") == null) {
+                copy.put("id", Ids.newId("evt", now));
+            }
+            withIds.add(copy);
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(Map.of("events", withIds));
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("the events cannot be written as JSON: " + e.getOriginalMessage(), List.of());
+        }
+        Request request = request(url("api/ingest").build()).post(RequestBody.create(body, JSON)).build();
+        IngestResult r = send(request, "an ingest result", node -> read(node, IngestResult.class, "accepted", "ids"),
+                false);
+        return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof());
+    }
+
+    @Override
+    public EventPage events(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        HttpUrl.Builder url = url("api/events");
+        param(url, "event", query.event());
+        param(url, "traceId", query.traceId());
+        param(url, "actor", query.actor());
+        param(url, "businessId", query.businessId());
+        param(url, "from", query.from());
+        param(url, "to", query.to());
+        param(url, "limit", query.limit());
+        param(url, "cursor", query.cursor());
+        param(url, "order", query.order() == null ? null : query.order().name().toLowerCase(Locale.ROOT));
+        return send(request(url.build()).get().build(), "an events page",
+                node -> read(node, EventPage.class, "events"), false);
+    }
+
+    @Override
+    public RuntimeHealth health() {
+        RuntimeHealth h = send(request(url("api/health").build()).get().build(), "a health report",
+                node -> read(node, RuntimeHealth.class, "status", "checks"), true);
+        return new RuntimeHealth(h.status(), h.ready(), h.checks(), orEmpty(h.settings()), h.proof());
+    }
+
+    /** Releases the connections and threads of a client this instance created; later calls fail. */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    private HttpUrl.Builder url(String path) {
+        return base.newBuilder().addPathSegments(path);
+    }
+
+    private Request.Builder request(HttpUrl url) {
+        Request.Builder b = new Request.Builder().url(url).header("Accept", "application/json");
+        switch (config.credentials()) {
+            case Credentials.ApiKey k -> b.header("Authorization", "Bearer " + k.key());
+            case Credentials.EnterpriseJwt j -> b.header("Authorization", "Bearer " + j.token())
+                    .header("X-HA-Workspace-ID", j.workspaceId());
+        }
+        return b;
+    }
+
+    private static void param(HttpUrl.Builder url, String name, Object value) {
+        if (value != null) {
+            url.addQueryParameter(name, value.toString());
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** Reads a 2xx body into {@code T}; throws on anything that does not fit. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonNode node) throws IOException;
+    }
+
+    private <T> T read(JsonNode node, Class<T> type, String... required) throws IOException {
+        for (String field : required) {
+            if (!node.hasNonNull(field)) {
+                throw new IOException("field '" + field + "' is missing");
+            }
+        }
+        return json.treeToValue(node, type);
+    }
+
+    /** One attempt's failure: the error to raise and whether another attempt may succeed. */
+    private static final class Failure extends Exception {
+        final ApiException error;
+        final boolean retryable;
+
+        Failure(ApiException error, boolean retryable) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+            this.retryable = retryable;
+        }
+    }
+
+    private <T> T send(Request request, String expected, Reader<T> reader, boolean bodyOn503) {
+        if (closed) {
+            throw new IllegalStateException("this RemoteApi is closed");
+        }
+        String what = request.method() + " " + request.url().encodedPath();
+        int max = config.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ApiException.Unreachable("interrupted before " + what + " was sent", null);
+            }
+            Failure failure;
+            try {
+                return exchange(request, what, expected, reader, bodyOn503);
+            } catch (Failure f) {
+                failure = f;
+            }
+            if (!failure.retryable || attempt == max) {
+                throw failure.retryable && attempt > 1 ? afterAttempts(failure.error, attempt) : failure.error;
+            }
+            long waitMs = delayBeforeRetry(attempt, failure.error);
+            LOG.warn("{} failed (attempt {} of {}): {}; retrying in {} ms", what, attempt, max,
+                    failure.error.getMessage(), waitMs);
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException.Unreachable("interrupted while waiting to retry " + what + "; last failure: "
+                        + failure.error.getMessage(), failure.error);
+            }
+        }
+    }
+
+    private <T> T exchange(Request request, String what, String expected, Reader<T> reader, boolean bodyOn503)
+            throws Failure {
+        int status;
+        String contentType;
+        String retryAfter;
+        String location;
+        byte[] body;
+        try (Response response = client.newCall(request).execute()) {
+            status = response.code();
+            contentType = response.header("Content-Type");
+            retryAfter = response.header("Retry-After");
+            location = response.header("Location");
+            try (InputStream in = response.body().byteStream()) {
+                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            }
+        } catch (IOException e) {
+            throw transportFailure(e, what);
+        }
+        if (body.length > MAX_RESPONSE_BYTES) {
+            throw new Failure(new ApiException.Server(502, BAD_RESPONSE, "the answer of " + config.baseUrl() + " to " + what
+                    + " is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MB", null), false);
+        }
+        JsonNode node = parse(body);
+        if (status >= 200 && status < 300) {
+            try {
+                if (node == null || !node.isObject()) {
+                    throw new IOException(node == null ? "the body is not JSON" : "the body is not a JSON object");
+                }
+                return reader.read(node);
+            } catch (IOException | IllegalArgumentException e) {
+                String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw new Failure(new ApiException.Server(502, BAD_RESPONSE, config.baseUrl() + " answered " + what
+                        + " with HTTP " + status + " but not with " + expected + ": " + reason, e), false);
+            }
+        }
+        if (status == 503 && bodyOn503 && node != null && node.isObject() && !node.has("error")) {
+            try {
+                return reader.read(node);
+            } catch (IOException | IllegalArgumentException notThatBody) {
+                LOG.debug("{}: the 503 body is not a health report", what, notThatBody);
+            }
+        }
+        throw errorFailure(status, node, contentType, retryAfter, location);
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : json.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Maps a non-2xx answer; an answer without the error body of PRODUCT.md §3 is named as such. */
+    private Failure errorFailure(int status, JsonNode node, String contentType, String retryAfter, String location) {
+        JsonNode error = node == null ? null : node.get("error");
+        String code;
+        String message;
+        List<FieldError> details = List.of();
+        if (error != null && error.path("code").isTextual() && error.path("message").isTextual()) {
+            code = error.get("code").asText();
+            message = error.get("message").asText();
+            if (error.path("details").isArray()) {
+                try {
+                    details = json.convertValue(error.get("details"), new TypeReference<List<FieldError>>() { });
+                } catch (IllegalArgumentException unreadable) {
+                    LOG.debug("unreadable error details from {}", config.baseUrl(), unreadable);
+                }
+            }
+        } else {
+            code = NOT_AN_API;
+            message = "the server at " + config.baseUrl() + " did not answer like a HeadlessAnalytics API (HTTP " + status
+                    + (contentType == null ? "" : ", " + contentType) + ")"
+                    + (location == null ? "" : "; it redirects to " + location) + "; check the base URL";
+        }
+        if (status >= 500) {
+            return new Failure(new ApiException.Server(status, code, message, null), RETRIED_STATUSES.contains(status));
+        }
+        if (status == 429) {
+            long seconds = retryAfterSeconds(retryAfter);
+            boolean wait = seconds <= MAX_RETRY_AFTER.toSeconds();
+            String text = wait ? message : message + " (the server asks to wait " + seconds + " s, longer than the "
+                    + MAX_RETRY_AFTER.toSeconds() + " s this client waits)";
+            return new Failure(new ApiException.Client(429, code, text, details, seconds), wait);
+        }
+        return new Failure(new ApiException.Client(status, code, message, details), false);
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; 0 when absent or unreadable. */
+    static long retryAfterSeconds(String header) {
+        if (header == null || header.isBlank()) {
+            return 0;
+        }
+        String value = header.strip();
+        try {
+            return Math.max(0, Long.parseLong(value));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                long ms = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli()
+                        - System.currentTimeMillis();
+                return Math.max(0, (ms + 999) / 1000);
+            } catch (DateTimeParseException notADate) {
+                return 0;
+            }
+        }
+    }
+
+    /** Says which transport step failed; certificate problems and interrupts are not retried. */
+    private Failure transportFailure(IOException e, String what) {
+        String peer = base.host() + ":" + base.port();
+        if (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage())) {
+            Thread.currentThread().interrupt();
+            return new Failure(new ApiException.Unreachable("interrupted during " + what, e), false);
+        }
+        String message;
+        boolean retryable = true;
+        SSLException tls = find(e, SSLException.class);
+        ConnectException refused = find(e, ConnectException.class);
+        if (find(e, UnknownHostException.class) != null) {
+            message = "cannot resolve host " + base.host();
+        } else if (tls != null) {
+            message = "TLS handshake failed with " + peer + ": " + tls.getMessage();
+            retryable = find(e, CertificateException.class) == null && find(e, SSLPeerUnverifiedException.class) == null;
+        } else if (refused != null) {
+            message = String.valueOf(rootCause(refused).getMessage()).toLowerCase(Locale.ROOT).contains("refused")
+                    ? "connection refused by " + peer
+                    : "cannot connect to " + peer + ": " + rootCause(refused).getMessage();
+        } else if (e instanceof InterruptedIOException) {
+            boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+            Duration limit = connecting ? config.connectTimeout() : config.readTimeout();
+            message = e instanceof SocketTimeoutException
+                    ? "timed out after " + seconds(limit) + (connecting ? " connecting to " : " waiting for ") + peer
+                    : "timed out waiting for " + peer;
+        } else if (find(e, EOFException.class) != null || find(e, SocketException.class) != null
+                || String.valueOf(e.getMessage()).contains("unexpected end of stream")) {
+            message = "connection closed before the full response arrived from " + peer;
+        } else {
+            message = "request to " + peer + " failed: " + e;
+        }
+        return new Failure(new ApiException.Unreachable(message, e), retryable);
+    }
+
+    private static <X extends Throwable> X find(Throwable t, Class<X> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** 429 waits its Retry-After; otherwise the backoff doubles per retry, capped, with jitter. */
+    private long delayBeforeRetry(int attempt, ApiException error) {
+        if (error instanceof ApiException.Client c && c.retryAfterSeconds() > 0) {
+            return c.retryAfterSeconds() * 1000;
+        }
+        long cap = RemoteConfig.MAX_BACKOFF.toMillis();
+        long delay = Math.min(cap, config.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
+        return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+    }
+
+    private static ApiException afterAttempts(ApiException e, int attempts) {
+        String message = e.getMessage() + " (gave up after " + attempts + " attempts)";
+        return switch (e) {
+            case ApiException.Unreachable u -> new ApiException.Unreachable(message, u.getCause());
+            case ApiException.Server s -> new ApiException.Server(s.status(), s.code(), message, s.getCause());
+            case ApiException.Client c -> new ApiException.Client(c.status(), c.code(), message, c.details(),
+                    c.retryAfterSeconds());
+        };
+    }
+}
