@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.headlessanalytics.console.api.ApiJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,6 +26,9 @@ final class EventFile {
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Reads one array element at a time; the rest of the array is not "trailing" content. */
+    private static final ObjectReader ELEMENT = JSON.readerFor(MAP)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One record: its 1-based number and line, and the envelope or why it could not be read. */
     record Item(int number, long line, Map<String, Object> envelope, String problem) {
@@ -69,7 +74,7 @@ final class EventFile {
                 number++;
                 long line = p.currentTokenLocation().getLineNr();
                 if (t == JsonToken.START_OBJECT) {
-                    sink.accept(new Item(number, line, JSON.readValue(p, MAP), null));
+                    sink.accept(new Item(number, line, ELEMENT.readValue(p), null));
                 } else {
                     p.skipChildren();
                     sink.accept(new Item(number, line, null, "must be a JSON object"));
