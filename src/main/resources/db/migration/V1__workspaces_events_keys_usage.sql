@@ -26,9 +26,12 @@ CREATE TABLE api_key (
     revoked_at   BIGINT
 );
 
--- seq is the storage sequence: events are ordered by (ts, seq).
+-- seq is the storage sequence, assigned by the single writer: events are ordered by (ts, seq).
+-- Only append-friendly B-tree indexes: time, business and name grow at their right edge, and ids
+-- generated here are time-ordered. Lookups by traceId or actor use event_key_block below, because
+-- B-tree indexes on such random keys cost three times the ingest throughput (docs/performance.md).
 CREATE TABLE event (
-    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    seq          BIGINT          PRIMARY KEY,
     workspace_id VARCHAR(64)     NOT NULL,
     business_id  VARCHAR(128)    NOT NULL,
     id           VARCHAR(256)    NOT NULL,
@@ -44,8 +47,19 @@ CREATE TABLE event (
 CREATE INDEX event_by_time     ON event (workspace_id, ts, seq);
 CREATE INDEX event_by_business ON event (workspace_id, business_id, ts, seq);
 CREATE INDEX event_by_name     ON event (workspace_id, event, ts, seq);
-CREATE INDEX event_by_trace    ON event (workspace_id, trace_id, ts, seq);
-CREATE INDEX event_by_actor    ON event (workspace_id, actor_key, ts, seq);
+
+-- A Bloom filter over the traceIds and actor identities of each run of up to 4096 consecutive events
+-- of a workspace: a lookup scans only the runs whose filter may hold the key. Written once per run.
+CREATE TABLE event_key_block (
+    workspace_id VARCHAR(64)     NOT NULL,
+    first_seq    BIGINT          NOT NULL,
+    last_seq     BIGINT          NOT NULL,
+    min_ts       BIGINT          NOT NULL,
+    max_ts       BIGINT          NOT NULL,
+    event_count  INT             NOT NULL,
+    bloom        VARBINARY(65536) NOT NULL,
+    PRIMARY KEY (workspace_id, first_seq)
+);
 
 -- Maintained at ingest, in the same transaction: what event names exist, how many, since when.
 CREATE TABLE event_name_stats (

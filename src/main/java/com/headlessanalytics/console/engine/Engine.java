@@ -24,6 +24,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
 
     private final Database db;
     private final Clock clock;
+    private final KeyBlockIndex keyBlocks;
     private final EventStore events;
     private final ApiKeys keys;
     private final UsageMeter usage;
@@ -34,7 +35,8 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private Engine(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.events = new EventStore(db, List.of(new EventNameStats()));
+        this.keyBlocks = new KeyBlockIndex();
+        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats()));
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);
         this.readiness = new Readiness(db, keys, usage);
@@ -67,6 +69,10 @@ public final class Engine implements ServeBackend, AutoCloseable {
     public HeadlessApi workspace(String workspaceId) {
         return workspaces.computeIfAbsent(workspaceId, id -> new EngineApi(id, defaultBusinessOf(id), events,
                 readiness, clock));
+    }
+
+    KeyBlockIndex keyBlocks() {
+        return keyBlocks;
     }
 
     public ApiKeys keys() {

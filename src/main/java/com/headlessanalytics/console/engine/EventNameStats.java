@@ -21,9 +21,10 @@ final class EventNameStats implements IngestProjection {
     }
 
     @Override
-    public void onStored(Connection connection, String workspaceId, List<Event> stored) throws SQLException {
+    public void onStored(Connection connection, String workspaceId, List<Stored> stored) throws SQLException {
         Map<Key, Totals> byName = new LinkedHashMap<>();
-        for (Event e : stored) {
+        for (Stored s : stored) {
+            Event e = s.event();
             Totals t = byName.computeIfAbsent(new Key(e.businessId(), e.event()), k -> new Totals());
             t.count++;
             t.first = Math.min(t.first, e.timestamp());

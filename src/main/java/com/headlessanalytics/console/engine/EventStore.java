@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,17 +25,31 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Events on H2: the idempotent, atomic batch write and the keyset-paged read. */
 final class EventStore {
     private static final ObjectMapper JSON = ApiJson.mapper();
-    private static final String INSERT = "INSERT INTO event (workspace_id, business_id, id, event, ts, received_at,"
-            + " trace_id, actor_key, trust_tier, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO event (seq, workspace_id, business_id, id, event, ts, received_at,"
+            + " trace_id, actor_key, trust_tier, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
+    private final KeyBlockIndex keys;
     private final List<IngestProjection> projections;
     /** workspace + business pairs known to have a business row. */
     private final Set<String> knownBusinesses = ConcurrentHashMap.newKeySet();
+    /** The last storage sequence handed out; only the writer thread moves it, and never back. */
+    private long lastSeq;
 
-    EventStore(Database db, List<IngestProjection> projections) {
+    EventStore(Database db, KeyBlockIndex keys, List<IngestProjection> more) {
         this.db = db;
-        this.projections = List.copyOf(projections);
+        this.keys = keys;
+        List<IngestProjection> all = new ArrayList<>();
+        all.add(keys);
+        all.addAll(more);
+        this.projections = List.copyOf(all);
+        this.lastSeq = db.read(c -> {
+            keys.load(c);
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     /** Stored ids in request order, and which of them were already stored (or repeated in the batch). */
@@ -56,7 +71,7 @@ final class EventStore {
         Stored result = db.write(c -> {
             Set<String> existing = existingIds(c, workspaceId, events);
             registerBusinesses(c, workspaceId, newBusinesses, events.isEmpty() ? 0 : events.get(0).receivedAt());
-            List<Event> fresh = new ArrayList<>(events.size());
+            List<IngestProjection.Stored> fresh = new ArrayList<>(events.size());
             List<String> duplicates = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -66,17 +81,19 @@ final class EventStore {
                         duplicates.add(e.id());
                         continue;
                     }
-                    fresh.add(e);
-                    insert.setString(1, workspaceId);
-                    insert.setString(2, e.businessId());
-                    insert.setString(3, e.id());
-                    insert.setString(4, e.event());
-                    insert.setLong(5, e.timestamp());
-                    insert.setLong(6, e.receivedAt());
-                    setNullable(insert, 7, e.traceId());
-                    setNullable(insert, 8, e.actorKey());
-                    setNullable(insert, 9, e.trustTier() == null ? null : e.trustTier().name());
-                    insert.setString(10, envelopes.get(i));
+                    long seq = ++lastSeq;
+                    fresh.add(new IngestProjection.Stored(seq, e));
+                    insert.setLong(1, seq);
+                    insert.setString(2, workspaceId);
+                    insert.setString(3, e.businessId());
+                    insert.setString(4, e.id());
+                    insert.setString(5, e.event());
+                    insert.setLong(6, e.timestamp());
+                    insert.setLong(7, e.receivedAt());
+                    setNullable(insert, 8, e.traceId());
+                    setNullable(insert, 9, e.actorKey());
+                    setNullable(insert, 10, e.trustTier() == null ? null : e.trustTier().name());
+                    insert.setString(11, envelopes.get(i));
                     insert.addBatch();
                 }
                 if (!fresh.isEmpty()) {
@@ -142,6 +159,9 @@ final class EventStore {
 
     /** One page in (ts, seq) order, ascending or descending, after the cursor. */
     Page query(String workspaceId, EventQuery q) {
+        if (q.traceId() != null || q.actor() != null) {
+            return queryByKey(workspaceId, q);
+        }
         boolean desc = q.effectiveOrder() == EventQuery.Order.DESC;
         long[] after = q.cursor() == null ? null : decodeCursor(q.cursor(), desc);
         StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE workspace_id = ?");
@@ -162,36 +182,102 @@ final class EventStore {
         sql.append(desc ? " ORDER BY ts DESC, seq DESC" : " ORDER BY ts, seq").append(" LIMIT ?");
         int limit = q.effectiveLimit();
         args.add(limit + 1);
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    Object a = args.get(i);
-                    if (a instanceof Long l) {
-                        ps.setLong(i + 1, l);
-                    } else if (a instanceof Integer n) {
-                        ps.setInt(i + 1, n);
-                    } else {
-                        ps.setString(i + 1, (String) a);
+        List<Row> rows = db.read(c -> rows(c, sql.toString(), args));
+        return page(rows, limit, desc);
+    }
+
+    /**
+     * A traceId or actor query: scans only the blocks whose Bloom filter may hold the key, in time
+     * order, and stops once no further block can hold an earlier (or, descending, later) match.
+     */
+    private Page queryByKey(String workspaceId, EventQuery q) {
+        boolean desc = q.effectiveOrder() == EventQuery.Order.DESC;
+        long[] after = q.cursor() == null ? null : decodeCursor(q.cursor(), desc);
+        String key = q.traceId() != null ? KeyBlockIndex.traceKey(q.traceId()) : KeyBlockIndex.actorKey(q.actor());
+        List<KeyBlockIndex.Candidate> blocks = new ArrayList<>(keys.candidates(workspaceId, key, q.from(), q.to()));
+        blocks.sort(desc ? Comparator.comparingLong(KeyBlockIndex.Candidate::maxTs).reversed()
+                : Comparator.comparingLong(KeyBlockIndex.Candidate::minTs));
+        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE seq BETWEEN ? AND ?"
+                + " AND workspace_id = ?");
+        List<Object> args = new ArrayList<>(List.of(0L, 0L, workspaceId));
+        condition(sql, args, "business_id = ?", q.businessId());
+        condition(sql, args, "event = ?", q.event());
+        condition(sql, args, "trace_id = ?", q.traceId());
+        condition(sql, args, "actor_key = ?", q.actor());
+        condition(sql, args, "ts >= ?", q.from());
+        condition(sql, args, "ts <= ?", q.to());
+        if (after != null) {
+            sql.append(desc ? " AND ts <= ? AND (ts < ? OR seq < ?)" : " AND ts >= ? AND (ts > ? OR seq > ?)");
+            args.add(after[0]);
+            args.add(after[0]);
+            args.add(after[1]);
+        }
+        int limit = q.effectiveLimit();
+        Comparator<Row> order = desc ? Row.ORDER.reversed() : Row.ORDER;
+        List<Row> found = db.read(c -> {
+            java.util.TreeSet<Row> best = new java.util.TreeSet<>(order);
+            for (KeyBlockIndex.Candidate b : blocks) {
+                if (after != null && (desc ? b.minTs() > after[0] : b.maxTs() < after[0])) {
+                    continue;
+                }
+                if (best.size() > limit) {
+                    long bound = best.last().ts();
+                    if (desc ? b.maxTs() < bound : b.minTs() > bound) {
+                        break;
                     }
                 }
-                List<Event> events = new ArrayList<>(Math.min(limit, 1000));
-                long lastTs = 0;
-                long lastSeq = 0;
-                boolean more = false;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (events.size() == limit) {
-                            more = true;
-                            break;
-                        }
-                        lastSeq = rs.getLong(1);
-                        lastTs = rs.getLong(2);
-                        events.add(fromJson(rs.getString(3)));
+                args.set(0, b.firstSeq());
+                args.set(1, b.lastSeq());
+                for (Row r : rows(c, sql.toString(), args)) {
+                    best.add(r);
+                    if (best.size() > limit + 1) {
+                        best.pollLast();
                     }
                 }
-                return new Page(events, more ? encodeCursor(lastTs, lastSeq, desc) : null);
             }
+            return new ArrayList<>(best);
         });
+        return page(found, limit, desc);
+    }
+
+    /** A row read for a page: its ordering key and its envelope. */
+    private record Row(long seq, long ts, String envelope) {
+        static final Comparator<Row> ORDER = Comparator.comparingLong(Row::ts).thenComparingLong(Row::seq);
+    }
+
+    private static List<Row> rows(Connection c, String sql, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                if (a instanceof Long l) {
+                    ps.setLong(i + 1, l);
+                } else if (a instanceof Integer n) {
+                    ps.setInt(i + 1, n);
+                } else {
+                    ps.setString(i + 1, (String) a);
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** The first {@code limit} rows (already in page order) and a cursor when there were more. */
+    private static Page page(List<Row> rows, int limit, boolean desc) {
+        List<Event> events = new ArrayList<>(Math.min(limit, rows.size()));
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            events.add(fromJson(rows.get(i).envelope()));
+        }
+        if (rows.size() <= limit) {
+            return new Page(events, null);
+        }
+        Row last = rows.get(limit - 1);
+        return new Page(events, encodeCursor(last.ts(), last.seq(), desc));
     }
 
     record Page(List<Event> events, String nextCursor) {

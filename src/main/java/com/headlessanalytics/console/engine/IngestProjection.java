@@ -10,5 +10,10 @@ import java.util.List;
  * with the events just stored, so they commit, or roll back, together with them.
  */
 interface IngestProjection {
-    void onStored(Connection connection, String workspaceId, List<Event> stored) throws SQLException;
+
+    /** An event as stored, with its storage sequence. */
+    record Stored(long seq, Event event) {
+    }
+
+    void onStored(Connection connection, String workspaceId, List<Stored> stored) throws SQLException;
 }

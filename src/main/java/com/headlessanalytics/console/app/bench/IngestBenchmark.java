@@ -91,7 +91,7 @@ public final class IngestBenchmark {
             List<Object[]> r = new ArrayList<>(b.size());
             for (Map<String, Object> raw : b) {
                 Event e = EventValidator.validate(null, raw, 0, now, "default", null).event();
-                r.add(new Object[] {workspace, e.businessId(), e.id(), e.event(), e.timestamp(), e.receivedAt(),
+                r.add(new Object[] {(long) rows.size() * batch + r.size() + 1, workspace, e.businessId(), e.id(), e.event(), e.timestamp(), e.receivedAt(),
                     e.traceId(), e.actorKey(), e.trustTier().name(), ApiJson.mapper().writeValueAsString(e)});
             }
             rows.add(r);
@@ -101,8 +101,9 @@ public final class IngestBenchmark {
             c.setAutoCommit(false);
             long start = System.nanoTime();
             int n = 0;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (workspace_id, business_id, id, event,"
-                    + " ts, received_at, trace_id, actor_key, trust_tier, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (seq, workspace_id, business_id, id,"
+                    + " event, ts, received_at, trace_id, actor_key, trust_tier, envelope)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (List<Object[]> b : rows) {
                     for (Object[] row : b) {
                         for (int i = 0; i < row.length; i++) {
