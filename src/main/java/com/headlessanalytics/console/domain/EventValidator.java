@@ -44,9 +44,9 @@ public final class EventValidator {
     public static Outcome validate(Integer index, Map<String, Object> raw, int encodedBytes, long receivedAt,
                                    String defaultBusinessId, String generatedId) {
         List<FieldError> errors = new ArrayList<>();
-        if (encodedBytes > EventLimits.MAX_EVENT_BYTES) {
-            errors.add(new FieldError(index, null, FieldError.TOO_LARGE, "event is " + encodedBytes + " bytes; the limit is "
-                    + EventLimits.MAX_EVENT_BYTES + " bytes"));
+        FieldError size = sizeError(index, encodedBytes);
+        if (size != null) {
+            errors.add(size);
         }
         for (Map.Entry<String, Object> e : raw.entrySet()) {
             String field = e.getKey();
@@ -54,6 +54,8 @@ public final class EventValidator {
             if (value == null || field.equals(RECEIVED_AT)) {
                 continue;
             }
+            String name = STRING_FIELDS.contains(field) || OBJECT_OR_STRING_FIELDS.contains(field)
+                    || OBJECT_FIELDS.contains(field) || field.equals("timestamp") ? field : safeName(field);
             if (STRING_FIELDS.contains(field)) {
                 if (!(value instanceof String)) {
                     errors.add(new FieldError(index, field, "invalid_type", "must be a string, got " + jsonType(value)));
@@ -67,11 +69,13 @@ public final class EventValidator {
                     errors.add(new FieldError(index, field, "invalid_type", "must be an object, got " + jsonType(value)));
                 }
             } else if (!field.equals("timestamp")) {
-                errors.add(new FieldError(index, safeName(field), "unknown_field", "is not a field of the event envelope"));
+                errors.add(new FieldError(index, name, "unknown_field", "is not a field of the event envelope"));
             }
-            checkText(index, safeName(field), value, errors);
-            if (depth(value) > EventLimits.MAX_EVENT_DEPTH - 1) {
-                errors.add(new FieldError(index, safeName(field), "invalid_value", "nests objects and arrays deeper than "
+            int depth = depthOfValidText(value);
+            if (depth < 0) {
+                checkText(index, name, value, errors);
+            } else if (depth > EventLimits.MAX_EVENT_DEPTH - 1) {
+                errors.add(new FieldError(index, name, "invalid_value", "nests objects and arrays deeper than "
                         + EventLimits.MAX_EVENT_DEPTH + " levels"));
             }
         }
@@ -161,7 +165,48 @@ public final class EventValidator {
         return s;
     }
 
-    /** Reports text that cannot be stored and sent back as valid UTF-8: unpaired surrogates. */
+    /** The size rule: null when an event of this many bytes is allowed. */
+    public static FieldError sizeError(Integer index, int encodedBytes) {
+        if (encodedBytes <= EventLimits.MAX_EVENT_BYTES) {
+            return null;
+        }
+        return new FieldError(index, null, FieldError.TOO_LARGE, "event is " + encodedBytes + " bytes; the limit is "
+                + EventLimits.MAX_EVENT_BYTES + " bytes");
+    }
+
+    /**
+     * Levels of objects and arrays in a value (0 for a scalar), or -1 when a string in it, key or
+     * text, has an unpaired surrogate. One walk for both rules.
+     */
+    static int depthOfValidText(Object value) {
+        if (value instanceof String s) {
+            return hasUnpairedSurrogate(s) ? -1 : 0;
+        }
+        int deepest = 0;
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                int d = hasUnpairedSurrogate(String.valueOf(e.getKey())) ? -1 : depthOfValidText(e.getValue());
+                if (d < 0) {
+                    return -1;
+                }
+                deepest = Math.max(deepest, d);
+            }
+            return deepest + 1;
+        }
+        if (value instanceof List<?> l) {
+            for (Object o : l) {
+                int d = depthOfValidText(o);
+                if (d < 0) {
+                    return -1;
+                }
+                deepest = Math.max(deepest, d);
+            }
+            return deepest + 1;
+        }
+        return 0;
+    }
+
+    /** Reports text that cannot be stored and sent back as valid UTF-8: unpaired surrogates, with paths. */
     private static void checkText(Integer index, String path, Object value, List<FieldError> errors) {
         if (value instanceof String s) {
             if (hasUnpairedSurrogate(s)) {
@@ -181,24 +226,6 @@ public final class EventValidator {
                 checkText(index, path + "[" + i + "]", l.get(i), errors);
             }
         }
-    }
-
-    /** Levels of objects and arrays in a value: 0 for a scalar. */
-    static int depth(Object value) {
-        int deepest = 0;
-        if (value instanceof Map<?, ?> m) {
-            for (Object v : m.values()) {
-                deepest = Math.max(deepest, depth(v));
-            }
-            return deepest + 1;
-        }
-        if (value instanceof List<?> l) {
-            for (Object v : l) {
-                deepest = Math.max(deepest, depth(v));
-            }
-            return deepest + 1;
-        }
-        return 0;
     }
 
     static boolean hasUnpairedSurrogate(String s) {

@@ -50,6 +50,7 @@ final class EngineApi implements HeadlessApi {
         }
         long now = clock.millis();
         List<Event> events = new ArrayList<>(raw.size());
+        List<String> envelopes = new ArrayList<>(raw.size());
         List<FieldError> errors = new ArrayList<>();
         long totalBytes = 0;
         int invalid = 0;
@@ -60,13 +61,27 @@ final class EngineApi implements HeadlessApi {
                 invalid++;
                 continue;
             }
-            int bytes = encodedSize(envelope);
-            totalBytes += bytes;
-            EventValidator.Outcome outcome = EventValidator.validate(i, envelope, bytes, now, defaultBusinessId,
+            EventValidator.Outcome outcome = EventValidator.validate(i, envelope, 0, now, defaultBusinessId,
                     Ids.newId("evt", now));
             if (outcome.valid()) {
-                events.add(outcome.event());
+                String json = EventStore.toJson(outcome.event());
+                int bytes = utf8Length(json);
+                totalBytes += bytes;
+                FieldError tooLarge = EventValidator.sizeError(i, bytes);
+                if (tooLarge == null) {
+                    events.add(outcome.event());
+                    envelopes.add(json);
+                } else {
+                    errors.add(tooLarge);
+                    invalid++;
+                }
             } else {
+                int bytes = encodedSize(envelope);
+                totalBytes += bytes;
+                FieldError tooLarge = EventValidator.sizeError(i, bytes);
+                if (tooLarge != null) {
+                    errors.add(tooLarge);
+                }
                 errors.addAll(outcome.errors());
                 invalid++;
             }
@@ -82,7 +97,7 @@ final class EngineApi implements HeadlessApi {
             boolean tooLarge = errors.stream().anyMatch(FieldError::isTooLarge);
             throw tooLarge ? ApiException.tooLarge(message, errors) : ApiException.invalid(message, errors);
         }
-        EventStore.Stored stored = guarded(() -> store.store(workspaceId, events));
+        EventStore.Stored stored = guarded(() -> store.store(workspaceId, events, envelopes));
         List<String> ids = events.stream().map(Event::id).toList();
         long from = events.stream().mapToLong(Event::timestamp).min().orElse(now);
         long to = events.stream().mapToLong(Event::timestamp).max().orElse(now);
@@ -112,6 +127,25 @@ final class EngineApi implements HeadlessApi {
 
     private Proof proof(String businessId, Period period, long now) {
         return new Proof(Ids.newId("q", now), workspaceId, businessId, period, now, Proof.SCHEMA_VERSION);
+    }
+
+    /** Bytes of the string in UTF-8, without encoding it. */
+    static int utf8Length(String s) {
+        int bytes = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes++;
+                } else if (Character.isHighSurrogate(c)) {
+                    bytes += 2;
+                    i++;
+                } else {
+                    bytes += 2;
+                }
+            }
+        }
+        return bytes;
     }
 
     private static int encodedSize(Map<String, Object> envelope) {

@@ -56,12 +56,11 @@ final class EventStore {
     record Stored(int accepted, List<String> duplicateIds) {
     }
 
-    /** Stores the events not stored before, all in one transaction, and reports the rest as duplicates. */
-    Stored store(String workspaceId, List<Event> events) {
-        List<String> envelopes = new ArrayList<>(events.size());
-        for (Event e : events) {
-            envelopes.add(toJson(e));
-        }
+    /**
+     * Stores the events not stored before, all in one transaction, and reports the rest as duplicates.
+     * {@code envelopes} holds each event's JSON, as {@link #toJson} wrote it.
+     */
+    Stored store(String workspaceId, List<Event> events, List<String> envelopes) {
         Set<String> newBusinesses = new LinkedHashSet<>();
         for (Event e : events) {
             if (!knownBusinesses.contains(workspaceId + '\n' + e.businessId())) {
@@ -111,23 +110,16 @@ final class EventStore {
         return result;
     }
 
+    /** The ids of the batch already stored, by point lookups on the unique (workspace_id, id) index. */
     private static Set<String> existingIds(Connection c, String workspaceId, List<Event> events) throws SQLException {
         Set<String> found = new HashSet<>();
-        for (int from = 0; from < events.size(); from += 500) {
-            List<Event> chunk = events.subList(from, Math.min(events.size(), from + 500));
-            StringBuilder sql = new StringBuilder("SELECT id FROM event WHERE workspace_id = ? AND id IN (");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-            }
-            sql.append(')');
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                ps.setString(1, workspaceId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i).id());
-                }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM event WHERE workspace_id = ? AND id = ?")) {
+            ps.setString(1, workspaceId);
+            for (Event e : events) {
+                ps.setString(2, e.id());
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
+                    if (rs.next()) {
+                        found.add(e.id());
                     }
                 }
             }

@@ -38,36 +38,66 @@ public final class IngestBenchmark {
     private final int events;
     private final int batch;
     private final int httpClients;
+    private final int rounds;
     private final PrintWriter out;
 
-    public IngestBenchmark(int events, int batch, int httpClients, PrintWriter out) {
+    public IngestBenchmark(int events, int batch, int httpClients, int rounds, PrintWriter out) {
         this.events = events;
         this.batch = batch;
         this.httpClients = httpClients;
+        this.rounds = rounds;
         this.out = out;
     }
 
     public record Figures(double rawPerSecond, double enginePerSecond, double httpPerSecond) {
     }
 
+    /**
+     * A warm-up of each way, then {@code rounds} rounds of the three side by side, each on a fresh
+     * data folder; the medians are the figures, so one disturbed run does not decide them.
+     */
     public Figures run(Path scratch) throws Exception {
-        out.printf("ingest benchmark: %,d events in batches of %d, %d HTTP client threads, Java %s, %d cores%n",
-                events, batch, httpClients, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.printf("ingest benchmark: %,d events per run in batches of %d, %d rounds, %d HTTP client threads,"
+                        + " Java %s, %d cores%n", events, batch, rounds, httpClients, Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
         List<List<Map<String, Object>>> batches = batches(events);
-        int warm = Math.min(20_000, events) / batch;
-        runRaw(scratch.resolve("warm-raw"), batches.subList(0, warm));
-        runEngine(scratch.resolve("warm-engine"), batches.subList(0, warm));
-        runHttp(scratch.resolve("warm-http"), batches.subList(0, warm));
-        double raw = runRaw(scratch.resolve("raw"), batches);
-        double engine = runEngine(scratch.resolve("engine"), batches);
-        double http = runHttp(scratch.resolve("http"), batches);
-        out.printf("%-46s %,12.0f events/s   1.00%n", "raw H2 JDBC batch insert (baseline)", raw);
-        out.printf("%-46s %,12.0f events/s   %.2f of baseline%n", "engine ingest (validate, dedupe, rollup)", engine,
-                engine / raw);
-        out.printf("%-46s %,12.0f events/s   %.2f of baseline%n", "HTTP batch ingest through serve mode", http,
-                http / raw);
+        int warm = Math.max(1, Math.min(20_000, events) / batch);
+        runRaw(fresh(scratch, "warm-raw"), batches.subList(0, warm));
+        runEngine(fresh(scratch, "warm-engine"), batches.subList(0, warm));
+        runHttp(fresh(scratch, "warm-http"), batches.subList(0, warm));
+        double[] raw = new double[rounds];
+        double[] engine = new double[rounds];
+        double[] http = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            raw[r] = runRaw(fresh(scratch, "raw"), batches);
+            engine[r] = runEngine(fresh(scratch, "engine"), batches);
+            http[r] = runHttp(fresh(scratch, "http"), batches);
+            out.printf("round %d: raw %,.0f  engine %,.0f  http %,.0f events/s%n", r + 1, raw[r], engine[r], http[r]);
+            out.flush();
+        }
+        double rawMedian = median(raw);
+        double engineMedian = median(engine);
+        double httpMedian = median(http);
+        out.printf("%-46s %,12.0f events/s (median)   1.00%n", "raw H2 JDBC batch insert (baseline)", rawMedian);
+        out.printf("%-46s %,12.0f events/s (median)   %.2f of baseline%n", "engine ingest (validate, dedupe, rollup)",
+                engineMedian, engineMedian / rawMedian);
+        out.printf("%-46s %,12.0f events/s (median)   %.2f of baseline%n", "HTTP batch ingest through serve mode",
+                httpMedian, httpMedian / rawMedian);
         out.flush();
-        return new Figures(raw, engine, http);
+        return new Figures(rawMedian, engineMedian, httpMedian);
+    }
+
+    private static Path fresh(Path scratch, String name) throws IOException {
+        Path folder = scratch.resolve(name);
+        delete(folder);
+        return folder;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private List<List<Map<String, Object>>> batches(int total) {
@@ -106,9 +136,17 @@ public final class IngestBenchmark {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (List<Object[]> b : rows) {
                     for (Object[] row : b) {
-                        for (int i = 0; i < row.length; i++) {
-                            ps.setObject(i + 1, row[i]);
-                        }
+                        ps.setLong(1, (Long) row[0]);
+                        ps.setString(2, (String) row[1]);
+                        ps.setString(3, (String) row[2]);
+                        ps.setString(4, (String) row[3]);
+                        ps.setString(5, (String) row[4]);
+                        ps.setLong(6, (Long) row[5]);
+                        ps.setLong(7, (Long) row[6]);
+                        ps.setString(8, (String) row[7]);
+                        ps.setString(9, (String) row[8]);
+                        ps.setString(10, (String) row[9]);
+                        ps.setString(11, (String) row[10]);
                         ps.addBatch();
                     }
                     ps.executeBatch();

@@ -30,17 +30,20 @@ final class BenchCommand {
                 description = "Concurrent HTTP senders (default: ${DEFAULT-VALUE}).")
         int clients;
 
+        @Option(names = "--rounds", defaultValue = "3", description = "Rounds of the three runs (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
         @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away databases.")
         Path scratch;
 
         @Override
         public Integer call() throws Exception {
-            if (events < batch || batch < 1 || batch > 1000 || clients < 1) {
-                throw new IllegalArgumentException("--batch must be 1-1000, --events at least one batch");
+            if (events < batch || batch < 1 || batch > 1000 || clients < 1 || rounds < 1) {
+                throw new IllegalArgumentException("--batch must be 1-1000, --events at least one batch, --rounds at least 1");
             }
             Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench");
             try {
-                new IngestBenchmark(events, batch, clients, spec.commandLine().getOut()).run(folder);
+                new IngestBenchmark(events, batch, clients, rounds, spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(folder);
             }
