@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The per-user data folder: {@code HA_DATA_DIR} when set, else XDG on Linux
+ * The per-user data folder: the system property {@code ha.data.dir} or {@code HA_DATA_DIR} when
+ * set, else XDG on Linux
  * ({@code $XDG_DATA_HOME/headless-analytics}), {@code %APPDATA%\HeadlessAnalytics} on Windows,
  * {@code ~/Library/Application Support/HeadlessAnalytics} on macOS.
  */
@@ -14,6 +15,10 @@ public final class DataFolders {
     }
 
     public static Path defaultFolder() {
+        String property = System.getProperty("ha.data.dir");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         return defaultFolder(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
     }
 

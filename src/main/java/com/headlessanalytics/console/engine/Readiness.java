@@ -88,7 +88,7 @@ final class Readiness {
         int active = keys.activeCount();
         if (active == 0) {
             return new Check("api_keys", RuntimeHealth.WARN, false, "no active API key",
-                    "Create one (ha-console keys create, or Settings > Serve mode) before calling the API.");
+                    "Create one with 'ha-console keys create' before calling the API over HTTP.");
         }
         return new Check("api_keys", RuntimeHealth.OK, false, active + " active API key" + (active == 1 ? "" : "s"),
                 null);

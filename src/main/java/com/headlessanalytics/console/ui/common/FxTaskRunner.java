@@ -1,0 +1,102 @@
+package com.headlessanalytics.console.ui.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task runner of the running app: one virtual thread per task; results, failures and progress
+ * are handed to the FX thread through {@code fxThread} (Platform::runLater in the app), progress
+ * coalesced so a chatty task cannot flood the FX thread.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+
+    private final Consumer<Runnable> fxThread;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ha-task-", 0).factory());
+    private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public FxTaskRunner(Consumer<Runnable> fxThread) {
+        this.fxThread = fxThread;
+        busy.bind(Bindings.isNotEmpty(running));
+    }
+
+    @Override
+    public <T> Handle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<Future<?>> future = new AtomicReference<>();
+        RunningTask task = new RunningTask(title, () -> {
+            cancelled.set(true);
+            Future<?> f = future.get();
+            if (f != null) {
+                f.cancel(true);
+            }
+        });
+        AtomicReference<double[]> pendingFraction = new AtomicReference<>();
+        AtomicReference<String> pendingMessage = new AtomicReference<>();
+        Progress progress = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                pendingMessage.set(message);
+                if (pendingFraction.getAndSet(new double[] {fraction}) == null) {
+                    fxThread.accept(() -> task.update(pendingFraction.getAndSet(null)[0], pendingMessage.get()));
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.get() || Thread.currentThread().isInterrupted();
+            }
+        };
+        fxThread.accept(() -> running.add(task));
+        future.set(executor.submit(() -> {
+            try {
+                T result = work.run(progress);
+                fxThread.accept(() -> {
+                    running.remove(task);
+                    if (!cancelled.get()) {
+                        onSuccess.accept(result);
+                    }
+                });
+            } catch (Throwable t) {
+                if (!cancelled.get()) {
+                    LOG.debug("Task '{}' failed", title, t);
+                }
+                fxThread.accept(() -> {
+                    running.remove(task);
+                    if (!cancelled.get()) {
+                        onFailure.accept(t);
+                    }
+                });
+            }
+        }));
+        return task::cancel;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    @Override
+    public ObservableList<RunningTask> running() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,160 @@
+package com.headlessanalytics.console.ui.events;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Events screen: filters on top, the event table, and the selected envelope beside it. The
+ * table is virtualised; rows near its end ask the model for the next page.
+ */
+public final class EventsView extends BorderPane {
+
+    public EventsView(EventsViewModel model) {
+        getStyleClass().add("screen");
+        Label title = new Label("Events");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        ToggleSwitch live = new ToggleSwitch("Live");
+        live.selectedProperty().bindBidirectional(model.liveProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(12, title, grow, status, live);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextField event = field("Event name, e.g. order.created", model.eventFilterProperty(), 200);
+        HBox.setHgrow(event, Priority.ALWAYS);
+        TextField trace = field("Trace ID", model.traceFilterProperty(), 120);
+        TextField actor = field("Actor", model.actorFilterProperty(), 110);
+        TextField business = field("Business", model.businessFilterProperty(), 100);
+        DatePicker from = new DatePicker();
+        from.setPromptText("From");
+        from.setPrefWidth(125);
+        from.valueProperty().bindBidirectional(model.fromDateProperty());
+        DatePicker to = new DatePicker();
+        to.setPromptText("To");
+        to.setPrefWidth(125);
+        to.valueProperty().bindBidirectional(model.toDateProperty());
+        Button apply = new Button("Apply", new FontIcon(Feather.SEARCH));
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> model.apply());
+        Button clear = new Button("Clear");
+        clear.getStyleClass().add(Styles.FLAT);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setOnAction(e -> model.clearFilters());
+        for (TextField f : new TextField[] {event, trace, actor, business}) {
+            f.setOnAction(e -> model.apply());
+        }
+        HBox filters = new HBox(8, event, trace, actor, business, from, to, apply, clear);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        Label error = new Label();
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        VBox top = new VBox(12, header, filters, error);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        TableView<EventsViewModel.Row> table = new TableView<>(model.rows());
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.getColumns().setAll(java.util.List.of(
+                column("Time", EventsViewModel.Row::time, 150),
+                column("Event", EventsViewModel.Row::name, 170),
+                column("Actor", EventsViewModel.Row::actor, 100),
+                column("Business", EventsViewModel.Row::business, 80),
+                column("Channel", EventsViewModel.Row::channel, 85),
+                column("Tier", EventsViewModel.Row::tier, 45),
+                column("Trace", EventsViewModel.Row::trace, 100)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Label empty = new Label("No events yet. Send some to serve mode, ingest a file, or load the demo workspace.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(EventsViewModel.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && getIndex() >= t.getItems().size() - 20) {
+                    model.loadMore();
+                }
+            }
+        });
+
+        TextArea detail = new TextArea();
+        detail.setEditable(false);
+        detail.getStyleClass().add("mono");
+        detail.textProperty().bind(model.detailProperty());
+        detail.setPromptText("Select an event to see its envelope.");
+        Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
+        copy.getStyleClass().add(Styles.FLAT);
+        copy.disableProperty().bind(model.detailProperty().isEmpty());
+        copy.setTooltip(new Tooltip("Copy the envelope to the clipboard"));
+        copy.setOnAction(e -> {
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString(model.detailProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        Label detailTitle = new Label("Envelope");
+        detailTitle.getStyleClass().add(Styles.TITLE_4);
+        Region g2 = new Region();
+        HBox.setHgrow(g2, Priority.ALWAYS);
+        HBox detailHeader = new HBox(8, detailTitle, g2, copy);
+        detailHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        VBox detailPane = new VBox(8, detailHeader, detail);
+        detailPane.setPadding(new Insets(0, 0, 0, 12));
+
+        SplitPane split = new SplitPane(table, detailPane);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.7);
+        setCenter(split);
+    }
+
+    private static TextField field(String prompt, javafx.beans.property.StringProperty property, double width) {
+        TextField f = new TextField();
+        f.setPromptText(prompt);
+        f.setPrefWidth(width);
+        f.textProperty().bindBidirectional(property);
+        return f;
+    }
+
+    private static TableColumn<EventsViewModel.Row, String> column(String name,
+            Function<EventsViewModel.Row, String> value, double width) {
+        TableColumn<EventsViewModel.Row, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(width * 0.7);
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -1,0 +1,174 @@
+package com.headlessanalytics.console.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.ui.common.RunningTask;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The window frame: sidebar of areas, the selected screen, and the status bar. */
+public final class ShellView extends BorderPane {
+    private static final Map<Area, Ikon> ICONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Area.OVERVIEW, Feather.HOME), Map.entry(Area.EVENTS, Feather.LIST),
+            Map.entry(Area.METRICS, Feather.BAR_CHART_2), Map.entry(Area.FUNNELS, Feather.FILTER),
+            Map.entry(Area.ATTRIBUTION, Feather.GIT_MERGE), Map.entry(Area.AGENT_CONTEXT, Feather.CPU),
+            Map.entry(Area.APPROVALS, Feather.CHECK_SQUARE), Map.entry(Area.PROOF_TRAILS, Feather.SHIELD),
+            Map.entry(Area.TRACKABLES, Feather.TAG), Map.entry(Area.SCANNER, Feather.CROSSHAIR),
+            Map.entry(Area.USAGE, Feather.PIE_CHART), Map.entry(Area.RUNTIME_HEALTH, Feather.ACTIVITY),
+            Map.entry(Area.SETTINGS, Feather.SETTINGS)));
+
+    private final ShellViewModel model;
+    private final Map<Area, Supplier<Node>> factories;
+    private final Map<Area, Node> built = new EnumMap<>(Area.class);
+    private final Map<Area, ToggleButton> buttons = new EnumMap<>(Area.class);
+    private final StackPane content = new StackPane();
+
+    public ShellView(ShellViewModel model, Map<Area, Supplier<Node>> factories) {
+        this.model = model;
+        this.factories = new EnumMap<>(factories);
+        getStyleClass().add("shell");
+        setLeft(sidebar());
+        content.getStyleClass().add("shell-content");
+        setCenter(content);
+        setBottom(statusBar());
+        model.selectedProperty().addListener((obs, old, area) -> show(area));
+        if (model.selectedProperty().get() != null) {
+            show(model.selectedProperty().get());
+        }
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts();
+            }
+        });
+    }
+
+    private Node sidebar() {
+        Label name = new Label("HeadlessAnalytics");
+        name.getStyleClass().addAll(Styles.TITLE_4, "brand");
+        Label subtitle = new Label("Operator Console");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox header = new VBox(2, name, subtitle);
+        header.getStyleClass().add("sidebar-header");
+
+        VBox items = new VBox(2);
+        ToggleGroup group = new ToggleGroup();
+        int index = 1;
+        for (Area area : Area.values()) {
+            ToggleButton b = new ToggleButton(area.title(), new FontIcon(ICONS.get(area)));
+            b.setToggleGroup(group);
+            b.getStyleClass().add("sidebar-item");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setMnemonicParsing(false);
+            boolean available = model.canSelect(area);
+            b.setDisable(!available);
+            if (available && index <= 9) {
+                b.setTooltip(new Tooltip(area.title() + "  (Ctrl+" + index + ")"));
+            } else if (!available) {
+                b.setTooltip(new Tooltip(area.title() + " is not available in this version yet"));
+            }
+            if (available) {
+                index++;
+            }
+            b.setOnAction(e -> {
+                model.select(area);
+                b.setSelected(model.selectedProperty().get() == area);
+            });
+            b.setAccessibleText(area.title());
+            buttons.put(area, b);
+            items.getChildren().add(b);
+        }
+        VBox sidebar = new VBox(12, header, items);
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPrefWidth(230);
+        sidebar.setMinWidth(200);
+        return sidebar;
+    }
+
+    private Node statusBar() {
+        Label connection = new Label();
+        connection.setGraphic(new FontIcon(Feather.DATABASE));
+        connection.textProperty().bind(model.connectionProperty());
+        Label serve = new Label();
+        serve.setGraphic(new FontIcon(Feather.SERVER));
+        serve.textProperty().bind(model.serveStateProperty());
+        Label notice = new Label();
+        notice.textProperty().bind(model.noticeProperty());
+        notice.getStyleClass().add(Styles.TEXT_MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Label taskTitle = new Label();
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        var running = model.tasks().running();
+        taskTitle.textProperty().bind(Bindings.createStringBinding(() -> running.isEmpty() ? ""
+                : running.get(running.size() - 1).title() + (running.size() > 1
+                ? "  (+" + (running.size() - 1) + " more)" : ""), running));
+        progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            if (running.isEmpty()) {
+                return 0.0;
+            }
+            RunningTask last = running.get(running.size() - 1);
+            return last.progressProperty().get() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : last.progressProperty().get();
+        }, running));
+        HBox work = new HBox(8, taskTitle, progress);
+        work.setAlignment(Pos.CENTER_RIGHT);
+        work.visibleProperty().bind(model.tasks().busyProperty());
+        work.managedProperty().bind(work.visibleProperty());
+
+        HBox bar = new HBox(12, connection, new Separator(Orientation.VERTICAL), serve, spacer, notice, work);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void show(Area area) {
+        if (area == null) {
+            return;
+        }
+        Node view = built.computeIfAbsent(area, a -> factories.get(a).get());
+        content.getChildren().setAll(view);
+        ToggleButton b = buttons.get(area);
+        if (b != null) {
+            b.setSelected(true);
+        }
+    }
+
+    private void installShortcuts() {
+        int index = 1;
+        for (Area area : Area.values()) {
+            if (!model.canSelect(area) || index > 9) {
+                continue;
+            }
+            KeyCombination keys = new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(index)),
+                    KeyCombination.SHORTCUT_DOWN);
+            getScene().getAccelerators().put(keys, () -> model.select(area));
+            index++;
+        }
+    }
+}

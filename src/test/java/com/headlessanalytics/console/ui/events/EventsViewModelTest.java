@@ -1,0 +1,131 @@
+package com.headlessanalytics.console.ui.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Events screen's logic against a real engine, without a toolkit. */
+class EventsViewModelTest {
+    @TempDir
+    Path dir;
+    Engine engine;
+    HeadlessApi api;
+    ManualScheduler scheduler = new ManualScheduler();
+    EventsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        engine = Engine.open(dir);
+        api = engine.defaultWorkspace();
+        model = new EventsViewModel(() -> api, new DirectTaskRunner(), scheduler, ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+    }
+
+    void ingest(int from, int count, String name) {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            batch.add(Map.of("id", "e" + i, "event", name, "timestamp", 1_700_000_000_000L + i * 1000L,
+                    "actor", "a" + (i % 3), "source", Map.of("channel", "qr")));
+        }
+        api.ingest(batch);
+    }
+
+    @Test
+    void showsNewestFirstOnePageAtATimeAndPollsWhileActive() {
+        ingest(0, 450, "page.viewed");
+        model.activate();
+        assertThat(model.rows()).hasSize(EventsViewModel.PAGE);
+        assertThat(model.rows().get(0).id()).isEqualTo("e449");
+        assertThat(model.rows().get(0).time()).isEqualTo("2023-11-14 22:20:49");
+        assertThat(model.rows().get(0).channel()).isEqualTo("qr");
+        assertThat(model.hasMoreProperty().get()).isTrue();
+        model.loadMore();
+        model.loadMore();
+        assertThat(model.rows()).hasSize(450);
+        assertThat(model.hasMoreProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("450 events shown");
+
+        ingest(450, 5, "order.created");
+        scheduler.tick();
+        assertThat(model.rows()).hasSize(455);
+        assertThat(model.rows().get(0).id()).isEqualTo("e454");
+
+        model.deactivate();
+        assertThat(scheduler.active()).isZero();
+    }
+
+    @Test
+    void pausedLiveViewDoesNotChange() {
+        ingest(0, 3, "page.viewed");
+        model.activate();
+        model.liveProperty().set(false);
+        ingest(3, 2, "page.viewed");
+        scheduler.tick();
+        assertThat(model.rows()).hasSize(3);
+    }
+
+    @Test
+    void filtersAndShowsTheSelectedEnvelope() {
+        ingest(0, 10, "page.viewed");
+        ingest(10, 4, "order.created");
+        model.activate();
+        model.eventFilterProperty().set("  order.created ");
+        model.actorFilterProperty().set("a1");
+        model.apply();
+        assertThat(model.rows()).extracting(EventsViewModel.Row::id).containsExactly("e13", "e10");
+        model.selectedProperty().set(model.rows().get(0));
+        assertThat(model.detailProperty().get()).contains("\"id\" : \"e13\"", "\"event\" : \"order.created\"");
+        model.clearFilters();
+        assertThat(model.rows()).hasSize(14);
+        assertThat(model.rows()).noneMatch(r -> r == null);
+    }
+
+    @Test
+    void showsAReadableErrorAndKeepsWhatWasShown() {
+        ingest(0, 2, "page.viewed");
+        model.activate();
+        api = new FailingApi(api);
+        scheduler.tick();
+        assertThat(model.errorProperty().get()).startsWith("The API could not be reached");
+        assertThat(model.rows()).hasSize(2);
+        model.fromDateProperty().set(java.time.LocalDate.of(2024, 1, 2));
+        model.toDateProperty().set(java.time.LocalDate.of(2024, 1, 1));
+        model.apply();
+        assertThat(model.errorProperty().get()).isEqualTo("The start date is after the end date.");
+    }
+
+    /** A connection that has gone away. */
+    record FailingApi(HeadlessApi delegate) implements HeadlessApi {
+        @Override
+        public com.headlessanalytics.console.api.IngestResult ingest(List<Map<String, Object>> events) {
+            throw new ApiException.Unreachable("connection refused by 127.0.0.1:8080", null);
+        }
+
+        @Override
+        public com.headlessanalytics.console.api.EventPage events(com.headlessanalytics.console.api.EventQuery q) {
+            throw new ApiException.Unreachable("connection refused by 127.0.0.1:8080", null);
+        }
+
+        @Override
+        public com.headlessanalytics.console.api.RuntimeHealth health() {
+            throw new ApiException.Unreachable("connection refused by 127.0.0.1:8080", null);
+        }
+    }
+}
