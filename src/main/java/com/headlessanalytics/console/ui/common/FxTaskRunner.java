@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The task runner of the running app: one virtual thread per task; results, failures and progress
  * are handed to the FX thread through {@code fxThread} (Platform::runLater in the app), progress
- * coalesced so a chatty task cannot flood the FX thread.
+ * coalesced so a chatty task cannot flood the FX thread. Cancelling is cooperative (work checks
+ * {@link Progress#cancelled()}): threads are never interrupted.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
@@ -41,7 +42,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             cancelled.set(true);
             Future<?> f = future.get();
             if (f != null) {
-                f.cancel(true);
+                f.cancel(false);
             }
         });
         AtomicReference<double[]> pendingFraction = new AtomicReference<>();
@@ -57,7 +58,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
             @Override
             public boolean cancelled() {
-                return cancelled.get() || Thread.currentThread().isInterrupted();
+                return cancelled.get();
             }
         };
         fxThread.accept(() -> running.add(task));
@@ -95,8 +96,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return running;
     }
 
+    /** Lets running tasks finish; nothing is interrupted, since an interrupt inside H2's file I/O closes the file. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

@@ -87,13 +87,13 @@ public final class EventsView extends BorderPane {
         TableView<EventsViewModel.Row> table = new TableView<>(model.rows());
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.getColumns().setAll(java.util.List.of(
-                column("Time", EventsViewModel.Row::time, 150),
-                column("Event", EventsViewModel.Row::name, 170),
-                column("Actor", EventsViewModel.Row::actor, 100),
-                column("Business", EventsViewModel.Row::business, 80),
+                column("Time", EventsViewModel.Row::time, 125),
+                column("Event", EventsViewModel.Row::name, 165),
+                column("Actor", EventsViewModel.Row::actor, 90),
+                column("Business", EventsViewModel.Row::business, 85),
                 column("Channel", EventsViewModel.Row::channel, 85),
-                column("Tier", EventsViewModel.Row::tier, 45),
-                column("Trace", EventsViewModel.Row::trace, 100)));
+                column("Tier", EventsViewModel.Row::tier, 50),
+                column("Trace", EventsViewModel.Row::trace, 80)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label("No events yet. Send some to serve mode, ingest a file, or load the demo workspace.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
@@ -136,7 +136,7 @@ public final class EventsView extends BorderPane {
 
         SplitPane split = new SplitPane(table, detailPane);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.72);
         setCenter(split);
     }
 
@@ -153,7 +153,7 @@ public final class EventsView extends BorderPane {
         TableColumn<EventsViewModel.Row, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(width * 0.7);
+        c.setMinWidth(Math.max(50, width * 0.75));
         c.setSortable(false);
         return c;
     }

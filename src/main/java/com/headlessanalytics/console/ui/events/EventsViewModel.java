@@ -40,7 +40,7 @@ import javafx.collections.ObservableList;
 public final class EventsViewModel implements Activatable {
     static final int PAGE = 200;
     static final Duration POLL = Duration.ofSeconds(1);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", java.util.Locale.ENGLISH);
 
     /** One table row, formatted for display, with the event behind it. */
     public record Row(String id, String time, String name, String actor, String business, String trace,

@@ -53,7 +53,7 @@ class EventsViewModelTest {
         model.activate();
         assertThat(model.rows()).hasSize(EventsViewModel.PAGE);
         assertThat(model.rows().get(0).id()).isEqualTo("e449");
-        assertThat(model.rows().get(0).time()).isEqualTo("2023-11-14 22:20:49");
+        assertThat(model.rows().get(0).time()).isEqualTo("Nov 14, 22:20:49");
         assertThat(model.rows().get(0).channel()).isEqualTo("qr");
         assertThat(model.hasMoreProperty().get()).isTrue();
         model.loadMore();
