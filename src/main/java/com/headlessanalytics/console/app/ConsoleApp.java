@@ -13,6 +13,8 @@ import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
 import com.headlessanalytics.console.ui.health.HealthViewModel;
+import com.headlessanalytics.console.ui.settings.SettingsView;
+import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
 import com.headlessanalytics.console.ui.shell.ShellView;
 import com.headlessanalytics.console.ui.shell.ShellViewModel;
@@ -39,19 +41,22 @@ public class ConsoleApp extends Application {
     static final String STYLESHEET = "/com/headlessanalytics/console/ui/console.css";
 
     private final AtomicReference<HeadlessApi> api = new AtomicReference<>();
+    private final AtomicReference<EmbeddedServeControl> serve = new AtomicReference<>();
     private FxTaskRunner tasks;
     private Engine engine;
-    private boolean dark;
+    private boolean systemDark;
 
     @Override
     public void init() {
-        dark = Boolean.getBoolean("ha.dark") || (!Boolean.getBoolean("ha.light") && OsTheme.prefersDark());
+        systemDark = OsTheme.prefersDark();
     }
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        SettingsViewModel.Appearance initial = Boolean.getBoolean("ha.dark") ? SettingsViewModel.Appearance.DARK
+                : Boolean.getBoolean("ha.light") ? SettingsViewModel.Appearance.LIGHT
+                : SettingsViewModel.Appearance.SYSTEM;
+        applyTheme(initial);
         tasks = new FxTaskRunner(Platform::runLater);
         FxScheduler scheduler = new FxScheduler();
         ZoneId zone = ZoneId.systemDefault();
@@ -64,10 +69,19 @@ public class ConsoleApp extends Application {
         };
         EventsViewModel events = new EventsViewModel(current, tasks, scheduler, zone);
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, Clock.systemUTC(), zone);
-        ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health), tasks);
+        ShellViewModel[] shellRef = new ShellViewModel[1];
+        DialogService dialogs = new FxDialogService(stage, message -> shellRef[0].notice(message));
+        SettingsViewModel settings = new SettingsViewModel(serve::get, tasks, dialogs,
+                state -> shellRef[0].serveStateChanged(state), zone);
+        settings.appearanceProperty().set(initial);
+        settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
+        ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
+                Area.SETTINGS, settings), tasks);
+        shellRef[0] = shell;
         Map<Area, Supplier<Node>> views = Map.of(
                 Area.EVENTS, () -> new EventsView(events),
-                Area.RUNTIME_HEALTH, () -> new HealthView(health));
+                Area.RUNTIME_HEALTH, () -> new HealthView(health),
+                Area.SETTINGS, () -> new SettingsView(settings));
         ShellView root = new ShellView(shell, views);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
@@ -75,7 +89,6 @@ public class ConsoleApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setScene(scene);
-        DialogService dialogs = new FxDialogService(stage, shell::notice);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Unexpected error on {}", thread.getName(), error);
             Platform.runLater(() -> dialogs.showError("Something went wrong", error));
@@ -86,6 +99,7 @@ public class ConsoleApp extends Application {
         shell.connectedTo("Opening " + folder + " …");
         tasks.submit("Opening the workspace", p -> Engine.open(folder), opened -> {
             engine = opened;
+            serve.set(new EmbeddedServeControl(opened));
             api.set(opened.defaultWorkspace());
             shell.connectedTo("Embedded workspace · " + folder);
             shell.select(Area.EVENTS);
@@ -95,8 +109,20 @@ public class ConsoleApp extends Application {
         });
     }
 
+    private void applyTheme(SettingsViewModel.Appearance appearance) {
+        boolean dark = appearance == SettingsViewModel.Appearance.DARK
+                || (appearance == SettingsViewModel.Appearance.SYSTEM && systemDark);
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Serve mode drains its in-flight requests first; then the engine writes what is queued and closes. */
     @Override
     public void stop() {
+        EmbeddedServeControl running = serve.get();
+        if (running != null) {
+            running.stop();
+        }
         if (tasks != null) {
             tasks.close();
         }

@@ -1,0 +1,148 @@
+package com.headlessanalytics.console.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.app.EmbeddedServeControl;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.events.EventsViewModel;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Serve mode from the console, against the real engine and server, without a toolkit. */
+class SettingsViewModelTest {
+    @TempDir
+    Path dir;
+    Engine engine;
+    EmbeddedServeControl serve;
+    List<String> serveStates = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
+    boolean confirmAnswer = true;
+    SettingsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        engine = Engine.open(dir);
+        serve = new EmbeddedServeControl(engine);
+        model = new SettingsViewModel(() -> serve, new DirectTaskRunner(), dialogs(), serveStates::add, ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void tearDown() {
+        serve.stop();
+        engine.close();
+    }
+
+    @Test
+    void startsServesAKeyShownOnceAndStops() throws Exception {
+        model.activate();
+        model.portProperty().set("0");
+        assertThat(model.canStartBinding().get()).isTrue();
+        model.start();
+        assertThat(model.runningProperty().get()).isTrue();
+        String url = model.baseUrlProperty().get();
+        assertThat(url).startsWith("http://127.0.0.1:");
+        assertThat(serveStates).last().isEqualTo("Serving " + url);
+        assertThat(model.curlProperty().get()).contains(url + "/api/ingest", "$HA_API_KEY");
+
+        model.newKeyNameProperty().set("Warehouse scanner");
+        model.createKey();
+        String secret = model.newSecretProperty().get();
+        assertThat(secret).startsWith("ha_live_");
+        assertThat(model.curlProperty().get()).contains("Bearer " + secret);
+        assertThat(model.keys()).singleElement().satisfies(k -> {
+            assertThat(k.name()).isEqualTo("Warehouse scanner");
+            assertThat(k.startsWith()).isEqualTo(secret.substring(0, 12) + "…");
+            assertThat(k.active()).isTrue();
+        });
+
+        ManualScheduler ticks = new ManualScheduler();
+        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, new DirectTaskRunner(), ticks, ZoneOffset.UTC);
+        events.activate();
+        assertThat(events.rows()).isEmpty();
+        HttpResponse<String> posted = post(url, secret);
+        assertThat(posted.statusCode()).isEqualTo(200);
+        ticks.tick();
+        assertThat(events.rows()).extracting(EventsViewModel.Row::name).containsExactly("qr.bottle_scanned");
+
+        model.deactivate();
+        assertThat(model.newSecretProperty().get()).isEmpty();
+        model.revoke(model.keys().get(0));
+        assertThat(model.keys().get(0).active()).isFalse();
+        assertThat(post(url, secret).statusCode()).isEqualTo(401);
+
+        model.stop();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(serveStates).last().isEqualTo("Serve mode off");
+    }
+
+    @Test
+    void refusesBadPortsAndSaysPlainlyWhenAPortIsTaken() throws Exception {
+        model.activate();
+        model.portProperty().set("80000");
+        assertThat(model.portErrorProperty().get()).contains("between 1 and 65535");
+        assertThat(model.canStartBinding().get()).isFalse();
+        model.portProperty().set("http");
+        assertThat(model.portErrorProperty().get()).contains("a number");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            model.portProperty().set(String.valueOf(taken.getLocalPort()));
+            model.start();
+            assertThat(model.runningProperty().get()).isFalse();
+            assertThat(model.statusProperty().get()).contains("in use");
+        }
+    }
+
+    @Test
+    void revokingAsksFirst() {
+        model.activate();
+        model.createKey();
+        confirmAnswer = false;
+        model.revoke(model.keys().get(0));
+        assertThat(model.keys().get(0).active()).isTrue();
+    }
+
+    private static HttpResponse<String> post(String url, String key) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url + "/api/ingest"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"qr.bottle_scanned\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private DialogService dialogs() {
+        return new DialogService() {
+            @Override
+            public void showError(String title, Throwable error) {
+                throw new AssertionError(title, error);
+            }
+
+            @Override
+            public void showInformation(String title, String message) {
+            }
+
+            @Override
+            public boolean confirm(String title, String message, String confirmLabel) {
+                return confirmAnswer;
+            }
+
+            @Override
+            public void notify(String message) {
+                notices.add(message);
+            }
+        };
+    }
+}
