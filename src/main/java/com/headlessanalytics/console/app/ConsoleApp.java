@@ -28,6 +28,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,11 @@ public class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Path folder = DataFolders.defaultFolder();
+        ConsoleSettings saved = ConsoleSettings.load(folder);
         SettingsViewModel.Appearance initial = Boolean.getBoolean("ha.dark") ? SettingsViewModel.Appearance.DARK
                 : Boolean.getBoolean("ha.light") ? SettingsViewModel.Appearance.LIGHT
-                : SettingsViewModel.Appearance.SYSTEM;
+                : appearanceOf(saved.appearance());
         applyTheme(initial);
         tasks = new FxTaskRunner(Platform::runLater);
         FxScheduler scheduler = new FxScheduler();
@@ -83,19 +86,22 @@ public class ConsoleApp extends Application {
                 Area.RUNTIME_HEALTH, () -> new HealthView(health),
                 Area.SETTINGS, () -> new SettingsView(settings));
         ShellView root = new ShellView(shell, views);
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, saved.width() == null ? 1280 : saved.width(),
+                saved.height() == null ? 800 : saved.height());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         stage.setTitle("HeadlessAnalytics Console");
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        restoreGeometry(stage, saved);
+        stage.setOnCloseRequest(e -> new ConsoleSettings(settings.appearanceProperty().get().name(), stage.getX(),
+                stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized()).save(folder));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Unexpected error on {}", thread.getName(), error);
             Platform.runLater(() -> dialogs.showError("Something went wrong", error));
         });
         stage.show();
 
-        Path folder = DataFolders.defaultFolder();
         shell.connectedTo("Opening " + folder + " …");
         tasks.submit("Opening the workspace", p -> Engine.open(folder), opened -> {
             engine = opened;
@@ -107,6 +113,25 @@ public class ConsoleApp extends Application {
             shell.connectedTo("Not connected");
             dialogs.showError("The workspace in " + folder + " could not be opened", failure);
         });
+    }
+
+    /** Puts the window where it was, if that place is still on a screen. */
+    private static void restoreGeometry(Stage stage, ConsoleSettings saved) {
+        if (saved.x() != null && saved.y() != null && !Screen.getScreensForRectangle(saved.x(), saved.y(),
+                saved.width() == null ? 100 : saved.width(), saved.height() == null ? 100 : saved.height()).isEmpty()) {
+            stage.setX(saved.x());
+            stage.setY(saved.y());
+        }
+        stage.setMaximized(saved.maximized());
+    }
+
+    private static SettingsViewModel.Appearance appearanceOf(String name) {
+        for (SettingsViewModel.Appearance a : SettingsViewModel.Appearance.values()) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        return SettingsViewModel.Appearance.SYSTEM;
     }
 
     private void applyTheme(SettingsViewModel.Appearance appearance) {

@@ -1,0 +1,55 @@
+package com.headlessanalytics.console.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.headlessanalytics.console.api.ApiJson;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the console remembers between runs: appearance and window geometry, as JSON in the per-user
+ * folder, written to a temporary file and moved into place so a crash never leaves half a file.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConsoleSettings(String appearance, Double x, Double y, Double width, Double height, boolean maximized) {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSettings.class);
+    static final String FILE_NAME = "console-settings.json";
+
+    public static ConsoleSettings defaults() {
+        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false);
+    }
+
+    /** The saved settings, or the defaults when there are none or they cannot be read. */
+    public static ConsoleSettings load(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return defaults();
+        }
+        try {
+            return ApiJson.mapper().readValue(file.toFile(), ConsoleSettings.class);
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable console settings in {}: {}", file, e.getMessage());
+            return defaults();
+        }
+    }
+
+    public void save(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, FILE_NAME, ".tmp");
+            ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
+            try {
+                Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("Console settings could not be saved in {}: {}", folder, e.getMessage());
+        }
+    }
+}
