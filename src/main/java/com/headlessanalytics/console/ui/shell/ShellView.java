@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -52,6 +53,7 @@ public final class ShellView extends BorderPane {
         getStyleClass().add("shell");
         setLeft(sidebar());
         content.getStyleClass().add("shell-content");
+        content.getChildren().setAll(waiting());
         setCenter(content);
         setBottom(statusBar());
         model.selectedProperty().addListener((obs, old, area) -> show(area));
@@ -145,6 +147,18 @@ public final class ShellView extends BorderPane {
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Shown until the first area opens: what the console is connecting to, and that it is busy. */
+    private Node waiting() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(36, 36);
+        Label text = new Label();
+        text.textProperty().bind(model.connectionProperty());
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(12, spinner, text);
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private void show(Area area) {
