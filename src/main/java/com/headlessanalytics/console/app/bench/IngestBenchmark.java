@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.NewApiKey;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventValidator;
+import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
@@ -100,12 +101,10 @@ public final class IngestBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** The seeded demo dataset (seed 42, the 28 days up to 2025-12-01): the same events on every run. */
     private List<List<Map<String, Object>>> batches(int total) {
-        SampleEvents sample = new SampleEvents(42, 1_764_547_200_000L);
         List<List<Map<String, Object>>> all = new ArrayList<>();
-        for (int done = 0; done < total; done += batch) {
-            all.add(sample.next(Math.min(batch, total - done)));
-        }
+        DemoGenerator.builder(1_764_547_200_000L).events(total).seed(42).build().forEachBatch(batch, all::add);
         return all;
     }
 

@@ -1,0 +1,548 @@
+package com.headlessanalytics.console.domain.demo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * One pass over a demo dataset. Sessions are generated in order of their start time, each placed
+ * where the traffic curve says the share of events generated so far should have happened; their
+ * events wait in a small queue until no later session can start before them, so the output is in
+ * (timestamp, generation) order. Memory is one byte per actor plus the sessions still open.
+ */
+final class DemoRun implements Iterator<Map<String, Object>> {
+    // Per-actor state, one byte each.
+    private static final int CARTED = 1;
+    private static final int CUSTOMER = 2;
+    private static final int LEAD = 4;
+    private static final int QUALIFIED = 8;
+
+    private static final String CURRENCY = "USD";
+    private static final String[] SKUS = {"olive-oil-500ml", "olive-oil-1l", "chili-oil-250ml", "balsamic-250ml",
+        "gift-box", "tasting-set", "herb-salt-200g", "lemon-oil-250ml", "refill-pouch-1l", "pesto-jar",
+        "bread-dipping-kit", "olive-oil-3l-tin"};
+    /** Prices in cents, by SKU. */
+    private static final long[] PRICES = {1850, 3200, 1290, 1450, 4990, 3900, 890, 1390, 2790, 990, 2450, 7400};
+    private static final String[] LANDING_PATHS = {"/", "/collections/olive-oils", "/journal/harvest-notes",
+        "/collections/gifts", "/pages/our-grove"};
+    private static final String[] CHANNELS = {"direct", "organic", "search", "paid_social", "email", "referral", "qr"};
+    private static final String[][] AGENTS = {
+        {"agent_lead_scorer", "Lead scorer", "score new leads"},
+        {"agent_inventory", "Inventory forecaster", "forecast stock for the next 14 days"},
+        {"agent_campaign_optimizer", "Campaign optimizer", "rebalance ad budgets"},
+        {"agent_support_triage", "Support triage", "triage support tickets"}};
+    private static final double[] AGENT_WEIGHTS = {0.35, 0.20, 0.25, 0.20};
+    private static final String[] OPERATORS = {"ops_ana", "ops_ben", "ops_chloe"};
+    private static final String[] PAYMENT_METHODS = {"card", "card", "card", "paypal", "apple_pay"};
+
+    // Salts that keep the derived id sequences of one seed apart.
+    private static final long ACTOR_SALT = 0xAC70L;
+    private static final long SESSION_SALT = 0x5E55L;
+    private static final long ORDER_SALT = 0x0DE2L;
+    private static final long RUN_SALT = 0x2C1AL;
+    private static final long DECISION_SALT = 0xDEC1L;
+    private static final long PROOF_SALT = 0x9200FL;
+    private static final long LEAD_SALT = 0x1EADL;
+
+    private record Pending(long time, long order, Map<String, Object> event) {
+    }
+
+    private final long total;
+    private final long seed;
+    private final long to;
+    private final String businessId;
+    private final Timeline timeline;
+    private final SplittableRandom random;
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparingLong(Pending::time).thenComparingLong(Pending::order));
+    private final byte[] actorState;
+    private final double zipfShift;
+    private final double[] productWeights;
+
+    private long scheduled;
+    private long emitted;
+    private long nextStart;
+    private long sessions;
+    private long orders;
+    private long runs;
+    private long decisions;
+    private long leads;
+    private int maxPending;
+
+    DemoRun(DemoGenerator generator) {
+        total = generator.events();
+        seed = generator.seed();
+        to = generator.to();
+        businessId = generator.businessId();
+        timeline = generator.timeline();
+        random = new SplittableRandom(mix64(seed ^ 0x5EEDL));
+        // One actor per three events, drawn Zipf-like: a few regulars, a long tail of one-time visitors.
+        int actors = (int) Math.max(20, Math.min(5_000_000, total / 3));
+        actorState = new byte[actors];
+        zipfShift = Math.max(1, actors / 60.0);
+        productWeights = new double[SKUS.length];
+        double sum = 0;
+        for (int i = 0; i < SKUS.length; i++) {
+            sum += 1.0 / (i + 1);
+            productWeights[i] = sum;
+        }
+        nextStart = timeline.timeAt(0);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return emitted < total;
+    }
+
+    @Override
+    public Map<String, Object> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        while (scheduled < total && (pending.isEmpty() || pending.peek().time() > nextStart)) {
+            long start = nextStart;
+            if (random.nextDouble() < 0.03) {
+                agentRun(start);
+            } else {
+                customerSession(start);
+            }
+            nextStart = Math.max(start, timeline.timeAt((double) scheduled / total));
+            maxPending = Math.max(maxPending, pending.size());
+        }
+        Map<String, Object> event = pending.poll().event();
+        event.put("id", DemoGenerator.eventId(seed, emitted++));
+        return event;
+    }
+
+    /** The most events that waited in the queue at once (for tests of bounded memory). */
+    int maxPending() {
+        return maxPending;
+    }
+
+    // ---- customer sessions ----
+
+    /** One visit: a landing touchpoint, product views, maybe a cart, a checkout, an order, a lead. */
+    private void customerSession(long start) {
+        sessions++;
+        int actor = actor();
+        int state = actorState[actor];
+        String[] touch = touch(start, state);
+        Session s = new Session(start, actor, "tr_" + key(SESSION_SALT, sessions), touch);
+        boolean flash = timeline.flashSale.runs(start);
+        boolean recovering = (state & CARTED) != 0 && random.nextDouble() < ("cart-recovery".equals(touch[3]) ? 0.6 : 0.15);
+        String sku = product();
+        List<String> cart = new ArrayList<>();
+        if (touch[0].equals("qr")) {
+            scan(s, sku);
+            if (random.nextDouble() < 0.45) {
+                maybeLead(s);
+                return;
+            }
+        } else if (recovering) {
+            page(s, "/cart");
+            cart.add(product());
+            checkout(s, cart, flash, 0.7);
+            return;
+        } else if (random.nextDouble() < 0.4) {
+            page(s, LANDING_PATHS[random.nextInt(LANDING_PATHS.length)]);
+            if (random.nextDouble() < 0.4) {
+                maybeLead(s);
+                return;
+            }
+        }
+        List<String> viewed = new ArrayList<>();
+        viewed.add(sku);
+        while (viewed.size() < 6 && random.nextDouble() < 0.45) {
+            viewed.add(product());
+        }
+        for (String v : viewed) {
+            productView(s, v);
+        }
+        double cartChance = 0.09 * (flash ? 1.6 : 1) * ("email".equals(touch[0]) ? 1.3 : 1);
+        if (random.nextDouble() < cartChance) {
+            cart.add(viewed.get(random.nextInt(viewed.size())));
+            String second = viewed.get(random.nextInt(viewed.size()));
+            if (random.nextDouble() < 0.3 && !cart.contains(second)) {
+                cart.add(second);
+            }
+            for (String item : cart) {
+                Map<String, Object> e = s.event("cart.item_added", gap());
+                e.put("object", ref("product", item));
+                s.schedule(e, "T1", props("sku", item, "quantity", 1, "price", money(price(item))));
+            }
+            actorState[actor] |= CARTED;
+            if (random.nextDouble() < (flash ? 0.6 : 0.5)) {
+                checkout(s, cart, flash, 0.65);
+                return;
+            }
+        }
+        maybeLead(s);
+    }
+
+    private void scan(Session s, String sku) {
+        Map<String, Object> e = s.event("qr.bottle_scanned", 0);
+        e.put("object", ref("product", sku));
+        Map<String, Object> trackable = new LinkedHashMap<>();
+        trackable.put("kind", "qr_code");
+        int lot = 2501 + random.nextInt(6);
+        trackable.put("code", "qr-" + sku + "-l" + lot);
+        e.put("trackable", trackable);
+        s.schedule(e, "T1", props("sku", sku, "lot", "L" + lot));
+    }
+
+    private void page(Session s, String path) {
+        s.schedule(s.event("page.viewed", 0), "T1", props("path", path));
+    }
+
+    private void productView(Session s, String sku) {
+        Map<String, Object> e = s.event("page.product_viewed", s.started ? gap() : 0);
+        e.put("object", ref("product", sku));
+        s.schedule(e, "T1", props("sku", sku, "price", money(price(sku))));
+    }
+
+    /** Checkout, then an order and its payment with the given chance; an open cart stays open otherwise. */
+    private void checkout(Session s, List<String> cart, boolean flash, double orderChance) {
+        s.schedule(s.event("checkout.started", gap()), "T1", props("items", cart.size()));
+        if (random.nextDouble() >= orderChance) {
+            return;
+        }
+        orders++;
+        String orderId = "ord_" + key(ORDER_SALT, orders);
+        List<Map<String, Object>> items = new ArrayList<>();
+        long subtotal = 0;
+        for (String sku : cart) {
+            int quantity = random.nextDouble() < 0.2 ? 2 : 1;
+            subtotal += price(sku) * quantity;
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("sku", sku);
+            item.put("quantity", quantity);
+            item.put("price", money(price(sku)));
+            items.add(item);
+        }
+        long discount = flash ? subtotal / 5 : 0;
+        long shipping = subtotal - discount < 5000 ? 490 : 0;
+        long amount = subtotal - discount + shipping;
+        Map<String, Object> order = s.event("order.created", gap());
+        order.put("object", ref("order", orderId));
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("revenue", money(amount));
+        outcome.put("currency", CURRENCY);
+        order.put("outcome", outcome);
+        Map<String, Object> p = props("orderId", orderId, "amount", money(amount), "currency", CURRENCY);
+        p.put("items", items);
+        if (discount > 0) {
+            p.put("discount", money(discount));
+        }
+        if (shipping > 0) {
+            p.put("shipping", money(shipping));
+        }
+        s.schedule(order, "T2", p);
+        actorState[s.actor] = (byte) ((actorState[s.actor] | CUSTOMER) & ~CARTED);
+        // Payments carry integer minor units, so health revenue counts each sale once (from the order).
+        String method = PAYMENT_METHODS[random.nextInt(PAYMENT_METHODS.length)];
+        if (random.nextDouble() < 0.04) {
+            Map<String, Object> failed = props("orderId", orderId, "amountMinor", amount, "currency", CURRENCY);
+            failed.put("method", method);
+            failed.put("reason", "card_declined");
+            s.schedule(s.event("payment.failed", 2_000 + random.nextInt(18_000)), "T2", failed);
+            if (random.nextDouble() >= 0.7) {
+                return;
+            }
+            s.t += Timeline.MINUTE + random.nextInt(5 * 60_000);
+        }
+        Map<String, Object> paid = props("orderId", orderId, "amountMinor", amount, "currency", CURRENCY);
+        paid.put("method", method);
+        paid.put("provider", "stripe");
+        s.schedule(s.event("payment.succeeded", 2_000 + random.nextInt(18_000)), "T2", paid);
+    }
+
+    private void maybeLead(Session s) {
+        if ((actorState[s.actor] & LEAD) != 0 || random.nextDouble() >= 0.035) {
+            return;
+        }
+        leads++;
+        Map<String, Object> p = props("leadId", "lead_" + key(LEAD_SALT, leads),
+                "form", random.nextDouble() < 0.8 ? "newsletter" : "wholesale_inquiry");
+        s.schedule(s.event("lead.created", gap()), "T1", p);
+        actorState[s.actor] |= LEAD;
+    }
+
+    /** Where a visit came from: {channel, source, medium, campaign or null}. */
+    private String[] touch(long t, int state) {
+        Timeline.Spike spike = timeline.spikeAt(t);
+        if (spike != null && random.nextDouble() < 0.7) {
+            return new String[] {spike.channel(), spike.source(), spike.channel(), null};
+        }
+        if ((state & CARTED) != 0 && random.nextDouble() < 0.25) {
+            return new String[] {"email", "klaviyo", "email", "cart-recovery"};
+        }
+        boolean spring = timeline.springLaunch.runs(t);
+        boolean flash = timeline.flashSale.runs(t);
+        boolean newsletter = Timeline.newsletterMorning(t);
+        double[] w = {0.22, 0.20, 0.14, 0.14, 0.10, 0.08, 0.12};
+        if ((state & CUSTOMER) != 0) {
+            w[6] += 0.25;
+        }
+        if (spring) {
+            w[3] += 0.08;
+            w[4] += 0.04;
+        }
+        if (flash) {
+            w[3] += 0.10;
+            w[4] += 0.10;
+        }
+        if (newsletter) {
+            w[4] += 0.60;
+        }
+        String channel = CHANNELS[pick(w)];
+        return switch (channel) {
+            case "direct" -> new String[] {"direct", "(direct)", "(none)", null};
+            case "organic" -> new String[] {"organic", oneOf(0.7, "google", 0.5, "bing", "duckduckgo"), "organic", null};
+            case "search" -> new String[] {"search", random.nextDouble() < 0.8 ? "google" : "bing", "cpc",
+                flash && random.nextDouble() < 0.5 ? "flash-sale" : "brand-search"};
+            case "paid_social" -> new String[] {"paid_social", oneOf(0.5, "instagram", 0.6, "facebook", "tiktok"),
+                "paid_social", flash && random.nextDouble() < 0.6 ? "flash-sale"
+                : spring && random.nextDouble() < 0.6 ? "spring-launch" : "retargeting"};
+            case "email" -> new String[] {"email", "klaviyo", "email", newsletter ? "weekly-newsletter"
+                : flash && random.nextDouble() < 0.6 ? "flash-sale"
+                : spring && random.nextDouble() < 0.5 ? "spring-launch" : "weekly-newsletter"};
+            case "referral" -> new String[] {"referral", oneOf(0.5, "foodblog.example", 0.5, "recipes.example",
+                "giftguide.example"), "referral", null};
+            default -> new String[] {"qr", "bottle_label", "packaging", "bottle-qr"};
+        };
+    }
+
+    // ---- agents and decisions ----
+
+    /** An AI agent run; the lead scorer qualifies leads, the campaign optimizer sometimes proposes a decision. */
+    private void agentRun(long start) {
+        runs++;
+        String[] agent = AGENTS[pick(AGENT_WEIGHTS)];
+        String runId = "run_" + key(RUN_SALT, runs);
+        Session s = new Session(start, -1, runId, null);
+        Map<String, Object> started = s.event("agent.run_started", 0, agentActor(agent));
+        s.schedule(started, "T1", props("runId", runId, "agent", agent[0], "task", agent[2]));
+        if (agent[0].equals("agent_lead_scorer")) {
+            for (int attempt = 0; attempt < 8; attempt++) {
+                int actor = actor();
+                if ((actorState[actor] & (LEAD | QUALIFIED)) == LEAD) {
+                    Map<String, Object> e = s.event("lead.qualified", gap(), customer(actor));
+                    s.schedule(e, "T2", props("score", 60 + random.nextInt(36), "qualifiedBy", agent[0]));
+                    actorState[actor] |= QUALIFIED;
+                    break;
+                }
+            }
+        }
+        if (agent[0].equals("agent_campaign_optimizer") && random.nextDouble() < 0.3) {
+            decision(s, agent);
+        }
+        s.t = Math.max(s.t, start + 4_000 + random.nextInt(176_000));
+        long duration = s.t - start;
+        Map<String, Object> completed = s.event("agent.run_completed", 0, agentActor(agent));
+        s.schedule(completed, "T1", props("runId", runId, "agent", agent[0],
+                "status", random.nextDouble() < 0.95 ? "succeeded" : "failed", "durationMs", duration));
+    }
+
+    /** A proposed budget decision (T3), a person's approval or denial (T3), and on approval its execution (T4). */
+    private void decision(Session s, String[] agent) {
+        decisions++;
+        String decisionId = "dec_" + key(DECISION_SALT, decisions);
+        String campaign = timeline.flashSale.runs(s.t) ? "flash-sale"
+                : timeline.springLaunch.runs(s.t) ? "spring-launch" : "retargeting";
+        String action = random.nextDouble() < 0.7 ? "increase_budget" : "pause_ad_set";
+        String amount = money((5 + random.nextInt(41)) * 1000L);
+        Map<String, Object> proposed = s.event("decision.proposed", gap(), agentActor(agent));
+        proposed.put("decisionId", decisionId);
+        s.schedule(proposed, "T3", props("action", action, "campaign", campaign, "amount", amount, "currency", CURRENCY));
+
+        long runTime = s.t;
+        s.t += 10 * Timeline.MINUTE + random.nextLong(170 * Timeline.MINUTE);
+        boolean approved = random.nextDouble() < 0.75;
+        Map<String, Object> operator = new LinkedHashMap<>();
+        operator.put("type", "user");
+        operator.put("id", OPERATORS[random.nextInt(OPERATORS.length)]);
+        Map<String, Object> review = s.event(approved ? "decision.approved" : "decision.denied", 0, operator);
+        review.put("decisionId", decisionId);
+        s.schedule(review, "T3", props("action", action, "reason", approved ? "within the monthly budget"
+                : "wait for the weekend figures"));
+        if (approved) {
+            Map<String, Object> executed = s.event("budget.changed", 60_000 + random.nextInt(240_000), agentActor(agent));
+            executed.put("decisionId", decisionId);
+            // Most executions carry their proof; the rest are the missing proof an audit should find.
+            if (random.nextDouble() < 0.85) {
+                executed.put("proofId", "prf_" + key(PROOF_SALT, decisions));
+            }
+            s.schedule(executed, "T4", props("action", action, "campaign", campaign, "amount", amount, "currency", CURRENCY));
+        }
+        s.t = runTime;
+    }
+
+    // ---- building events ----
+
+    /** The events of one visit or run: a trace, a running clock, and the touchpoint on its first event. */
+    private final class Session {
+        final int actor;
+        final String traceId;
+        final String[] touch;
+        long t;
+        boolean started;
+
+        Session(long start, int actor, String traceId, String[] touch) {
+            this.t = start;
+            this.actor = actor;
+            this.traceId = traceId;
+            this.touch = touch;
+        }
+
+        Map<String, Object> event(String name, long gapMillis) {
+            return event(name, gapMillis, customer(actor));
+        }
+
+        Map<String, Object> event(String name, long gapMillis, Map<String, Object> actorRef) {
+            t += gapMillis;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", null);
+            e.put("event", name);
+            e.put("businessId", businessId);
+            e.put("timestamp", Math.min(t, to));
+            e.put("actor", actorRef);
+            e.put("traceId", traceId);
+            if (!started && touch != null) {
+                e.put(touch[0].equals("qr") ? "source" : "attribution", touchpoint(touch));
+            }
+            started = true;
+            return e;
+        }
+
+        void schedule(Map<String, Object> e, String trustTier, Map<String, Object> properties) {
+            e.put("trustTier", trustTier);
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("dataset", DemoGenerator.DATASET);
+            context.put("seed", seed);
+            e.put("context", context);
+            properties.put("demo", Boolean.TRUE);
+            e.put("properties", properties);
+            pending.add(new Pending((Long) e.get("timestamp"), scheduled++, e));
+        }
+    }
+
+    private static Map<String, Object> touchpoint(String[] touch) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", touch[0]);
+        m.put("source", touch[1]);
+        m.put("medium", touch[2]);
+        if (touch[3] != null) {
+            m.put("campaign", touch[3]);
+        }
+        return m;
+    }
+
+    private Map<String, Object> customer(int actor) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "customer");
+        m.put("id", "cust_" + key(ACTOR_SALT, actor));
+        return m;
+    }
+
+    private static Map<String, Object> agentActor(String[] agent) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "ai_agent");
+        m.put("id", agent[0]);
+        m.put("name", agent[1]);
+        return m;
+    }
+
+    private static Map<String, Object> ref(String type, String id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("id", id);
+        return m;
+    }
+
+    /** An insertion-ordered property map from key, value pairs. */
+    private static Map<String, Object> props(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    // ---- random choices ----
+
+    /** An actor index, Zipf-like: index r is drawn with weight about 1 / (r + shift). */
+    private int actor() {
+        double u = random.nextDouble();
+        int n = actorState.length;
+        int rank = (int) (zipfShift * Math.pow((n + zipfShift) / zipfShift, u) - zipfShift);
+        return Math.min(n - 1, Math.max(0, rank));
+    }
+
+    /** A product, popular ones first (weights 1, 1/2, 1/3, …). */
+    private String product() {
+        double u = random.nextDouble() * productWeights[productWeights.length - 1];
+        for (int i = 0; i < productWeights.length; i++) {
+            if (u < productWeights[i]) {
+                return SKUS[i];
+            }
+        }
+        return SKUS[SKUS.length - 1];
+    }
+
+    private static long price(String sku) {
+        for (int i = 0; i < SKUS.length; i++) {
+            if (SKUS[i].equals(sku)) {
+                return PRICES[i];
+            }
+        }
+        throw new IllegalArgumentException(sku);
+    }
+
+    /** Time between two steps of a visit: 8 s plus an exponential with a 50 s mean, at most 10 minutes. */
+    private long gap() {
+        return 8_000 + Math.min(592_000, (long) (-Math.log(1 - random.nextDouble()) * 50_000));
+    }
+
+    private int pick(double[] weights) {
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        double u = random.nextDouble() * sum;
+        for (int i = 0; i < weights.length; i++) {
+            u -= weights[i];
+            if (u < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** a with chance pa, else b with chance pb, else c. */
+    private String oneOf(double pa, String a, double pb, String b, String c) {
+        return random.nextDouble() < pa ? a : random.nextDouble() < pb ? b : c;
+    }
+
+    /** Cents as a decimal string: 4990 → "49.90". */
+    static String money(long cents) {
+        return cents / 100 + "." + (cents % 100 < 10 ? "0" : "") + cents % 100;
+    }
+
+    /** A short id, distinct for every n under one seed and salt (both steps are bijections of n). */
+    private String key(long salt, long n) {
+        return Long.toUnsignedString(mix64(n * 0x9E3779B97F4A7C15L + mix64(seed ^ salt)), 36);
+    }
+
+    /** The SplitMix64 finaliser: a bijection of 64-bit values that scatters their bits. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
