@@ -3,7 +3,6 @@ package com.headlessanalytics.console.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.headlessanalytics.console.api.HeadlessApi;
-import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -41,10 +39,8 @@ public class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     static final String STYLESHEET = "/com/headlessanalytics/console/ui/console.css";
 
-    private final AtomicReference<HeadlessApi> api = new AtomicReference<>();
-    private final AtomicReference<EmbeddedServeControl> serve = new AtomicReference<>();
+    private ConsoleWorkspaces workspaces;
     private FxTaskRunner tasks;
-    private Engine engine;
     private boolean systemDark;
 
     @Override
@@ -63,19 +59,19 @@ public class ConsoleApp extends Application {
         tasks = new FxTaskRunner(Platform::runLater);
         FxScheduler scheduler = new FxScheduler();
         ZoneId zone = ZoneId.systemDefault();
-        Supplier<HeadlessApi> current = () -> {
-            HeadlessApi a = api.get();
-            if (a == null) {
-                throw new IllegalStateException("The workspace is still opening.");
-            }
-            return a;
-        };
-        EventsViewModel events = new EventsViewModel(current, tasks, scheduler, zone);
+        workspaces = new ConsoleWorkspaces(folder);
+        Supplier<HeadlessApi> current = workspaces::api;
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, Clock.systemUTC(), zone);
         ShellViewModel[] shellRef = new ShellViewModel[1];
         DialogService dialogs = new FxDialogService(stage, message -> shellRef[0].notice(message));
-        SettingsViewModel settings = new SettingsViewModel(serve::get, tasks, dialogs,
-                state -> shellRef[0].serveStateChanged(state), zone);
+        EventsViewModel events = new EventsViewModel(current, tasks, scheduler, zone, dialogs);
+        Runnable workspaceChanged = () -> {
+            shellRef[0].connectedTo(workspaces.current().description());
+            shellRef[0].serveStateChanged("Serve mode off");
+            shellRef[0].reload();
+        };
+        SettingsViewModel settings = new SettingsViewModel(workspaces::serve, workspaces, workspaceChanged, tasks,
+                dialogs, state -> shellRef[0].serveStateChanged(state), zone);
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
         ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
@@ -94,8 +90,10 @@ public class ConsoleApp extends Application {
         stage.setMinHeight(640);
         stage.setScene(scene);
         restoreGeometry(stage, saved);
+        boolean[] demoOffered = {saved.demoOffered()};
         stage.setOnCloseRequest(e -> new ConsoleSettings(settings.appearanceProperty().get().name(), stage.getX(),
-                stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized()).save(folder));
+                stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized(),
+                demoOffered[0]).save(folder));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Unexpected error on {}", thread.getName(), error);
             Platform.runLater(() -> dialogs.showError("Something went wrong", error));
@@ -103,16 +101,31 @@ public class ConsoleApp extends Application {
         stage.show();
 
         shell.connectedTo("Opening " + folder + " …");
-        tasks.submit("Opening the workspace", p -> Engine.open(folder), opened -> {
-            engine = opened;
-            serve.set(new EmbeddedServeControl(opened));
-            api.set(opened.defaultWorkspace());
-            shell.connectedTo("Embedded workspace · " + folder);
+        tasks.submit("Opening the workspace", p -> {
+            workspaces.openOwn(p);
+            return workspaces.empty();
+        }, empty -> {
+            shell.connectedTo(workspaces.current().description());
             shell.select(Area.EVENTS);
+            if (empty && !demoOffered[0]) {
+                demoOffered[0] = true;
+                offerDemo(dialogs, settings);
+            }
         }, failure -> {
             shell.connectedTo("Not connected");
             dialogs.showError("The workspace in " + folder + " could not be opened", failure);
         });
+    }
+
+    /** First start on an empty workspace: offer, never force, the demo workspace. */
+    private static void offerDemo(DialogService dialogs, SettingsViewModel settings) {
+        if (dialogs.confirm("Your workspace is empty",
+                "Open a demo workspace with four weeks of realistic sample activity: QR scans, product views,"
+                        + " orders with revenue, leads, campaigns across channels and agent runs?\n\n"
+                        + "It is kept in a folder of its own and never mixed into yours; Settings switches back.",
+                "Open the demo workspace")) {
+            settings.switchWorkspace();
+        }
     }
 
     /** Puts the window where it was, if that place is still on a screen. */
@@ -144,15 +157,11 @@ public class ConsoleApp extends Application {
     /** Serve mode drains its in-flight requests first; then the engine writes what is queued and closes. */
     @Override
     public void stop() {
-        EmbeddedServeControl running = serve.get();
-        if (running != null) {
-            running.stop();
-        }
         if (tasks != null) {
             tasks.close();
         }
-        if (engine != null) {
-            engine.close();
+        if (workspaces != null) {
+            workspaces.close();
         }
     }
 }

@@ -11,16 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the console remembers between runs: appearance and window geometry, as JSON in the per-user
+ * What the console remembers between runs: appearance, window geometry and whether the demo
+ * workspace was offered, as JSON in the per-user
  * folder, written to a temporary file and moved into place so a crash never leaves half a file.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConsoleSettings(String appearance, Double x, Double y, Double width, Double height, boolean maximized) {
+public record ConsoleSettings(String appearance, Double x, Double y, Double width, Double height, boolean maximized,
+                              boolean demoOffered) {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSettings.class);
     static final String FILE_NAME = "console-settings.json";
 
     public static ConsoleSettings defaults() {
-        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false);
+        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false, false);
     }
 
     /** The saved settings, or the defaults when there are none or they cannot be read. */

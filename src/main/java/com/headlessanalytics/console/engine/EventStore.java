@@ -171,11 +171,27 @@ final class EventStore {
             args.add(after[0]);
             args.add(after[1]);
         }
-        sql.append(desc ? " ORDER BY ts DESC, seq DESC" : " ORDER BY ts, seq").append(" LIMIT ?");
+        sql.append(orderBy(q, desc)).append(" LIMIT ?");
         int limit = q.effectiveLimit();
         args.add(limit + 1);
         List<Row> rows = db.read(c -> rows(c, sql.toString(), args));
         return page(rows, limit, desc);
+    }
+
+    /**
+     * The ORDER BY that matches the index H2 will use, column for column: with the equality columns
+     * leading, H2 reads the index in order and stops after one page; without them it reads every
+     * row in range and sorts (56 ms instead of 2 ms per page at 100,000 events, growing with size).
+     */
+    static String orderBy(EventQuery q, boolean desc) {
+        String lead = q.event() != null ? "workspace_id, event, " : q.businessId() != null ? "workspace_id, business_id, "
+                : "workspace_id, ";
+        String dir = desc ? " DESC" : "";
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        for (String column : (lead + "ts, seq").split(", ")) {
+            sql.append(sql.length() > 10 ? ", " : "").append(column).append(dir);
+        }
+        return sql.toString();
     }
 
     /**

@@ -14,7 +14,7 @@ class ConsoleSettingsTest {
     @Test
     void roundTripsAndFallsBackToDefaultsOnAnUnreadableFile() throws Exception {
         assertThat(ConsoleSettings.load(dir)).isEqualTo(ConsoleSettings.defaults());
-        ConsoleSettings saved = new ConsoleSettings("DARK", 10.0, 20.0, 1400.0, 900.0, true);
+        ConsoleSettings saved = new ConsoleSettings("DARK", 10.0, 20.0, 1400.0, 900.0, true, true);
         saved.save(dir);
         assertThat(ConsoleSettings.load(dir)).isEqualTo(saved);
         try (var files = Files.list(dir)) {

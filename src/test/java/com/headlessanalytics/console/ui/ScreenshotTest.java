@@ -83,7 +83,8 @@ class ScreenshotTest {
     void everyScreenRendersWithItsData(String theme) throws Exception {
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
         FxScheduler scheduler = new FxScheduler();
-        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, scheduler, ZoneOffset.UTC);
+        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, scheduler, ZoneOffset.UTC,
+                new com.headlessanalytics.console.ui.common.FxDialogService(null, notice -> { }));
         HealthViewModel health = new HealthViewModel(engine::defaultWorkspace, tasks, scheduler, Clock.systemUTC(),
                 ZoneOffset.UTC);
         ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health), tasks);

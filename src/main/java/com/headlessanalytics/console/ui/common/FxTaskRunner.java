@@ -2,7 +2,6 @@ package com.headlessanalytics.console.ui.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -37,14 +36,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public <T> Handle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        AtomicReference<Future<?>> future = new AtomicReference<>();
-        RunningTask task = new RunningTask(title, () -> {
-            cancelled.set(true);
-            Future<?> f = future.get();
-            if (f != null) {
-                f.cancel(false);
-            }
-        });
+        RunningTask task = new RunningTask(title, () -> cancelled.set(true));
         AtomicReference<double[]> pendingFraction = new AtomicReference<>();
         AtomicReference<String> pendingMessage = new AtomicReference<>();
         Progress progress = new Progress() {
@@ -62,7 +54,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         };
         fxThread.accept(() -> running.add(task));
-        future.set(executor.submit(() -> {
+        executor.submit(() -> {
             try {
                 T result = work.run(progress);
                 fxThread.accept(() -> {
@@ -82,7 +74,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                     }
                 });
             }
-        }));
+        });
         return task::cancel;
     }
 

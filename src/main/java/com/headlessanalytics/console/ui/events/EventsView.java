@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.events;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.io.File;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -22,15 +23,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Events screen: filters on top, the event table, and the selected envelope beside it. The
- * table is virtualised; rows near its end ask the model for the next page.
+ * table is virtualised; rows near its end ask the model for the next page. The header sends a test
+ * event and exports the filtered events to a CSV file chosen here.
  */
 public final class EventsView extends BorderPane {
+    private File exportFolder;
 
     public EventsView(EventsViewModel model) {
         getStyleClass().add("screen");
@@ -43,7 +47,23 @@ public final class EventsView extends BorderPane {
         live.selectedProperty().bindBidirectional(model.liveProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, grow, status, live);
+        Button sendTest = new Button("Send test event", new FontIcon(Feather.SEND));
+        sendTest.setTooltip(new Tooltip("Send one event to this workspace to check the pipeline"));
+        sendTest.setOnAction(e -> new TestEventView(model.newTestEvent(), getScene().getWindow()).show());
+        Button export = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
+        export.setTooltip(new Tooltip("Write every event matching the filters to a CSV file, newest first"));
+        export.disableProperty().bind(model.exportingProperty());
+        export.setOnAction(e -> chooseExportFile(model));
+        Button cancelExport = new Button("Cancel export", new FontIcon(Feather.X));
+        cancelExport.getStyleClass().add(Styles.FLAT);
+        cancelExport.visibleProperty().bind(model.exportingProperty());
+        cancelExport.managedProperty().bind(cancelExport.visibleProperty());
+        cancelExport.setOnAction(e -> model.cancelExport());
+        for (Button b : new Button[] {sendTest, export, cancelExport}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        HBox header = new HBox(12, title, grow, status, live, sendTest, export, cancelExport);
         header.setAlignment(Pos.CENTER_LEFT);
 
         TextField event = field("Event name, e.g. order.created", model.eventFilterProperty(), 200);
@@ -138,6 +158,21 @@ public final class EventsView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.72);
         setCenter(split);
+    }
+
+    private void chooseExportFile(EventsViewModel model) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export events as CSV");
+        chooser.setInitialFileName(model.suggestedExportFileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        if (exportFolder != null && exportFolder.isDirectory()) {
+            chooser.setInitialDirectory(exportFolder);
+        }
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            exportFolder = file.getParentFile();
+            model.exportCsv(file.toPath());
+        }
     }
 
     private static TextField field(String prompt, javafx.beans.property.StringProperty property, double width) {

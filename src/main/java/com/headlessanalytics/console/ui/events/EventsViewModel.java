@@ -7,9 +7,12 @@ import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.RunningTask;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,16 +36,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The Events screen: newest events first, read page by page as the table scrolls (never the whole
  * store), filtered, refreshed every second while shown and "live", with the selected envelope as JSON.
+ * Exports what the table's filters match to CSV, and opens the "Send test event" form.
  */
 public final class EventsViewModel implements Activatable {
     static final int PAGE = 200;
     static final Duration POLL = Duration.ofSeconds(1);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
 
     /** One table row, formatted for display, with the event behind it. */
     public record Row(String id, String time, String name, String actor, String business, String trace,
@@ -51,6 +59,7 @@ public final class EventsViewModel implements Activatable {
     private final TaskRunner tasks;
     private final Scheduler scheduler;
     private final ZoneId zone;
+    private final DialogService dialogs;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final Set<String> shownIds = new HashSet<>();
@@ -67,17 +76,34 @@ public final class EventsViewModel implements Activatable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ListChangeListener<RunningTask> exportWatch = this::exportTasksChanged;
 
     private EventQuery query;
     private String nextCursor;
     private TaskRunner.Handle polling;
     private boolean pollingInFlight;
+    private Export export;
 
-    public EventsViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, ZoneId zone) {
+    /** A running export: its task as the runner lists it (once listed) and whether it was cancelled here. */
+    private static final class Export {
+        final String title;
+        TaskRunner.Handle handle;
+        RunningTask task;
+        boolean cancelled;
+
+        Export(String title) {
+            this.title = title;
+        }
+    }
+
+    public EventsViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, ZoneId zone,
+                           DialogService dialogs) {
         this.api = api;
         this.tasks = tasks;
         this.scheduler = scheduler;
         this.zone = zone;
+        this.dialogs = dialogs;
         selected.addListener((obs, old, row) -> detail.set(row == null ? "" : json(row.event())));
     }
 
@@ -145,6 +171,87 @@ public final class EventsViewModel implements Activatable {
             loading.set(false);
             error.set(ErrorText.describe(failure));
         });
+    }
+
+    /** The file name the save dialog suggests: events-YYYYMMDD-HHMM.csv in local time. */
+    public String suggestedExportFileName() {
+        return exportFileName(Instant.now());
+    }
+
+    String exportFileName(Instant now) {
+        return "events-" + FILE_TIME.format(now.atZone(zone)) + ".csv";
+    }
+
+    /**
+     * Writes every event the table's filters match (the last applied ones, as the table shows them),
+     * newest first, to {@code target} as CSV; see {@link EventsExport}. One export runs at a time.
+     */
+    public void exportCsv(Path target) {
+        EventQuery q = query != null ? query : buildQuery();
+        if (exporting.get() || q == null) {
+            return;
+        }
+        Export run = new Export("Exporting events to " + target.getFileName());
+        export = run;
+        exporting.set(true);
+        tasks.running().addListener(exportWatch);
+        run.handle = tasks.submit(run.title, p -> EventsExport.write(api.get(), q, target, p), count -> {
+            endExport(run);
+            dialogs.notify(String.format(Locale.ENGLISH, "Exported %,d events to %s", count, target));
+        }, failure -> {
+            boolean cancelled = failure instanceof CancellationException;
+            run.cancelled |= cancelled;
+            endExport(run);
+            if (!cancelled) {
+                dialogs.showError("The events could not be exported to " + target, failure);
+            }
+        });
+    }
+
+    /**
+     * Stops the running export and ends it here at once; its task deletes the partly written file
+     * as soon as it notices, after the page it is reading.
+     */
+    public void cancelExport() {
+        Export run = export;
+        if (run == null) {
+            return;
+        }
+        run.cancelled = true;
+        run.handle.cancel();
+        endExport(run);
+    }
+
+    /** Ends an export when its task leaves the runner's list, so a cancel from the status bar ends it too. */
+    private void exportTasksChanged(ListChangeListener.Change<? extends RunningTask> change) {
+        Export run = export;
+        while (run != null && change.next()) {
+            for (RunningTask t : change.getAddedSubList()) {
+                if (run.task == null && t.title().equals(run.title)) {
+                    run.task = t;
+                }
+            }
+            if (run.task != null && change.getRemoved().contains(run.task)) {
+                endExport(run);
+            }
+        }
+    }
+
+    private void endExport(Export run) {
+        if (export != run) {
+            return;
+        }
+        export = null;
+        exporting.set(false);
+        tasks.running().removeListener(exportWatch);
+        if (run.cancelled) {
+            dialogs.notify("Export cancelled; no file was written.");
+        }
+    }
+
+    /** A new "Send test event" form; the table reloads after the event is stored. */
+    public TestEventViewModel newTestEvent() {
+        return new TestEventViewModel(api, tasks, dialogs, this::apply);
     }
 
     /** Adds events newer than the newest shown; reloads when more arrived than one page holds. */
@@ -293,5 +400,10 @@ public final class EventsViewModel implements Activatable {
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
         return hasMore.getReadOnlyProperty();
+    }
+
+    /** True while an export runs. */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
     }
 }

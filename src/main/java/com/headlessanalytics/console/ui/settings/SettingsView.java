@@ -36,12 +36,30 @@ public final class SettingsView extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_2);
         setTop(title);
         BorderPane.setMargin(title, new Insets(0, 0, 16, 0));
-        VBox body = new VBox(16, serveSection(model), keysSection(model), appearanceSection(model));
+        VBox body = new VBox(16, workspaceSection(model), serveSection(model), keysSection(model),
+                appearanceSection(model));
         body.setPadding(new Insets(0, 8, 16, 0));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.FLAT);
         setCenter(scroll);
+    }
+
+    private static Node workspaceSection(SettingsViewModel model) {
+        Label current = new Label();
+        current.textProperty().bind(model.workspaceProperty());
+        current.setWrapText(true);
+        Button change = new Button();
+        change.textProperty().bind(javafx.beans.binding.Bindings.when(model.demoProperty())
+                .then("Back to my workspace").otherwise("Open the demo workspace"));
+        change.setGraphic(new FontIcon(Feather.LAYERS));
+        change.disableProperty().bind(model.workingProperty());
+        change.setOnAction(e -> model.switchWorkspace());
+        Label hint = new Label("The demo workspace holds four weeks of seeded sample activity (QR scans, product"
+                + " views, orders, leads, campaigns, agent runs) in a folder of its own; it never mixes with yours.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        return card("Workspace", new VBox(10, current, hint, change));
     }
 
     private static Node serveSection(SettingsViewModel model) {

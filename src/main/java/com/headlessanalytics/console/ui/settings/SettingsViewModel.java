@@ -7,6 +7,7 @@ import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.Workspaces;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,8 +29,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Settings: serve mode (start/stop the local API server, its API keys, a ready curl example) and
- * appearance. A new key's secret is shown once, until dismissed.
+ * Settings: the workspace (the user's own, or the demo one), serve mode (start/stop the local API
+ * server, its API keys, a ready curl example) and appearance. A new key's secret is shown once, until dismissed.
  */
 public final class SettingsViewModel implements Activatable {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
@@ -42,6 +43,10 @@ public final class SettingsViewModel implements Activatable {
     }
 
     private final Supplier<ServeControl> serve;
+    private final Workspaces workspaces;
+    private final Runnable workspaceChanged;
+    private final ReadOnlyStringWrapper workspace = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Consumer<String> serveState;
@@ -62,9 +67,11 @@ public final class SettingsViewModel implements Activatable {
     private final ObjectProperty<Appearance> appearance = new SimpleObjectProperty<>(Appearance.SYSTEM);
     private final BooleanBinding canStart;
 
-    public SettingsViewModel(Supplier<ServeControl> serve, TaskRunner tasks, DialogService dialogs,
-                             Consumer<String> serveState, ZoneId zone) {
+    public SettingsViewModel(Supplier<ServeControl> serve, Workspaces workspaces, Runnable workspaceChanged,
+                             TaskRunner tasks, DialogService dialogs, Consumer<String> serveState, ZoneId zone) {
         this.serve = serve;
+        this.workspaces = workspaces;
+        this.workspaceChanged = workspaceChanged;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.serveState = serveState;
@@ -80,6 +87,9 @@ public final class SettingsViewModel implements Activatable {
 
     @Override
     public void activate() {
+        Workspaces.Current current = workspaces.current();
+        workspace.set(current.description());
+        demo.set(current.demo());
         ServeControl control = serve.get();
         available.set(control != null);
         if (control == null) {
@@ -143,6 +153,30 @@ public final class SettingsViewModel implements Activatable {
         }
         tasks.submit("Revoking an API key", progress -> serve.get().revokeKey(row.id()), done -> reloadKeys(),
                 failure -> dialogs.showError("The key could not be revoked", failure));
+    }
+
+    /** Switches between the user's workspace and the demo workspace. */
+    public void switchWorkspace() {
+        boolean toDemo = !demo.get();
+        working.set(true);
+        tasks.submit(toDemo ? "Opening the demo workspace" : "Opening your workspace",
+                p -> toDemo ? workspaces.openDemo(p) : workspaces.openOwn(p), current -> {
+                    working.set(false);
+                    workspace.set(current.description());
+                    demo.set(current.demo());
+                    workspaceChanged.run();
+                }, failure -> {
+                    working.set(false);
+                    dialogs.showError("The workspace could not be opened", failure);
+                });
+    }
+
+    public ReadOnlyStringProperty workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo.getReadOnlyProperty();
     }
 
     public void dismissSecret() {

@@ -48,6 +48,15 @@ public final class ShellViewModel {
         screens.get(area).activate();
     }
 
+    /** Shows the current screen afresh, e.g. after the workspace changed. */
+    public void reload() {
+        Area current = selected.get();
+        if (current != null) {
+            screens.get(current).deactivate();
+            screens.get(current).activate();
+        }
+    }
+
     public ReadOnlyObjectProperty<Area> selectedProperty() {
         return selected.getReadOnlyProperty();
     }

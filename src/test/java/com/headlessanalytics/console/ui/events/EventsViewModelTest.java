@@ -24,13 +24,14 @@ class EventsViewModelTest {
     Engine engine;
     HeadlessApi api;
     ManualScheduler scheduler = new ManualScheduler();
+    RecordingDialogs dialogs = new RecordingDialogs();
     EventsViewModel model;
 
     @BeforeEach
     void setUp() {
         engine = Engine.open(dir);
         api = engine.defaultWorkspace();
-        model = new EventsViewModel(() -> api, new DirectTaskRunner(), scheduler, ZoneOffset.UTC);
+        model = new EventsViewModel(() -> api, new DirectTaskRunner(), scheduler, ZoneOffset.UTC, dialogs);
     }
 
     @AfterEach

@@ -7,6 +7,8 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.Workspaces;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,7 +39,24 @@ class SettingsViewModelTest {
     void setUp() {
         engine = Engine.open(dir);
         serve = new EmbeddedServeControl(engine);
-        model = new SettingsViewModel(() -> serve, new DirectTaskRunner(), dialogs(), serveStates::add, ZoneOffset.UTC);
+        Workspaces own = new Workspaces() {
+            @Override
+            public Current current() {
+                return new Current("Embedded workspace · " + dir, false);
+            }
+
+            @Override
+            public Current openDemo(TaskRunner.Progress progress) {
+                throw new UnsupportedOperationException("not used here");
+            }
+
+            @Override
+            public Current openOwn(TaskRunner.Progress progress) {
+                return current();
+            }
+        };
+        model = new SettingsViewModel(() -> serve, own, () -> { }, new DirectTaskRunner(), dialogs(), serveStates::add,
+                ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -70,7 +89,8 @@ class SettingsViewModelTest {
         });
 
         ManualScheduler ticks = new ManualScheduler();
-        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, new DirectTaskRunner(), ticks, ZoneOffset.UTC);
+        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, new DirectTaskRunner(), ticks,
+                ZoneOffset.UTC, dialogs());
         events.activate();
         assertThat(events.rows()).isEmpty();
         HttpResponse<String> posted = post(url, secret);

@@ -1,0 +1,119 @@
+package com.headlessanalytics.console.app;
+
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.ServeControl;
+import com.headlessanalytics.console.domain.demo.DemoGenerator;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.Workspaces;
+import java.nio.file.Path;
+
+/**
+ * The console's embedded workspaces: the user's own data folder, and a demo workspace in a sibling
+ * folder of its own, filled once from the seeded demo generator. One is open at a time; switching
+ * stops serve mode and closes the other.
+ */
+final class ConsoleWorkspaces implements Workspaces {
+    static final long DEMO_EVENTS = 100_000;
+    static final long DEMO_SEED = 7;
+
+    private final Path own;
+    private final Path demo;
+    private final long demoEvents;
+    private Engine engine;
+    private EmbeddedServeControl serve;
+    private boolean demoOpen;
+
+    ConsoleWorkspaces(Path own) {
+        this(own, DEMO_EVENTS);
+    }
+
+    ConsoleWorkspaces(Path own, long demoEvents) {
+        this.own = own;
+        this.demo = own.resolveSibling(own.getFileName() + "-demo");
+        this.demoEvents = demoEvents;
+    }
+
+    /** The port of the open workspace. */
+    synchronized HeadlessApi api() {
+        if (engine == null) {
+            throw new IllegalStateException("The workspace is still opening.");
+        }
+        return engine.defaultWorkspace();
+    }
+
+    synchronized ServeControl serve() {
+        return serve;
+    }
+
+    @Override
+    public synchronized Current current() {
+        if (engine == null) {
+            return new Current("Opening " + own + " …", false);
+        }
+        return demoOpen ? new Current("Demo workspace (sample data) · " + demo, true)
+                : new Current("Embedded workspace · " + own, false);
+    }
+
+    @Override
+    public Current openOwn(TaskRunner.Progress progress) {
+        return open(own, false, progress);
+    }
+
+    @Override
+    public Current openDemo(TaskRunner.Progress progress) {
+        return open(demo, true, progress);
+    }
+
+    /** True when the open workspace holds no events (to offer the demo on first start). */
+    synchronized boolean empty() {
+        return engine != null && engine.defaultWorkspace().events(EventQuery.all().withLimit(1)).events().isEmpty();
+    }
+
+    private synchronized Current open(Path folder, boolean isDemo, TaskRunner.Progress progress) {
+        if (engine != null && engine.dataFolder().equals(folder)) {
+            return current();
+        }
+        close();
+        Engine next = Engine.open(folder);
+        try {
+            if (isDemo && next.defaultWorkspace().events(EventQuery.all().withLimit(1)).events().isEmpty()) {
+                fillDemo(next, demoEvents, progress);
+            }
+        } catch (RuntimeException e) {
+            next.close();
+            throw e;
+        }
+        engine = next;
+        serve = new EmbeddedServeControl(next);
+        demoOpen = isDemo;
+        return current();
+    }
+
+    private static void fillDemo(Engine target, long count, TaskRunner.Progress progress) {
+        DemoGenerator generator = DemoGenerator.builder(System.currentTimeMillis())
+                .events(count).seed(DEMO_SEED).build();
+        long[] done = {0};
+        generator.forEachBatch(1000, batch -> {
+            if (progress.cancelled()) {
+                throw new IllegalStateException("Creating the demo workspace was cancelled");
+            }
+            target.defaultWorkspace().ingest(batch);
+            done[0] += batch.size();
+            progress.update((double) done[0] / count, String.format("%,d of %,d sample events", done[0], count));
+        });
+    }
+
+    /** Stops serve mode (draining it) and closes the open workspace. */
+    synchronized void close() {
+        if (serve != null) {
+            serve.stop();
+            serve = null;
+        }
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

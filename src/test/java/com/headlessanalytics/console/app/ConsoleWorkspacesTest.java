@@ -1,0 +1,57 @@
+package com.headlessanalytics.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.domain.demo.DemoGenerator;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo workspace lives in its own folder, is filled once, and never mixes into the user's. */
+class ConsoleWorkspacesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoIsSeparateFilledOnceAndSwitchesBothWays() throws Exception {
+        Path own = dir.resolve("headless-analytics");
+        ConsoleWorkspaces workspaces = new ConsoleWorkspaces(own, 3000);
+        List<Double> progress = new ArrayList<>();
+        TaskRunner.Progress p = new TaskRunner.Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                progress.add(fraction);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        try {
+            assertThat(workspaces.openOwn(p).demo()).isFalse();
+            assertThat(workspaces.empty()).isTrue();
+
+            var demo = workspaces.openDemo(p);
+            assertThat(demo.demo()).isTrue();
+            assertThat(demo.description()).contains("headless-analytics-demo");
+            assertThat(Files.isDirectory(dir.resolve("headless-analytics-demo"))).isTrue();
+            assertThat(progress).isNotEmpty().last().isEqualTo(1.0);
+            var page = workspaces.api().events(EventQuery.all().withLimit(1000));
+            assertThat(page.events()).hasSize(1000).allMatch(DemoGenerator::isDemo);
+
+            workspaces.openOwn(p);
+            assertThat(workspaces.empty()).isTrue();
+            progress.clear();
+            workspaces.openDemo(p);
+            assertThat(progress).as("filled only once").isEmpty();
+        } finally {
+            workspaces.close();
+        }
+    }
+}
