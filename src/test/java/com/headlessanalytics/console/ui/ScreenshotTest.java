@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.app.EmbeddedServeControl;
+import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.Workspaces;
+import com.headlessanalytics.console.ui.settings.SettingsView;
+import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
@@ -70,6 +76,7 @@ class ScreenshotTest {
                     "trustTier", "T1"));
         }
         engine.defaultWorkspace().ingest(batch);
+        engine.keys().create(engine.defaultWorkspaceId(), "Warehouse scanner");
         Files.createDirectories(OUT);
     }
 
@@ -83,13 +90,34 @@ class ScreenshotTest {
     void everyScreenRendersWithItsData(String theme) throws Exception {
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
         FxScheduler scheduler = new FxScheduler();
+        FxDialogService dialogs = new FxDialogService(null, notice -> { });
         EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, scheduler, ZoneOffset.UTC,
-                new com.headlessanalytics.console.ui.common.FxDialogService(null, notice -> { }));
+                dialogs);
         HealthViewModel health = new HealthViewModel(engine::defaultWorkspace, tasks, scheduler, Clock.systemUTC(),
                 ZoneOffset.UTC);
-        ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health), tasks);
+        EmbeddedServeControl serve = new EmbeddedServeControl(engine);
+        Workspaces workspaces = new Workspaces() {
+            @Override
+            public Current current() {
+                return new Current("Embedded workspace · " + dir, false);
+            }
+
+            @Override
+            public Current openDemo(TaskRunner.Progress progress) {
+                return current();
+            }
+
+            @Override
+            public Current openOwn(TaskRunner.Progress progress) {
+                return current();
+            }
+        };
+        SettingsViewModel settings = new SettingsViewModel(() -> serve, workspaces, () -> { }, tasks, dialogs,
+                state -> { }, ZoneOffset.UTC);
+        ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
+                Area.SETTINGS, settings), tasks);
         Map<Area, Supplier<Node>> views = Map.of(Area.EVENTS, () -> new EventsView(events),
-                Area.RUNTIME_HEALTH, () -> new HealthView(health));
+                Area.RUNTIME_HEALTH, () -> new HealthView(health), Area.SETTINGS, () -> new SettingsView(settings));
         Stage[] stage = new Stage[1];
         WaitForAsyncUtils.asyncFx(() -> {
             Application.setUserAgentStylesheet(theme.equals("dark") ? new PrimerDark().getUserAgentStylesheet()
@@ -111,6 +139,9 @@ class ScreenshotTest {
         WaitForAsyncUtils.asyncFx(() -> shell.select(Area.RUNTIME_HEALTH)).get(5, TimeUnit.SECONDS);
         waitUntil(() -> !health.checks().isEmpty(), () -> "error '" + health.errorProperty().get() + "'");
         save(stage[0], "runtime-health-" + theme);
+        WaitForAsyncUtils.asyncFx(() -> shell.select(Area.SETTINGS)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> !settings.keys().isEmpty(), () -> "no keys listed: '" + settings.statusProperty().get() + "'");
+        save(stage[0], "settings-" + theme);
         WaitForAsyncUtils.asyncFx(() -> {
             shell.select(Area.EVENTS);
             events.deactivate();
