@@ -18,6 +18,12 @@ public interface HeadlessApi {
     /** {@code GET /api/events}: one page of stored events in (timestamp, storage sequence) order. */
     EventPage events(EventQuery query);
 
+    /**
+     * {@code GET /api/events/names}: the event names stored, with counts and first/last times, most
+     * frequent first; for one business, or the whole workspace when {@code businessId} is null.
+     */
+    EventNames eventNames(String businessId);
+
     /** {@code GET /api/health}: readiness checks; never reveals a setting's value. */
     RuntimeHealth health();
 }

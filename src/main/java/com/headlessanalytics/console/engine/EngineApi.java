@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.ErrorCodes;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -117,6 +118,17 @@ final class EngineApi implements HeadlessApi {
         long now = clock.millis();
         EventStore.Page page = guarded(() -> store.query(workspaceId, q));
         return new EventPage(page.events(), page.nextCursor(), proof(q.businessId(), new Period(q.from(), q.to()), now));
+    }
+
+    @Override
+    public EventNames eventNames(String businessId) {
+        if (businessId != null && (businessId.isEmpty() || businessId.length() > EventLimits.MAX_ID_LENGTH)) {
+            throw ApiException.invalid("Invalid businessId", List.of(new FieldError(null, "businessId",
+                    "invalid_value", "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters")));
+        }
+        long now = clock.millis();
+        List<EventNames.Name> names = guarded(() -> store.names(workspaceId, businessId));
+        return new EventNames(names, proof(businessId, new Period(null, null), now));
     }
 
     @Override

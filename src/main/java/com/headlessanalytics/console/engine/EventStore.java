@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
@@ -147,6 +148,28 @@ final class EventStore {
             }
             ps.executeBatch();
         }
+    }
+
+    /** The event-name rollup, summed over businesses unless one is given; most frequent first. */
+    List<EventNames.Name> names(String workspaceId, String businessId) {
+        String sql = "SELECT event, SUM(event_count) AS n, MIN(first_ts), MAX(last_ts) FROM event_name_stats"
+                + " WHERE workspace_id = ?" + (businessId == null ? "" : " AND business_id = ?")
+                + " GROUP BY event ORDER BY n DESC, event";
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, workspaceId);
+                if (businessId != null) {
+                    ps.setString(2, businessId);
+                }
+                List<EventNames.Name> names = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(new EventNames.Name(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+                return names;
+            }
+        });
     }
 
     /** One page in (ts, seq) order, ascending or descending, after the cursor. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -138,6 +139,14 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "order", query.order() == null ? null : query.order().name().toLowerCase(Locale.ROOT));
         return send(request(url.build()).get().build(), "an events page",
                 node -> read(node, EventPage.class, "events"), false);
+    }
+
+    @Override
+    public EventNames eventNames(String businessId) {
+        HttpUrl.Builder url = url("api/events/names");
+        param(url, "businessId", businessId);
+        return send(request(url.build()).get().build(), "a list of event names",
+                node -> read(node, EventNames.class, "names"), false);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.ErrorCodes;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -85,6 +86,7 @@ public final class LocalApiServer {
     private enum Route {
         INGEST("/api/ingest", "POST"),
         EVENTS("/api/events", "GET"),
+        EVENT_NAMES("/api/events/names", "GET"),
         HEALTH("/api/health", "GET");
 
         final String path;
@@ -295,6 +297,12 @@ public final class LocalApiServer {
             byte[] body = readBody(call);
             IngestResult result = port.ingest(IngestBody.parse(body, (int) call.requestBytes));
             return ok(call, result, result.proof());
+        }
+        if (route == Route.EVENT_NAMES) {
+            Map<String, String> params = QueryString.parse(call.exchange.getRequestURI().getRawQuery(),
+                    Set.of("businessId"));
+            EventNames names = port.eventNames(params.get("businessId"));
+            return ok(call, names, names.proof());
         }
         EventPage page = port.events(eventQuery(call));
         return ok(call, page, page.proof());

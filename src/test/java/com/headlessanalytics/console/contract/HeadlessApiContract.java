@@ -193,6 +193,24 @@ abstract class HeadlessApiContract {
     }
 
     @Test
+    void listsEventNamesMostFrequentFirstForTheWorkspaceOrOneBusiness() {
+        Map<String, Object> a = event("order.created", "n1", 1_000);
+        Map<String, Object> b = event("order.created", "n2", 5_000);
+        b.put("businessId", "brand-2");
+        Map<String, Object> c = event("order.created", "n3", 3_000);
+        c.put("businessId", "brand-2");
+        api().ingest(List.of(a, b, c, event("page.viewed", "n4", 2_000)));
+        api().ingest(List.of(event("page.viewed", "n4", 2_000)));
+        var all = api().eventNames(null);
+        assertThat(all.names()).extracting(n -> n.event() + ":" + n.count() + ":" + n.firstSeen() + ":" + n.lastSeen())
+                .containsExactly("order.created:3:1000:5000", "page.viewed:1:2000:2000");
+        assertThat(all.proof().workspaceId()).isEqualTo(workspaceId());
+        assertThat(api().eventNames("brand-2").names()).extracting(n -> n.event() + ":" + n.count())
+                .containsExactly("order.created:2");
+        assertThat(api().eventNames("nobody").names()).isEmpty();
+    }
+
+    @Test
     void reportsReadinessWithoutSettingValues() {
         RuntimeHealth health = api().health();
         assertThat(health.ready()).isTrue();

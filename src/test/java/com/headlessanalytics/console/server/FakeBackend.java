@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Period;
@@ -178,6 +179,25 @@ final class FakeBackend implements ServeBackend {
             int end = Math.min(matching.size(), start + query.effectiveLimit());
             String next = end < matching.size() ? Integer.toString(end) : null;
             return new EventPage(matching.subList(start, end), next, proof(workspaceId));
+        }
+
+        @Override
+        public EventNames eventNames(String businessId) {
+            failIfAsked();
+            java.util.Map<String, long[]> byName = new java.util.TreeMap<>();
+            synchronized (stored) {
+                for (Event e : stored) {
+                    if (businessId == null || businessId.equals(e.businessId())) {
+                        long[] t = byName.computeIfAbsent(e.event(), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+                        t[0]++;
+                        t[1] = Math.min(t[1], e.timestamp());
+                        t[2] = Math.max(t[2], e.timestamp());
+                    }
+                }
+            }
+            return new EventNames(byName.entrySet().stream()
+                    .map(n -> new EventNames.Name(n.getKey(), n.getValue()[0], n.getValue()[1], n.getValue()[2]))
+                    .toList(), proof(workspaceId));
         }
 
         @Override

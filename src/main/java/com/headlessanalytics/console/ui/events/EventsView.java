@@ -4,11 +4,15 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -68,6 +72,7 @@ public final class EventsView extends BorderPane {
 
         TextField event = field("Event name, e.g. order.created", model.eventFilterProperty(), 200);
         HBox.setHgrow(event, Priority.ALWAYS);
+        suggestNames(event, model);
         TextField trace = field("Trace ID", model.traceFilterProperty(), 120);
         TextField actor = field("Actor", model.actorFilterProperty(), 110);
         TextField business = field("Business", model.businessFilterProperty(), 100);
@@ -173,6 +178,40 @@ public final class EventsView extends BorderPane {
             exportFolder = file.getParentFile();
             model.exportCsv(file.toPath());
         }
+    }
+
+    /** A drop-down of known event names under the field while typing; choosing one applies it. */
+    private static void suggestNames(TextField field, EventsViewModel model) {
+        ContextMenu menu = new ContextMenu();
+        field.textProperty().addListener((obs, old, text) -> {
+            if (!field.isFocused()) {
+                return;
+            }
+            List<String> names = model.suggestions(text, 10);
+            if (names.isEmpty()) {
+                menu.hide();
+                return;
+            }
+            menu.getItems().setAll(names.stream().map(name -> {
+                MenuItem item = new MenuItem(name);
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> {
+                    field.setText(name);
+                    field.positionCaret(name.length());
+                    menu.hide();
+                    model.apply();
+                });
+                return item;
+            }).toList());
+            if (!menu.isShowing()) {
+                menu.show(field, Side.BOTTOM, 0, 0);
+            }
+        });
+        field.focusedProperty().addListener((obs, old, focused) -> {
+            if (!focused) {
+                menu.hide();
+            }
+        });
     }
 
     private static TextField field(String prompt, javafx.beans.property.StringProperty property, double width) {

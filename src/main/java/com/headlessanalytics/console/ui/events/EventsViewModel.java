@@ -2,6 +2,7 @@ package com.headlessanalytics.console.ui.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -62,6 +63,7 @@ public final class EventsViewModel implements Activatable {
     private final DialogService dialogs;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> eventNames = FXCollections.observableArrayList();
     private final Set<String> shownIds = new HashSet<>();
     private final StringProperty eventFilter = new SimpleStringProperty("");
     private final StringProperty traceFilter = new SimpleStringProperty("");
@@ -110,7 +112,42 @@ public final class EventsViewModel implements Activatable {
     @Override
     public void activate() {
         apply();
+        loadEventNames();
         polling = scheduler.every(POLL, this::poll);
+    }
+
+    /** Reads the stored event names for the name filter's suggestions. */
+    void loadEventNames() {
+        tasks.submit("Reading event names", p -> api.get().eventNames(null),
+                names -> eventNames.setAll(names.names().stream().map(EventNames.Name::event).toList()),
+                failure -> error.set(ErrorText.describe(failure)));
+    }
+
+    /** Up to {@code max} known names containing the text, those starting with it first. */
+    public List<String> suggestions(String text, int max) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        List<String> starting = new ArrayList<>();
+        List<String> containing = new ArrayList<>();
+        for (String name : eventNames) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals(needle)) {
+                continue;
+            }
+            if (lower.startsWith(needle)) {
+                starting.add(name);
+            } else if (lower.contains(needle)) {
+                containing.add(name);
+            }
+        }
+        starting.addAll(containing);
+        return starting.subList(0, Math.min(max, starting.size()));
+    }
+
+    public ObservableList<String> eventNames() {
+        return eventNames;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -343,6 +344,11 @@ class EventsExportTest {
         }
 
         @Override
+        public EventNames eventNames(String businessId) {
+            return delegate.eventNames(businessId);
+        }
+
+        @Override
         public RuntimeHealth health() {
             return delegate.health();
         }
@@ -367,6 +373,11 @@ class EventsExportTest {
                 throw new ApiException.Unreachable("connection reset by 127.0.0.1:8080", null);
             }
             return delegate.events(query);
+        }
+
+        @Override
+        public EventNames eventNames(String businessId) {
+            return delegate.eventNames(businessId);
         }
 
         @Override

@@ -73,6 +73,19 @@ class EventsViewModelTest {
     }
 
     @Test
+    void suggestsKnownEventNamesStartingWithTheTextFirst() {
+        ingest(0, 3, "page.viewed");
+        ingest(3, 2, "order.created");
+        ingest(5, 1, "cart.order_started");
+        model.activate();
+        assertThat(model.eventNames()).containsExactly("page.viewed", "order.created", "cart.order_started");
+        assertThat(model.suggestions("ORD", 10)).containsExactly("order.created", "cart.order_started");
+        assertThat(model.suggestions("order.created", 10)).isEmpty();
+        assertThat(model.suggestions(" ", 10)).isEmpty();
+        assertThat(model.suggestions(".", 1)).hasSize(1);
+    }
+
+    @Test
     void pausedLiveViewDoesNotChange() {
         ingest(0, 3, "page.viewed");
         model.activate();
@@ -121,6 +134,11 @@ class EventsViewModelTest {
 
         @Override
         public com.headlessanalytics.console.api.EventPage events(com.headlessanalytics.console.api.EventQuery q) {
+            throw new ApiException.Unreachable("connection refused by 127.0.0.1:8080", null);
+        }
+
+        @Override
+        public com.headlessanalytics.console.api.EventNames eventNames(String businessId) {
             throw new ApiException.Unreachable("connection refused by 127.0.0.1:8080", null);
         }
 

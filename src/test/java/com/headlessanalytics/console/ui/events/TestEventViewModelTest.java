@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -169,6 +170,11 @@ class TestEventViewModelTest {
 
         @Override
         public EventPage events(EventQuery query) {
+            throw error;
+        }
+
+        @Override
+        public EventNames eventNames(String businessId) {
             throw error;
         }
 
