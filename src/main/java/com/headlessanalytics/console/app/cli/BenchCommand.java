@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench ingest}: throughput figures with a baseline run side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -47,6 +47,39 @@ final class BenchCommand {
             } finally {
                 IngestBenchmark.delete(folder);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "events-screen", mixinStandardHelpOptions = true,
+            description = "The Events screen on a large workspace: page deep, export CSV, longest FX pulse gap."
+                    + " Needs a display (xvfb-run on a server).")
+    static final class EventsScreen implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "1000000", description = "Events (default: ${DEFAULT-VALUE}).")
+        long events;
+
+        @Option(names = "--pages", defaultValue = "100", description = "Pages to scroll (default: ${DEFAULT-VALUE}).")
+        int pages;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Keep the generated workspace here and reuse it next time (default: a temporary one).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path folder = dataDir != null ? dataDir : Files.createTempDirectory("ha-bench-ui");
+            try {
+                new com.headlessanalytics.console.app.bench.EventsScreenBenchmark(events, pages,
+                        spec.commandLine().getOut()).run(folder);
+            } finally {
+                if (dataDir == null) {
+                    IngestBenchmark.delete(folder);
+                }
+            }
+            javafx.application.Platform.exit();
             return 0;
         }
     }
