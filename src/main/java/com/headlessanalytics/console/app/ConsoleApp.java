@@ -3,11 +3,15 @@ package com.headlessanalytics.console.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.OsTheme;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.connection.ConnectionView;
+import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -74,10 +79,15 @@ public class ConsoleApp extends Application {
                 dialogs, state -> shellRef[0].serveStateChanged(state), zone);
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
-        ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
-                Area.SETTINGS, settings), tasks);
+        ConnectionProfiles profiles = new ConnectionProfiles(folder, folder);
+        FileSecretStore secrets = new FileSecretStore(folder);
+        ConnectionViewModel connection = new ConnectionViewModel(profiles, secrets, new ConsoleConnector(workspaces),
+                workspaces, workspaceChanged, tasks, dialogs);
+        ShellViewModel shell = new ShellViewModel(Map.of(Area.CONNECTION, connection, Area.EVENTS, events,
+                Area.RUNTIME_HEALTH, health, Area.SETTINGS, settings), tasks);
         shellRef[0] = shell;
         Map<Area, Supplier<Node>> views = Map.of(
+                Area.CONNECTION, () -> new ConnectionView(connection),
                 Area.EVENTS, () -> new EventsView(events),
                 Area.RUNTIME_HEALTH, () -> new HealthView(health),
                 Area.SETTINGS, () -> new SettingsView(settings));
@@ -101,13 +111,14 @@ public class ConsoleApp extends Application {
         stage.show();
 
         shell.connectedTo("Opening " + folder + " …");
-        tasks.submit("Opening the workspace", p -> {
-            workspaces.openOwn(p);
-            return workspaces.empty();
-        }, empty -> {
+        tasks.submit("Opening the workspace", p -> openLastUsed(profiles, secrets, p), opened -> {
             shell.connectedTo(workspaces.current().description());
             shell.select(Area.EVENTS);
-            if (empty && !demoOffered[0]) {
+            if (opened.failure() != null) {
+                dialogs.showError("The connection \"" + opened.failed().name() + "\" could not be opened; the"
+                        + " console shows the embedded workspace in " + folder + " instead", opened.failure());
+            }
+            if (opened.empty() && !demoOffered[0]) {
                 demoOffered[0] = true;
                 offerDemo(dialogs, settings);
             }
@@ -115,6 +126,32 @@ public class ConsoleApp extends Application {
             shell.connectedTo("Not connected");
             dialogs.showError("The workspace in " + folder + " could not be opened", failure);
         });
+    }
+
+    /** What opening at start gave: whether the workspace is empty, and the remembered profile that failed. */
+    private record Opened(boolean empty, ConnectionProfile failed, Exception failure) {
+    }
+
+    /**
+     * Reopens the connection used last; when there is none, or it fails (then it is forgotten), opens
+     * the embedded default workspace.
+     */
+    private Opened openLastUsed(ConnectionProfiles profiles, FileSecretStore secrets, TaskRunner.Progress progress) {
+        Optional<ConnectionProfile> last = profiles.lastUsed()
+                .flatMap(id -> profiles.list().stream().filter(x -> x.id().equals(id)).findFirst());
+        Exception failure = null;
+        if (last.isPresent()) {
+            try {
+                workspaces.use(last.get(), secrets.get(last.get().id()).orElse(""));
+                return new Opened(workspaces.empty(), null, null);
+            } catch (Exception e) {
+                LOG.warn("The last used connection {} could not be opened", last.get().target(), e);
+                failure = e;
+                profiles.setLastUsed(null);
+            }
+        }
+        workspaces.openOwn(progress);
+        return new Opened(workspaces.empty(), failure == null ? null : last.get(), failure);
     }
 
     /** First start on an empty workspace: offer, never force, the demo workspace. */

@@ -5,23 +5,39 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.ServeControl;
 import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.remote.Credentials;
+import com.headlessanalytics.console.remote.RemoteApi;
+import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.Connections;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
 import java.nio.file.Path;
 
 /**
  * The console's embedded workspaces: the user's own data folder, and a demo workspace in a sibling
- * folder of its own, filled once from the seeded demo generator. One is open at a time; switching
- * stops serve mode and closes the other.
+ * folder of its own, filled once from the seeded demo generator; or a remote API, chosen through a
+ * connection profile (serve mode is then unavailable). One is open at a time; switching stops serve
+ * mode and closes the other.
  */
-final class ConsoleWorkspaces implements Workspaces {
+final class ConsoleWorkspaces implements Workspaces, Connections {
     static final long DEMO_EVENTS = 100_000;
     static final long DEMO_SEED = 7;
+    private static final TaskRunner.Progress NO_PROGRESS = new TaskRunner.Progress() {
+        @Override
+        public void update(double fraction, String message) {
+        }
 
-    private final Path own;
-    private final Path demo;
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+
+    private Path own;
+    private Path demo;
     private final long demoEvents;
     private Engine engine;
+    private RemoteApi remote;
     private EmbeddedServeControl serve;
     private boolean demoOpen;
 
@@ -31,12 +47,15 @@ final class ConsoleWorkspaces implements Workspaces {
 
     ConsoleWorkspaces(Path own, long demoEvents) {
         this.own = own;
-        this.demo = own.resolveSibling(own.getFileName() + "-demo");
+        this.demo = demoOf(own);
         this.demoEvents = demoEvents;
     }
 
     /** The port of the open workspace. */
     synchronized HeadlessApi api() {
+        if (remote != null) {
+            return remote;
+        }
         if (engine == null) {
             throw new IllegalStateException("The workspace is still opening.");
         }
@@ -49,11 +68,61 @@ final class ConsoleWorkspaces implements Workspaces {
 
     @Override
     public synchronized Current current() {
+        if (remote != null) {
+            return new Current(describeRemote(remote), false);
+        }
         if (engine == null) {
             return new Current("Opening " + own + " …", false);
         }
         return demoOpen ? new Current("Demo workspace (sample data) · " + demo, true)
                 : new Current("Embedded workspace · " + own, false);
+    }
+
+    /** The open embedded workspace's port when its data folder is {@code folder}, else null. */
+    synchronized HeadlessApi openAt(Path folder) {
+        return engine != null && engine.dataFolder().toAbsolutePath().normalize()
+                .equals(folder.toAbsolutePath().normalize()) ? engine.defaultWorkspace() : null;
+    }
+
+    /**
+     * Embedded: the profile's folder becomes the user's own workspace (its demo one beside it).
+     * Remote: answers its health check first, so a server that cannot be reached leaves the open
+     * workspace as it was.
+     */
+    @Override
+    public Current use(ConnectionProfile profile, String secret) {
+        if (profile.kind() == ConnectionProfile.Kind.EMBEDDED) {
+            Path folder = ConsoleConnector.dataFolder(profile);
+            synchronized (this) {
+                open(folder, false, NO_PROGRESS);
+                own = folder;
+                demo = demoOf(folder);
+                demoOpen = false;
+                return current();
+            }
+        }
+        RemoteApi next = new RemoteApi(ConsoleConnector.remoteConfig(profile, secret));
+        try {
+            next.health();
+        } catch (RuntimeException e) {
+            next.close();
+            throw e;
+        }
+        synchronized (this) {
+            close();
+            remote = next;
+            return current();
+        }
+    }
+
+    private static Path demoOf(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + "-demo");
+    }
+
+    private static String describeRemote(RemoteApi api) {
+        String text = "Remote · " + api.config().baseUrl();
+        return api.config().credentials() instanceof Credentials.EnterpriseJwt j
+                ? text + " (workspace " + j.workspaceId() + ")" : text;
     }
 
     @Override
@@ -72,7 +141,7 @@ final class ConsoleWorkspaces implements Workspaces {
     }
 
     private synchronized Current open(Path folder, boolean isDemo, TaskRunner.Progress progress) {
-        if (engine != null && engine.dataFolder().equals(folder)) {
+        if (remote == null && engine != null && engine.dataFolder().equals(folder)) {
             return current();
         }
         close();
@@ -105,8 +174,12 @@ final class ConsoleWorkspaces implements Workspaces {
         });
     }
 
-    /** Stops serve mode (draining it) and closes the open workspace. */
+    /** Stops serve mode (draining it) and closes the open workspace or remote connection. */
     synchronized void close() {
+        if (remote != null) {
+            remote.close();
+            remote = null;
+        }
         if (serve != null) {
             serve.stop();
             serve = null;

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.shell;
 /** The product's areas, in sidebar order. Only those with a screen are enabled. */
 public enum Area {
     OVERVIEW("Overview"),
+    CONNECTION("Connection"),
     EVENTS("Events"),
     METRICS("Metrics"),
     FUNNELS("Funnels"),

@@ -33,7 +33,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The window frame: sidebar of areas, the selected screen, and the status bar. */
 public final class ShellView extends BorderPane {
     private static final Map<Area, Ikon> ICONS = new EnumMap<>(Map.ofEntries(
-            Map.entry(Area.OVERVIEW, Feather.HOME), Map.entry(Area.EVENTS, Feather.LIST),
+            Map.entry(Area.OVERVIEW, Feather.HOME), Map.entry(Area.CONNECTION, Feather.GLOBE),
+            Map.entry(Area.EVENTS, Feather.LIST),
             Map.entry(Area.METRICS, Feather.BAR_CHART_2), Map.entry(Area.FUNNELS, Feather.FILTER),
             Map.entry(Area.ATTRIBUTION, Feather.GIT_MERGE), Map.entry(Area.AGENT_CONTEXT, Feather.CPU),
             Map.entry(Area.APPROVALS, Feather.CHECK_SQUARE), Map.entry(Area.PROOF_TRAILS, Feather.SHIELD),

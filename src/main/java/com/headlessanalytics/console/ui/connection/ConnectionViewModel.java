@@ -1,0 +1,433 @@
+package com.headlessanalytics.console.ui.connection;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ErrorCodes;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.Connections;
+import com.headlessanalytics.console.ui.common.Connector;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.ProfileStore;
+import com.headlessanalytics.console.ui.common.SecretStore;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javax.net.ssl.SSLException;
+
+/**
+ * Connection: the saved profiles (an embedded data folder, or a remote API with an API key or a
+ * JWT), a form to edit one, Test connection (health, then one event) with one sentence on what
+ * failed, and Use this connection, which switches the whole console.
+ */
+public final class ConnectionViewModel implements Activatable {
+    /** {@code RemoteApi.NOT_AN_API}: an error answer that is not a HeadlessAnalytics error body. */
+    static final String NOT_AN_API = "not_headless_api";
+    /** {@code RemoteApi.BAD_RESPONSE}: a 2xx answer that is not what the API answers. */
+    static final String BAD_RESPONSE = "bad_response";
+
+    /** The outcome of the last test or switch. */
+    public enum Result { NONE, SUCCESS, FAILURE }
+
+    private final ProfileStore profiles;
+    private final SecretStore secrets;
+    private final Connector connector;
+    private final Connections connections;
+    private final Runnable workspaceChanged;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+
+    private final ObservableList<ConnectionProfile> list = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper activeId = new ReadOnlyStringWrapper();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<ConnectionProfile.Kind> kind = new SimpleObjectProperty<>(ConnectionProfile.Kind.EMBEDDED);
+    private final StringProperty dataFolder = new SimpleStringProperty("");
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty secret = new SimpleStringProperty("");
+    private final StringProperty workspaceId = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(Result.NONE);
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
+    private boolean loaded;
+
+    /**
+     * @param workspaceChanged run on the FX thread after a switch: refreshes the status bar and the screen
+     */
+    public ConnectionViewModel(ProfileStore profiles, SecretStore secrets, Connector connector, Connections connections,
+                               Runnable workspaceChanged, TaskRunner tasks, DialogService dialogs) {
+        this.profiles = profiles;
+        this.secrets = secrets;
+        this.connector = connector;
+        this.connections = connections;
+        this.workspaceChanged = workspaceChanged;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+    }
+
+    private record Loaded(List<ConnectionProfile> profiles, Optional<String> lastUsed) {
+    }
+
+    @Override
+    public void activate() {
+        if (loaded) {
+            return;
+        }
+        tasks.submit("Loading connection profiles", p -> new Loaded(profiles.list(), profiles.lastUsed()), l -> {
+            loaded = true;
+            list.setAll(l.profiles());
+            l.lastUsed().ifPresent(activeId::set);
+            ConnectionProfile first = l.profiles().stream().filter(x -> x.id().equals(activeId.get())).findFirst()
+                    .orElse(l.profiles().isEmpty() ? null : l.profiles().get(0));
+            if (first != null) {
+                select(first);
+            }
+        }, failure -> dialogs.showError("The connection profiles could not be read", failure));
+    }
+
+    @Override
+    public void deactivate() {
+    }
+
+    /** Shows a profile in the form, with its stored key or token. */
+    public void select(ConnectionProfile profile) {
+        if (profile == null || profile.equals(selected.get())) {
+            return;
+        }
+        selected.set(profile);
+        name.set(profile.name() == null ? "" : profile.name());
+        kind.set(profile.kind());
+        dataFolder.set(orEmpty(profile.dataFolder()));
+        url.set(orEmpty(profile.url()));
+        workspaceId.set(orEmpty(profile.workspaceId()));
+        secret.set("");
+        clearResult();
+        if (profile.kind().remote()) {
+            tasks.submit("Reading the stored key", p -> secrets.get(profile.id()).orElse(""), s -> {
+                if (profile.equals(selected.get())) {
+                    secret.set(s);
+                }
+            }, failure -> dialogs.showError("The stored key could not be read", failure));
+        }
+    }
+
+    /** The form as a profile, keeping the selected profile's id. */
+    public ConnectionProfile formProfile() {
+        ConnectionProfile base = selected.get();
+        String id = base == null ? ConnectionProfile.newId() : base.id();
+        ConnectionProfile.Kind k = kind.get();
+        return new ConnectionProfile(id, name.get().strip(), k,
+                k == ConnectionProfile.Kind.EMBEDDED ? blankToNull(dataFolder.get()) : null,
+                k.remote() ? blankToNull(url.get()) : null,
+                k == ConnectionProfile.Kind.REMOTE_JWT ? blankToNull(workspaceId.get()) : null);
+    }
+
+    /** Adds a new remote profile and selects it. */
+    public void add() {
+        ConnectionProfile p = new ConnectionProfile(ConnectionProfile.newId(), "New connection",
+                ConnectionProfile.Kind.REMOTE_KEY, null, "https://", null);
+        List<ConnectionProfile> next = new ArrayList<>(list);
+        next.add(p);
+        persist("Adding a profile", next, null, null, p);
+    }
+
+    /** Copies the form, key or token included, into a new profile. */
+    public void duplicate() {
+        if (selected.get() == null) {
+            return;
+        }
+        ConnectionProfile form = formProfile();
+        ConnectionProfile copy = form.withId(ConnectionProfile.newId()).withName(form.name() + " (copy)");
+        List<ConnectionProfile> next = new ArrayList<>(list);
+        next.add(copy);
+        persist("Duplicating a profile", next, copy, copy.kind().remote() ? secret.get() : null, copy);
+    }
+
+    /** Deletes the selected profile and its stored key after asking; the profile in use cannot be deleted. */
+    public void delete() {
+        ConnectionProfile p = selected.get();
+        if (p == null) {
+            return;
+        }
+        if (p.id().equals(activeId.get())) {
+            dialogs.showInformation("This connection is in use",
+                    "Switch to another connection before deleting \"" + p.name() + "\".");
+            return;
+        }
+        if (!dialogs.confirm("Delete \"" + p.name() + "\"?", "The profile and its stored key or token are removed."
+                + " This cannot be undone.", "Delete")) {
+            return;
+        }
+        List<ConnectionProfile> next = new ArrayList<>(list);
+        next.removeIf(x -> x.id().equals(p.id()));
+        working.set(true);
+        tasks.submit("Deleting a profile", w -> {
+            profiles.saveAll(next);
+            secrets.remove(p.id());
+            return next;
+        }, saved -> {
+            working.set(false);
+            list.setAll(saved);
+            selected.set(null);
+            if (!saved.isEmpty()) {
+                select(saved.get(0));
+            }
+        }, failure -> {
+            working.set(false);
+            dialogs.showError("The profile could not be deleted", failure);
+        });
+    }
+
+    /** Saves the form into the selected profile, and its key or token into the secret store. */
+    public void save() {
+        if (selected.get() == null) {
+            return;
+        }
+        ConnectionProfile form = formProfile();
+        if (form.name().isEmpty()) {
+            fail("Give the profile a name.");
+            return;
+        }
+        List<ConnectionProfile> next = new ArrayList<>(list);
+        next.replaceAll(x -> x.id().equals(form.id()) ? form : x);
+        persist("Saving the profile", next, form, form.kind().remote() ? secret.get() : "", form);
+    }
+
+    /** Opens the form's target, reads its health and one event, and says what worked or what failed. */
+    public void test() {
+        ConnectionProfile form = formProfile();
+        String key = secret.get();
+        working.set(true);
+        clearResult();
+        tasks.submit("Testing the connection", p -> {
+            try (Connector.Target target = connector.open(form, key)) {
+                RuntimeHealth health = target.api().health();
+                target.api().events(EventQuery.all().withLimit(1));
+                return health;
+            }
+        }, health -> {
+            working.set(false);
+            result.set(Result.SUCCESS);
+            resultText.set(health.ready()
+                    ? "Connected to " + form.target() + ": it is ready and its events can be read."
+                    : "Connected to " + form.target() + " and its events can be read, but it reports \""
+                            + health.status() + "\"; see Runtime health after switching.");
+        }, failure -> {
+            working.set(false);
+            fail(explain(failure, form));
+        });
+    }
+
+    /** Saves the form, then switches the whole console to it and remembers it for the next start. */
+    public void use() {
+        ConnectionProfile form = formProfile();
+        if (form.name().isEmpty()) {
+            fail("Give the profile a name.");
+            return;
+        }
+        String key = form.kind().remote() ? secret.get() : "";
+        List<ConnectionProfile> next = new ArrayList<>(list);
+        next.replaceAll(x -> x.id().equals(form.id()) ? form : x);
+        working.set(true);
+        clearResult();
+        tasks.submit("Switching to " + form.name(), p -> {
+            profiles.saveAll(next);
+            secrets.put(form.id(), key);
+            connections.use(form, key);
+            profiles.setLastUsed(form.id());
+            return next;
+        }, saved -> {
+            working.set(false);
+            list.setAll(saved);
+            selected.set(form);
+            activeId.set(form.id());
+            result.set(Result.SUCCESS);
+            resultText.set("The console now shows " + form.target() + ".");
+            workspaceChanged.run();
+        }, failure -> {
+            working.set(false);
+            fail(explain(failure, form));
+        });
+    }
+
+    /** One sentence naming what failed: the name lookup, the connection, TLS, the key, the workspace … */
+    public static String explain(Throwable error, ConnectionProfile profile) {
+        Throwable t = error;
+        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String target = profile.kind().remote() ? String.valueOf(profile.url()) : String.valueOf(profile.dataFolder());
+        if (t instanceof IllegalArgumentException) {
+            return "The profile is incomplete: " + t.getMessage();
+        }
+        if (t instanceof ApiException.Unreachable u) {
+            if (has(u, UnknownHostException.class)) {
+                return "DNS lookup failed: the host of " + target + " is unknown; check the URL.";
+            }
+            if (has(u, SSLException.class)) {
+                return "TLS failed with " + target + ": " + u.getMessage() + ".";
+            }
+            if (has(u, ConnectException.class) && String.valueOf(u.getMessage()).contains("refused")) {
+                return "Connection refused: nothing is listening at " + target + "; is the server running and the"
+                        + " port right?";
+            }
+            if (has(u, InterruptedIOException.class)) {
+                return "Timed out: " + target + " did not answer in time (" + u.getMessage() + ").";
+            }
+            return "The server could not be reached: " + u.getMessage() + ".";
+        }
+        if (t instanceof ApiException api) {
+            boolean jwt = profile.kind() == ConnectionProfile.Kind.REMOTE_JWT;
+            if (NOT_AN_API.equals(api.code()) || BAD_RESPONSE.equals(api.code())
+                    || (api.status() == 404 && !ErrorCodes.NOT_FOUND.equals(api.code()))) {
+                return "Not a HeadlessAnalytics server: " + target + " answered, but not like the API (HTTP "
+                        + api.status() + "); check the base URL.";
+            }
+            if (api.status() == 404) {
+                return "Not a HeadlessAnalytics server: " + target + " has no HeadlessAnalytics API at this path"
+                        + " (HTTP 404); check the base URL.";
+            }
+            if (api.status() == 401) {
+                return jwt ? "The server refused the JWT (401): it is invalid or has expired."
+                        : "The server refused the API key (401): the key is unknown or has been revoked.";
+            }
+            if (api.status() == 403) {
+                return jwt ? "The workspace " + profile.workspaceId() + " is not allowed for this JWT (403)."
+                        : "This key may not use this workspace (403).";
+            }
+            return "The server answered HTTP " + api.status() + ": " + api.getMessage();
+        }
+        return ErrorText.describe(t);
+    }
+
+    private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void persist(String title, List<ConnectionProfile> next, ConnectionProfile secretOf, String newSecret,
+                         ConnectionProfile thenSelect) {
+        working.set(true);
+        tasks.submit(title, p -> {
+            profiles.saveAll(next);
+            if (secretOf != null && newSecret != null) {
+                secrets.put(secretOf.id(), newSecret);
+            }
+            return next;
+        }, saved -> {
+            working.set(false);
+            list.setAll(saved);
+            if (!thenSelect.equals(selected.get())) {
+                selected.set(null);
+                select(thenSelect);
+            } else {
+                selected.set(thenSelect);
+            }
+            if (newSecret != null && secretOf != null) {
+                secret.set(newSecret);
+            }
+            result.set(Result.SUCCESS);
+            resultText.set("Saved.");
+        }, failure -> {
+            working.set(false);
+            dialogs.showError("The profiles could not be saved", failure);
+        });
+    }
+
+    private void fail(String text) {
+        result.set(Result.FAILURE);
+        resultText.set(text);
+    }
+
+    private void clearResult() {
+        result.set(Result.NONE);
+        resultText.set("");
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return list;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionProfile> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The id of the profile the console uses now. */
+    public ReadOnlyStringProperty activeIdProperty() {
+        return activeId.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<ConnectionProfile.Kind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty dataFolderProperty() {
+        return dataFolder;
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    /** The API key or the JWT, by kind. */
+    public StringProperty secretProperty() {
+        return secret;
+    }
+
+    public StringProperty workspaceIdProperty() {
+        return workspaceId;
+    }
+
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+
+    /** Where keys and tokens are kept, in a plain sentence. */
+    public String secretsLocation() {
+        return secrets.whereStored();
+    }
+}

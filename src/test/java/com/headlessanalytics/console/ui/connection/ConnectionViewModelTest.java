@@ -1,0 +1,151 @@
+package com.headlessanalytics.console.ui.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.app.ConnectionProfiles;
+import com.headlessanalytics.console.app.ConsoleConnector;
+import com.headlessanalytics.console.app.FileSecretStore;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.server.LocalApiServer;
+import com.headlessanalytics.console.server.ServeConfig;
+import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Test connection against real targets: a closed port, an unknown host, a real server, a web page. */
+class ConnectionViewModelTest {
+    @TempDir
+    Path dir;
+    final List<String> errors = new ArrayList<>();
+    boolean confirmAnswer = true;
+    FileSecretStore secrets;
+    ConnectionViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        secrets = new FileSecretStore(dir);
+        model = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")), secrets,
+                new ConsoleConnector(), (profile, secret) -> {
+                    throw new IllegalStateException("switching is not tested here");
+                }, () -> { }, new DirectTaskRunner(), dialogs());
+        model.activate();
+    }
+
+    private String testRemote(String url, String key) {
+        model.add();
+        model.urlProperty().set(url);
+        model.secretProperty().set(key);
+        model.test();
+        return model.resultTextProperty().get();
+    }
+
+    @Test
+    void aClosedPortIsRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertThat(testRemote("http://127.0.0.1:" + port, "ha_live_x")).startsWith("Connection refused:")
+                .contains("127.0.0.1:" + port);
+        assertThat(model.resultProperty().get()).isEqualTo(ConnectionViewModel.Result.FAILURE);
+    }
+
+    @Test
+    void anUnknownHostIsADnsFailure() {
+        assertThat(testRemote("https://no-such-host.invalid", "ha_live_x"))
+                .isEqualTo("DNS lookup failed: the host of https://no-such-host.invalid is unknown; check the URL.");
+    }
+
+    @Test
+    void aRealServerAcceptsAGoodKeyAndRefusesAWrongOne() throws Exception {
+        try (Engine engine = Engine.open(dir.resolve("server-data"))) {
+            String key = engine.keys().create(engine.defaultWorkspaceId(), "console test").secret();
+            LocalApiServer server = LocalApiServer.start(engine, ServeConfig.defaults().withPort(0));
+            try {
+                assertThat(testRemote(server.baseUrl(), key)).startsWith("Connected to " + server.baseUrl());
+                assertThat(model.resultProperty().get()).isEqualTo(ConnectionViewModel.Result.SUCCESS);
+
+                model.secretProperty().set("ha_live_wrongwrongwrong");
+                model.test();
+                assertThat(model.resultTextProperty().get()).isEqualTo(
+                        "The server refused the API key (401): the key is unknown or has been revoked.");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void aWebPageIsNotAHeadlessAnalyticsServer() throws Exception {
+        try (MockWebServer web = new MockWebServer()) {
+            web.start();
+            web.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html")
+                    .body("<html><body>Not Found</body></html>").build());
+            String url = web.url("/").toString();
+            assertThat(testRemote(url, "ha_live_x")).startsWith("Not a HeadlessAnalytics server:")
+                    .contains("HTTP 404");
+        }
+    }
+
+    @Test
+    void anIncompleteProfileSaysWhatIsMissing() {
+        assertThat(testRemote("https://analytics.example.com", "")).isEqualTo(
+                "The profile is incomplete: Enter the API key.");
+    }
+
+    @Test
+    void savesTheKeyApartAndDeletesItWithTheProfile() {
+        model.add();
+        ConnectionProfile added = model.selectedProperty().get();
+        model.nameProperty().set("Staging");
+        model.urlProperty().set("https://staging.example.com");
+        model.secretProperty().set("ha_live_secret");
+        model.save();
+        assertThat(model.profiles()).extracting(ConnectionProfile::name).containsExactly("This computer", "Staging");
+        assertThat(secrets.get(added.id())).contains("ha_live_secret");
+        assertThat(model.secretsLocation()).contains(dir.resolve("connection-secrets.json").toString(),
+                "readable only by your user account");
+
+        model.duplicate();
+        assertThat(model.profiles()).extracting(ConnectionProfile::name)
+                .containsExactly("This computer", "Staging", "Staging (copy)");
+        assertThat(secrets.get(model.selectedProperty().get().id())).contains("ha_live_secret");
+
+        model.select(model.profiles().get(1));
+        model.delete();
+        assertThat(model.profiles()).extracting(ConnectionProfile::name)
+                .containsExactly("This computer", "Staging (copy)");
+        assertThat(secrets.get(added.id())).isEmpty();
+    }
+
+    private DialogService dialogs() {
+        return new DialogService() {
+            @Override
+            public void showError(String title, Throwable error) {
+                errors.add(title + ": " + error.getMessage());
+            }
+
+            @Override
+            public void showInformation(String title, String message) {
+            }
+
+            @Override
+            public boolean confirm(String title, String message, String confirmLabel) {
+                return confirmAnswer;
+            }
+
+            @Override
+            public void notify(String message) {
+            }
+        };
+    }
+}
