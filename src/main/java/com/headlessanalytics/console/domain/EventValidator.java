@@ -280,7 +280,8 @@ public final class EventValidator {
         return raw.get(field) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
-    static String jsonType(Object v) {
+    /** "a string", "an object", …: how an error message names a JSON value's type. */
+    public static String jsonType(Object v) {
         if (v == null) {
             return "null";
         }

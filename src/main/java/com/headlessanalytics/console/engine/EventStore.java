@@ -182,18 +182,7 @@ final class EventStore {
         StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE workspace_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(workspaceId);
-        condition(sql, args, "business_id = ?", q.businessId());
-        condition(sql, args, "event = ?", q.event());
-        condition(sql, args, "trace_id = ?", q.traceId());
-        condition(sql, args, "actor_key = ?", q.actor());
-        condition(sql, args, "ts >= ?", q.from());
-        condition(sql, args, "ts <= ?", q.to());
-        if (after != null) {
-            sql.append(desc ? " AND ts <= ? AND (ts < ? OR seq < ?)" : " AND ts >= ? AND (ts > ? OR seq > ?)");
-            args.add(after[0]);
-            args.add(after[0]);
-            args.add(after[1]);
-        }
+        filters(sql, args, q, after, desc);
         sql.append(orderBy(q, desc)).append(" LIMIT ?");
         int limit = q.effectiveLimit();
         args.add(limit + 1);
@@ -231,18 +220,7 @@ final class EventStore {
         StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE seq BETWEEN ? AND ?"
                 + " AND workspace_id = ?");
         List<Object> args = new ArrayList<>(List.of(0L, 0L, workspaceId));
-        condition(sql, args, "business_id = ?", q.businessId());
-        condition(sql, args, "event = ?", q.event());
-        condition(sql, args, "trace_id = ?", q.traceId());
-        condition(sql, args, "actor_key = ?", q.actor());
-        condition(sql, args, "ts >= ?", q.from());
-        condition(sql, args, "ts <= ?", q.to());
-        if (after != null) {
-            sql.append(desc ? " AND ts <= ? AND (ts < ? OR seq < ?)" : " AND ts >= ? AND (ts > ? OR seq > ?)");
-            args.add(after[0]);
-            args.add(after[0]);
-            args.add(after[1]);
-        }
+        filters(sql, args, q, after, desc);
         int limit = q.effectiveLimit();
         Comparator<Row> order = desc ? Row.ORDER.reversed() : Row.ORDER;
         List<Row> found = db.read(c -> {
@@ -312,6 +290,22 @@ final class EventStore {
     }
 
     record Page(List<Event> events, String nextCursor) {
+    }
+
+    /** The query's filters and, after a cursor, the keyset condition on (ts, seq). */
+    private static void filters(StringBuilder sql, List<Object> args, EventQuery q, long[] after, boolean desc) {
+        condition(sql, args, "business_id = ?", q.businessId());
+        condition(sql, args, "event = ?", q.event());
+        condition(sql, args, "trace_id = ?", q.traceId());
+        condition(sql, args, "actor_key = ?", q.actor());
+        condition(sql, args, "ts >= ?", q.from());
+        condition(sql, args, "ts <= ?", q.to());
+        if (after != null) {
+            sql.append(desc ? " AND ts <= ? AND (ts < ? OR seq < ?)" : " AND ts >= ? AND (ts > ? OR seq > ?)");
+            args.add(after[0]);
+            args.add(after[0]);
+            args.add(after[1]);
+        }
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

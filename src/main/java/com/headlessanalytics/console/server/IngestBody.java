@@ -8,6 +8,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class IngestBody {
         }
         if (!(root instanceof Map<?, ?> object)) {
             throw malformed("the request body must be a JSON object (one event, or {\"events\":[…]}), got "
-                    + jsonType(root));
+                    + EventValidator.jsonType(root));
         }
         if (object.size() != 1 || !object.containsKey("events")) {
             return List.of((Map<String, Object>) object);
@@ -73,7 +74,7 @@ final class IngestBody {
         if (!(object.get("events") instanceof List<?> events)) {
             throw ApiException.invalid("'events' must be an array of event objects",
                     List.of(new FieldError(null, "events", "invalid_type",
-                            "must be an array, got " + jsonType(object.get("events")))));
+                            "must be an array, got " + EventValidator.jsonType(object.get("events")))));
         }
         if (events.size() > EventLimits.MAX_BATCH_EVENTS) {
             throw ApiException.tooLarge("a batch holds at most " + EventLimits.MAX_BATCH_EVENTS + " events",
@@ -84,7 +85,7 @@ final class IngestBody {
         for (int i = 0; i < events.size(); i++) {
             if (!(events.get(i) instanceof Map)) {
                 errors.add(new FieldError(i, null, "invalid_type",
-                        "must be a JSON object, got " + jsonType(events.get(i))));
+                        "must be a JSON object, got " + EventValidator.jsonType(events.get(i))));
             }
         }
         if (!errors.isEmpty()) {
@@ -174,24 +175,6 @@ final class IngestBody {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    static String jsonType(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof String) {
-            return "a string";
-        }
-        if (v instanceof Boolean) {
-            return "a boolean";
-        }
-        if (v instanceof Number) {
-            return "a number";
-        }
-        if (v instanceof List) {
-            return "an array";
-        }
-        return v instanceof Map ? "an object" : "a value";
-    }
 
     static ApiException.Client malformed(String message) {
         return new ApiException.Client(400, ErrorCodes.MALFORMED_JSON, message, List.of());
