@@ -9,6 +9,7 @@ import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.OsTheme;
+import com.headlessanalytics.console.ui.common.SecretStore;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
@@ -47,10 +48,13 @@ public class ConsoleApp extends Application {
     private ConsoleWorkspaces workspaces;
     private FxTaskRunner tasks;
     private boolean systemDark;
+    private SecretStore secrets;
 
+    /** Runs on the launcher thread: asking the OS (theme, keychain) may take a moment. */
     @Override
     public void init() {
         systemDark = OsTheme.prefersDark();
+        secrets = KeyringSecretStore.open(new FileSecretStore(DataFolders.defaultFolder()));
     }
 
     @Override
@@ -80,7 +84,6 @@ public class ConsoleApp extends Application {
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
         ConnectionProfiles profiles = new ConnectionProfiles(folder, folder);
-        FileSecretStore secrets = new FileSecretStore(folder);
         ConnectionViewModel connection = new ConnectionViewModel(profiles, secrets, new ConsoleConnector(workspaces),
                 workspaces, workspaceChanged, tasks, dialogs);
         ShellViewModel shell = new ShellViewModel(Map.of(Area.CONNECTION, connection, Area.EVENTS, events,
@@ -136,7 +139,7 @@ public class ConsoleApp extends Application {
      * Reopens the connection used last; when there is none, or it fails (then it is forgotten), opens
      * the embedded default workspace.
      */
-    private Opened openLastUsed(ConnectionProfiles profiles, FileSecretStore secrets, TaskRunner.Progress progress) {
+    private Opened openLastUsed(ConnectionProfiles profiles, SecretStore secrets, TaskRunner.Progress progress) {
         Optional<ConnectionProfile> last = profiles.lastUsed()
                 .flatMap(id -> profiles.list().stream().filter(x -> x.id().equals(id)).findFirst());
         Exception failure = null;
