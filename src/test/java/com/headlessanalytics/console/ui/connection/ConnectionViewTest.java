@@ -2,6 +2,7 @@ package com.headlessanalytics.console.ui.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.headlessanalytics.console.app.ConnectionProfiles;
 import com.headlessanalytics.console.app.ConsoleConnector;
@@ -24,7 +25,8 @@ import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,8 +46,9 @@ class ConnectionViewTest {
         Platform.setImplicitExit(false);
     }
 
-    @Test
-    void showsTheProfilesAndTheFormOfTheSelectedKind() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"light", "dark"})
+    void showsTheProfilesAndTheFormOfTheSelectedKind(String theme) throws Exception {
         Files.createDirectories(OUT);
         ConnectionViewModel model = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")),
                 new FileSecretStore(dir), new ConsoleConnector(), (p, s) -> {
@@ -53,7 +56,8 @@ class ConnectionViewTest {
                 }, () -> { }, new DirectTaskRunner(), new SilentDialogs());
         Stage[] stage = new Stage[1];
         WaitForAsyncUtils.asyncFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(theme.equals("dark") ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
             ConnectionView view = new ConnectionView(model);
             Scene scene = new Scene(view, 1100, 640);
             scene.getStylesheets().add(ConnectionViewTest.class.getResource(
@@ -77,7 +81,7 @@ class ConnectionViewTest {
         assertThat(secret.isVisible()).isTrue();
         assertThat(secret.getText()).isEqualTo("ha_live_example");
         ImageIO.write(SwingFXUtils.fromFXImage(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null))
-                .get(10, TimeUnit.SECONDS), null), "png", OUT.resolve("connection-light.png").toFile());
+                .get(10, TimeUnit.SECONDS), null), "png", OUT.resolve("connection-" + theme + ".png").toFile());
 
         WaitForAsyncUtils.asyncFx(() -> scene.getRoot().lookupAll(".radio-button").stream()
                 .map(RadioButton.class::cast)
