@@ -34,6 +34,9 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
     };
 
     private Path own;
+    /** The embedded profile behind {@code own}, and the profile whose target is open (null: the demo). */
+    private String ownProfileId = ConnectionProfiles.DEFAULT_ID;
+    private String profileInUse = ConnectionProfiles.DEFAULT_ID;
     private Path demo;
     private final long demoEvents;
     private Engine engine;
@@ -98,6 +101,8 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
                 own = folder;
                 demo = demoOf(folder);
                 demoOpen = false;
+                ownProfileId = profile.id();
+                profileInUse = profile.id();
                 return current();
             }
         }
@@ -111,6 +116,7 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
         synchronized (this) {
             close();
             remote = next;
+            profileInUse = profile.id();
             return current();
         }
     }
@@ -126,13 +132,22 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
     }
 
     @Override
-    public Current openOwn(TaskRunner.Progress progress) {
-        return open(own, false, progress);
+    public synchronized java.util.Optional<String> profileInUse() {
+        return java.util.Optional.ofNullable(profileInUse);
     }
 
     @Override
-    public Current openDemo(TaskRunner.Progress progress) {
-        return open(demo, true, progress);
+    public synchronized Current openOwn(TaskRunner.Progress progress) {
+        Current current = open(own, false, progress);
+        profileInUse = ownProfileId;
+        return current;
+    }
+
+    @Override
+    public synchronized Current openDemo(TaskRunner.Progress progress) {
+        Current current = open(demo, true, progress);
+        profileInUse = null;
+        return current;
     }
 
     /** True when the open workspace holds no events (to offer the demo on first start). */

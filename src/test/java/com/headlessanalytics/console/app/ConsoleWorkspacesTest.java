@@ -37,8 +37,10 @@ class ConsoleWorkspacesTest {
             assertThat(workspaces.openOwn(p).demo()).isFalse();
             assertThat(workspaces.empty()).isTrue();
 
+            assertThat(workspaces.profileInUse()).contains(ConnectionProfiles.DEFAULT_ID);
             var demo = workspaces.openDemo(p);
             assertThat(demo.demo()).isTrue();
+            assertThat(workspaces.profileInUse()).as("no profile is in use while the demo is open").isEmpty();
             assertThat(demo.description()).contains("headless-analytics-demo");
             assertThat(Files.isDirectory(dir.resolve("headless-analytics-demo"))).isTrue();
             assertThat(progress).isNotEmpty().last().isEqualTo(1.0);
@@ -47,6 +49,7 @@ class ConsoleWorkspacesTest {
 
             workspaces.openOwn(p);
             assertThat(workspaces.empty()).isTrue();
+            assertThat(workspaces.profileInUse()).contains(ConnectionProfiles.DEFAULT_ID);
             progress.clear();
             workspaces.openDemo(p);
             assertThat(progress).as("filled only once").isEmpty();

@@ -91,12 +91,13 @@ public final class ConnectionViewModel implements Activatable {
     @Override
     public void activate() {
         if (loaded) {
+            activeId.set(connections.profileInUse().orElse(null));
             return;
         }
         tasks.submit("Loading connection profiles", p -> new Loaded(profiles.list(), profiles.lastUsed()), l -> {
             loaded = true;
             list.setAll(l.profiles());
-            l.lastUsed().ifPresent(activeId::set);
+            activeId.set(connections.profileInUse().orElse(null));
             ConnectionProfile first = l.profiles().stream().filter(x -> x.id().equals(activeId.get())).findFirst()
                     .orElse(l.profiles().isEmpty() ? null : l.profiles().get(0));
             if (first != null) {

@@ -34,9 +34,7 @@ class ConnectionViewModelTest {
     void setUp() {
         secrets = new FileSecretStore(dir);
         model = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")), secrets,
-                new ConsoleConnector(), (profile, secret) -> {
-                    throw new IllegalStateException("switching is not tested here");
-                }, () -> { }, new DirectTaskRunner(), dialogs());
+                new ConsoleConnector(), new NoSwitching(), () -> { }, new DirectTaskRunner(), dialogs());
         model.activate();
     }
 

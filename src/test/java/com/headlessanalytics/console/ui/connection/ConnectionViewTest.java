@@ -51,9 +51,7 @@ class ConnectionViewTest {
     void showsTheProfilesAndTheFormOfTheSelectedKind(String theme) throws Exception {
         Files.createDirectories(OUT);
         ConnectionViewModel model = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")),
-                new FileSecretStore(dir), new ConsoleConnector(), (p, s) -> {
-                    throw new IllegalStateException("not used");
-                }, () -> { }, new DirectTaskRunner(), new SilentDialogs());
+                new FileSecretStore(dir), new ConsoleConnector(), new NoSwitching(), () -> { }, new DirectTaskRunner(), new SilentDialogs());
         Stage[] stage = new Stage[1];
         WaitForAsyncUtils.asyncFx(() -> {
             Application.setUserAgentStylesheet(theme.equals("dark") ? new PrimerDark().getUserAgentStylesheet()
