@@ -26,4 +26,37 @@ public interface HeadlessApi {
 
     /** {@code GET /api/health}: readiness checks; never reveals a setting's value. */
     RuntimeHealth health();
+
+    /** {@code POST /api/metrics/query}: counts, unique actors, revenue, series, groups, definitions. */
+    Metrics.Result metrics(Metrics.Query query);
+
+    /** {@code GET /api/metrics/definitions}: the stored metric definitions, by name. */
+    Metrics.Definitions metricDefinitions();
+
+    /** {@code POST /api/metrics/definitions}: stores (or replaces, by name) a metric definition. */
+    Metrics.Definition saveMetricDefinition(Metrics.Definition definition);
+
+    /** {@code DELETE /api/metrics/definitions/{name}}: 404 when there is no such definition. */
+    void deleteMetricDefinition(String name);
+
+    /** {@code GET /api/metrics/snapshots}: persisted snapshots, newest first; of one metric when named. */
+    Metrics.Snapshots metricSnapshots(String metric, Integer limit);
+
+    /** {@code POST /api/funnels/query}. */
+    Funnels.Result funnel(Funnels.Query query);
+
+    /** {@code POST /api/funnels/actors}: who reached, or dropped at, one step of a funnel. */
+    Funnels.Actors funnelActors(Funnels.ActorsQuery query);
+
+    /** {@code POST /api/attribution/query}. */
+    Attribution.Result attribution(Attribution.Query query);
+
+    /** {@code GET /api/businesses/{id}/health}: 404 when the business has no events and no record. */
+    BusinessHealth businessHealth(String businessId, BusinessHealth.Query query);
+
+    /** {@code POST /api/intelligence/agent-context}. */
+    AgentContext.Result agentContext(AgentContext.Query query);
+
+    /** {@code GET /api/usage}: metering of the calls served for this workspace. */
+    Usage.Report usage(Usage.Query query);
 }

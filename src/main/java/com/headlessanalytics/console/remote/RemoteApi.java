@@ -1,5 +1,11 @@
 package com.headlessanalytics.console.remote;
 
+import com.headlessanalytics.console.api.AgentContext;
+import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.api.Usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -430,5 +436,60 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             case ApiException.Client c -> new ApiException.Client(c.status(), c.code(), message, c.details(),
                     c.retryAfterSeconds());
         };
+    }
+
+    @Override
+    public Metrics.Result metrics(Metrics.Query query) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Metrics.Definitions metricDefinitions() {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Metrics.Definition saveMetricDefinition(Metrics.Definition definition) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public void deleteMetricDefinition(String name) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Metrics.Snapshots metricSnapshots(String metric, Integer limit) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Funnels.Result funnel(Funnels.Query query) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Funnels.Actors funnelActors(Funnels.ActorsQuery query) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Attribution.Result attribution(Attribution.Query query) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public AgentContext.Result agentContext(AgentContext.Query query) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public Usage.Report usage(Usage.Query query) {
+        throw new UnsupportedOperationException("TODO");
     }
 }

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.server;
 
+import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
@@ -114,7 +115,7 @@ final class FakeBackend implements ServeBackend {
         return new Proof(Ids.newId("q", now), workspaceId, null, new Period(null, null), now, Proof.SCHEMA_VERSION);
     }
 
-    private final class Port implements HeadlessApi {
+    private final class Port implements EventsOnlyApi {
         private final String workspaceId;
 
         Port(String workspaceId) {

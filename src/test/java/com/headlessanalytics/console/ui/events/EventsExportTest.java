@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -325,7 +326,7 @@ class EventsExportTest {
     }
 
     /** Holds every page after the first until the latch opens. */
-    record Gated(HeadlessApi delegate, CountDownLatch open) implements HeadlessApi {
+    record Gated(HeadlessApi delegate, CountDownLatch open) implements EventsOnlyApi {
         @Override
         public IngestResult ingest(List<Map<String, Object>> events) {
             return delegate.ingest(events);
@@ -355,7 +356,7 @@ class EventsExportTest {
     }
 
     /** Answers the first page, then loses the connection. */
-    static final class FailsAfterFirstPage implements HeadlessApi {
+    static final class FailsAfterFirstPage implements EventsOnlyApi {
         private final HeadlessApi delegate;
 
         FailsAfterFirstPage(HeadlessApi delegate) {

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -126,7 +127,7 @@ class EventsViewModelTest {
     }
 
     /** A connection that has gone away. */
-    record FailingApi(HeadlessApi delegate) implements HeadlessApi {
+    record FailingApi(HeadlessApi delegate) implements EventsOnlyApi {
         @Override
         public com.headlessanalytics.console.api.IngestResult ingest(List<Map<String, Object>> events) {
             throw new ApiException.Unreachable("connection refused by 127.0.0.1:8080", null);

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -162,7 +163,7 @@ class TestEventViewModelTest {
     }
 
     /** An API that refuses every ingest with the given error. */
-    record Refusing(ApiException error) implements HeadlessApi {
+    record Refusing(ApiException error) implements EventsOnlyApi {
         @Override
         public IngestResult ingest(List<Map<String, Object>> events) {
             throw error;
