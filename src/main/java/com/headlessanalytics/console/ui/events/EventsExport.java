@@ -6,18 +6,12 @@ import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.ui.common.CsvFiles;
+import com.headlessanalytics.console.ui.common.CsvWriter;
 import com.headlessanalytics.console.ui.common.TaskRunner;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -40,7 +33,6 @@ final class EventsExport {
             "trustTier", "channel", "campaign", "source", "envelope");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final char BOM = '\uFEFF';
 
     private EventsExport() {
     }
@@ -54,31 +46,15 @@ final class EventsExport {
      */
     static long write(HeadlessApi api, EventQuery query, Path target, TaskRunner.Progress progress)
             throws IOException {
-        Path file = target.toAbsolutePath();
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
-        boolean moved = false;
-        try {
-            long written;
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
-                written = writeRows(api, query.withLimit(PAGE).withCursor(null), out, progress);
-            }
+        return CsvFiles.write(target, HEADER, csv -> {
+            long written = writeRows(api, query.withLimit(PAGE).withCursor(null), csv, progress);
             stopIfCancelled(progress);
-            move(temp, file);
-            moved = true;
             return written;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        });
     }
 
-    private static long writeRows(HeadlessApi api, EventQuery query, Writer out, TaskRunner.Progress progress)
+    private static long writeRows(HeadlessApi api, EventQuery query, CsvWriter csv, TaskRunner.Progress progress)
             throws IOException {
-        CsvWriter csv = new CsvWriter(out);
-        out.write(BOM);
-        csv.row(HEADER);
         long written = 0;
         long first = 0;
         long last = 0;
@@ -160,14 +136,6 @@ final class EventsExport {
     private static void stopIfCancelled(TaskRunner.Progress progress) {
         if (progress.cancelled()) {
             throw new CancellationException("The export was cancelled.");
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -105,7 +105,13 @@ public final class EventsView extends BorderPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox top = new VBox(12, header, filters, error);
+        Label exact = new Label();
+        exact.textProperty().bind(model.exactRangeProperty());
+        exact.getStyleClass().add(Styles.ACCENT);
+        exact.visibleProperty().bind(model.exactRangeProperty().isNotEmpty());
+        exact.managedProperty().bind(exact.visibleProperty());
+
+        VBox top = new VBox(12, header, filters, exact, error);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
 

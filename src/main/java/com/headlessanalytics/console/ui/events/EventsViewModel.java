@@ -82,6 +82,10 @@ public final class EventsViewModel implements Activatable {
     private final ListChangeListener<RunningTask> exportWatch = this::exportTasksChanged;
 
     private EventQuery query;
+    /** An exact range set by a drill-down; cleared as soon as a date filter is edited. */
+    private Long exactFrom;
+    private Long exactTo;
+    private final ReadOnlyStringWrapper exactRange = new ReadOnlyStringWrapper("");
     private String nextCursor;
     private TaskRunner.Handle polling;
     private boolean pollingInFlight;
@@ -107,6 +111,38 @@ public final class EventsViewModel implements Activatable {
         this.zone = zone;
         this.dialogs = dialogs;
         selected.addListener((obs, old, row) -> detail.set(row == null ? "" : json(row.event())));
+        fromDate.addListener((obs, old, now) -> clearExactRange());
+        toDate.addListener((obs, old, now) -> clearExactRange());
+    }
+
+    /**
+     * Shows the events a number elsewhere was counted from: sets the filters of this query (its
+     * times to the millisecond, the date pickers to the days they fall on) and reads them.
+     */
+    public void drillDown(EventQuery q) {
+        eventFilter.set(q.event() == null ? "" : q.event());
+        traceFilter.set(q.traceId() == null ? "" : q.traceId());
+        actorFilter.set(q.actor() == null ? "" : q.actor());
+        businessFilter.set(q.businessId() == null ? "" : q.businessId());
+        fromDate.set(q.from() == null ? null : Instant.ofEpochMilli(q.from()).atZone(zone).toLocalDate());
+        toDate.set(q.to() == null ? null : Instant.ofEpochMilli(q.to()).atZone(zone).toLocalDate());
+        exactFrom = q.from();
+        exactTo = q.to();
+        exactRange.set(q.from() == null && q.to() == null ? "" : "Exact time range: "
+                + (q.from() == null ? "…" : TIME.format(Instant.ofEpochMilli(q.from()).atZone(zone))) + " – "
+                + (q.to() == null ? "…" : TIME.format(Instant.ofEpochMilli(q.to()).atZone(zone))));
+        apply();
+    }
+
+    private void clearExactRange() {
+        exactFrom = null;
+        exactTo = null;
+        exactRange.set("");
+    }
+
+    /** Describes the exact time range of a drill-down while it applies; empty otherwise. */
+    public ReadOnlyStringProperty exactRangeProperty() {
+        return exactRange.getReadOnlyProperty();
     }
 
     @Override
@@ -345,8 +381,9 @@ public final class EventsViewModel implements Activatable {
     }
 
     private EventQuery buildQuery() {
-        Long from = fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant().toEpochMilli();
-        Long to = toDate.get() == null ? null
+        Long from = exactFrom != null ? exactFrom
+                : fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant().toEpochMilli();
+        Long to = exactTo != null ? exactTo : toDate.get() == null ? null
                 : toDate.get().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
         if (from != null && to != null && from > to) {
             error.set("The start date is after the end date.");

@@ -1,6 +1,5 @@
 package com.headlessanalytics.console.ui.events;
 
-import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -8,10 +7,12 @@ import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.common.CsvWriter;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.events;
+package com.headlessanalytics.console.ui.common;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,15 +11,15 @@ import java.util.List;
  * Fields that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) get a
  * leading apostrophe first, so an exported value can never execute in Excel or LibreOffice.
  */
-final class CsvWriter {
+public final class CsvWriter {
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
     /** One row; a null field is written empty. */
-    void row(List<String> fields) throws IOException {
+    public void row(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -58,7 +58,7 @@ final class CsvWriter {
     }
 
     /** One field exactly as {@link #row} writes it. */
-    static String field(String value) {
+    public static String field(String value) {
         StringWriter s = new StringWriter();
         try {
             new CsvWriter(s).writeField(value);
