@@ -3,11 +3,13 @@ package com.headlessanalytics.console.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.OsTheme;
 import com.headlessanalytics.console.ui.common.SecretStore;
 import com.headlessanalytics.console.ui.common.TaskRunner;
@@ -25,6 +27,7 @@ import com.headlessanalytics.console.ui.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -86,14 +89,22 @@ public class ConsoleApp extends Application {
         ConnectionProfiles profiles = new ConnectionProfiles(folder, folder);
         ConnectionViewModel connection = new ConnectionViewModel(profiles, secrets, new ConsoleConnector(workspaces),
                 workspaces, workspaceChanged, tasks, dialogs);
-        ShellViewModel shell = new ShellViewModel(Map.of(Area.CONNECTION, connection, Area.EVENTS, events,
-                Area.RUNTIME_HEALTH, health, Area.SETTINGS, settings), tasks);
+        Navigator navigator = query -> {
+            events.drillDown(query);
+            shellRef[0].select(Area.EVENTS);
+        };
+        Map<Area, Activatable> models = new EnumMap<>(Area.class);
+        Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
+        models.put(Area.CONNECTION, connection);
+        views.put(Area.CONNECTION, () -> new ConnectionView(connection));
+        models.put(Area.EVENTS, events);
+        views.put(Area.EVENTS, () -> new EventsView(events));
+        models.put(Area.RUNTIME_HEALTH, health);
+        views.put(Area.RUNTIME_HEALTH, () -> new HealthView(health));
+        models.put(Area.SETTINGS, settings);
+        views.put(Area.SETTINGS, () -> new SettingsView(settings));
+        ShellViewModel shell = new ShellViewModel(models, tasks);
         shellRef[0] = shell;
-        Map<Area, Supplier<Node>> views = Map.of(
-                Area.CONNECTION, () -> new ConnectionView(connection),
-                Area.EVENTS, () -> new EventsView(events),
-                Area.RUNTIME_HEALTH, () -> new HealthView(health),
-                Area.SETTINGS, () -> new SettingsView(settings));
         ShellView root = new ShellView(shell, views);
         Scene scene = new Scene(root, saved.width() == null ? 1280 : saved.width(),
                 saved.height() == null ? 800 : saved.height());
