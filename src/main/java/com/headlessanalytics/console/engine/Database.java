@@ -108,9 +108,21 @@ final class Database implements AutoCloseable {
 
     /** Runs the work as one transaction on the writer thread and waits for it to commit. */
     <T> T write(SqlWork<T> work) {
+        return write(work, result -> { });
+    }
+
+    /**
+     * As {@link #write(SqlWork)}, then hands the result to {@code afterCommit} on the writer thread,
+     * so that what follows commits sees them in commit order.
+     */
+    <T> T write(SqlWork<T> work, java.util.function.Consumer<T> afterCommit) {
         Future<T> future;
         try {
-            future = writer.submit(() -> inTransaction(work));
+            future = writer.submit(() -> {
+                T result = inTransaction(work);
+                afterCommit.accept(result);
+                return result;
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             throw new EngineException("The database is closing", e);
         }

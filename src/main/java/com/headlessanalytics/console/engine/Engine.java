@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.ServeBackend;
 import com.headlessanalytics.console.domain.Ids;
+import com.headlessanalytics.console.engine.analytics.AnalyticsIndex;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,9 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final ApiKeys keys;
     private final UsageMeter usage;
     private final Readiness readiness;
+    private final AnalyticsIndex analyticsIndex;
+    private final AnalyticsLoader analyticsLoader;
+    private final EngineAnalytics analytics;
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
@@ -36,11 +40,15 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.keyBlocks = new KeyBlockIndex();
-        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats()));
+        this.analyticsIndex = new AnalyticsIndex();
+        this.analyticsLoader = new AnalyticsLoader(db, analyticsIndex);
+        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats()), analyticsLoader);
+        this.analytics = new EngineAnalytics(db, analyticsIndex);
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);
         this.readiness = new Readiness(db, keys, usage);
         this.defaultWorkspaceId = ensureDefaultWorkspace();
+        analyticsLoader.start();
     }
 
     /** Opens (creating if needed) the engine in this data folder. */
@@ -68,7 +76,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     @Override
     public HeadlessApi workspace(String workspaceId) {
         return workspaces.computeIfAbsent(workspaceId, id -> new EngineApi(id, defaultBusinessOf(id), events,
-                readiness, clock));
+                readiness, analytics, usage, clock));
     }
 
     KeyBlockIndex keyBlocks() {
@@ -99,6 +107,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     /** Writes pending usage records, then closes the database; queued writes finish first. */
     @Override
     public void close() {
+        analyticsLoader.close();
         usage.close();
         db.close();
     }

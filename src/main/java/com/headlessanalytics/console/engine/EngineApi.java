@@ -3,6 +3,7 @@ package com.headlessanalytics.console.engine;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Usage;
@@ -35,13 +36,20 @@ final class EngineApi implements HeadlessApi {
     private final String defaultBusinessId;
     private final EventStore store;
     private final Readiness readiness;
+    private final EngineAnalytics analytics;
+    private final EngineInsights insights;
+    private final UsageMeter usage;
     private final Clock clock;
 
-    EngineApi(String workspaceId, String defaultBusinessId, EventStore store, Readiness readiness, Clock clock) {
+    EngineApi(String workspaceId, String defaultBusinessId, EventStore store, Readiness readiness,
+              EngineAnalytics analytics, UsageMeter usage, Clock clock) {
         this.workspaceId = workspaceId;
         this.defaultBusinessId = defaultBusinessId;
         this.store = store;
         this.readiness = readiness;
+        this.analytics = analytics;
+        this.insights = new EngineInsights(analytics.database(), analytics, store);
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -184,56 +192,126 @@ final class EngineApi implements HeadlessApi {
 
     @Override
     public Metrics.Result metrics(Metrics.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Metrics.Query q = query == null ? new Metrics.Query(null, null, null, null, null, null, null, null) : query;
+        q.checks().throwIfAny("Invalid metrics query");
+        long now = clock.millis();
+        String business = businessOf(q.businessId());
+        return guarded(() -> analytics.metrics(workspaceId, business, q, proof(business, new Period(q.from(), q.to()),
+                now), now));
     }
 
     @Override
     public Metrics.Definitions metricDefinitions() {
-        throw new UnsupportedOperationException("TODO");
+        long now = clock.millis();
+        return new Metrics.Definitions(guarded(() -> analytics.definitions(workspaceId)),
+                proof(null, new Period(null, null), now));
     }
 
     @Override
     public Metrics.Definition saveMetricDefinition(Metrics.Definition definition) {
-        throw new UnsupportedOperationException("TODO");
+        if (definition == null) {
+            throw ApiException.invalid("No metric definition", List.of(new FieldError(null, null, "required",
+                    "a definition with name, event and aggregation is required")));
+        }
+        definition.checks().throwIfAny("Invalid metric definition");
+        long now = clock.millis();
+        return guarded(() -> analytics.saveDefinition(workspaceId, definition, now));
     }
 
     @Override
     public void deleteMetricDefinition(String name) {
-        throw new UnsupportedOperationException("TODO");
+        if (name == null || name.isBlank() || name.length() > 128) {
+            throw ApiException.invalid("Invalid metric name", List.of(new FieldError(null, "name", "invalid_value",
+                    "must be 1-128 characters")));
+        }
+        guarded(() -> {
+            analytics.deleteDefinition(workspaceId, name);
+            return null;
+        });
     }
 
     @Override
     public Metrics.Snapshots metricSnapshots(String metric, Integer limit) {
-        throw new UnsupportedOperationException("TODO");
+        Checks checks = new Checks().range("limit", limit == null ? null : (long) limit, 1, 1000);
+        if (metric != null && (metric.isBlank() || metric.length() > 128)) {
+            checks.add("metric", "invalid_value", "must be 1-128 characters");
+        }
+        checks.throwIfAny("Invalid snapshots query");
+        long now = clock.millis();
+        return new Metrics.Snapshots(guarded(() -> analytics.snapshots(workspaceId, metric, limit == null ? 100
+                : limit)), proof(null, new Period(null, null), now));
     }
 
     @Override
     public Funnels.Result funnel(Funnels.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        if (query == null) {
+            throw ApiException.invalid("No funnel", List.of(new FieldError(null, "steps", "required",
+                    "must hold 1 to " + Funnels.MAX_STEPS + " steps")));
+        }
+        query.checks().throwIfAny("Invalid funnel query");
+        long now = clock.millis();
+        String business = businessOf(query.businessId());
+        return guarded(() -> analytics.funnel(workspaceId, business, query, proof(business,
+                new Period(query.from(), query.to()), now)));
     }
 
     @Override
     public Funnels.Actors funnelActors(Funnels.ActorsQuery query) {
-        throw new UnsupportedOperationException("TODO");
+        if (query == null) {
+            throw ApiException.invalid("No query", List.of(new FieldError(null, "funnel", "required", "is required")));
+        }
+        query.checks().throwIfAny("Invalid funnel actors query");
+        long now = clock.millis();
+        String business = businessOf(query.funnel().businessId());
+        return guarded(() -> analytics.funnelActors(workspaceId, business, query, proof(business,
+                new Period(query.funnel().from(), query.funnel().to()), now)));
     }
 
     @Override
     public Attribution.Result attribution(Attribution.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Attribution.Query q = query == null ? Attribution.Query.counts(null, null) : query;
+        q.checks().throwIfAny("Invalid attribution query");
+        long now = clock.millis();
+        String business = businessOf(q.businessId());
+        return guarded(() -> analytics.attribution(workspaceId, business, q, proof(business,
+                new Period(q.from(), q.to()), now)));
     }
 
     @Override
     public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        BusinessHealth.Query q = query == null ? BusinessHealth.Query.defaults() : query;
+        Checks checks = q.checks();
+        if (businessId == null) {
+            checks.add("id", "required", "the business id is required");
+        }
+        checks.id("id", businessId).throwIfAny("Invalid business health query");
+        long now = clock.millis();
+        if (!guarded(() -> insights.businessExists(workspaceId, businessId))) {
+            throw ApiException.notFound("No business '" + businessId + "' in this workspace");
+        }
+        Period p = EngineInsights.period(q.from(), q.to(), now);
+        return guarded(() -> insights.health(workspaceId, businessId, q, now, proof(businessId, p, now)));
     }
 
     @Override
     public AgentContext.Result agentContext(AgentContext.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        AgentContext.Query q = query == null ? AgentContext.Query.of(AgentContext.Mode.SUMMARY) : query;
+        q.checks().throwIfAny("Invalid agent-context query");
+        long now = clock.millis();
+        String business = businessOf(q.businessId());
+        Period p = EngineInsights.period(q.from(), q.to(), now);
+        return guarded(() -> insights.context(workspaceId, business, q, now, proof(business, p, now)));
     }
 
     @Override
     public Usage.Report usage(Usage.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Usage.Query q = query == null ? Usage.Query.defaults() : query;
+        q.checks().throwIfAny("Invalid usage query");
+        long now = clock.millis();
+        return guarded(() -> usage.report(workspaceId, q, now, proof(null, new Period(q.from(), q.to()), now)));
+    }
+
+    private String businessOf(String businessId) {
+        return businessId == null ? defaultBusinessId : businessId;
     }
 }

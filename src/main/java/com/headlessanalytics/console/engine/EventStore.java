@@ -8,6 +8,8 @@ import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.Revenue;
+import com.headlessanalytics.console.domain.Touchpoints;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,18 +29,26 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventStore {
     private static final ObjectMapper JSON = ApiJson.mapper();
     static final String INSERT = "INSERT INTO event (seq, workspace_id, business_id, id, event, ts, received_at,"
-            + " trace_id, actor_key, trust_tier, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " trace_id, actor_key, trust_tier, envelope, touch_source, touch_channel, touch_campaign, touch_medium,"
+            + " revenue, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
     private final KeyBlockIndex keys;
     private final List<IngestProjection> projections;
+    private final AfterCommit afterCommit;
     /** workspace + business pairs known to have a business row. */
     private final Set<String> knownBusinesses = ConcurrentHashMap.newKeySet();
     /** The last storage sequence handed out; only the writer thread moves it, and never back. */
     private long lastSeq;
 
-    EventStore(Database db, KeyBlockIndex keys, List<IngestProjection> more) {
+    /** Told, on the writer thread and in commit order, of each batch stored. */
+    interface AfterCommit {
+        void committed(String workspaceId, List<IngestProjection.Stored> stored);
+    }
+
+    EventStore(Database db, KeyBlockIndex keys, List<IngestProjection> more, AfterCommit afterCommit) {
         this.db = db;
+        this.afterCommit = afterCommit;
         this.keys = keys;
         List<IngestProjection> all = new ArrayList<>();
         all.add(keys);
@@ -51,6 +61,42 @@ final class EventStore {
                 return rs.getLong(1);
             }
         });
+    }
+
+    private record Written(Stored stored, List<IngestProjection.Stored> fresh) {
+    }
+
+    /**
+     * Writes the analytics facts of an event (touchpoints, revenue, flags) into the 6 parameters
+     * from {@code first}: the columns the analytics projection is rebuilt from.
+     */
+    static void setFacts(PreparedStatement ps, int first, Event e) throws SQLException {
+        Touchpoints t = Touchpoints.of(e);
+        setNullable(ps, first, clip(t.source()));
+        setNullable(ps, first + 1, clip(t.channel()));
+        setNullable(ps, first + 2, clip(t.campaign()));
+        setNullable(ps, first + 3, clip(t.medium()));
+        java.math.BigDecimal revenue = Revenue.of(e);
+        if (revenue == null) {
+            ps.setNull(first + 4, Types.DECIMAL);
+        } else {
+            ps.setBigDecimal(first + 4, revenue);
+        }
+        ps.setInt(first + 5, flags(e));
+    }
+
+    /** 1 = has a trackable, 2 = has a decisionId, 4 = has a proofId. */
+    static int flags(Event e) {
+        return (e.trackable() != null ? 1 : 0) | (e.decisionId() != null ? 2 : 0) | (e.proofId() != null ? 4 : 0);
+    }
+
+    /** Touchpoint values are kept to the column width; longer ones are cut at a code point boundary. */
+    static String clip(String value) {
+        if (value == null || value.length() <= 256) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(255)) ? 255 : 256;
+        return value.substring(0, end);
     }
 
     /** Stored ids in request order, and which of them were already stored (or repeated in the batch). */
@@ -68,7 +114,7 @@ final class EventStore {
                 newBusinesses.add(e.businessId());
             }
         }
-        Stored result = db.write(c -> {
+        Stored result = db.<Written>write(c -> {
             Set<String> existing = existingIds(c, workspaceId, events);
             registerBusinesses(c, workspaceId, newBusinesses, events.isEmpty() ? 0 : events.get(0).receivedAt());
             List<IngestProjection.Stored> fresh = new ArrayList<>(events.size());
@@ -94,6 +140,7 @@ final class EventStore {
                     setNullable(insert, 9, e.actorKey());
                     setNullable(insert, 10, e.trustTier() == null ? null : e.trustTier().name());
                     insert.setString(11, envelopes.get(i));
+                    setFacts(insert, 12, e);
                     insert.addBatch();
                 }
                 if (!fresh.isEmpty()) {
@@ -103,8 +150,8 @@ final class EventStore {
             for (IngestProjection p : projections) {
                 p.onStored(c, workspaceId, fresh);
             }
-            return new Stored(fresh.size(), duplicates);
-        });
+            return new Written(new Stored(fresh.size(), duplicates), fresh);
+        }, written -> afterCommit.committed(workspaceId, written.fresh())).stored();
         for (String b : newBusinesses) {
             knownBusinesses.add(workspaceId + '\n' + b);
         }

@@ -1,6 +1,9 @@
 package com.headlessanalytics.console.engine;
 
+import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.ServeBackend.UsageRecord;
+import com.headlessanalytics.console.api.Usage;
+import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -133,5 +136,83 @@ final class UsageMeter implements AutoCloseable {
         } else {
             ps.setString(index, value);
         }
+    }
+
+    /**
+     * The metering of one workspace: the newest records, totals per endpoint over [from, to], and
+     * the quota of the calendar month (UTC) holding {@code now}. Queued records are written first.
+     */
+    Usage.Report report(String workspaceId, Usage.Query q, long now, Proof proof) {
+        flush();
+        long from = q.from() == null ? Long.MIN_VALUE : q.from();
+        long to = q.to() == null ? Long.MAX_VALUE : q.to();
+        java.time.LocalDate day = java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        long monthStart = day.withDayOfMonth(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        long monthEnd = day.withDayOfMonth(1).plusMonths(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                .toEpochMilli() - 1;
+        return db.read(c -> {
+            List<Usage.Record> records = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, method, endpoint, status, latency_ms,"
+                    + " request_bytes, response_bytes, key_id, query_id FROM usage_record WHERE workspace_id = ?"
+                    + " AND at >= ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT ?")) {
+                ps.setString(1, workspaceId);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                ps.setInt(4, q.effectiveLimit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(new Usage.Record(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9)));
+                    }
+                }
+            }
+            java.util.Map<String, long[]> sums = new java.util.TreeMap<>();
+            java.util.Map<String, java.util.Map<String, Long>> statuses = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT endpoint, status, COUNT(*), SUM(latency_ms),"
+                    + " MAX(latency_ms), SUM(request_bytes), SUM(response_bytes) FROM usage_record"
+                    + " WHERE workspace_id = ? AND at >= ? AND at <= ? GROUP BY endpoint, status")) {
+                ps.setString(1, workspaceId);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[6]);
+                        long calls = rs.getLong(3);
+                        s[0] += calls;
+                        s[1] += rs.getInt(2) >= 400 ? calls : 0;
+                        s[2] += rs.getLong(4);
+                        s[3] = Math.max(s[3], rs.getLong(5));
+                        s[4] += rs.getLong(6);
+                        s[5] += rs.getLong(7);
+                        statuses.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                                .put(Integer.toString(rs.getInt(2)), calls);
+                    }
+                }
+            }
+            List<Usage.Total> totals = new ArrayList<>();
+            long all = 0;
+            for (var e : sums.entrySet()) {
+                long[] s = e.getValue();
+                all += s[0];
+                totals.add(new Usage.Total(e.getKey(), s[0], s[1], statuses.get(e.getKey()),
+                        s[0] == 0 ? 0 : Math.round((double) s[2] / s[0]), s[3], s[4], s[5]));
+            }
+            totals.sort((x, y) -> x.calls() != y.calls() ? Long.compare(y.calls(), x.calls())
+                    : x.endpoint().compareTo(y.endpoint()));
+            long used;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM usage_record WHERE workspace_id = ? AND at >= ? AND at <= ?")) {
+                ps.setString(1, workspaceId);
+                ps.setLong(2, monthStart);
+                ps.setLong(3, monthEnd);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    used = rs.getLong(1);
+                }
+            }
+            long limit = Usage.DEFAULT_MONTHLY_QUOTA;
+            return new Usage.Report(records, totals, all, new Usage.Quota(limit, used, Math.max(0, limit - used),
+                    monthStart, monthEnd), proof);
+        });
     }
 }
