@@ -57,6 +57,50 @@ class AnalyticsProjectionTest {
     }
 
     @Test
+    void queriesRunningDuringIngestNeverFailAndEndWithTheSameAnswers() throws Exception {
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        DemoGenerator.builder(System.currentTimeMillis()).events(6_000).seed(11).build()
+                .forEachBatch(200, batches::add);
+        try (Engine engine = Engine.open(dir)) {
+            HeadlessApi api = engine.defaultWorkspace();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong lastTotal = new java.util.concurrent.atomic.AtomicLong();
+            int[] asked = {0};
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    while (!done.get()) {
+                        Answers a = ask(api);
+                        long total = a.metrics().totalEvents();
+                        assertThat(total).isGreaterThanOrEqualTo(lastTotal.get());
+                        lastTotal.set(total);
+                        assertThat(a.metrics().series().values().stream().mapToLong(Long::longValue).sum())
+                                .isEqualTo(total);
+                        asked[0]++;
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            for (List<Map<String, Object>> batch : batches) {
+                api.ingest(batch);
+            }
+            done.set(true);
+            reader.join();
+            assertThat(failure.get()).isNull();
+            assertThat(asked[0]).isPositive();
+            Answers settled = ask(api);
+            assertThat(settled.metrics().totalEvents()).isEqualTo(6_000);
+            try (Engine other = Engine.open(dir.resolve("copy"))) {
+                for (List<Map<String, Object>> batch : batches) {
+                    other.defaultWorkspace().ingest(batch);
+                }
+                assertThat(ask(other.defaultWorkspace()).comparable()).isEqualTo(settled.comparable());
+            }
+        }
+    }
+
+    @Test
     void answersAreTheSameAfterReopeningAndAfterABackfill() throws Exception {
         Answers live;
         int stored;

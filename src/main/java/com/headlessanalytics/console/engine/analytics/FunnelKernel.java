@@ -218,10 +218,13 @@ public final class FunnelKernel {
         if (steps == 1) {
             return 1;
         }
-        int[] stepEvent = new int[steps];
-        Arrays.fill(stepEvent, -1);
-        int[] eventStep = new int[m];
+        if (eventStep.length < m) {
+            eventStep = new int[Math.max(m, eventStep.length * 2)];
+            seen = new int[eventStep.length];
+        }
         Arrays.fill(eventStep, i + 1, m, -1);
+        Arrays.fill(seen, i + 1, m, 0);
+        stamp = 0;
         int level = 1;
         for (int j = i + 1; j < m && level < steps; j++) {
             if (times[j] > deadline) {
@@ -231,8 +234,8 @@ public final class FunnelKernel {
                 continue;
             }
             while (level < steps) {
-                boolean[] seen = new boolean[m];
-                if (!augment(level, i + 1, j, stepEvent, eventStep, seen)) {
+                stamp++;
+                if (!augment(level, i + 1, j)) {
                     break;
                 }
                 attempt[level] = times[j] - t1;
@@ -242,21 +245,24 @@ public final class FunnelKernel {
         return level;
     }
 
+    // Scratch of the any-order matching: the step each event is matched to, and a visit stamp.
+    private int[] eventStep = new int[64];
+    private int[] seen = new int[64];
+    private int stamp;
+
     /** Finds an event in positions [lo, hi] for step k, moving other steps along an augmenting path. */
-    private boolean augment(int k, int lo, int hi, int[] stepEvent, int[] eventStep, boolean[] seen) {
+    private boolean augment(int k, int lo, int hi) {
         int bit = 1 << k;
         for (int e = lo; e <= hi; e++) {
-            if ((masks[e] & bit) != 0 && !seen[e] && eventStep[e] < 0) {
-                stepEvent[k] = e;
+            if ((masks[e] & bit) != 0 && eventStep[e] < 0) {
                 eventStep[e] = k;
                 return true;
             }
         }
         for (int e = lo; e <= hi; e++) {
-            if ((masks[e] & bit) != 0 && !seen[e]) {
-                seen[e] = true;
-                if (augment(eventStep[e], lo, hi, stepEvent, eventStep, seen)) {
-                    stepEvent[k] = e;
+            if ((masks[e] & bit) != 0 && seen[e] != stamp) {
+                seen[e] = stamp;
+                if (augment(eventStep[e], lo, hi)) {
                     eventStep[e] = k;
                     return true;
                 }
