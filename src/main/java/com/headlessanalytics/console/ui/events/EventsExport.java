@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.Touchpoints;
 import com.headlessanalytics.console.ui.common.CsvFiles;
 import com.headlessanalytics.console.ui.common.CsvWriter;
 import com.headlessanalytics.console.ui.common.TaskRunner;
@@ -18,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -95,6 +95,7 @@ final class EventsExport {
     }
 
     static List<String> fields(Event e) {
+        Touchpoints touch = Touchpoints.of(e);
         return Arrays.asList(
                 TIME.format(Instant.ofEpochMilli(e.timestamp())),
                 e.event(),
@@ -103,26 +104,10 @@ final class EventsExport {
                 e.actorKey(),
                 e.traceId(),
                 e.trustTier() == null ? null : e.trustTier().name(),
-                firstOf(e.attribution(), "channel", e.source(), "channel"),
-                firstOf(e.attribution(), "campaign", e.source(), "campaign"),
-                source(e),
+                touch.channel(),
+                touch.campaign(),
+                touch.source(),
                 json(e));
-    }
-
-    /** The touchpoint source of PRODUCT.md §4: attribution.source ?? source.source ?? source.platform ?? source.channel. */
-    private static String source(Event e) {
-        String s = firstOf(e.attribution(), "source", e.source(), "source");
-        return s != null ? s : firstOf(e.source(), "platform", e.source(), "channel");
-    }
-
-    private static String firstOf(Map<String, Object> a, String aKey, Map<String, Object> b, String bKey) {
-        String v = scalar(a, aKey);
-        return v != null ? v : scalar(b, bKey);
-    }
-
-    private static String scalar(Map<String, Object> map, String key) {
-        Object v = map == null ? null : map.get(key);
-        return v instanceof String || v instanceof Number || v instanceof Boolean ? v.toString() : null;
     }
 
     private static String json(Event e) {
