@@ -75,7 +75,9 @@ public final class MetricsKernel {
             if (a >= 0) {
                 actors.set(a);
             }
-            series[(int) (buckets.ordinal(t) - firstOrdinal)]++;
+            if (bucketCount > 0) {
+                series[(int) (buckets.ordinal(t) - firstOrdinal)]++;
+            }
             if (groupCounts != null) {
                 groupCounts[groupKey(c, r, groupField) + 1]++;
             }
@@ -154,7 +156,9 @@ public final class MetricsKernel {
             }
             int s = slot[groupKey(c, r, field) + 1];
             count[s]++;
-            series[s][(int) (buckets.ordinal(t) - firstOrdinal)]++;
+            if (bucketCount > 0) {
+                series[s][(int) (buckets.ordinal(t) - firstOrdinal)]++;
+            }
             int a = c.actor(r);
             if (a >= 0) {
                 actors[s].set(a);
