@@ -17,6 +17,14 @@ import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
+import com.headlessanalytics.console.ui.attribution.AttributionView;
+import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
+import com.headlessanalytics.console.ui.funnels.FunnelsView;
+import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
+import com.headlessanalytics.console.ui.metrics.MetricsView;
+import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
+import com.headlessanalytics.console.ui.agent.AgentContextView;
+import com.headlessanalytics.console.ui.agent.AgentContextViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
 import com.headlessanalytics.console.ui.health.HealthViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
@@ -24,6 +32,10 @@ import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
 import com.headlessanalytics.console.ui.shell.ShellView;
 import com.headlessanalytics.console.ui.shell.ShellViewModel;
+import com.headlessanalytics.console.ui.overview.OverviewView;
+import com.headlessanalytics.console.ui.overview.OverviewViewModel;
+import com.headlessanalytics.console.ui.usage.UsageView;
+import com.headlessanalytics.console.ui.usage.UsageViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -99,6 +111,27 @@ public class ConsoleApp extends Application {
         views.put(Area.CONNECTION, () -> new ConnectionView(connection));
         models.put(Area.EVENTS, events);
         views.put(Area.EVENTS, () -> new EventsView(events));
+        MetricsViewModel metrics = new MetricsViewModel(current, tasks, dialogs, navigator, Clock.systemUTC(), zone);
+        models.put(Area.METRICS, metrics);
+        views.put(Area.METRICS, () -> new MetricsView(metrics));
+        FunnelsViewModel funnels = new FunnelsViewModel(current, tasks, dialogs, navigator, new SavedFunnels(folder),
+                Clock.systemUTC(), zone);
+        models.put(Area.FUNNELS, funnels);
+        views.put(Area.FUNNELS, () -> new FunnelsView(funnels));
+        AttributionViewModel attribution = new AttributionViewModel(current, tasks, dialogs, navigator,
+                Clock.systemUTC(), zone);
+        models.put(Area.ATTRIBUTION, attribution);
+        views.put(Area.ATTRIBUTION, () -> new AttributionView(attribution));
+        OverviewViewModel overview = new OverviewViewModel(current, tasks, scheduler, Clock.systemUTC(), zone, navigator);
+        models.put(Area.OVERVIEW, overview);
+        views.put(Area.OVERVIEW, () -> new OverviewView(overview));
+        AgentContextViewModel agent = new AgentContextViewModel(current, tasks, dialogs, navigator, Clock.systemUTC(),
+                zone);
+        models.put(Area.AGENT_CONTEXT, agent);
+        views.put(Area.AGENT_CONTEXT, () -> new AgentContextView(agent));
+        UsageViewModel usage = new UsageViewModel(current, tasks, dialogs, Clock.systemUTC(), zone);
+        models.put(Area.USAGE, usage);
+        views.put(Area.USAGE, () -> new UsageView(usage));
         models.put(Area.RUNTIME_HEALTH, health);
         views.put(Area.RUNTIME_HEALTH, () -> new HealthView(health));
         models.put(Area.SETTINGS, settings);
@@ -127,7 +160,7 @@ public class ConsoleApp extends Application {
         shell.connectedTo("Opening " + folder + " …");
         tasks.submit("Opening the workspace", p -> openLastUsed(profiles, secrets, p), opened -> {
             shell.connectedTo(workspaces.current().description());
-            shell.select(Area.EVENTS);
+            shell.select(Area.OVERVIEW);
             if (opened.failure() != null) {
                 dialogs.showError("The connection \"" + opened.failed().name() + "\" could not be opened; the"
                         + " console shows the embedded workspace in " + folder + " instead", opened.failure());

@@ -1,0 +1,289 @@
+package com.headlessanalytics.console.ui.agent;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import com.headlessanalytics.console.api.AgentContext;
+import com.headlessanalytics.console.ui.common.DateRangeBar;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Agent context: the request (mode, business, limit, date range) on top, Run and Cancel with
+ * progress; the answer as text for a person beside a tab per part of the answer (each table with
+ * its CSV export) and the JSON an agent reads, which Copy JSON puts on the clipboard.
+ */
+public final class AgentContextView extends BorderPane {
+    private final AgentContextViewModel model;
+    private final TabPane tabs = new TabPane();
+    private final Tab jsonTab;
+    private File exportFolder;
+
+    public AgentContextView(AgentContextViewModel model) {
+        this.model = model;
+        getStyleClass().add("screen");
+        Label title = new Label("Agent context");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("What an AI agent is told about a business: the same answer as JSON and as text.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox header = new HBox(14, title, subtitle);
+        header.setAlignment(Pos.BASELINE_LEFT);
+
+        ComboBox<AgentContext.Mode> mode = new ComboBox<>();
+        mode.getItems().setAll(AgentContext.Mode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AgentContext.Mode m) {
+                return m == null ? "" : AgentContextViewModel.title(m);
+            }
+
+            @Override
+            public AgentContext.Mode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().bindBidirectional(model.modeProperty());
+        TextField business = new TextField();
+        business.setPromptText("Business ID");
+        business.setPrefColumnCount(9);
+        business.textProperty().bindBidirectional(model.businessProperty());
+        Spinner<Integer> limit = new Spinner<>(1, AgentContext.MAX_LIMIT, model.limitProperty().get(), 10);
+        limit.setEditable(true);
+        limit.setPrefWidth(95);
+        limit.setTooltip(new Tooltip("How many items each list of the answer holds at most (1–1000)"));
+        limit.valueProperty().addListener((obs, old, n) -> {
+            if (n != null) {
+                model.limitProperty().set(n);
+            }
+        });
+        DateRangeBar range = new DateRangeBar(model.rangeProperty());
+        Button run = new Button("Run", new FontIcon(Feather.PLAY));
+        run.setDefaultButton(true);
+        run.getStyleClass().add(Styles.ACCENT);
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(e -> model.run());
+        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
+        cancel.setCancelButton(true);
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancel());
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(120);
+        progress.visibleProperty().bind(model.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        HBox request = new HBox(8, label("Mode", mode), mode, label("Business", business), business,
+                label("Limit", limit), limit, range, run, cancel, progress);
+        request.setAlignment(Pos.CENTER_LEFT);
+        for (Region r : new Region[] {mode, run, cancel}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Label describe = new Label();
+        describe.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get() == null ? ""
+                : AgentContextViewModel.describe(model.modeProperty().get()), model.modeProperty()));
+        describe.getStyleClass().add(Styles.TEXT_MUTED);
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        Label error = new Label();
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox top = new VBox(10, header, request, describe, error);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        Label heading = new Label();
+        heading.textProperty().bind(Bindings.when(model.headingProperty().isEmpty())
+                .then("No answer yet: choose a mode and press Run.").otherwise(model.headingProperty()));
+        heading.getStyleClass().add(Styles.TITLE_4);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
+        copy.setTooltip(new Tooltip("Put the answer, as the JSON an agent reads, on the clipboard"));
+        copy.disableProperty().bind(model.jsonProperty().isEmpty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.jsonProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+            model.copied();
+        });
+        HBox answerHeader = new HBox(10, heading, grow, status, copy);
+        answerHeader.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea text = new TextArea();
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.textProperty().bind(model.textProperty());
+        text.setPromptText("The answer, in sentences, appears here.");
+        Label textTitle = new Label("For a person");
+        textTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        VBox textBox = new VBox(6, textTitle, text);
+        textBox.setPadding(new Insets(0, 10, 0, 0));
+
+        TextArea json = new TextArea();
+        json.setEditable(false);
+        json.getStyleClass().add("mono");
+        json.textProperty().bind(model.jsonProperty());
+        json.setPromptText("The JSON answer appears here.");
+        jsonTab = new Tab("JSON", json);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().setAll(jsonTab);
+        VBox tabBox = new VBox(tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabBox.setPadding(new Insets(0, 0, 0, 10));
+
+        SplitPane split = new SplitPane(textBox, tabBox);
+        split.setDividerPositions(0.34);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox center = new VBox(10, answerHeader, split);
+        setCenter(center);
+
+        model.grids().addListener((ListChangeListener<AgentContextViewModel.Grid>) c -> showGrids());
+        showGrids();
+    }
+
+    private static Label label(String text, javafx.scene.Node target) {
+        Label l = new Label(text);
+        l.setLabelFor(target);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** One tab per part of the answer, then the JSON; the first part is selected. */
+    private void showGrids() {
+        List<Tab> all = new ArrayList<>();
+        for (AgentContextViewModel.Grid grid : model.grids()) {
+            all.add(new Tab(grid.table().title() + " (" + grid.rows().size() + ")", gridPane(grid)));
+        }
+        all.add(jsonTab);
+        tabs.getTabs().setAll(all);
+        tabs.getSelectionModel().select(0);
+    }
+
+    private VBox gridPane(AgentContextViewModel.Grid grid) {
+        TableView<AgentContextViewModel.Row> table = new TableView<>();
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        for (int i = 0; i < grid.columns().size(); i++) {
+            int index = i;
+            TableColumn<AgentContextViewModel.Row, String> c = new TableColumn<>(grid.columns().get(i));
+            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().cells().get(index)));
+            int widest = grid.columns().get(i).length();
+            for (AgentContextViewModel.Row r : grid.rows().subList(0, Math.min(200, grid.rows().size()))) {
+                widest = Math.max(widest, r.cells().get(i).length());
+            }
+            c.setPrefWidth(Math.min(360, 24 + 7.5 * widest));
+            if (numeric(grid, i)) {
+                c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(grid.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Label empty = new Label("Nothing to list: the answer holds no " + grid.table().title().toLowerCase(Locale.ROOT) + ".");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(empty);
+        boolean drillable = grid.rows().stream().anyMatch(r -> r.drill() != null);
+        table.setRowFactory(t -> {
+            TableRow<AgentContextViewModel.Row> row = new TableRow<>() {
+                @Override
+                protected void updateItem(AgentContextViewModel.Row item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setStyle(!empty && item != null && item.highlighted() ? "-fx-font-weight: bold;" : "");
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.drillDown(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            AgentContextViewModel.Row selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                model.drillDown(selected);
+                e.consume();
+            }
+        });
+        Label hint = new Label(drillable ? "Double-click a row to open its events." : "");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button export = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
+        export.getStyleClass().add(Styles.FLAT);
+        export.disableProperty().bind(model.exportingProperty());
+        export.setOnAction(e -> export(grid));
+        HBox bar = new HBox(8, hint, grow, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(6, bar, table);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
+    }
+
+    /** A column whose every filled cell is a number, a signed number or a percentage reads right-aligned. */
+    private static boolean numeric(AgentContextViewModel.Grid grid, int column) {
+        boolean any = false;
+        for (AgentContextViewModel.Row r : grid.rows()) {
+            String cell = r.cells().get(column);
+            if (!cell.isEmpty()) {
+                if (!cell.matches("[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void export(AgentContextViewModel.Grid grid) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + grid.table().title().toLowerCase(Locale.ROOT) + " as CSV");
+        chooser.setInitialFileName(model.suggestedFileName(grid));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        if (exportFolder != null && exportFolder.isDirectory()) {
+            chooser.setInitialDirectory(exportFolder);
+        }
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            exportFolder = file.getParentFile();
+            model.export(grid, file.toPath());
+        }
+    }
+}

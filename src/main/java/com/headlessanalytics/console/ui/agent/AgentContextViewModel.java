@@ -1,0 +1,461 @@
+package com.headlessanalytics.console.ui.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.headlessanalytics.console.api.AgentContext;
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Checks;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.NextAction;
+import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.CsvFiles;
+import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Agent context (POST /api/intelligence/agent-context): the operator picks a mode, business, limit
+ * and date range and runs it in the background (cancellable); the answer is shown as the text a
+ * person reads, as the JSON an agent reads (for copying), and as tables of whatever parts the mode
+ * returned — summary, changes, anomalies, missing proof, next actions — each exportable to CSV.
+ * Rows that stand for events drill down to them.
+ */
+public final class AgentContextViewModel implements Activatable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+
+    /** The parts an answer may hold, in the order the screen shows them. */
+    public enum Table {
+        SUMMARY("Summary"), CHANGES("What changed"), ANOMALIES("Anomalies"), MISSING_PROOF("Missing proof"),
+        NEXT_ACTIONS("Next actions");
+
+        private final String title;
+
+        Table(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /** A row as shown; {@code drill} selects the events behind it, or is null when there are none. */
+    public record Row(List<String> cells, List<String> csv, EventQuery drill, boolean highlighted) {
+    }
+
+    /** One part of the answer: its columns as shown and as exported, and its rows. */
+    public record Grid(Table table, List<String> columns, List<String> csvHeader, List<Row> rows) {
+    }
+
+    private final Supplier<HeadlessApi> api;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Navigator navigator;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private final ObjectProperty<AgentContext.Mode> mode = new SimpleObjectProperty<>(AgentContext.Mode.SUMMARY);
+    private final StringProperty business = new SimpleStringProperty("default");
+    private final IntegerProperty limit = new SimpleIntegerProperty(AgentContext.DEFAULT_LIMIT);
+    private final ObjectProperty<DateRange> range = new SimpleObjectProperty<>(DateRange.last7Days());
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ObservableList<Grid> grids = FXCollections.observableArrayList();
+    private TaskRunner.Handle handle;
+    private Object runToken;
+
+    public AgentContextViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs, Navigator navigator,
+                                 Clock clock, ZoneId zone) {
+        this.api = api;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.navigator = navigator;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Nothing polls here: an answer is asked for with {@link #run()}. */
+    @Override
+    public void activate() {
+    }
+
+    @Override
+    public void deactivate() {
+    }
+
+    /** What a mode answers, for the mode picker. */
+    public static String describe(AgentContext.Mode m) {
+        return switch (m) {
+            case SUMMARY -> "Totals, unique actors, revenue, top events and the health score of the period.";
+            case WHAT_CHANGED -> "Each event's count against the period before; |z| ≥ 2 is significant.";
+            case ANOMALIES -> "Hours (or days, past 7 days) whose count is far from the usual: modified z-score ≥ 3.5.";
+            case MISSING_PROOF -> "T3/T4 events and events tied to a decision that carry no proof, newest first.";
+            case RECOMMEND_NEXT_ACTIONS -> "What to do next; consequential actions name the decision they need.";
+        };
+    }
+
+    /** "what_changed" reads as "What changed". */
+    public static String title(AgentContext.Mode m) {
+        String words = Checks.Wire.name(m).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Asks for the agent context in the background; one request at a time. */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        String id = business.get() == null ? "" : business.get().strip();
+        DateRange r = range.get();
+        AgentContext.Mode m = mode.get() == null ? AgentContext.Mode.SUMMARY : mode.get();
+        Period p = r == null ? new Period(null, null) : effectivePeriod(r, clock, zone);
+        AgentContext.Query query = new AgentContext.Query(Checks.Wire.name(m), id.isEmpty() ? null : id,
+                limit.get(), p.from(), p.to());
+        Checks checks = query.checks();
+        if (id.isEmpty() || !checks.ok()) {
+            error.set(id.isEmpty() ? "Enter a business ID (the workspace's default business is \"default\")."
+                    : checks.errors().stream().map(e -> label(e.field()) + " " + e.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("") + ".");
+            return;
+        }
+        Object token = new Object();
+        runToken = token;
+        running.set(true);
+        error.set("");
+        status.set("Asking for " + title(m).toLowerCase(Locale.ROOT) + " of " + id + "…");
+        handle = tasks.submit("Agent context: " + title(m), progress -> {
+            progress.update(-1, "Asking for " + title(m).toLowerCase(Locale.ROOT));
+            return api.get().agentContext(query);
+        }, result -> {
+            if (runToken != token) {
+                return;
+            }
+            finish();
+            show(result, id, p);
+        }, failure -> {
+            if (runToken != token) {
+                return;
+            }
+            finish();
+            status.set("");
+            error.set(ErrorText.describe(failure));
+        });
+    }
+
+    /** Stops waiting for the running request; its answer, should it still come, is dropped. */
+    public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        runToken = null;
+        handle.cancel();
+        finish();
+        status.set("Cancelled; the previous answer is still shown.");
+    }
+
+    private void finish() {
+        running.set(false);
+        handle = null;
+    }
+
+    private void show(AgentContext.Result r, String asked, Period askedPeriod) {
+        String id = r.businessId() == null ? asked : r.businessId();
+        Period p = r.period() != null && r.period().from() != null ? r.period() : askedPeriod;
+        text.set(r.text() == null ? "" : r.text());
+        json.set(pretty(r));
+        AgentContext.Mode m = r.mode() == null ? mode.get() : Checks.Wire.parse(AgentContext.Mode.class, r.mode());
+        heading.set((m == null ? r.mode() : title(m)) + " · " + id + " · " + describe(p));
+        status.set("Answered at " + SECONDS.format(clock.instant().atZone(zone)));
+        List<Grid> parts = new ArrayList<>();
+        if (r.summary() != null) {
+            parts.add(summary(r.summary()));
+        }
+        if (r.changes() != null) {
+            parts.add(changes(r.changes(), id, p));
+        }
+        if (r.anomalies() != null) {
+            parts.add(anomalies(r.anomalies(), id));
+        }
+        if (r.missingProof() != null) {
+            parts.add(missingProof(r.missingProof(), id));
+        }
+        if (r.nextActions() != null) {
+            parts.add(nextActions(r.nextActions()));
+        }
+        grids.setAll(parts);
+    }
+
+    private Grid summary(Map<String, Object> summary) {
+        List<Row> rows = new ArrayList<>();
+        summary.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> parts) {
+                parts.forEach((part, v) -> rows.add(new Row(List.of(label(key) + " · " + part, shown(v)),
+                        List.of(key + "." + part, raw(v)), null, false)));
+            } else {
+                rows.add(new Row(List.of(label(key), shown(value)), List.of(key, raw(value)), null, false));
+            }
+        });
+        return new Grid(Table.SUMMARY, List.of("Figure", "Value"), List.of("key", "value"), rows);
+    }
+
+    private Grid changes(List<AgentContext.Change> changes, String id, Period p) {
+        List<Row> rows = changes.stream().map(c -> new Row(
+                List.of(c.event(), count(c.current()), count(c.previous()),
+                        c.changePct() == null ? "new" : String.format(Locale.ENGLISH, "%+.1f%%", c.changePct()),
+                        String.format(Locale.ENGLISH, "%+.2f", c.zScore()), c.significant() ? "yes" : "no"),
+                List.of(c.event(), Long.toString(c.current()), Long.toString(c.previous()),
+                        c.changePct() == null ? "" : Double.toString(c.changePct()), Double.toString(c.zScore()),
+                        Boolean.toString(c.significant())),
+                new EventQuery(id, c.event(), null, null, p.from(), p.to(), null, null, EventQuery.Order.DESC),
+                c.significant())).toList();
+        return new Grid(Table.CHANGES, List.of("Event", "Current", "Previous", "Change", "z-score", "Significant"), List.of("event", "current", "previous", "change_pct", "z_score", "significant"), rows);
+    }
+
+    private Grid anomalies(List<AgentContext.Anomaly> anomalies, String id) {
+        List<Row> rows = anomalies.stream().map(a -> {
+            long length = "day".equals(a.interval()) ? DAY : HOUR;
+            return new Row(List.of(a.event(), TIME.format(Instant.ofEpochMilli(a.bucketStart()).atZone(zone))
+                            + " (" + a.interval() + ")", count(a.count()), number(a.median()), number(a.mad()),
+                    String.format(Locale.ENGLISH, "%+.2f", a.score()), a.direction()),
+                    List.of(a.event(), a.interval(), Instant.ofEpochMilli(a.bucketStart()).toString(),
+                            Long.toString(a.count()), Double.toString(a.median()), Double.toString(a.mad()),
+                            Double.toString(a.score()), a.direction()),
+                    new EventQuery(id, a.event(), null, null, a.bucketStart(), a.bucketStart() + length - 1, null, null,
+                            EventQuery.Order.DESC), true);
+        }).toList();
+        return new Grid(Table.ANOMALIES, List.of("Event", "Bucket", "Count", "Median", "MAD", "Score", "Direction"),
+                List.of("event", "interval", "bucket_start", "count", "median", "mad", "score", "direction"), rows);
+    }
+
+    private Grid missingProof(List<AgentContext.MissingProof> missing, String id) {
+        List<Row> rows = missing.stream().map(m -> new Row(
+                List.of(SECONDS.format(Instant.ofEpochMilli(m.timestamp()).atZone(zone)), m.event(),
+                        orEmpty(m.trustTier()), orEmpty(m.decisionId()), orEmpty(m.reason()), orEmpty(m.eventId())),
+                List.of(Instant.ofEpochMilli(m.timestamp()).toString(), m.event(), orEmpty(m.eventId()),
+                        orEmpty(m.trustTier()), orEmpty(m.decisionId()), orEmpty(m.reason())),
+                new EventQuery(id, m.event(), null, null, m.timestamp(), m.timestamp(), null, null,
+                        EventQuery.Order.DESC), false)).toList();
+        return new Grid(Table.MISSING_PROOF, List.of("Time", "Event", "Tier", "Decision", "Why it needs proof",
+                "Event ID"), List.of("timestamp", "event", "event_id", "trust_tier", "decision_id", "reason"), rows);
+    }
+
+    private Grid nextActions(List<NextAction> actions) {
+        List<Row> rows = actions.stream().map(a -> {
+            NextAction.RequiredDecision d = a.decision();
+            String needs = !a.consequential() ? "" : d == null ? "an approved decision"
+                    : String.join(", ", nonEmpty(d.action(), d.surface(), d.requiredState(),
+                    d.minTrustTier() == null ? null : d.minTrustTier() + "+"));
+            return new Row(List.of(orEmpty(a.priority()), orEmpty(a.title()), orEmpty(a.reason()),
+                    a.consequential() ? "yes" : "no", needs),
+                    List.of(orEmpty(a.id()), orEmpty(a.title()), orEmpty(a.reason()), orEmpty(a.priority()),
+                            Boolean.toString(a.consequential()), d == null ? "" : orEmpty(d.action()),
+                            d == null ? "" : orEmpty(d.surface()), d == null ? "" : orEmpty(d.requiredState()),
+                            d == null ? "" : orEmpty(d.minTrustTier())), null, a.consequential());
+        }).toList();
+        return new Grid(Table.NEXT_ACTIONS, List.of("Priority", "Action", "Why", "Consequential", "Decision needed"),
+                List.of("id", "title", "reason", "priority", "consequential", "decision_action", "decision_surface",
+                        "required_state", "min_trust_tier"), rows);
+    }
+
+    /** Tells the operator the View put the JSON answer on the clipboard. */
+    public void copied() {
+        dialogs.notify(String.format(Locale.ENGLISH, "Copied the JSON answer (%,d characters) to the clipboard",
+                json.get().length()));
+    }
+
+    /** Opens the Events screen on the events behind a row. */
+    public void drillDown(Row row) {
+        if (row.drill() != null) {
+            navigator.showEvents(row.drill());
+        }
+    }
+
+    /** The file name the save dialog suggests, e.g. agent-context-anomalies-20261127-1015.csv. */
+    public String suggestedFileName(Grid grid) {
+        return "agent-context-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
+                + FILE_TIME.format(clock.instant().atZone(zone)) + ".csv";
+    }
+
+    /** Writes one part of the answer, with raw values, to a CSV file in the background. */
+    public void export(Grid grid, Path target) {
+        if (exporting.get()) {
+            return;
+        }
+        List<List<String>> rows = grid.rows().stream().map(Row::csv).toList();
+        exporting.set(true);
+        tasks.submit("Exporting " + grid.table().title().toLowerCase(Locale.ROOT) + " to " + target.getFileName(), p -> {
+            CsvFiles.write(target, grid.csvHeader(), rows);
+            return rows.size();
+        }, count -> {
+            exporting.set(false);
+            dialogs.notify(String.format(Locale.ENGLISH, "Exported %,d row%s to %s", count, count == 1 ? "" : "s",
+                    target));
+        }, failure -> {
+            exporting.set(false);
+            dialogs.showError("The " + grid.table().title().toLowerCase(Locale.ROOT) + " table could not be exported to "
+                    + target, failure);
+        });
+    }
+
+    /** An open start is the epoch and an open end now: the API reads a missing bound as "the last 7 days". */
+    static Period effectivePeriod(DateRange range, Clock clock, ZoneId zone) {
+        Period p = range.resolve(clock, zone);
+        return new Period(p.from() == null ? 0L : p.from(), p.to() == null ? clock.millis() : p.to());
+    }
+
+    private String describe(Period p) {
+        if (p.from() == null || p.to() == null) {
+            return "";
+        }
+        return (p.from() == 0L ? "all time" : TIME.format(Instant.ofEpochMilli(p.from()).atZone(zone))) + " – "
+                + TIME.format(Instant.ofEpochMilli(p.to()).atZone(zone));
+    }
+
+    static String pretty(Object value) {
+        try {
+            return ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The answer could not be written as JSON", e);
+        }
+    }
+
+    /** Whole numbers with thousands separators; text as it is; anything else as compact JSON. */
+    private static String shown(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return count(((Number) value).longValue());
+        }
+        return raw(value);
+    }
+
+    private static String raw(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Number || value instanceof Boolean || value == null) {
+            return String.valueOf(value);
+        }
+        try {
+            return ApiJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    /** "uniqueActors" and "health_score" read as "Unique actors" and "Health score". */
+    static String label(String key) {
+        if (key == null || key.isEmpty()) {
+            return "";
+        }
+        String words = key.replace('_', ' ').replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.format(Locale.ENGLISH, "%,.0f", d) : String.format(Locale.ENGLISH, "%,.2f", d);
+    }
+
+    private static List<String> nonEmpty(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isEmpty()) {
+                out.add(v.replace('_', ' '));
+            }
+        }
+        return out;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public ObjectProperty<AgentContext.Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty businessProperty() {
+        return business;
+    }
+
+    /** How many items each list of the answer holds at most (1–1000). */
+    public IntegerProperty limitProperty() {
+        return limit;
+    }
+
+    public ObjectProperty<DateRange> rangeProperty() {
+        return range;
+    }
+
+    /** The answer as sentences for a person. */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** The answer as an agent reads it: the API's JSON, pretty-printed. */
+    public ReadOnlyStringProperty jsonProperty() {
+        return json.getReadOnlyProperty();
+    }
+
+    /** Mode, business and period of the shown answer. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** The parts of the shown answer, in {@link Table} order. */
+    public ObservableList<Grid> grids() {
+        return grids;
+    }
+}

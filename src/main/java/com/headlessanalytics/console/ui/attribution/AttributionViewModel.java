@@ -1,0 +1,380 @@
+package com.headlessanalytics.console.ui.attribution;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.Checks;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.metrics.EventNameSuggestions;
+import com.headlessanalytics.console.ui.metrics.Formats;
+import com.headlessanalytics.console.ui.metrics.TableExport;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Attribution screen: {@code POST /api/attribution/query} for a date range: the touchpoint
+ * counts per source, campaign, channel and medium, and with a conversion event the credit per value
+ * of the chosen field under one of the five models, with the conversions and their revenue.
+ */
+public final class AttributionViewModel implements Activatable {
+    /** The conversion event chosen when none is and the workspace has it: PRODUCT.md §4 counts orders by it. */
+    static final String DEFAULT_CONVERSION = "order.created";
+    static final long DAY_MS = 86_400_000L;
+
+    public enum Table { CREDIT, SOURCE, CAMPAIGN, CHANNEL, MEDIUM }
+
+    /** A touchpoint value and how many events of the period carry it. */
+    public record CountRow(String key, long count, double share) {
+        public String countText() {
+            return Formats.count(count);
+        }
+
+        public String shareText() {
+            return Formats.percent(share);
+        }
+    }
+
+    /** A value's credited conversions and revenue, and its share of all conversions. */
+    public record CreditRow(String key, BigDecimal conversions, BigDecimal revenue, double share) {
+        public String conversionsText() {
+            return Formats.decimal(conversions);
+        }
+
+        public String revenueText() {
+            return Formats.money(revenue);
+        }
+
+        public String shareText() {
+            return Formats.percent(share);
+        }
+    }
+
+    private final Supplier<HeadlessApi> api;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Navigator navigator;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final EventNameSuggestions names = new EventNameSuggestions();
+
+    private final ObjectProperty<DateRange> range =
+            new SimpleObjectProperty<>(DateRange.of(DateRange.Preset.LAST_30_DAYS));
+    private final StringProperty conversionEvent = new SimpleStringProperty("");
+    private final ObjectProperty<Attribution.Model> model = new SimpleObjectProperty<>(Attribution.Model.FIRST_TOUCH);
+    private final ObjectProperty<Attribution.Field> groupBy = new SimpleObjectProperty<>(Attribution.Field.SOURCE);
+    private final ObjectProperty<Integer> lookbackDays = new SimpleObjectProperty<>(30);
+
+    private final ObservableList<CreditRow> credit = FXCollections.observableArrayList();
+    private final ObservableList<CountRow> bySource = FXCollections.observableArrayList();
+    private final ObservableList<CountRow> byCampaign = FXCollections.observableArrayList();
+    private final ObservableList<CountRow> byChannel = FXCollections.observableArrayList();
+    private final ObservableList<CountRow> byMedium = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper conversions = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper revenue = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper touchpoints = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper creditTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canDrill = new ReadOnlyBooleanWrapper();
+
+    private Attribution.Query current;
+    private TaskRunner.Handle handle;
+    private Attribution.Query shownQuery;
+    private String shownBusiness;
+
+    public AttributionViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs,
+                                Navigator navigator, Clock clock, ZoneId zone) {
+        this.api = api;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.navigator = navigator;
+        this.clock = clock;
+        this.zone = zone;
+        range.addListener((obs, old, now) -> run());
+        model.addListener((obs, old, now) -> run());
+        groupBy.addListener((obs, old, now) -> run());
+    }
+
+    @Override
+    public void activate() {
+        tasks.submit("Reading event names", p -> api.get().eventNames(null), result -> {
+            names.set(result);
+            if (conversionEvent.get().isBlank() && result.names().stream()
+                    .anyMatch(n -> DEFAULT_CONVERSION.equals(n.event()))) {
+                conversionEvent.set(DEFAULT_CONVERSION);
+            }
+            run();
+        }, failure -> {
+            error.set(ErrorText.describe(failure));
+            run();
+        });
+    }
+
+    @Override
+    public void deactivate() {
+        cancel();
+    }
+
+    /** Computes the attribution for the fields as they are; a newer run replaces an older one. */
+    public void run() {
+        DateRange r = range.get() == null ? DateRange.of(DateRange.Preset.LAST_30_DAYS) : range.get();
+        Period period = r.resolve(clock, zone);
+        Integer days = lookbackDays.get();
+        Attribution.Query q = new Attribution.Query(period.from(), period.to(), null,
+                blankToNull(conversionEvent.get()),
+                Checks.Wire.name(model.get()), Checks.Wire.name(groupBy.get()), days == null ? null : days * DAY_MS);
+        List<FieldError> problems = new ArrayList<>(q.checks().errors());
+        if (days == null) {
+            problems.add(new FieldError(null, "lookbackMs", "required", "enter the lookback in days"));
+        }
+        if (!problems.isEmpty()) {
+            error.set(ErrorText.describe(ApiException.invalid("The attribution cannot run:", problems.stream()
+                    .map(p -> new FieldError(null, label(p.field()), p.code(), p.message())).toList())));
+            return;
+        }
+        if (handle != null) {
+            handle.cancel();
+        }
+        current = q;
+        running.set(true);
+        error.set("");
+        status.set("Computing…");
+        handle = tasks.submit("Computing attribution", p -> {
+            p.update(-1, "Crediting conversions over " + r.label().toLowerCase(Locale.ROOT));
+            return api.get().attribution(q);
+        }, result -> {
+            if (q != current) {
+                return;
+            }
+            finished();
+            show(q, r, result);
+        }, failure -> {
+            if (q != current) {
+                return;
+            }
+            finished();
+            status.set("");
+            error.set(ErrorText.describe(failure));
+        });
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "lookbackMs" -> "Lookback";
+            case "conversionEvent" -> "Conversion event";
+            case "from" -> "Date range";
+            default -> field;
+        };
+    }
+
+    public void cancel() {
+        if (current == null) {
+            return;
+        }
+        if (handle != null) {
+            handle.cancel();
+        }
+        finished();
+        status.set("Cancelled");
+    }
+
+    private void finished() {
+        current = null;
+        handle = null;
+        running.set(false);
+    }
+
+    private void show(Attribution.Query q, DateRange r, Attribution.Result result) {
+        shownQuery = q;
+        shownBusiness = result.proof() == null ? null : result.proof().businessId();
+        bySource.setAll(counts(result.bySource()));
+        byCampaign.setAll(counts(result.byCampaign()));
+        byChannel.setAll(counts(result.byChannel()));
+        byMedium.setAll(counts(result.byMedium()));
+        long touched = result.bySource() == null ? 0
+                : result.bySource().values().stream().mapToLong(Long::longValue).sum();
+        touchpoints.set(Formats.count(touched));
+        boolean credited = q.conversionEvent() != null;
+        BigDecimal total = result.credit() == null ? BigDecimal.ZERO : result.credit().stream()
+                .map(Attribution.Credit::conversions).reduce(BigDecimal.ZERO, BigDecimal::add);
+        credit.setAll(result.credit() == null ? List.of() : result.credit().stream().map(c -> new CreditRow(c.key(),
+                c.conversions(), c.revenue(), total.signum() == 0 ? 0 : c.conversions().doubleValue()
+                / total.doubleValue())).toList());
+        conversions.set(credited ? Formats.count(result.conversions() == null ? 0 : result.conversions()) : "—");
+        revenue.set(credited ? Formats.money(result.revenue() == null ? BigDecimal.ZERO : result.revenue()) : "—");
+        canDrill.set(credited);
+        creditTitle.set(credited ? "Credit by " + Checks.Wire.name(q.effectiveGroupBy()) + " · "
+                + modelName(q.effectiveModel()) + " · lookback " + Formats.duration(q.effectiveLookbackMs())
+                : "Choose a conversion event to see which touchpoints get the credit.");
+        status.set(r.label() + (credited ? " · conversions: " + q.conversionEvent() : ""));
+    }
+
+    public static String modelName(Attribution.Model m) {
+        return switch (m) {
+            case FIRST_TOUCH -> "First touch";
+            case LAST_TOUCH -> "Last touch";
+            case LINEAR -> "Linear";
+            case POSITION_BASED -> "Position based (40/20/40)";
+            case TIME_DECAY -> "Time decay (7-day half-life)";
+        };
+    }
+
+    private static List<CountRow> counts(Map<String, Long> counts) {
+        if (counts == null) {
+            return List.of();
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream().map(e -> new CountRow(e.getKey(), e.getValue(),
+                total == 0 ? 0 : (double) e.getValue() / total)).toList();
+    }
+
+    /**
+     * Opens the conversions counted: the events named the conversion event in the period (the
+     * Events screen has no touchpoint filter, so a credit row has no exact events to open).
+     */
+    public void showConversions() {
+        if (shownQuery == null || shownQuery.conversionEvent() == null) {
+            return;
+        }
+        navigator.showEvents(new EventQuery(shownBusiness, shownQuery.conversionEvent(), null, null, shownQuery.from(),
+                shownQuery.to(), null, null, null));
+    }
+
+    public List<String> suggestions(String text, int max) {
+        return names.suggest(text, max);
+    }
+
+    public TableExport.Table table(Table table) {
+        return switch (table) {
+            case CREDIT -> new TableExport.Table("attribution credit", List.of(shownQuery == null ? "key"
+                    : Checks.Wire.name(shownQuery.effectiveGroupBy()), "conversions", "revenue", "share"),
+                    credit.stream().map(c -> List.of(c.key(), c.conversions().toPlainString(),
+                            c.revenue() == null ? "" : c.revenue().toPlainString(), fraction(c.share()))).toList());
+            case SOURCE -> countTable("source", bySource);
+            case CAMPAIGN -> countTable("campaign", byCampaign);
+            case CHANNEL -> countTable("channel", byChannel);
+            case MEDIUM -> countTable("medium", byMedium);
+        };
+    }
+
+    private static TableExport.Table countTable(String field, List<CountRow> rows) {
+        return new TableExport.Table(field + " touchpoints", List.of(field, "events", "share"), rows.stream()
+                .map(r -> List.of(r.key(), Long.toString(r.count()), fraction(r.share()))).toList());
+    }
+
+    private static String fraction(double f) {
+        return String.format(Locale.ROOT, "%.6f", f);
+    }
+
+    public String suggestedFileName(Table table) {
+        return TableExport.fileName("attribution-" + table.name().toLowerCase(Locale.ROOT), clock.instant(), zone);
+    }
+
+    public void exportCsv(Table table, Path target) {
+        TableExport.write(tasks, dialogs, table(table), target);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public ObjectProperty<DateRange> rangeProperty() {
+        return range;
+    }
+
+    public StringProperty conversionEventProperty() {
+        return conversionEvent;
+    }
+
+    public ObjectProperty<Attribution.Model> modelProperty() {
+        return model;
+    }
+
+    public ObjectProperty<Attribution.Field> groupByProperty() {
+        return groupBy;
+    }
+
+    public ObjectProperty<Integer> lookbackDaysProperty() {
+        return lookbackDays;
+    }
+
+    public ObservableList<CreditRow> credit() {
+        return credit;
+    }
+
+    public ObservableList<CountRow> bySource() {
+        return bySource;
+    }
+
+    public ObservableList<CountRow> byCampaign() {
+        return byCampaign;
+    }
+
+    public ObservableList<CountRow> byChannel() {
+        return byChannel;
+    }
+
+    public ObservableList<CountRow> byMedium() {
+        return byMedium;
+    }
+
+    public ReadOnlyStringProperty conversionsProperty() {
+        return conversions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty revenueProperty() {
+        return revenue.getReadOnlyProperty();
+    }
+
+    /** Events of the period that carry a source. */
+    public ReadOnlyStringProperty touchpointsProperty() {
+        return touchpoints.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty creditTitleProperty() {
+        return creditTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** True when the shown figures have conversions to open. */
+    public ReadOnlyBooleanProperty canDrillProperty() {
+        return canDrill.getReadOnlyProperty();
+    }
+}

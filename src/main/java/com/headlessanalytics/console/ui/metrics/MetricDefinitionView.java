@@ -1,0 +1,106 @@
+package com.headlessanalytics.console.ui.metrics;
+
+import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.api.Metrics;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The dialog that creates or edits a metric definition: each problem in red under its field as the
+ * user types; Save stays disabled while anything is invalid, and the dialog stays open with the
+ * API's answer when saving fails.
+ */
+public final class MetricDefinitionView extends Dialog<Void> {
+    static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+
+    public MetricDefinitionView(MetricDefinitionViewModel model, Window owner) {
+        initOwner(owner);
+        setTitle(model.editing() ? "Edit metric" : "New metric");
+        setHeaderText(model.editing() ? "Edit the metric " + model.nameProperty().get()
+                : "Define a metric computed over one event");
+        setResizable(true);
+        if (owner != null && owner.getScene() != null) {
+            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        TextField name = new TextField();
+        name.textProperty().bindBidirectional(model.nameProperty());
+        name.setPromptText("e.g. orders.revenue");
+        name.setDisable(model.editing());
+        TextField event = new TextField();
+        event.textProperty().bindBidirectional(model.eventProperty());
+        event.setPromptText("e.g. order.created");
+        SuggestingField.attach(event, model::suggestions, null);
+        ComboBox<Metrics.Aggregation> aggregation = new ComboBox<>();
+        aggregation.getItems().setAll(Metrics.Aggregation.values());
+        aggregation.valueProperty().bindBidirectional(model.aggregationProperty());
+        aggregation.setConverter(ViewParts.converter(a -> switch (a) {
+            case COUNT -> "Count of events";
+            case SUM -> "Sum of a property";
+            case UNIQUE_ACTORS -> "Unique actors";
+        }));
+        TextField property = new TextField();
+        property.textProperty().bindBidirectional(model.propertyProperty());
+        property.setPromptText("For sums: properties.amount, or revenue");
+        property.disableProperty().bind(model.aggregationProperty().isNotEqualTo(Metrics.Aggregation.SUM)
+                .and(model.propertyProperty().isEmpty()));
+        TextArea description = new TextArea();
+        description.textProperty().bindBidirectional(model.descriptionProperty());
+        description.setPromptText("Optional: what it measures, for whoever reads it next");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+
+        VBox form = new VBox(10,
+                row("Name", name, model.nameErrorProperty()),
+                row("Event", event, model.eventErrorProperty()),
+                row("Aggregation", aggregation, model.aggregationErrorProperty()),
+                row("Property", property, model.propertyErrorProperty()),
+                row("Description", description, model.descriptionErrorProperty()),
+                ViewParts.error(model.saveErrorProperty()));
+        form.setPadding(new Insets(8, 4, 4, 4));
+        form.setPrefWidth(520);
+        getDialogPane().setContent(form);
+        getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
+        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        save.disableProperty().bind(model.canSaveProperty().not());
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            model.save();
+        });
+        model.savedProperty().addListener((obs, old, done) -> {
+            if (done) {
+                close();
+            }
+        });
+    }
+
+    private static Node row(String caption, Node field, ReadOnlyStringProperty error) {
+        Label label = new Label(caption);
+        label.setMinWidth(90);
+        label.setPrefWidth(90);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        if (field instanceof javafx.scene.control.Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
+        HBox line = new HBox(10, label, field);
+        line.setAlignment(Pos.CENTER_LEFT);
+        Label problem = ViewParts.error(error);
+        problem.setPadding(new Insets(0, 0, 0, 100));
+        return new VBox(3, line, problem);
+    }
+}

@@ -1,0 +1,210 @@
+package com.headlessanalytics.console.ui.metrics;
+
+import com.headlessanalytics.console.api.Checks;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The form that creates or edits a metric definition: each field is checked as it is typed with
+ * {@link Metrics.Definition#checks()}, the API's own rules, and the problem is shown under the
+ * field. Editing keeps the name (saving under another name would create a second definition).
+ */
+public final class MetricDefinitionViewModel {
+    private final Supplier<HeadlessApi> api;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Consumer<Metrics.Definition> onSaved;
+    private final boolean editing;
+    private final EventNameSuggestions names;
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty event = new SimpleStringProperty("");
+    private final ObjectProperty<Metrics.Aggregation> aggregation =
+            new SimpleObjectProperty<>(Metrics.Aggregation.COUNT);
+    private final StringProperty property = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper eventError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper aggregationError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper propertyError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper descriptionError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+
+    /**
+     * @param existing the definition to edit, or null for a new one
+     * @param onSaved  runs on the FX thread with the stored definition
+     */
+    public MetricDefinitionViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs,
+                                     EventNameSuggestions names, Metrics.Definition existing,
+                                     Consumer<Metrics.Definition> onSaved) {
+        this.api = api;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.names = names;
+        this.onSaved = onSaved;
+        this.editing = existing != null;
+        if (existing != null) {
+            name.set(existing.name());
+            event.set(nullToEmpty(existing.event()));
+            aggregation.set(existing.effectiveAggregation());
+            property.set(nullToEmpty(existing.property()));
+            description.set(nullToEmpty(existing.description()));
+        }
+        canSave.bind(valid.and(saving.not()).and(saved.not()));
+        for (Observable input : List.of(name, event, aggregation, property, description)) {
+            input.addListener(o -> {
+                saveError.set("");
+                validate();
+            });
+        }
+        validate();
+    }
+
+    /** The definition the fields describe; blank optional fields are left out. */
+    public Metrics.Definition definition() {
+        Metrics.Aggregation a = aggregation.get();
+        return new Metrics.Definition(name.get() == null ? null : name.get().strip(), blankToNull(event.get()),
+                a == null ? null : Checks.Wire.name(a), blankToNull(property.get()), blankToNull(description.get()),
+                null);
+    }
+
+    private void validate() {
+        for (ReadOnlyStringWrapper e : List.of(nameError, eventError, aggregationError, propertyError,
+                descriptionError)) {
+            e.set("");
+        }
+        List<FieldError> errors = definition().checks().errors();
+        for (FieldError error : errors) {
+            ReadOnlyStringWrapper target = switch (error.field()) {
+                case "name" -> nameError;
+                case "event" -> eventError;
+                case "aggregation" -> aggregationError;
+                case "property" -> propertyError;
+                default -> descriptionError;
+            };
+            String text = capitalize(error.message());
+            target.set(target.get().isEmpty() ? text : target.get() + "\n" + text);
+        }
+        valid.set(errors.isEmpty());
+    }
+
+    /** Stores the definition; the form is done on success and shows the API's answer on failure. */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        Metrics.Definition d = definition();
+        saving.set(true);
+        saveError.set("");
+        tasks.submit("Saving metric " + d.name(), p -> api.get().saveMetricDefinition(d), stored -> {
+            saving.set(false);
+            saved.set(true);
+            dialogs.notify("Saved metric " + stored.name());
+            onSaved.accept(stored);
+        }, failure -> {
+            saving.set(false);
+            saveError.set(ErrorText.describe(failure));
+        });
+    }
+
+    public List<String> suggestions(String text, int max) {
+        return names.suggest(text, max);
+    }
+
+    /** True when an existing definition is edited: its name is fixed. */
+    public boolean editing() {
+        return editing;
+    }
+
+    private static String capitalize(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty eventProperty() {
+        return event;
+    }
+
+    public ObjectProperty<Metrics.Aggregation> aggregationProperty() {
+        return aggregation;
+    }
+
+    public StringProperty propertyProperty() {
+        return property;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public ReadOnlyStringProperty nameErrorProperty() {
+        return nameError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty eventErrorProperty() {
+        return eventError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty aggregationErrorProperty() {
+        return aggregationError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty propertyErrorProperty() {
+        return propertyError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionErrorProperty() {
+        return descriptionError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty saveErrorProperty() {
+        return saveError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSaveProperty() {
+        return canSave.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,270 @@
+package com.headlessanalytics.console.ui.metrics;
+
+import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.ui.common.DateRangeBar;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Metrics screen: the query on top, totals, the series as a line chart (one line per group),
+ * and tabs with the series, groups, metric definitions and snapshots. Clicking a point, or
+ * double-clicking the chart or a row, opens the events behind it.
+ */
+public final class MetricsView extends BorderPane {
+    /** Up to this many buckets, each point is drawn as a clickable symbol. */
+    private static final int SYMBOLS_UP_TO = 62;
+    private final MetricsViewModel model;
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+
+    public MetricsView(MetricsViewModel model) {
+        this.model = model;
+        getStyleClass().add("screen");
+        Label title = new Label("Metrics");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
+        cancel.getStyleClass().add(Styles.FLAT);
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancel());
+        Button snapshot = new Button("Save snapshot", new FontIcon(Feather.CAMERA));
+        snapshot.setTooltip(new Tooltip("Compute the metrics and store each value with this period, for the history"));
+        snapshot.disableProperty().bind(model.runningProperty());
+        snapshot.setOnAction(e -> model.saveSnapshot());
+        for (Button b : new Button[] {cancel, snapshot}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(12, title, grow, status, cancel, snapshot);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextField event = new TextField();
+        event.setPromptText("Event name (empty: every event)");
+        event.setPrefWidth(240);
+        event.textProperty().bindBidirectional(model.eventNameProperty());
+        event.setOnAction(e -> model.run());
+        SuggestingField.attach(event, model::suggestions, model::run);
+        HBox.setHgrow(event, Priority.SOMETIMES);
+        ComboBox<Metrics.Interval> interval = new ComboBox<>();
+        interval.getItems().setAll(Metrics.Interval.values());
+        interval.setConverter(ViewParts.converter(i -> switch (i) {
+            case HOUR -> "By hour";
+            case DAY -> "By day";
+            case WEEK -> "By week";
+            case MONTH -> "By month";
+        }));
+        interval.valueProperty().bindBidirectional(model.intervalProperty());
+        interval.setTooltip(new Tooltip("Bucket size of the series; buckets start at UTC boundaries, weeks on Monday"));
+        ComboBox<MetricsViewModel.GroupBy> groupBy = new ComboBox<>();
+        groupBy.getItems().setAll(MetricsViewModel.GroupBy.values());
+        groupBy.valueProperty().bindBidirectional(model.groupByProperty());
+        Button apply = new Button("Apply", new FontIcon(Feather.SEARCH));
+        apply.setDefaultButton(true);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        apply.setOnAction(e -> model.run());
+        HBox filters = new HBox(8, event, new DateRangeBar(model.rangeProperty()), interval, groupBy, apply);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        HBox totals = new HBox(10, ViewParts.stat("Events", model.totalEventsProperty()),
+                ViewParts.stat("Unique actors", model.uniqueActorsProperty()),
+                ViewParts.stat("Revenue", model.revenueProperty()));
+        Label hint = new Label("Click a point, or double-click the chart or a row, to see its events.");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        Label note = new Label();
+        note.textProperty().bind(model.chartNoteProperty());
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        VBox notes = new VBox(2, hint, note);
+        notes.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(notes, Priority.ALWAYS);
+        totals.getChildren().add(notes);
+        totals.setAlignment(Pos.CENTER_LEFT);
+
+        VBox top = new VBox(12, header, filters, ViewParts.error(model.errorProperty()), totals);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
+
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setVerticalZeroLineVisible(false);
+        chart.setMinHeight(180);
+        x.setMinorTickVisible(false);
+        x.setAutoRanging(false);
+        y.setForceZeroInRange(true);
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(ViewParts.converter(n -> Formats.count(n.longValue())));
+        chart.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && !model.buckets().isEmpty()) {
+                double value = x.getValueForDisplay(x.sceneToLocal(e.getSceneX(), e.getSceneY()).getX()).doubleValue();
+                model.drillBucket((int) Math.round(value));
+            }
+        });
+        model.lines().addListener((ListChangeListener<MetricsViewModel.Line>) c -> redraw());
+
+        TabPane tabs = new TabPane(seriesTab(), groupsTab(), definitionsTab(), snapshotsTab());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(chart, tabs);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        setCenter(split);
+        redraw();
+    }
+
+    private void redraw() {
+        List<MetricsViewModel.Bucket> buckets = List.copyOf(model.buckets());
+        int n = buckets.size();
+        x.setLowerBound(-0.5);
+        x.setUpperBound(Math.max(0.5, n - 0.5));
+        x.setTickUnit(Math.max(1, Math.ceil(n / 8.0)));
+        x.setTickLabelFormatter(ViewParts.converter(v -> {
+            int i = (int) Math.round(v.doubleValue());
+            return i >= 0 && i < n && Math.abs(v.doubleValue() - i) < 1e-6 ? buckets.get(i).label() : "";
+        }));
+        boolean symbols = n <= SYMBOLS_UP_TO;
+        chart.setCreateSymbols(symbols);
+        boolean grouped = model.groupedProperty().get();
+        chart.setLegendVisible(grouped);
+        chart.getData().clear();
+        for (MetricsViewModel.Line line : model.lines()) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(line.name());
+            for (int i = 0; i < line.counts().size() && i < n; i++) {
+                XYChart.Data<Number, Number> point = new XYChart.Data<>(i, line.counts().get(i));
+                if (symbols) {
+                    int index = i;
+                    String tip = (grouped ? line.name() + " · " : "") + buckets.get(i).label() + ": "
+                            + Formats.count(line.counts().get(i)) + " events";
+                    point.nodeProperty().addListener((obs, old, node) -> clickable(node, tip, () -> {
+                        if (grouped) {
+                            model.drillGroupBucket(line.name(), index);
+                        } else {
+                            model.drillBucket(index);
+                        }
+                    }));
+                }
+                series.getData().add(point);
+            }
+            chart.getData().add(series);
+        }
+    }
+
+    private static void clickable(Node node, String tip, Runnable action) {
+        if (node == null) {
+            return;
+        }
+        Tooltip.install(node, new Tooltip(tip + "\nClick to see them"));
+        node.setCursor(Cursor.HAND);
+        node.setOnMouseClicked(e -> {
+            e.consume();
+            action.run();
+        });
+    }
+
+    private Tab seriesTab() {
+        TableView<MetricsViewModel.Bucket> table = ViewParts.table("No buckets: run a query.");
+        table.setItems(model.buckets());
+        table.getColumns().setAll(List.of(
+                ViewParts.column("Bucket (UTC)", MetricsViewModel.Bucket::label, 200),
+                ViewParts.number("Events", b -> Formats.count(b.count()), 120)));
+        ViewParts.onOpen(table, b -> model.drillBucket(model.buckets().indexOf(b)));
+        return tab("Series", table, MetricsViewModel.Table.BUCKETS);
+    }
+
+    private Tab groupsTab() {
+        TableView<MetricsViewModel.GroupRow> table = ViewParts.table("Choose a grouping to split the events by"
+                + " event name, source, campaign, channel or medium.");
+        table.setItems(model.groups());
+        table.getColumns().setAll(List.of(
+                ViewParts.column("Group", MetricsViewModel.GroupRow::key, 240),
+                ViewParts.number("Events", MetricsViewModel.GroupRow::countText, 110),
+                ViewParts.number("Unique actors", MetricsViewModel.GroupRow::actorsText, 120),
+                ViewParts.number("Share", MetricsViewModel.GroupRow::shareText, 90)));
+        ViewParts.onOpen(table, g -> model.drillGroup(g.key()));
+        return tab("Groups", table, MetricsViewModel.Table.GROUPS);
+    }
+
+    private Tab definitionsTab() {
+        TableView<MetricsViewModel.DefinitionRow> table = ViewParts.table("No metric definitions yet. \"New metric\""
+                + " defines a count, a sum of a property or unique actors over one event.");
+        table.setItems(model.definitions());
+        table.getColumns().setAll(List.of(
+                ViewParts.column("Name", MetricsViewModel.DefinitionRow::name, 170),
+                ViewParts.column("Event", MetricsViewModel.DefinitionRow::event, 160),
+                ViewParts.column("Aggregation", MetricsViewModel.DefinitionRow::aggregation, 170),
+                ViewParts.number("Value in range", MetricsViewModel.DefinitionRow::valueText, 120),
+                ViewParts.column("Description", MetricsViewModel.DefinitionRow::description, 220)));
+        ViewParts.onOpen(table, row -> new MetricDefinitionView(model.editDefinition(row),
+                getScene().getWindow()).show());
+        Button add = new Button("New metric", new FontIcon(Feather.PLUS));
+        add.getStyleClass().add(Styles.SMALL);
+        add.setOnAction(e -> new MetricDefinitionView(model.newDefinition(), getScene().getWindow()).show());
+        Button edit = new Button("Edit", new FontIcon(Feather.EDIT_2));
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> new MetricDefinitionView(model.editDefinition(
+                table.getSelectionModel().getSelectedItem()), getScene().getWindow()).show());
+        Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        delete.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> model.deleteDefinition(table.getSelectionModel().getSelectedItem()));
+        return tab("Definitions", table, MetricsViewModel.Table.DEFINITIONS, add, edit, delete);
+    }
+
+    private Tab snapshotsTab() {
+        TableView<MetricsViewModel.SnapshotRow> table = ViewParts.table("No snapshots yet. \"Save snapshot\" stores"
+                + " the current values with their period.");
+        table.setItems(model.snapshots());
+        table.getColumns().setAll(List.of(
+                ViewParts.column("Saved", MetricsViewModel.SnapshotRow::computedAt, 150),
+                ViewParts.column("Metric", MetricsViewModel.SnapshotRow::metric, 170),
+                ViewParts.number("Value", MetricsViewModel.SnapshotRow::valueText, 120),
+                ViewParts.column("Period", MetricsViewModel.SnapshotRow::period, 300)));
+        return tab("Snapshots", table, MetricsViewModel.Table.SNAPSHOTS);
+    }
+
+    private Tab tab(String name, TableView<?> table, MetricsViewModel.Table which, Node... actions) {
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8);
+        bar.getChildren().addAll(actions);
+        bar.getChildren().addAll(grow, ViewParts.exportButton(this, () -> model.suggestedFileName(which),
+                path -> model.exportCsv(which, path)));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 0, 6, 0));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Tab tab = new Tab(name, new VBox(bar, table));
+        return tab;
+    }
+}

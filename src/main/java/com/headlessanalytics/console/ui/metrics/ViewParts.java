@@ -1,0 +1,158 @@
+package com.headlessanalytics.console.ui.metrics;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Nodes the analytics screens build alike: tables, number columns, stat cards, errors, CSV export buttons. */
+public final class ViewParts {
+    private static File exportFolder;
+
+    private ViewParts() {
+    }
+
+    public static <R> TableView<R> table(String placeholder) {
+        TableView<R> table = new TableView<>();
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label(placeholder);
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        table.setPlaceholder(empty);
+        return table;
+    }
+
+    /** A text column. */
+    public static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(60, width));
+        c.setSortable(false);
+        return c;
+    }
+
+    /** A right-aligned column for numbers. */
+    public static <R> TableColumn<R, String> number(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = column(title, value, width);
+        c.setCellFactory(col -> {
+            TableCell<R, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setAlignment(Pos.CENTER_RIGHT);
+            return cell;
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    /** Double-clicking a row (or Enter on it) runs the action with the row's item. */
+    public static <R> void onOpen(TableView<R> table, Consumer<R> action) {
+        table.setRowFactory(t -> {
+            TableRow<R> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    action.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            R selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && selected != null) {
+                action.accept(selected);
+            }
+        });
+    }
+
+    /** A small card: a muted caption over a large value. */
+    public static Node stat(String caption, ObservableStringValue value) {
+        Label c = new Label(caption);
+        c.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label v = new Label();
+        v.textProperty().bind(value);
+        v.getStyleClass().add(Styles.TITLE_3);
+        VBox card = new VBox(2, c, v);
+        card.getStyleClass().add("health-card");
+        card.setPadding(new Insets(8, 14, 8, 14));
+        card.setMinWidth(Region.USE_PREF_SIZE);
+        return card;
+    }
+
+    /** A red, wrapping label shown only while the text is not empty. */
+    public static Label error(ObservableStringValue text) {
+        Label error = new Label();
+        error.textProperty().bind(text);
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    /** Shows choices (of a combo box, or axis values) through {@code text}; never parses. */
+    public static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** "Export CSV": asks for a file (suggesting a name) and hands the chosen path on. */
+    public static Button exportButton(Node owner, Supplier<String> suggestedName, Consumer<Path> export) {
+        Button b = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
+        b.getStyleClass().add(Styles.SMALL);
+        b.setTooltip(new Tooltip("Write this table to a CSV file"));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export as CSV");
+            chooser.setInitialFileName(suggestedName.get());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            if (exportFolder != null && exportFolder.isDirectory()) {
+                chooser.setInitialDirectory(exportFolder);
+            }
+            File file = chooser.showSaveDialog(owner.getScene().getWindow());
+            if (file != null) {
+                exportFolder = file.getParentFile();
+                export.accept(file.toPath());
+            }
+        });
+        return b;
+    }
+}

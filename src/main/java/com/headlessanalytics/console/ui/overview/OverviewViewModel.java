@@ -1,0 +1,446 @@
+package com.headlessanalytics.console.ui.overview;
+
+import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Checks;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.NextAction;
+import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.Scheduler;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Overview: one business's health over a date range (score and its components, revenue, scans,
+ * leads, orders, pending approvals), the runtime's readiness, alerts, next actions and the newest
+ * events; refreshed every 30 seconds while shown. The figures are published as one snapshot per
+ * refresh, and only when something in them changed, so tiles redraw at most once per refresh.
+ * Every count drills down to the events it was counted from.
+ */
+public final class OverviewViewModel implements Activatable {
+    static final Duration REFRESH = Duration.ofSeconds(30);
+    static final String DEFAULT_BUSINESS = "default";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
+
+    /** The numbers on the tiles. */
+    public enum Figure { HEALTH_SCORE, REVENUE, SCANS, LEADS, ORDERS, PENDING_APPROVALS }
+
+    /** One refresh's figures; equal snapshots are never published twice. */
+    public record Figures(int healthScore, BigDecimal revenue, long scans, long leads, long orders,
+                          long pendingApprovals, long totalEvents) {
+        /** The figure's value as a tile shows it. */
+        public double value(Figure figure) {
+            return switch (figure) {
+                case HEALTH_SCORE -> healthScore;
+                case REVENUE -> revenue.doubleValue();
+                case SCANS -> scans;
+                case LEADS -> leads;
+                case ORDERS -> orders;
+                case PENDING_APPROVALS -> pendingApprovals;
+            };
+        }
+
+        private Object exact(Figure figure) {
+            return figure == Figure.REVENUE ? revenue.stripTrailingZeros() : value(figure);
+        }
+    }
+
+    /** A health-score component as listed: {@code state} good (≥ 75), fair (≥ 50) or poor. */
+    public record Component(String name, int weight, int score, String value, String explanation, String state) {
+    }
+
+    /** A next action; {@code decision} says which DecisionObject a consequential one needs, else empty. */
+    public record Action(String title, String reason, String priority, boolean consequential, String decision) {
+    }
+
+    /** An alert: severity critical, warning or info. */
+    public record Alert(String severity, String message, String time) {
+    }
+
+    /** One of the newest events. */
+    public record EventRow(String time, String event, String actor, String trustTier, Event source) {
+    }
+
+    /** Where a figure drills down to: the events it was counted from, labelled with their count when known. */
+    public record Drill(String label, EventQuery query) {
+    }
+
+    /** Readiness of the runtime: status ok, degraded or fail, in one sentence. */
+    public record Runtime(String status, String summary) {
+    }
+
+    private final Supplier<HeadlessApi> api;
+    private final TaskRunner tasks;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Navigator navigator;
+
+    private final StringProperty business = new SimpleStringProperty(DEFAULT_BUSINESS);
+    private final ObjectProperty<DateRange> range = new SimpleObjectProperty<>(DateRange.last7Days());
+    private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Runtime> runtime = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Component> components = FXCollections.observableArrayList();
+    private final ObservableList<Action> actions = FXCollections.observableArrayList();
+    private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<EventRow> recentEvents = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper period = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
+
+    /** What the shown figures were read for; a failed refresh of the same keeps them, of another clears them. */
+    private record Key(String business, DateRange range) {
+    }
+
+    private Key shownKey;
+    private Period shownPeriod;
+    private Map<String, Long> shownCounts = Map.of();
+    private String shownBusiness;
+    private String lastUpdated = "";
+    private int inFlight;
+    private boolean again;
+    private boolean active;
+    private TaskRunner.Handle timer;
+
+    public OverviewViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock, ZoneId zone,
+                             Navigator navigator) {
+        this.api = api;
+        this.tasks = tasks;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.zone = zone;
+        this.navigator = navigator;
+        range.addListener((obs, old, now) -> {
+            if (active && now != null) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    public void activate() {
+        active = true;
+        refresh();
+        timer = scheduler.every(REFRESH, this::tick);
+    }
+
+    @Override
+    public void deactivate() {
+        active = false;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** The timer's refresh: skipped while the previous one still runs. */
+    private void tick() {
+        if (inFlight == 0) {
+            refresh();
+        }
+    }
+
+    /**
+     * Reads business health and runtime readiness now; asked while a read runs (say, the range
+     * changed), it reads again as soon as that one ends.
+     */
+    public void refresh() {
+        if (inFlight > 0) {
+            again = true;
+            return;
+        }
+        String id = business.get() == null ? "" : business.get().strip();
+        Checks checks = new Checks().id("businessId", id.isEmpty() ? null : id);
+        if (id.isEmpty() || !checks.ok()) {
+            error.set(id.isEmpty() ? "Enter a business ID (the workspace's default business is \"default\")."
+                    : "The business ID " + checks.errors().get(0).message() + ".");
+            return;
+        }
+        DateRange r = range.get();
+        Key key = new Key(id, r);
+        Period p = effectivePeriod(r, clock, zone);
+        BusinessHealth.Query query = new BusinessHealth.Query(BusinessHealth.DEFAULT_LIMIT, p.from(), p.to());
+        inFlight = 2;
+        refreshing.set(true);
+        tasks.submit("Reading the health of " + id, progress -> api.get().businessHealth(id, query), health -> {
+            show(key, health, p);
+            done();
+        }, failure -> {
+            if (!key.equals(shownKey)) {
+                clear();
+            }
+            error.set(ErrorText.describe(failure));
+            updated.set(shownKey == null ? "" : lastUpdated + " — the last refresh failed");
+            done();
+        });
+        tasks.submit("Checking runtime health", progress -> api.get().health(), health -> {
+            runtime.set(runtimeOf(health));
+            done();
+        }, failure -> {
+            runtime.set(new Runtime(RuntimeHealth.FAIL, "Not answering: " + ErrorText.describe(failure)));
+            done();
+        });
+    }
+
+    private void done() {
+        inFlight = Math.max(0, inFlight - 1);
+        refreshing.set(inFlight > 0);
+        if (inFlight == 0 && again) {
+            again = false;
+            refresh();
+        }
+    }
+
+    private void show(Key key, BusinessHealth h, Period asked) {
+        error.set("");
+        shownKey = key;
+        shownBusiness = h.businessId() == null ? key.business() : h.businessId();
+        shownPeriod = h.proof() != null && h.proof().period() != null && h.proof().period().from() != null
+                ? h.proof().period() : asked;
+        shownCounts = h.metrics() == null ? Map.of() : Map.copyOf(h.metrics());
+        figures.set(new Figures(h.healthScore(), h.revenue() == null ? BigDecimal.ZERO : h.revenue(), h.scans(),
+                h.leads(), h.orders(), h.pendingApprovals(), h.totalEvents()));
+        replaceIfDifferent(components, h.components() == null ? List.of() : h.components().stream()
+                .map(c -> new Component(label(c.name()), c.weight(), c.score(), nullToEmpty(c.value()),
+                        nullToEmpty(c.explanation()), c.score() >= 75 ? "good" : c.score() >= 50 ? "fair" : "poor"))
+                .toList());
+        replaceIfDifferent(actions, h.nextActions() == null ? List.of() : h.nextActions().stream()
+                .map(OverviewViewModel::action).toList());
+        replaceIfDifferent(alerts, h.alerts() == null ? List.of() : h.alerts().stream()
+                .map(a -> new Alert(nullToEmpty(a.severity()), nullToEmpty(a.message()),
+                        a.at() == null ? "" : format(TIME, a.at()))).toList());
+        replaceIfDifferent(recentEvents, h.recentEvents() == null ? List.of() : h.recentEvents().stream()
+                .map(e -> new EventRow(format(SECONDS, e.timestamp()), e.event(),
+                        e.actorKey() == null ? "" : e.actorKey(), e.trustTier() == null ? "" : e.trustTier().name(), e))
+                .toList());
+        period.set(describe(shownPeriod) + (h.lastEventAt() == null ? " · no events yet"
+                : " · newest event " + format(TIME, h.lastEventAt())));
+        lastUpdated = "Updated " + format(CLOCK, clock.millis());
+        updated.set(lastUpdated);
+    }
+
+    private void clear() {
+        shownKey = null;
+        shownPeriod = null;
+        shownCounts = Map.of();
+        figures.set(null);
+        components.clear();
+        actions.clear();
+        alerts.clear();
+        recentEvents.clear();
+        period.set("");
+    }
+
+    private static <T> void replaceIfDifferent(ObservableList<T> list, List<T> rows) {
+        if (!list.equals(rows)) {
+            list.setAll(rows);
+        }
+    }
+
+    private static Action action(NextAction a) {
+        String decision = "";
+        if (a.consequential()) {
+            NextAction.RequiredDecision d = a.decision();
+            decision = d == null ? "Needs an approved DecisionObject before anyone carries it out"
+                    : "Needs a DecisionObject" + (d.action() == null ? "" : " for " + d.action())
+                    + (d.surface() == null ? "" : " on " + d.surface())
+                    + (d.requiredState() == null ? "" : ", " + d.requiredState().replace('_', ' '))
+                    + (d.minTrustTier() == null ? "" : ", trust tier " + d.minTrustTier() + " or higher");
+        }
+        return new Action(nullToEmpty(a.title()), nullToEmpty(a.reason()), nullToEmpty(a.priority()),
+                a.consequential(), decision);
+    }
+
+    static Runtime runtimeOf(RuntimeHealth h) {
+        List<RuntimeHealth.Check> failing = h.checks().stream().filter(RuntimeHealth.Check::failed).toList();
+        long warnings = h.checks().stream().filter(c -> RuntimeHealth.WARN.equals(c.status())).count();
+        String summary = !failing.isEmpty()
+                ? "Not ready: " + String.join(", ", failing.stream().map(c -> label(c.name()).toLowerCase(Locale.ROOT))
+                        .toList())
+                : warnings > 0 ? "Ready, " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                : "Ready";
+        return new Runtime(h.status(), summary);
+    }
+
+    /**
+     * The events a figure was counted from, as exact Events-screen queries over the shown business
+     * and period: one per event name of the figure's class seen in the period, most frequent first.
+     * Scans also count events of other names that carry a trackable; those cannot be selected by
+     * name. Pending approvals are decisions, not events: none.
+     */
+    public List<Drill> drills(Figure figure) {
+        if (shownPeriod == null || figure == Figure.PENDING_APPROVALS) {
+            return List.of();
+        }
+        return switch (figure) {
+            case HEALTH_SCORE -> List.of(new Drill(String.format(Locale.ENGLISH, "All %,d events of %s in the period",
+                    figures.get() == null ? 0 : figures.get().totalEvents(), shownBusiness), query(null)));
+            case ORDERS -> List.of(named("order.created"));
+            case LEADS -> byName(n -> n.startsWith("lead."));
+            case SCANS -> byName(n -> n.endsWith(".scanned") || n.startsWith("scan.") || n.startsWith("qr."));
+            case REVENUE -> byName(n -> n.startsWith("order.") || n.startsWith("payment."));
+            case PENDING_APPROVALS -> List.of();
+        };
+    }
+
+    private List<Drill> byName(Predicate<String> member) {
+        List<Drill> drills = new ArrayList<>();
+        shownCounts.entrySet().stream().filter(e -> member.test(e.getKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> drills.add(named(e.getKey())));
+        return drills;
+    }
+
+    private Drill named(String event) {
+        Long count = shownCounts.get(event);
+        return new Drill(count == null ? event : String.format(Locale.ENGLISH, "%s (%,d)", event, count), query(event));
+    }
+
+    private EventQuery query(String event) {
+        return new EventQuery(shownBusiness, event, null, null, shownPeriod.from(), shownPeriod.to(), null, null,
+                EventQuery.Order.DESC);
+    }
+
+    public void drillDown(Drill drill) {
+        navigator.showEvents(drill.query());
+    }
+
+    /** Opens the Events screen on exactly this event: its name, trace, actor and millisecond. */
+    public void showEvent(EventRow row) {
+        Event e = row.source();
+        navigator.showEvents(new EventQuery(e.businessId(), e.event(), e.traceId(), null, e.timestamp(), e.timestamp(),
+                null, null, EventQuery.Order.DESC));
+    }
+
+    /** The figures whose values differ between two snapshots (all of them when either is missing). */
+    public static Set<Figure> changed(Figures before, Figures after) {
+        if (before == null || after == null) {
+            return EnumSet.allOf(Figure.class);
+        }
+        Set<Figure> changed = EnumSet.noneOf(Figure.class);
+        for (Figure f : Figure.values()) {
+            if (!Objects.equals(before.exact(f), after.exact(f))) {
+                changed.add(f);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The range's bounds as an analytics query takes them: an open start is the epoch and an open end
+     * is now, because the API reads a missing bound as "the last 7 days".
+     */
+    static Period effectivePeriod(DateRange range, Clock clock, ZoneId zone) {
+        Period p = range.resolve(clock, zone);
+        return new Period(p.from() == null ? 0L : p.from(), p.to() == null ? clock.millis() : p.to());
+    }
+
+    private String describe(Period p) {
+        if (p.from() != null && p.from() == 0L) {
+            return "All time until " + format(TIME, p.to());
+        }
+        return format(TIME, p.from()) + " – " + format(TIME, p.to());
+    }
+
+    private String format(DateTimeFormatter f, long millis) {
+        return f.format(Instant.ofEpochMilli(millis).atZone(zone));
+    }
+
+    /** "activity_trend" reads as "Activity trend". */
+    static String label(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        String words = name.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public StringProperty businessProperty() {
+        return business;
+    }
+
+    public ObjectProperty<DateRange> rangeProperty() {
+        return range;
+    }
+
+    /** The latest figures; null before the first answer or after one for another business failed. */
+    public ReadOnlyObjectProperty<Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Runtime> runtimeProperty() {
+        return runtime.getReadOnlyProperty();
+    }
+
+    public ObservableList<Component> components() {
+        return components;
+    }
+
+    public ObservableList<Action> actions() {
+        return actions;
+    }
+
+    public ObservableList<Alert> alerts() {
+        return alerts;
+    }
+
+    public ObservableList<EventRow> recentEvents() {
+        return recentEvents;
+    }
+
+    /** The period the figures cover, and when the newest event was. */
+    public ReadOnlyStringProperty periodProperty() {
+        return period.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+}

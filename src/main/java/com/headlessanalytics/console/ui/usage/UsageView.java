@@ -1,0 +1,296 @@
+package com.headlessanalytics.console.ui.usage;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import com.headlessanalytics.console.ui.common.DateRangeBar;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Usage: the month's quota, totals per endpoint beside a chart of calls per endpoint, and the newest
+ * metered calls; each table exports to CSV.
+ */
+public final class UsageView extends BorderPane {
+    static final String EMPTY = "No API calls metered yet. Usage counts the calls served in serve mode (Settings ›"
+            + " Serve mode) or by the connected HeadlessAnalytics API, per workspace; the console's own reads of"
+            + " its embedded workspace are not metered.";
+    private static final int CHART_ENDPOINTS = 8;
+
+    private final UsageViewModel model;
+    private final StackedBarChart<Number, String> chart;
+    private File exportFolder;
+
+    public UsageView(UsageViewModel model) {
+        this.model = model;
+        getStyleClass().add("screen");
+        getStylesheets().add(UsageView.class.getResource("usage.css").toExternalForm());
+        Label title = new Label("Usage");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label totalsFor = new Label("Totals for");
+        DateRangeBar range = new DateRangeBar(model.rangeProperty());
+        ComboBox<Integer> limit = new ComboBox<>();
+        limit.getItems().setAll(model.limits());
+        limit.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : String.format(Locale.ENGLISH, "Newest %,d calls", n);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        limit.setValue(model.limitProperty().get());
+        limit.valueProperty().addListener((obs, old, n) -> {
+            if (n != null) {
+                model.limitProperty().set(n);
+            }
+        });
+        limit.setTooltip(new Tooltip("How many of the newest calls the table lists"));
+        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        refresh.disableProperty().bind(model.loadingProperty());
+        refresh.setOnAction(e -> model.refresh());
+        MenuItem exportCalls = new MenuItem("Calls table…");
+        exportCalls.setOnAction(e -> export(UsageViewModel.Table.CALLS, "Export the listed calls as CSV"));
+        MenuItem exportTotals = new MenuItem("Totals by endpoint…");
+        exportTotals.setOnAction(e -> export(UsageViewModel.Table.TOTALS, "Export the totals by endpoint as CSV"));
+        MenuButton export = new MenuButton("Export CSV", new FontIcon(Feather.DOWNLOAD), exportCalls, exportTotals);
+        export.disableProperty().bind(model.exportingProperty().or(model.loadedProperty().not()));
+        for (Region r : new Region[] {refresh, export, limit}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(10, title, grow, totalsFor, range, limit, refresh, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label summary = new Label();
+        summary.textProperty().bind(model.summaryProperty());
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        Label error = new Label();
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Label quotaTitle = new Label("Monthly quota");
+        quotaTitle.getStyleClass().add(Styles.TITLE_4);
+        ProgressBar quota = new ProgressBar();
+        quota.progressProperty().bind(model.quotaUsedProperty());
+        quota.setMaxWidth(Double.MAX_VALUE);
+        quota.setAccessibleText("Share of the monthly quota used");
+        quota.getStyleClass().add("quota-bar");
+        HBox.setHgrow(quota, Priority.ALWAYS);
+        model.quotaUsedProperty().addListener((obs, old, used) -> {
+            quota.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+            if (used.doubleValue() >= 0.9) {
+                quota.getStyleClass().add(used.doubleValue() >= 1 ? Styles.DANGER : Styles.WARNING);
+            }
+        });
+        Label quotaText = new Label();
+        quotaText.textProperty().bind(model.quotaTextProperty());
+        quotaText.setMinWidth(Region.USE_PREF_SIZE);
+        HBox quotaLine = new HBox(12, quotaTitle, quota, quotaText);
+        quotaLine.setAlignment(Pos.CENTER_LEFT);
+        quotaLine.getStyleClass().add("health-card");
+        quotaLine.setPadding(new Insets(10, 14, 10, 14));
+        quotaLine.visibleProperty().bind(model.loadedProperty());
+        quotaLine.managedProperty().bind(quotaLine.visibleProperty());
+
+        VBox top = new VBox(8, header, summary, error, quotaLine);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        TableView<UsageViewModel.TotalRow> totals = totalsTable();
+        NumberAxis calls = new NumberAxis();
+        calls.setLabel("Calls");
+        calls.setForceZeroInRange(true);
+        CategoryAxis endpoints = new CategoryAxis();
+        chart = new StackedBarChart<>(calls, endpoints);
+        chart.setTitle("Calls per endpoint");
+        chart.getStyleClass().add("usage-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setMinHeight(220);
+        chart.setCategoryGap(8);
+        StackPane chartBox = new StackPane(chart);
+        SplitPane upper = new SplitPane(titled("Totals by endpoint", totals), chartBox);
+        upper.setDividerPositions(0.68);
+
+        TableView<UsageViewModel.CallRow> callsTable = callsTable();
+        SplitPane split = new SplitPane(upper, titled("Newest calls", callsTable));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+
+        model.totals().addListener((ListChangeListener<UsageViewModel.TotalRow>) c -> showChart());
+        showChart();
+    }
+
+    private static VBox titled(String title, Region content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TITLE_4);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox box = new VBox(6, heading, content);
+        box.setPadding(new Insets(8, 8, 4, 0));
+        return box;
+    }
+
+    /** Calls per endpoint, successful and failed stacked, the busiest endpoints only. */
+    private void showChart() {
+        XYChart.Series<Number, String> ok = new XYChart.Series<>();
+        ok.setName("Succeeded");
+        XYChart.Series<Number, String> failed = new XYChart.Series<>();
+        failed.setName("Errors (4xx, 5xx)");
+        List<UsageViewModel.TotalRow> busiest = model.totals().stream()
+                .sorted((a, b) -> Long.compare(b.calls(), a.calls())).limit(CHART_ENDPOINTS).toList();
+        for (int i = busiest.size() - 1; i >= 0; i--) {
+            UsageViewModel.TotalRow t = busiest.get(i);
+            ok.getData().add(new XYChart.Data<>(t.calls() - t.errors(), t.endpoint()));
+            failed.getData().add(new XYChart.Data<>(t.errors(), t.endpoint()));
+        }
+        ((CategoryAxis) chart.getYAxis()).getCategories().setAll(busiest.reversed().stream()
+                .map(UsageViewModel.TotalRow::endpoint).toList());
+        chart.getData().setAll(List.of(ok, failed));
+        chart.setVisible(!busiest.isEmpty());
+    }
+
+    private TableView<UsageViewModel.TotalRow> totalsTable() {
+        TableView<UsageViewModel.TotalRow> table = new TableView<>(model.totals());
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.getColumns().setAll(List.of(
+                text("Endpoint", UsageViewModel.TotalRow::endpoint, 165),
+                number("Calls", UsageViewModel.TotalRow::calls, 56),
+                number("Errors", UsageViewModel.TotalRow::errors, 68),
+                headed(text("Latency", UsageViewModel.TotalRow::latency, 105), "Average / maximum latency"),
+                text("Bytes in / out", UsageViewModel.TotalRow::bytes, 120),
+                text("Statuses", UsageViewModel.TotalRow::statuses, 130)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(placeholder());
+        return table;
+    }
+
+    private TableView<UsageViewModel.CallRow> callsTable() {
+        TableView<UsageViewModel.CallRow> table = new TableView<>(model.calls());
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        TableColumn<UsageViewModel.CallRow, Number> status = number("Status", r -> (long) r.status(), 60);
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : value.toString());
+                getStyleClass().remove(Styles.DANGER);
+                if (!empty && value != null && value.intValue() >= 400) {
+                    getStyleClass().add(Styles.DANGER);
+                }
+            }
+        });
+        table.getColumns().setAll(List.of(
+                text("Time", UsageViewModel.CallRow::time, 130),
+                text("Method", UsageViewModel.CallRow::method, 62),
+                text("Endpoint", UsageViewModel.CallRow::endpoint, 170),
+                status,
+                right(text("Latency", r -> String.format(Locale.ENGLISH, "%,d ms", r.latencyMs()), 80)),
+                text("Bytes", UsageViewModel.CallRow::bytes, 150),
+                text("Key", UsageViewModel.CallRow::keyId, 220)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(placeholder());
+        return table;
+    }
+
+    private Label placeholder() {
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.loadedProperty())
+                .then(EMPTY).otherwise("Reading usage…"));
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        return empty;
+    }
+
+    private void export(UsageViewModel.Table table, String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(model.suggestedFileName(table));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        if (exportFolder != null && exportFolder.isDirectory()) {
+            chooser.setInitialDirectory(exportFolder);
+        }
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            exportFolder = file.getParentFile();
+            model.export(table, file.toPath());
+        }
+    }
+
+    private static <T> TableColumn<T, String> text(String name, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A short header that says more in its tooltip. */
+    private static <T, V> TableColumn<T, V> headed(TableColumn<T, V> column, String tooltip) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new Tooltip(tooltip));
+        column.setText(null);
+        column.setGraphic(header);
+        return column;
+    }
+
+    private static <T> TableColumn<T, String> right(TableColumn<T, String> column) {
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
+    }
+
+    private static <T> TableColumn<T, Number> number(String name, Function<T, Long> value, double width) {
+        TableColumn<T, Number> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : String.format(Locale.ENGLISH, "%,d", n.longValue()));
+            }
+        });
+        c.setPrefWidth(width);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+}

@@ -1,0 +1,89 @@
+package com.headlessanalytics.console.ui.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricDefinitionViewModelTest {
+    final FakeAnalyticsApi api = new FakeAnalyticsApi();
+    final RecordingDialogs dialogs = new RecordingDialogs();
+    final List<Metrics.Definition> saved = new ArrayList<>();
+
+    MetricDefinitionViewModel form(Metrics.Definition existing) {
+        return new MetricDefinitionViewModel(() -> api, new DirectTaskRunner(), dialogs, new EventNameSuggestions(),
+                existing, saved::add);
+    }
+
+    @Test
+    void eachProblemIsShownUnderItsFieldAsTheUserTypes() {
+        MetricDefinitionViewModel form = form(null);
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.nameErrorProperty().get()).startsWith("Must be 1-128 letters");
+        assertThat(form.eventErrorProperty().get()).isEqualTo("Is required");
+
+        form.nameProperty().set("orders revenue");
+        assertThat(form.nameErrorProperty().get()).startsWith("Must be 1-128");
+        form.nameProperty().set("orders.revenue");
+        form.eventProperty().set("order.created");
+        assertThat(form.nameErrorProperty().get()).isEmpty();
+        assertThat(form.eventErrorProperty().get()).isEmpty();
+        assertThat(form.validProperty().get()).isTrue();
+
+        form.aggregationProperty().set(Metrics.Aggregation.SUM);
+        assertThat(form.propertyErrorProperty().get()).startsWith("Is required to sum");
+        assertThat(form.canSaveProperty().get()).isFalse();
+        form.propertyProperty().set("properties.amount!");
+        assertThat(form.propertyErrorProperty().get()).contains("dotted path");
+        form.propertyProperty().set("properties.amount");
+        assertThat(form.canSaveProperty().get()).isTrue();
+        form.descriptionProperty().set("d".repeat(1001));
+        assertThat(form.descriptionErrorProperty().get()).isEqualTo("At most 1000 characters");
+    }
+
+    @Test
+    void savingStoresTheDefinitionAndEndsTheForm() {
+        MetricDefinitionViewModel form = form(null);
+        form.nameProperty().set("orders.revenue");
+        form.eventProperty().set(" order.created ");
+        form.aggregationProperty().set(Metrics.Aggregation.SUM);
+        form.propertyProperty().set("revenue");
+        form.descriptionProperty().set("  ");
+        form.save();
+        assertThat(api.definitions.get("orders.revenue")).isEqualTo(new Metrics.Definition("orders.revenue",
+                "order.created", "sum", "revenue", null, 1L));
+        assertThat(saved).hasSize(1);
+        assertThat(form.savedProperty().get()).isTrue();
+        assertThat(form.canSaveProperty().get()).isFalse();
+        assertThat(dialogs.notices).containsExactly("Saved metric orders.revenue");
+    }
+
+    @Test
+    void aRefusedSaveKeepsTheFormOpenWithTheAnswer() {
+        api.saveFailure = ApiException.invalid("At most 200 metric definitions", List.of());
+        MetricDefinitionViewModel form = form(null);
+        form.nameProperty().set("m");
+        form.eventProperty().set("e");
+        form.save();
+        assertThat(form.saveErrorProperty().get()).isEqualTo("At most 200 metric definitions");
+        assertThat(form.savedProperty().get()).isFalse();
+        assertThat(saved).isEmpty();
+        form.descriptionProperty().set("changed");
+        assertThat(form.saveErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void editingStartsFromTheDefinitionAndKeepsItsName() {
+        MetricDefinitionViewModel form = form(new Metrics.Definition("buyers", "order.created", "unique_actors", null,
+                "People who ordered", 5L));
+        assertThat(form.editing()).isTrue();
+        assertThat(form.nameProperty().get()).isEqualTo("buyers");
+        assertThat(form.aggregationProperty().get()).isEqualTo(Metrics.Aggregation.UNIQUE_ACTORS);
+        assertThat(form.descriptionProperty().get()).isEqualTo("People who ordered");
+        assertThat(form.validProperty().get()).isTrue();
+    }
+}

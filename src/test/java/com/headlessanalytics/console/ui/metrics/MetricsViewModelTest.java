@@ -1,0 +1,306 @@
+package com.headlessanalytics.console.ui.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricsViewModelTest {
+    static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
+    static final long DAY = 86_400_000L;
+    static final long NOV_20 = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
+
+    final FakeAnalyticsApi api = new FakeAnalyticsApi();
+    final RecordingDialogs dialogs = new RecordingDialogs();
+    final List<EventQuery> drilled = new ArrayList<>();
+    @TempDir
+    Path dir;
+
+    MetricsViewModel model(com.headlessanalytics.console.ui.common.TaskRunner tasks) {
+        return new MetricsViewModel(() -> api, tasks, dialogs, drilled::add, Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneOffset.UTC);
+    }
+
+    /** Eight daily buckets from Nov 20, counts 1..8; grouped answers split them between groups. */
+    static Metrics.Result answer(Metrics.Query q, int groupCount) {
+        SortedMap<Long, Long> series = new TreeMap<>();
+        for (int i = 0; i < 8; i++) {
+            series.put(NOV_20 + i * DAY, (long) i + 1);
+        }
+        List<Metrics.Group> groups = null;
+        if (q.groupBy() != null) {
+            groups = new ArrayList<>();
+            for (int g = 0; g < groupCount; g++) {
+                SortedMap<Long, Long> gs = new TreeMap<>();
+                gs.put(NOV_20, 1L);
+                groups.add(new Metrics.Group(g == 0 ? "(none)" : "key" + g, 36 - g, 3, gs));
+            }
+        }
+        return new Metrics.Result(Map.of("events", BigDecimal.valueOf(36), "orders.revenue", new BigDecimal("1234.500000")),
+                36, 9, new BigDecimal("1234.5"), q.interval(), series, q.groupBy(), groups, null,
+                FakeAnalyticsApi.proof(q.from(), q.to()));
+    }
+
+    @Test
+    void runsTheQueryTheFieldsDescribeAndShowsTheAnswer() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.eventNameProperty().set("  order.created ");
+        model.activate();
+
+        Metrics.Query q = api.metricQueries.get(api.metricQueries.size() - 1);
+        assertThat(q.eventName()).isEqualTo("order.created");
+        assertThat(q.from()).isEqualTo(NOW.toEpochMilli() - 7 * DAY);
+        assertThat(q.to()).isEqualTo(NOW.toEpochMilli());
+        assertThat(q.interval()).isEqualTo("day");
+        assertThat(q.groupBy()).isNull();
+        assertThat(q.persistSnapshots()).isNull();
+        assertThat(model.totalEventsProperty().get()).isEqualTo("36");
+        assertThat(model.uniqueActorsProperty().get()).isEqualTo("9");
+        assertThat(model.revenueProperty().get()).isEqualTo("1,234.50");
+        assertThat(model.buckets()).hasSize(8);
+        assertThat(model.buckets().get(1)).isEqualTo(new MetricsViewModel.Bucket(NOV_20 + DAY, NOV_20 + 2 * DAY - 1,
+                "Nov 21", 2));
+        assertThat(model.lines()).singleElement().satisfies(l -> {
+            assertThat(l.name()).isEqualTo("order.created");
+            assertThat(l.counts()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        });
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFirstAndLastBucketsAreClippedToThePeriod() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.activate();
+        assertThat(model.buckets().get(0).start()).isEqualTo(NOW.toEpochMilli() - 7 * DAY);
+        assertThat(model.buckets().get(0).end()).isEqualTo(NOV_20 + DAY - 1);
+        assertThat(model.buckets().get(7).end()).isEqualTo(NOW.toEpochMilli());
+    }
+
+    @Test
+    void changingTheIntervalGroupingOrRangeRunsAgain() {
+        api.metrics = q -> answer(q, 3);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.activate();
+        int before = api.metricQueries.size();
+        model.intervalProperty().set(Metrics.Interval.HOUR);
+        model.groupByProperty().set(MetricsViewModel.GroupBy.CAMPAIGN);
+        model.rangeProperty().set(DateRange.custom(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2)));
+        assertThat(api.metricQueries).hasSize(before + 3);
+        Metrics.Query last = api.metricQueries.get(api.metricQueries.size() - 1);
+        assertThat(last.interval()).isEqualTo("hour");
+        assertThat(last.groupBy()).isEqualTo("campaign");
+        assertThat(last.from()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
+        assertThat(last.to()).isEqualTo(Instant.parse("2026-11-03T00:00:00Z").toEpochMilli() - 1);
+    }
+
+    @Test
+    void groupsGetSharesAndTheChartDrawsTheLargestTen() {
+        api.metrics = q -> answer(q, 12);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.groupByProperty().set(MetricsViewModel.GroupBy.SOURCE);
+        model.activate();
+        assertThat(model.groupedProperty().get()).isTrue();
+        assertThat(model.groups()).hasSize(12);
+        assertThat(model.groups().get(0).shareText()).isEqualTo("100.0 %");
+        assertThat(model.groups().get(1).share()).isEqualTo(35.0 / 36);
+        assertThat(model.lines()).hasSize(MetricsViewModel.CHART_GROUPS);
+        assertThat(model.lines().get(1).counts()).containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(model.chartNoteProperty().get()).contains("10 largest of 12 groups");
+    }
+
+    @Test
+    void aBucketDrillsToItsExactMillisecondsTheBusinessAndTheEvent() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.eventNameProperty().set("order.created");
+        model.activate();
+        model.drillBucket(3);
+        assertThat(drilled).containsExactly(new EventQuery(FakeAnalyticsApi.BUSINESS, "order.created", null, null,
+                NOV_20 + 3 * DAY, NOV_20 + 4 * DAY - 1, null, null, null));
+        model.drillBucket(99);
+        assertThat(drilled).hasSize(1);
+    }
+
+    @Test
+    void anEventGroupDrillsToThatEventAndAFieldGroupSaysTheFilterIsMissing() {
+        api.metrics = q -> answer(q, 3);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.groupByProperty().set(MetricsViewModel.GroupBy.EVENT);
+        model.activate();
+        model.drillGroup("key1");
+        assertThat(drilled.get(0).event()).isEqualTo("key1");
+        assertThat(drilled.get(0).from()).isEqualTo(NOW.toEpochMilli() - 7 * DAY);
+        assertThat(dialogs.notices).isEmpty();
+
+        model.groupByProperty().set(MetricsViewModel.GroupBy.CHANNEL);
+        model.drillGroupBucket("key2", 0);
+        assertThat(drilled.get(1).event()).isNull();
+        assertThat(drilled.get(1).to()).isEqualTo(NOV_20 + DAY - 1);
+        assertThat(dialogs.notices).singleElement().asString().contains("cannot filter by channel", "key2");
+    }
+
+    @Test
+    void anInvalidQueryIsExplainedAndNotSent() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.eventNameProperty().set("x".repeat(300));
+        model.run();
+        assertThat(api.metricQueries).isEmpty();
+        assertThat(model.errorProperty().get()).contains("eventName", "must be 1-");
+    }
+
+    @Test
+    void aFailureIsShownAsASentence() {
+        api.metrics = q -> {
+            throw com.headlessanalytics.console.api.ApiException.invalid("Pick a longer interval: more than 10000 buckets",
+                    List.of());
+        };
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.run();
+        assertThat(model.errorProperty().get()).isEqualTo("Pick a longer interval: more than 10000 buckets");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOlderAnswerNeverReplacesANewerOneAndCancelKeepsTheFigures() {
+        api.metrics = q -> answer(q, 0);
+        HeldTaskRunner tasks = new HeldTaskRunner();
+        MetricsViewModel model = model(tasks);
+        model.eventNameProperty().set("first");
+        model.run();
+        model.eventNameProperty().set("second");
+        model.run();
+        tasks.runLast();
+        assertThat(model.lines().get(0).name()).isEqualTo("second");
+        tasks.runAll();
+        assertThat(model.lines().get(0).name()).isEqualTo("second");
+
+        model.eventNameProperty().set("third");
+        model.run();
+        assertThat(model.runningProperty().get()).isTrue();
+        model.cancel();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Cancelled");
+        tasks.runAll();
+        assertThat(model.lines().get(0).name()).isEqualTo("second");
+    }
+
+    @Test
+    void savingASnapshotPersistsAndReloadsTheHistory() {
+        api.metrics = q -> {
+            if (Boolean.TRUE.equals(q.persistSnapshots())) {
+                api.snapshots.add(new Metrics.Snapshot("snp_1", "events", BigDecimal.valueOf(36), "biz_shop", q.from(),
+                        q.to(), NOW.toEpochMilli(), "qry_1"));
+            }
+            return answer(q, 0);
+        };
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.activate();
+        assertThat(model.snapshots()).isEmpty();
+        model.saveSnapshot();
+        assertThat(api.metricQueries.get(api.metricQueries.size() - 1).persistSnapshots()).isTrue();
+        assertThat(model.snapshots()).singleElement().satisfies(s -> {
+            assertThat(s.metric()).isEqualTo("events");
+            assertThat(s.valueText()).isEqualTo("36");
+            assertThat(s.period()).isEqualTo("Nov 20, 2026 10:15 – Nov 27, 2026 10:15");
+        });
+        assertThat(dialogs.notices).anyMatch(n -> n.startsWith("Saved"));
+    }
+
+    @Test
+    void definitionsShowTheirValueForTheRangeAndDeleteAsksFirst() {
+        api.metrics = q -> answer(q, 0);
+        api.definitions.put("orders.revenue", new Metrics.Definition("orders.revenue", "order.created", "sum",
+                "revenue", "Revenue of orders", 1L));
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.activate();
+        assertThat(model.definitions()).singleElement().satisfies(d -> {
+            assertThat(d.valueText()).isEqualTo("1,234.5");
+            assertThat(d.aggregation()).isEqualTo("Sum of revenue");
+        });
+
+        dialogs.confirmAnswer = false;
+        model.deleteDefinition(model.definitions().get(0));
+        assertThat(api.deleted).isEmpty();
+        dialogs.confirmAnswer = true;
+        model.deleteDefinition(model.definitions().get(0));
+        assertThat(api.deleted).containsExactly("orders.revenue");
+        assertThat(model.definitions()).isEmpty();
+    }
+
+    @Test
+    void aNewDefinitionIsSavedAndListed() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.eventNameProperty().set("order.created");
+        model.activate();
+        MetricDefinitionViewModel form = model.newDefinition();
+        assertThat(form.eventProperty().get()).isEqualTo("order.created");
+        form.nameProperty().set("orders");
+        form.save();
+        assertThat(api.definitions).containsKey("orders");
+        assertThat(model.definitions()).extracting(MetricsViewModel.DefinitionRow::name).containsExactly("orders");
+    }
+
+    @Test
+    void eachTableExportsItsRawValues() throws Exception {
+        api.metrics = q -> answer(q, 2);
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.groupByProperty().set(MetricsViewModel.GroupBy.MEDIUM);
+        model.activate();
+        Path buckets = dir.resolve("buckets.csv");
+        model.exportCsv(MetricsViewModel.Table.BUCKETS, buckets);
+        List<String> lines = Files.readAllLines(buckets, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFbucket_start,bucket_end,events");
+        assertThat(lines.get(2)).isEqualTo("2026-11-21T00:00:00Z,2026-11-21T23:59:59.999Z,2");
+        assertThat(lines).hasSize(9);
+        Path groups = dir.resolve("groups.csv");
+        model.exportCsv(MetricsViewModel.Table.GROUPS, groups);
+        assertThat(Files.readAllLines(groups, StandardCharsets.UTF_8)).containsExactly(
+                "\uFEFFmedium,events,unique_actors,share", "(none),36,3,1.000000", "key1,35,3,0.972222");
+        assertThat(dialogs.notices).anyMatch(n -> n.startsWith("Exported 2 rows of metric groups"));
+        assertThat(model.suggestedFileName(MetricsViewModel.Table.GROUPS)).isEqualTo("metrics-groups-20261127-1015.csv");
+    }
+
+    @Test
+    void bucketsEndWhereTheNextUtcBucketStarts() {
+        long feb = Instant.parse("2028-02-01T00:00:00Z").toEpochMilli();
+        assertThat(MetricsViewModel.bucketEnd(feb, Metrics.Interval.MONTH))
+                .isEqualTo(Instant.parse("2028-03-01T00:00:00Z").toEpochMilli() - 1);
+        long monday = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
+        assertThat(MetricsViewModel.bucketEnd(monday, Metrics.Interval.WEEK)).isEqualTo(monday + 7 * DAY - 1);
+        assertThat(MetricsViewModel.bucketEnd(monday, Metrics.Interval.HOUR)).isEqualTo(monday + 3_600_000L - 1);
+        assertThat(MetricsViewModel.label(monday, Metrics.Interval.WEEK)).isEqualTo("Week of Nov 23");
+        assertThat(MetricsViewModel.label(feb, Metrics.Interval.MONTH)).isEqualTo("Feb 2028");
+    }
+
+    @Test
+    void namesAreSuggestedWhileTyping() {
+        api.metrics = q -> answer(q, 0);
+        api.eventNames = List.of("order.created", "page.viewed", "cart.order_started", "orders");
+        MetricsViewModel model = model(new DirectTaskRunner());
+        model.activate();
+        assertThat(model.suggestions("ORDER", 10)).containsExactly("order.created", "orders", "cart.order_started");
+        assertThat(model.suggestions("order", 1)).containsExactly("order.created");
+        assertThat(model.suggestions(" ", 10)).isEmpty();
+    }
+}

@@ -1,0 +1,354 @@
+package com.headlessanalytics.console.ui.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.EventPage;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.EventsOnlyApi;
+import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.NextAction;
+import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.TrustTier;
+import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.RunningTask;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+class OverviewViewModelTest {
+    static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
+    static final long DAY = 86_400_000L;
+
+    final ManualScheduler scheduler = new ManualScheduler();
+    final DirectTaskRunner tasks = new DirectTaskRunner();
+    final FakeApi api = new FakeApi();
+    final List<EventQuery> drilled = new ArrayList<>();
+    final OverviewViewModel model = new OverviewViewModel(() -> api, tasks, scheduler,
+            Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
+
+    @Test
+    void showsTheFiguresComponentsActionsAlertsAndNewestEventsOfTheBusiness() {
+        model.activate();
+
+        assertThat(api.asked).containsExactly("default " + (NOW.toEpochMilli() - 7 * DAY) + ".." + NOW.toEpochMilli());
+        OverviewViewModel.Figures f = model.figuresProperty().get();
+        assertThat(f.healthScore()).isEqualTo(72);
+        assertThat(f.revenue()).isEqualByComparingTo("1234.50");
+        assertThat(f.value(Figure.ORDERS)).isEqualTo(40);
+        assertThat(f.value(Figure.SCANS)).isEqualTo(120);
+        assertThat(model.components()).extracting(OverviewViewModel.Component::name, OverviewViewModel.Component::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Freshness", "good"),
+                        org.assertj.core.groups.Tuple.tuple("Proof coverage", "poor"));
+        assertThat(model.actions()).satisfiesExactly(
+                a -> {
+                    assertThat(a.consequential()).isTrue();
+                    assertThat(a.decision()).isEqualTo("Needs a DecisionObject for attach_proof on audit, approved,"
+                            + " trust tier T3 or higher");
+                },
+                a -> assertThat(a.decision()).isEmpty());
+        assertThat(model.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo("warning");
+            assertThat(a.time()).isEqualTo("Nov 27, 09:00");
+        });
+        assertThat(model.recentEvents()).extracting(OverviewViewModel.EventRow::event)
+                .containsExactly("order.created", "lead.created");
+        assertThat(model.periodProperty().get()).isEqualTo("Nov 20, 10:15 – Nov 27, 10:15 · newest event Nov 27, 10:00");
+        assertThat(model.updatedProperty().get()).isEqualTo("Updated 10:15:30");
+        assertThat(model.runtimeProperty().get()).isEqualTo(new OverviewViewModel.Runtime("degraded", "Ready, 1 warning"));
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.refreshingProperty().get()).isFalse();
+    }
+
+    @Test
+    void refreshesEvery30SecondsWhileShownAndPublishesFiguresOnlyWhenTheyChange() {
+        AtomicInteger published = new AtomicInteger();
+        model.figuresProperty().addListener((obs, old, now) -> published.incrementAndGet());
+        AtomicInteger componentChanges = new AtomicInteger();
+        model.components().addListener((javafx.collections.ListChangeListener<OverviewViewModel.Component>) c ->
+                componentChanges.incrementAndGet());
+        model.activate();
+        assertThat(published).hasValue(1);
+        assertThat(OverviewViewModel.REFRESH).hasSeconds(30);
+
+        scheduler.tick();
+        assertThat(api.asked).hasSize(2);
+        assertThat(published).as("the same figures are not published again").hasValue(1);
+        assertThat(componentChanges).hasValue(1);
+
+        api.orders = 41;
+        scheduler.tick();
+        assertThat(published).hasValue(2);
+        assertThat(OverviewViewModel.changed(api.previous, model.figuresProperty().get()))
+                .containsExactly(Figure.ORDERS);
+
+        model.deactivate();
+        scheduler.tick();
+        assertThat(api.asked).hasSize(3);
+        assertThat(scheduler.active()).isZero();
+    }
+
+    @Test
+    void changedComparesRevenueByValueAndTreatsAMissingSnapshotAsAllChanged() {
+        var a = new OverviewViewModel.Figures(80, new BigDecimal("10.50"), 1, 2, 3, 0, 9);
+        var b = new OverviewViewModel.Figures(80, new BigDecimal("10.5"), 1, 2, 3, 0, 9);
+        var c = new OverviewViewModel.Figures(81, new BigDecimal("10.51"), 1, 2, 3, 1, 9);
+        assertThat(OverviewViewModel.changed(a, b)).isEmpty();
+        assertThat(OverviewViewModel.changed(a, c)).containsExactlyInAnyOrder(Figure.HEALTH_SCORE, Figure.REVENUE,
+                Figure.PENDING_APPROVALS);
+        assertThat(OverviewViewModel.changed(null, a)).hasSize(Figure.values().length);
+    }
+
+    @Test
+    void eachFigureDrillsDownToExactlyTheEventsItCountsInTheShownPeriod() {
+        model.activate();
+        long from = NOW.toEpochMilli() - 7 * DAY;
+        long to = NOW.toEpochMilli();
+
+        assertThat(model.drills(Figure.ORDERS)).singleElement().satisfies(d -> {
+            assertThat(d.label()).isEqualTo("order.created (40)");
+            assertThat(d.query()).isEqualTo(new EventQuery("default", "order.created", null, null, from, to, null,
+                    null, EventQuery.Order.DESC));
+        });
+        assertThat(model.drills(Figure.LEADS)).extracting(OverviewViewModel.Drill::label)
+                .containsExactly("lead.created (25)", "lead.qualified (5)");
+        assertThat(model.drills(Figure.SCANS)).extracting(OverviewViewModel.Drill::label)
+                .containsExactly("qr.bottle_scanned (100)", "shelf.scanned (20)");
+        assertThat(model.drills(Figure.REVENUE)).extracting(d -> d.query().event())
+                .containsExactly("payment.succeeded", "order.created");
+        assertThat(model.drills(Figure.HEALTH_SCORE)).singleElement().satisfies(d -> {
+            assertThat(d.label()).isEqualTo("All 5,000 events of default in the period");
+            assertThat(d.query().event()).isNull();
+        });
+        assertThat(model.drills(Figure.PENDING_APPROVALS)).isEmpty();
+
+        model.drillDown(model.drills(Figure.LEADS).get(1));
+        assertThat(drilled).extracting(EventQuery::event).containsExactly("lead.qualified");
+        model.showEvent(model.recentEvents().get(0));
+        assertThat(drilled.get(1)).isEqualTo(new EventQuery("default", "order.created", "tr_1", null,
+                NOW.toEpochMilli() - 915_000, NOW.toEpochMilli() - 915_000, null, null, EventQuery.Order.DESC));
+    }
+
+    @Test
+    void theBusinessAndDateRangeChooseWhatIsReadAndAllTimeIsNotTheApisDefaultWeek() {
+        model.activate();
+        model.businessProperty().set("  shop-2 ");
+        model.refresh();
+        assertThat(api.asked.get(1)).startsWith("shop-2 ");
+
+        model.rangeProperty().set(DateRange.of(DateRange.Preset.ALL_TIME));
+        assertThat(api.asked.get(2)).isEqualTo("shop-2 0.." + NOW.toEpochMilli());
+        assertThat(model.periodProperty().get()).startsWith("All time until Nov 27, 10:15");
+
+        model.rangeProperty().set(DateRange.custom(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2)));
+        assertThat(api.asked.get(3)).isEqualTo("shop-2 " + Instant.parse("2026-11-01T00:00:00Z").toEpochMilli() + ".."
+                + (Instant.parse("2026-11-03T00:00:00Z").toEpochMilli() - 1));
+    }
+
+    @Test
+    void aChangeWhileAReadRunsIsReadRightAfterItButTimerTicksAreNotQueued() {
+        HeldTaskRunner held = new HeldTaskRunner();
+        OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneOffset.UTC, drilled::add);
+        m.activate();
+        assertThat(m.refreshingProperty().get()).isTrue();
+        scheduler.tick();
+        held.runAll();
+        assertThat(api.asked).as("a tick during a read is skipped").hasSize(1);
+        assertThat(m.refreshingProperty().get()).isFalse();
+
+        scheduler.tick();
+        m.rangeProperty().set(DateRange.of(DateRange.Preset.LAST_30_DAYS));
+        held.runAll();
+        assertThat(api.asked).hasSize(3);
+        assertThat(api.asked.get(2)).isEqualTo("default " + (NOW.toEpochMilli() - 30 * DAY) + ".." + NOW.toEpochMilli());
+        assertThat(m.figuresProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aBlankBusinessIsRefusedWithASentenceAndNothingIsRead() {
+        model.businessProperty().set("   ");
+        model.activate();
+        assertThat(api.asked).isEmpty();
+        assertThat(model.errorProperty().get()).startsWith("Enter a business ID");
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheFiguresOfTheSameBusinessButClearsThoseOfAnother() {
+        model.activate();
+        api.failure = new ApiException.Unreachable("connection refused", null);
+        scheduler.tick();
+        assertThat(model.figuresProperty().get()).isNotNull();
+        assertThat(model.errorProperty().get()).isEqualTo("The API could not be reached: connection refused");
+        assertThat(model.updatedProperty().get()).isEqualTo("Updated 10:15:30 — the last refresh failed");
+
+        api.failure = ApiException.notFound("business nope has no events and no record");
+        model.businessProperty().set("nope");
+        model.refresh();
+        assertThat(model.figuresProperty().get()).isNull();
+        assertThat(model.components()).isEmpty();
+        assertThat(model.recentEvents()).isEmpty();
+        assertThat(model.drills(Figure.ORDERS)).isEmpty();
+        assertThat(model.errorProperty().get()).contains("no events");
+
+        api.failure = null;
+        model.refresh();
+        assertThat(model.figuresProperty().get()).isNotNull();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void runtimeReadinessIsSummedUpInOneSentence() {
+        RuntimeHealth failing = RuntimeHealth.of(List.of(
+                new RuntimeHealth.Check("database", RuntimeHealth.FAIL, true, "closed", "reopen"),
+                new RuntimeHealth.Check("data_folder", RuntimeHealth.FAIL, true, "full", "free space")), List.of(), null);
+        assertThat(OverviewViewModel.runtimeOf(failing))
+                .isEqualTo(new OverviewViewModel.Runtime("fail", "Not ready: database, data folder"));
+        api.runtimeFailure = new ApiException.Unreachable("timed out", null);
+        model.activate();
+        assertThat(model.runtimeProperty().get().status()).isEqualTo("fail");
+        assertThat(model.runtimeProperty().get().summary()).isEqualTo("Not answering: The API could not be reached: timed out");
+        assertThat(model.figuresProperty().get()).as("business health is read all the same").isNotNull();
+    }
+
+    /** Holds submitted work until {@link #runAll()}, so a test can act while a read is running. */
+    static final class HeldTaskRunner implements TaskRunner {
+        private final Deque<Runnable> queue = new ArrayDeque<>();
+        private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+        private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+        @Override
+        public <T> Handle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            queue.add(() -> {
+                T result;
+                try {
+                    result = work.run(new Progress() {
+                        @Override
+                        public void update(double fraction, String message) {
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return false;
+                        }
+                    });
+                } catch (Throwable t) {
+                    onFailure.accept(t);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+            return () -> { };
+        }
+
+        void runAll() {
+            while (!queue.isEmpty()) {
+                queue.poll().run();
+            }
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty busyProperty() {
+            return busy.getReadOnlyProperty();
+        }
+
+        @Override
+        public ObservableList<RunningTask> running() {
+            return running;
+        }
+    }
+
+    /** Answers health from fields the test changes; records each business and period asked for. */
+    static final class FakeApi implements EventsOnlyApi {
+        final List<String> asked = new ArrayList<>();
+        long orders = 40;
+        RuntimeException failure;
+        RuntimeException runtimeFailure;
+        OverviewViewModel.Figures previous;
+
+        @Override
+        public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
+            asked.add(businessId + " " + query.from() + ".." + query.to());
+            if (failure != null) {
+                throw failure;
+            }
+            long now = NOW.toEpochMilli();
+            Map<String, Long> metrics = new LinkedHashMap<>();
+            metrics.put("page.viewed", 3000L);
+            metrics.put("order.created", orders);
+            metrics.put("payment.succeeded", 41L);
+            metrics.put("lead.qualified", 5L);
+            metrics.put("lead.created", 25L);
+            metrics.put("qr.bottle_scanned", 100L);
+            metrics.put("shelf.scanned", 20L);
+            List<Event> recent = List.of(
+                    event("e2", "order.created", now - 915_000, "tr_1"),
+                    event("e1", "lead.created", now - 2_000_000, "tr_2"));
+            previous = new OverviewViewModel.Figures(72, new BigDecimal("1234.50"), 120, 30, 40, 0, 5000);
+            return new BusinessHealth(businessId, 72, List.of(
+                    new BusinessHealth.Component("freshness", 20, 100, "newest event 15 min old", "under 1 h: 100"),
+                    new BusinessHealth.Component("proof_coverage", 20, 40, "6 of 15", "share with proofId")),
+                    new BigDecimal("1234.50"), 120, 30, orders, 0, 5000, now - 915_000, recent, metrics, Map.of(),
+                    List.of(), List.of(new BusinessHealth.Alert("warning", "missing_proof", "9 events lack proof",
+                    now - 4_530_000)),
+                    List.of(new NextAction("a1", "Attach proofs", "9 T4 events lack proof", "high", true,
+                                    new NextAction.RequiredDecision("attach_proof", "audit", "approved", "T3")),
+                            new NextAction("a2", "Check the scanner", "no scans for 3 h", "low", false, null)),
+                    new Proof("q", "ws", businessId, new Period(query.from(), query.to()), now, "1"));
+        }
+
+        private static Event event(String id, String name, long ts, String trace) {
+            return new Event(id, name, "default", ts, ts, Map.of("id", "cust_1"), null, null, trace, null, null, null,
+                    null, null, null, null, TrustTier.T2, null, null);
+        }
+
+        @Override
+        public RuntimeHealth health() {
+            if (runtimeFailure != null) {
+                throw runtimeFailure;
+            }
+            return RuntimeHealth.of(List.of(new RuntimeHealth.Check("database", RuntimeHealth.OK, true, "open", null),
+                    new RuntimeHealth.Check("api_keys", RuntimeHealth.WARN, false, "no keys", "create one")),
+                    List.of(), null);
+        }
+
+        @Override
+        public IngestResult ingest(List<Map<String, Object>> events) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EventPage events(EventQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EventNames eventNames(String businessId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

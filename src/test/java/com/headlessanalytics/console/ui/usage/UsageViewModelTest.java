@@ -1,0 +1,249 @@
+package com.headlessanalytics.console.ui.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.EventPage;
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.EventsOnlyApi;
+import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsageViewModelTest {
+    static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
+    static final long MONTH_START = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
+    static final long MONTH_END = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli() - 1;
+
+    @TempDir
+    Path dir;
+    final FakeApi api = new FakeApi();
+    final Dialogs dialogs = new Dialogs();
+    final DirectTaskRunner tasks = new DirectTaskRunner();
+    final UsageViewModel model = new UsageViewModel(() -> api, tasks, dialogs, Clock.fixed(NOW, ZoneOffset.UTC),
+            ZoneOffset.UTC);
+
+    @Test
+    void showsTheNewestCallsTotalsPerEndpointAndTheMonthsQuota() {
+        model.activate();
+
+        assertThat(api.asked).singleElement().satisfies(q -> {
+            assertThat(q.limit()).isEqualTo(500);
+            assertThat(q.from()).isEqualTo(NOW.toEpochMilli() - 30L * 86_400_000);
+            assertThat(q.to()).isEqualTo(NOW.toEpochMilli());
+        });
+        assertThat(model.calls()).hasSize(2);
+        UsageViewModel.CallRow first = model.calls().get(0);
+        assertThat(first.time()).isEqualTo("Nov 27, 10:00:00");
+        assertThat(first.endpoint()).isEqualTo("/api/ingest");
+        assertThat(first.bytes()).isEqualTo("1.5 KB in / 120 B out");
+        assertThat(first.failed()).isFalse();
+        assertThat(model.calls().get(1).failed()).isTrue();
+        assertThat(model.totals()).extracting(UsageViewModel.TotalRow::endpoint, UsageViewModel.TotalRow::statuses)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/api/ingest", "200 ×1,200, 400 ×3"),
+                        org.assertj.core.groups.Tuple.tuple("/api/events", "404 ×1"));
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("1,204 calls in last 30 days, 4 with an error (status 400 or above) · newest 2 listed");
+        assertThat(model.quotaUsedProperty().get()).isEqualTo(0.25);
+        assertThat(model.quotaTextProperty().get())
+                .isEqualTo("250,000 of 1,000,000 calls used this month (25.0%) · 750,000 left · resets Dec 1");
+        assertThat(model.loadedProperty().get()).isTrue();
+    }
+
+    @Test
+    void theRangeAndLimitChooseWhatIsReadWhileShown() {
+        model.rangeProperty().set(DateRange.of(DateRange.Preset.ALL_TIME));
+        assertThat(api.asked).as("nothing is read while hidden").isEmpty();
+        model.activate();
+        assertThat(api.asked.get(0).from()).isNull();
+        assertThat(api.asked.get(0).to()).isNull();
+        model.limitProperty().set(100);
+        assertThat(api.asked.get(1).limit()).isEqualTo(100);
+        model.deactivate();
+        model.limitProperty().set(1000);
+        assertThat(api.asked).hasSize(2);
+    }
+
+    @Test
+    void aRangeChosenWhileAReadRunsIsReadRightAfterIt() {
+        List<Runnable> held = new ArrayList<>();
+        TaskRunner holding = new TaskRunner() {
+            @Override
+            public <T> Handle submit(String title, Work<T> work, java.util.function.Consumer<T> onSuccess,
+                                     java.util.function.Consumer<Throwable> onFailure) {
+                held.add(() -> {
+                    try {
+                        onSuccess.accept(work.run(null));
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+                return () -> { };
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+                return tasks.busyProperty();
+            }
+
+            @Override
+            public javafx.collections.ObservableList<com.headlessanalytics.console.ui.common.RunningTask> running() {
+                return tasks.running();
+            }
+        };
+        UsageViewModel m = new UsageViewModel(() -> api, holding, dialogs, Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneOffset.UTC);
+        m.activate();
+        m.rangeProperty().set(DateRange.of(DateRange.Preset.ALL_TIME));
+        assertThat(held).hasSize(1);
+        held.remove(0).run();
+        assertThat(held).as("the newer range is read as soon as the first read ends").hasSize(1);
+        held.remove(0).run();
+        assertThat(api.asked).extracting(Usage.Query::from).containsExactly(NOW.toEpochMilli() - 30L * 86_400_000,
+                null);
+        assertThat(m.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void anEmptyMeterSaysSoAndAFailureIsASentence() {
+        api.empty = true;
+        model.activate();
+        assertThat(model.calls()).isEmpty();
+        assertThat(model.summaryProperty().get()).isEqualTo("No calls in last 30 days");
+        assertThat(model.quotaTextProperty().get()).startsWith("0 of 1,000,000 calls used this month (0.0%)");
+
+        api.failure = new ApiException.Unreachable("connection refused", null);
+        model.refresh();
+        assertThat(model.errorProperty().get()).isEqualTo("The API could not be reached: connection refused");
+        api.failure = null;
+        model.refresh();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void exportsEachTableAsCsvWithRawValues() throws Exception {
+        model.activate();
+        Path calls = dir.resolve("calls.csv");
+        model.export(UsageViewModel.Table.CALLS, calls);
+        assertThat(Files.readString(calls, StandardCharsets.UTF_8)).isEqualTo("\uFEFF"
+                + "time,method,endpoint,status,latency_ms,request_bytes,response_bytes,key_id,query_id\r\n"
+                + "2026-11-27T10:00:00Z,POST,/api/ingest,200,12,1536,120,ak_1,q1\r\n"
+                + "2026-11-27T09:59:00Z,GET,/api/events,404,3,0,80,ak_1,q2\r\n");
+        Path totals = dir.resolve("totals.csv");
+        model.export(UsageViewModel.Table.TOTALS, totals);
+        assertThat(Files.readAllLines(totals, StandardCharsets.UTF_8)).containsExactly(
+                "\uFEFFendpoint,calls,errors,by_status,avg_latency_ms,max_latency_ms,request_bytes,response_bytes",
+                "/api/ingest,1203,3,200:1200 400:3,10,250,2000000,150000",
+                "/api/events,1,1,404:1,3,3,0,80");
+        assertThat(dialogs.notices).containsExactly("Exported 2 rows to " + calls, "Exported 2 rows to " + totals);
+        assertThat(model.suggestedFileName(UsageViewModel.Table.TOTALS)).isEqualTo("usage-totals-20261127-1015.csv");
+    }
+
+    @Test
+    void aFailedExportSaysWhyAndLeavesNoFile() {
+        model.activate();
+        Path target = dir.resolve("missing-folder").resolve("calls.csv");
+        model.export(UsageViewModel.Table.CALLS, target);
+        assertThat(dialogs.errors).singleElement().asString().contains("could not be exported to " + target);
+        assertThat(target).doesNotExist();
+        assertThat(model.exportingProperty().get()).isFalse();
+    }
+
+    @Test
+    void formatsBytesAndShares() {
+        assertThat(UsageViewModel.bytes(0)).isEqualTo("0 B");
+        assertThat(UsageViewModel.bytes(1023)).isEqualTo("1023 B");
+        assertThat(UsageViewModel.bytes(5L * 1024 * 1024)).isEqualTo("5.0 MB");
+        assertThat(UsageViewModel.percent(1, 1_000_000)).isEqualTo("under 0.1%");
+        assertThat(UsageViewModel.percent(1_000_000, 1_000_000)).isEqualTo("100.0%");
+    }
+
+    static final class FakeApi implements EventsOnlyApi {
+        final List<Usage.Query> asked = new ArrayList<>();
+        boolean empty;
+        RuntimeException failure;
+
+        @Override
+        public Usage.Report usage(Usage.Query query) {
+            asked.add(query);
+            if (failure != null) {
+                throw failure;
+            }
+            if (empty) {
+                return new Usage.Report(List.of(), List.of(), 0,
+                        new Usage.Quota(1_000_000, 0, 1_000_000, MONTH_START, MONTH_END), null);
+            }
+            long t = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
+            Map<String, Long> ingest = new LinkedHashMap<>();
+            ingest.put("400", 3L);
+            ingest.put("200", 1200L);
+            return new Usage.Report(List.of(
+                    new Usage.Record(t, "POST", "/api/ingest", 200, 12, 1536, 120, "ak_1", "q1"),
+                    new Usage.Record(t - 60_000, "GET", "/api/events", 404, 3, 0, 80, "ak_1", "q2")),
+                    List.of(new Usage.Total("/api/ingest", 1203, 3, ingest, 10, 250, 2_000_000, 150_000),
+                            new Usage.Total("/api/events", 1, 1, Map.of("404", 1L), 3, 3, 0, 80)),
+                    1204, new Usage.Quota(1_000_000, 250_000, 750_000, MONTH_START, MONTH_END), null);
+        }
+
+        @Override
+        public IngestResult ingest(List<Map<String, Object>> events) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EventPage events(EventQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EventNames eventNames(String businessId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RuntimeHealth health() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Dialogs implements DialogService {
+        final List<String> notices = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public void showError(String title, Throwable error) {
+            errors.add(title + ": " + error);
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message, String confirmLabel) {
+            return false;
+        }
+
+        @Override
+        public void notify(String message) {
+            notices.add(message);
+        }
+    }
+}
