@@ -2,6 +2,8 @@ package com.headlessanalytics.console.ui.metrics;
 
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.ui.common.SuggestingField;
+import com.headlessanalytics.console.ui.common.ViewParts;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;

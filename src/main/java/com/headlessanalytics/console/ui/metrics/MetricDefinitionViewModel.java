@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.ui.common.DirectTaskRunner;
+import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

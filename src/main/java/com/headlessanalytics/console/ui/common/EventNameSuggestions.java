@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.metrics;
+package com.headlessanalytics.console.ui.common;
 
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.HeadlessApi;

@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.metrics;
+package com.headlessanalytics.console.ui.common;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;

@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.metrics;
+package com.headlessanalytics.console.ui.common;
 
 import com.headlessanalytics.console.ui.common.CsvFiles;
 import com.headlessanalytics.console.ui.common.DialogService;

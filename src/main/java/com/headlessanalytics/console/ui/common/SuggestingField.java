@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.metrics;
+package com.headlessanalytics.console.ui.common;
 
 import java.util.List;
 import java.util.function.BiFunction;

@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.metrics;
+package com.headlessanalytics.console.ui.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
