@@ -144,7 +144,14 @@ public final class Funnels {
         }
 
         public Checks checks() {
-            Checks c = funnel == null ? new Checks().add("funnel", "required", "is required") : funnel.checks();
+            Checks c = new Checks();
+            if (funnel == null) {
+                c.add("funnel", "required", "is required");
+            } else {
+                for (var e : funnel.checks().errors()) {
+                    c.add("funnel." + e.field(), e.code(), e.message());
+                }
+            }
             c.oneOf("outcome", outcome, Outcome.class).range("limit", limit == null ? null : (long) limit, 1, 1000);
             int steps = funnel == null || funnel.steps() == null ? 0 : funnel.steps().size();
             int min = effectiveOutcome() == Outcome.DROPPED ? 2 : 1;

@@ -109,11 +109,10 @@ final class EngineAnalytics {
             throw new ApiException.Client(422, ErrorCodes.RULE_VIOLATION, "The revenue total is too large to add up",
                     List.of());
         }
-        BigDecimal revenue = BigDecimal.valueOf(scan.revenueMicros(), Revenue.SCALE).stripTrailingZeros();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         values.put("events", BigDecimal.valueOf(scan.total()));
         values.put("uniqueActors", BigDecimal.valueOf(scan.uniqueActors()));
-        values.put("revenue", revenue.scale() < 0 ? revenue.setScale(0) : revenue);
+        values.put("revenue", Revenue.fromMicros(scan.revenueMicros(), 2));
         for (Metrics.Definition d : definitionsToRun(ws, q.metrics())) {
             values.put(d.name(), definitionValue(ws, c, n, b, business, d, from, to));
         }
@@ -186,7 +185,7 @@ final class EngineAnalytics {
         return switch (agg) {
             case COUNT -> BigDecimal.valueOf(s.total());
             case UNIQUE_ACTORS -> BigDecimal.valueOf(s.uniqueActors());
-            case SUM -> BigDecimal.valueOf(s.revenueMicros(), Revenue.SCALE).stripTrailingZeros();
+            case SUM -> Revenue.fromMicros(s.revenueMicros(), 2);
         };
     }
 

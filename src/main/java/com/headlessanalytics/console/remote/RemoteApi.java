@@ -1,23 +1,25 @@
 package com.headlessanalytics.console.remote;
 
-import com.headlessanalytics.console.api.AgentContext;
-import com.headlessanalytics.console.api.Attribution;
-import com.headlessanalytics.console.api.BusinessHealth;
-import com.headlessanalytics.console.api.Funnels;
-import com.headlessanalytics.console.api.Metrics;
-import com.headlessanalytics.console.api.Usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
 import java.io.EOFException;
@@ -55,7 +57,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The API port over HTTP against any HeadlessAnalytics-compatible server. Every call is retried
  * on transport failures, 500/502/503/504 and 429 (after its Retry-After); ingest stays safe to
- * retry because every event gets its id before the first attempt. Thread-safe.
+ * retry because every event gets its id before the first attempt. Calls that change something
+ * without such a key (deleting a metric definition, a metrics query that persists snapshots) are
+ * retried only when the server cannot have acted: the connection was never made, or a 429.
+ * Thread-safe.
  */
 public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
@@ -77,6 +82,8 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     private final OkHttpClient client;
     private final boolean ownsClient;
     private final ObjectMapper json = ApiJson.mapper();
+    /** Reads answers without shortening decimals: 149.00 stays 149.00, as the engine answers it. */
+    private final ObjectReader tree = json.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     private volatile boolean closed;
 
     public RemoteApi(RemoteConfig config) {
@@ -211,19 +218,36 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         return json.treeToValue(node, type);
     }
 
-    /** One attempt's failure: the error to raise and whether another attempt may succeed. */
+    /**
+     * One attempt's failure: the error to raise, whether another attempt may succeed, and whether
+     * the server certainly did not act on the request (nothing reached it, or it refused with 429).
+     */
     private static final class Failure extends Exception {
         final ApiException error;
         final boolean retryable;
+        final boolean unprocessed;
 
         Failure(ApiException error, boolean retryable) {
+            this(error, retryable, false);
+        }
+
+        Failure(ApiException error, boolean retryable, boolean unprocessed) {
             super(error.getMessage(), null, false, false);
             this.error = error;
             this.retryable = retryable;
+            this.unprocessed = unprocessed;
         }
     }
 
     private <T> T send(Request request, String expected, Reader<T> reader, boolean bodyOn503) {
+        return send(request, expected, reader, bodyOn503, true);
+    }
+
+    /**
+     * Sends with retries; {@code repeatable} false retries only failures the server cannot have
+     * acted on. A null {@code reader} takes any 2xx answer, with or without a body, and returns null.
+     */
+    private <T> T send(Request request, String expected, Reader<T> reader, boolean bodyOn503, boolean repeatable) {
         if (closed) {
             throw new IllegalStateException("this RemoteApi is closed");
         }
@@ -239,7 +263,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             } catch (Failure f) {
                 failure = f;
             }
-            if (!failure.retryable || attempt == max) {
+            if (!failure.retryable || attempt == max || !repeatable && !failure.unprocessed) {
                 throw failure.retryable && attempt > 1 ? afterAttempts(failure.error, attempt) : failure.error;
             }
             long waitMs = delayBeforeRetry(attempt, failure.error);
@@ -278,6 +302,9 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
                     + " is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MB", null), false);
         }
         JsonNode node = parse(body);
+        if (status >= 200 && status < 300 && reader == null) {
+            return null;
+        }
         if (status >= 200 && status < 300) {
             try {
                 if (node == null || !node.isObject()) {
@@ -302,7 +329,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     private JsonNode parse(byte[] body) {
         try {
-            return body.length == 0 ? null : json.readTree(body);
+            return body.length == 0 ? null : tree.readTree(body);
         } catch (IOException notJson) {
             return null;
         }
@@ -338,7 +365,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             boolean wait = seconds <= MAX_RETRY_AFTER.toSeconds();
             String text = wait ? message : message + " (the server asks to wait " + seconds + " s, longer than the "
                     + MAX_RETRY_AFTER.toSeconds() + " s this client waits)";
-            return new Failure(new ApiException.Client(429, code, text, details, seconds), wait);
+            return new Failure(new ApiException.Client(429, code, text, details, seconds), wait, true);
         }
         return new Failure(new ApiException.Client(status, code, message, details), false);
     }
@@ -371,10 +398,12 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         }
         String message;
         boolean retryable = true;
+        boolean unprocessed = false;
         SSLException tls = find(e, SSLException.class);
         ConnectException refused = find(e, ConnectException.class);
         if (find(e, UnknownHostException.class) != null) {
             message = "cannot resolve host " + base.host();
+            unprocessed = true;
         } else if (tls != null) {
             message = "TLS handshake failed with " + peer + ": " + tls.getMessage();
             retryable = find(e, CertificateException.class) == null && find(e, SSLPeerUnverifiedException.class) == null;
@@ -382,8 +411,10 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             message = String.valueOf(rootCause(refused).getMessage()).toLowerCase(Locale.ROOT).contains("refused")
                     ? "connection refused by " + peer
                     : "cannot connect to " + peer + ": " + rootCause(refused).getMessage();
+            unprocessed = true;
         } else if (e instanceof InterruptedIOException) {
             boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+            unprocessed = connecting;
             Duration limit = connecting ? config.connectTimeout() : config.readTimeout();
             message = e instanceof SocketTimeoutException
                     ? "timed out after " + seconds(limit) + (connecting ? " connecting to " : " waiting for ") + peer
@@ -394,7 +425,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         } else {
             message = "request to " + peer + " failed: " + e;
         }
-        return new Failure(new ApiException.Unreachable(message, e), retryable);
+        return new Failure(new ApiException.Unreachable(message, e), retryable, unprocessed);
     }
 
     private static <X extends Throwable> X find(Throwable t, Class<X> type) {
@@ -440,56 +471,117 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Metrics.Result metrics(Metrics.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(query, "query");
+        return send(post("api/metrics/query", query), "a metrics result",
+                node -> read(node, Metrics.Result.class, "metrics", "totalEvents"), false,
+                !Boolean.TRUE.equals(query.persistSnapshots()));
     }
 
     @Override
     public Metrics.Definitions metricDefinitions() {
-        throw new UnsupportedOperationException("TODO");
+        return send(request(url("api/metrics/definitions").build()).get().build(), "a list of metric definitions",
+                node -> read(node, Metrics.Definitions.class, "definitions"), false);
     }
 
     @Override
     public Metrics.Definition saveMetricDefinition(Metrics.Definition definition) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(definition, "definition");
+        return send(post("api/metrics/definitions", definition), "a metric definition",
+                node -> read(node, Metrics.Definition.class, "name", "event"), false);
     }
 
     @Override
     public void deleteMetricDefinition(String name) {
-        throw new UnsupportedOperationException("TODO");
+        HttpUrl url = url("api/metrics/definitions").addPathSegment(segment("name", name)).build();
+        send(request(url).delete().build(), "a deletion", null, false, false);
     }
 
     @Override
     public Metrics.Snapshots metricSnapshots(String metric, Integer limit) {
-        throw new UnsupportedOperationException("TODO");
+        HttpUrl.Builder url = url("api/metrics/snapshots");
+        param(url, "metric", metric);
+        param(url, "limit", limit);
+        return send(request(url.build()).get().build(), "a list of metric snapshots",
+                node -> read(node, Metrics.Snapshots.class, "snapshots"), false);
     }
 
     @Override
     public Funnels.Result funnel(Funnels.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(query, "query");
+        return send(post("api/funnels/query", query), "a funnel result",
+                node -> read(node, Funnels.Result.class, "steps"), false);
     }
 
     @Override
     public Funnels.Actors funnelActors(Funnels.ActorsQuery query) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(query, "query");
+        return send(post("api/funnels/actors", query), "a list of funnel actors",
+                node -> read(node, Funnels.Actors.class, "actors", "total"), false);
     }
 
     @Override
     public Attribution.Result attribution(Attribution.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(query, "query");
+        return send(post("api/attribution/query", query), "an attribution result",
+                node -> read(node, Attribution.Result.class, "bySource"), false);
     }
 
     @Override
     public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        BusinessHealth.Query q = query == null ? BusinessHealth.Query.defaults() : query;
+        HttpUrl.Builder url = url("api/businesses").addPathSegment(segment("id", businessId))
+                .addPathSegment("health");
+        param(url, "limit", q.limit());
+        param(url, "from", q.from());
+        param(url, "to", q.to());
+        return send(request(url.build()).get().build(), "a business health report",
+                node -> read(node, BusinessHealth.class, "businessId", "healthScore", "components"), false);
     }
 
     @Override
     public AgentContext.Result agentContext(AgentContext.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(query, "query");
+        return send(post("api/intelligence/agent-context", query), "an agent context",
+                node -> read(node, AgentContext.Result.class, "mode", "text"), false);
     }
 
     @Override
     public Usage.Report usage(Usage.Query query) {
-        throw new UnsupportedOperationException("TODO");
+        Usage.Query q = query == null ? Usage.Query.defaults() : query;
+        HttpUrl.Builder url = url("api/usage");
+        param(url, "limit", q.limit());
+        param(url, "from", q.from());
+        param(url, "to", q.to());
+        return send(request(url.build()).get().build(), "a usage report",
+                node -> read(node, Usage.Report.class, "records", "totals", "quota"), false);
+    }
+
+    /** A POST of {@code body} as JSON; a body that cannot be written as JSON is the caller's 400. */
+    private Request post(String path, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("the request cannot be written as JSON: " + e.getOriginalMessage(), List.of());
+        }
+        return request(url(path).build()).post(RequestBody.create(bytes, JSON)).build();
+    }
+
+    /**
+     * A path parameter, named as the server names it. URLs cannot carry "." or ".." as a segment
+     * (clients and proxies resolve them as dot segments), so such a value is refused here rather
+     * than sent to another path.
+     */
+    private static String segment(String field, String value) {
+        if (value == null) {
+            throw ApiException.invalid("no " + field + " given", List.of(new FieldError(null, field, "required",
+                    "is required")));
+        }
+        if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+            throw ApiException.invalid("'" + value + "' cannot be sent as a URL path segment",
+                    List.of(new FieldError(null, field, "invalid_value",
+                            "must not be empty, '.' or '..' (it goes into the URL path)")));
+        }
+        return value;
     }
 }

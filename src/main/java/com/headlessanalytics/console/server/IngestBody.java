@@ -143,7 +143,8 @@ final class IngestBody {
         return -1;
     }
 
-    private static String describe(IOException e) {
+    /** What is wrong with a body the JSON parser refused, in one line fit for an error message. */
+    static String describe(IOException e) {
         if (e instanceof StreamConstraintsException sce) {
             String msg = String.valueOf(sce.getOriginalMessage());
             return msg.contains("nesting depth")

@@ -46,9 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serve mode: a {@link ServeBackend} over HTTP on the API's paths ({@code POST /api/ingest},
- * {@code GET /api/events}, {@code GET /api/health}), on the JDK's HTTP server with one virtual
- * thread per request.
+ * Serve mode: a {@link ServeBackend} over HTTP on the API's paths ({@link Route}: ingest, events,
+ * health, and the analytics routes of {@link AnalyticsRoutes}), on the JDK's HTTP server with one
+ * virtual thread per request.
  *
  * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header; every request
  * is metered once, after its response is written. Bearer API keys are required except for health;
@@ -83,36 +83,13 @@ public final class LocalApiServer {
     private static final Set<String> HEALTH_PARAMS = Set.of("strict");
     private static final Period OPEN_PERIOD = new Period(null, null);
 
-    private enum Route {
-        INGEST("/api/ingest", "POST"),
-        EVENTS("/api/events", "GET"),
-        EVENT_NAMES("/api/events/names", "GET"),
-        HEALTH("/api/health", "GET");
-
-        final String path;
-        final String method;
-
-        Route(String path, String method) {
-            this.path = path;
-            this.method = method;
-        }
-
-        static Route of(String rawPath) {
-            for (Route r : values()) {
-                if (r.path.equals(rawPath)) {
-                    return r;
-                }
-            }
-            return null;
-        }
-    }
-
     /** What one request has established so far. */
     private static final class Call {
         final HttpExchange exchange;
         final long at;
         final String method;
         final Route route;
+        final Map<String, String> rawPathParams;
         Principal principal;
         long requestBytes;
 
@@ -120,7 +97,13 @@ public final class LocalApiServer {
             this.exchange = exchange;
             this.at = at;
             this.method = exchange.getRequestMethod();
-            this.route = Route.of(exchange.getRequestURI().getRawPath());
+            Route.Match match = Route.match(exchange.getRequestURI().getRawPath());
+            this.route = match == null ? null : match.route();
+            this.rawPathParams = match == null ? Map.of() : match.rawParams();
+        }
+
+        String rawQuery() {
+            return exchange.getRequestURI().getRawQuery();
         }
 
         String workspaceId() {
@@ -268,7 +251,7 @@ public final class LocalApiServer {
                     List.of(), 0);
         }
         Route route = call.route;
-        if (route == null || !route.method.equals(call.method) || route == Route.HEALTH) {
+        if (route == null || !route.allows(call.method) || route == Route.HEALTH) {
             long wait = anonymousLimits.acquire(call.remoteAddress());
             if (wait > 0) {
                 throw rateLimited("too many requests from this address", wait);
@@ -277,9 +260,9 @@ public final class LocalApiServer {
         if (route == null) {
             throw ApiException.notFound("there is no API endpoint at this path");
         }
-        if (!route.method.equals(call.method)) {
+        if (!route.allows(call.method)) {
             throw new ApiException.Client(405, ErrorCodes.METHOD_NOT_ALLOWED,
-                    route.path + " accepts only " + route.method, List.of());
+                    route.path + " accepts only " + route.allow(), List.of());
         }
         if (route == Route.HEALTH) {
             return health(call);
@@ -291,16 +274,19 @@ public final class LocalApiServer {
                     wait);
         }
         HeadlessApi port = backend.workspace(call.workspaceId());
+        if (AnalyticsRoutes.handles(route)) {
+            AnalyticsRoutes.Answer answer = AnalyticsRoutes.answer(port, route, new AnalyticsRequest(call));
+            return ok(call, answer.body(), answer.proof());
+        }
         if (route == Route.INGEST) {
-            QueryString.parse(call.exchange.getRequestURI().getRawQuery(), Set.of());
+            QueryString.parse(call.rawQuery(), Set.of());
             IngestBody.checkContentType(call.exchange.getRequestHeaders().get("Content-Type"));
             byte[] body = readBody(call);
             IngestResult result = port.ingest(IngestBody.parse(body, (int) call.requestBytes));
             return ok(call, result, result.proof());
         }
         if (route == Route.EVENT_NAMES) {
-            Map<String, String> params = QueryString.parse(call.exchange.getRequestURI().getRawQuery(),
-                    Set.of("businessId"));
+            Map<String, String> params = QueryString.parse(call.rawQuery(), Set.of("businessId"));
             EventNames names = port.eventNames(params.get("businessId"));
             return ok(call, names, names.proof());
         }
@@ -358,6 +344,52 @@ public final class LocalApiServer {
         }
     }
 
+    /** {@link AnalyticsRoutes.Request} on one call. */
+    private static final class AnalyticsRequest implements AnalyticsRoutes.Request {
+        private final Call call;
+
+        AnalyticsRequest(Call call) {
+            this.call = call;
+        }
+
+        @Override
+        public String method() {
+            return call.method;
+        }
+
+        @Override
+        public Map<String, String> params(Set<String> allowed) {
+            return QueryString.parse(call.rawQuery(), allowed);
+        }
+
+        @Override
+        public String pathParam(String name) {
+            String raw = call.rawPathParams.get(name);
+            String value = raw == null ? null : QueryString.decodeSegment(raw);
+            if (value == null) {
+                throw ApiException.invalid("invalid path segment {" + name + "}", List.of(new FieldError(null, name,
+                        "invalid_value", "is not valid percent-encoded UTF-8")));
+            }
+            if (value.length() > EventLimits.MAX_ID_LENGTH) {
+                throw ApiException.invalid("invalid path segment {" + name + "}", List.of(new FieldError(null, name,
+                        "invalid_value", "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters")));
+            }
+            return value;
+        }
+
+        @Override
+        public <T> T body(Class<T> type) {
+            IngestBody.checkContentType(call.exchange.getRequestHeaders().get("Content-Type"));
+            byte[] body = readBody(call);
+            return JsonBody.read(body, (int) call.requestBytes, type);
+        }
+
+        @Override
+        public Proof proof() {
+            return LocalApiServer.proof(call, newQueryId(call.at));
+        }
+    }
+
     /**
      * Reads the body once into one array, its length in {@code call.requestBytes}: refused (413) by
      * its Content-Length before reading, or, chunked, once it passes the cap.
@@ -400,11 +432,11 @@ public final class LocalApiServer {
     }
 
     private static EventQuery eventQuery(Call call) {
-        Map<String, String> p = QueryString.parse(call.exchange.getRequestURI().getRawQuery(), EVENT_PARAMS);
+        Map<String, String> p = QueryString.parse(call.rawQuery(), EVENT_PARAMS);
         List<FieldError> errors = new ArrayList<>();
-        Long from = longParam(p, "from", errors);
-        Long to = longParam(p, "to", errors);
-        Long limit = longParam(p, "limit", errors);
+        Long from = QueryString.longValue(p, "from", "an integer number of milliseconds since epoch", errors);
+        Long to = QueryString.longValue(p, "to", "an integer number of milliseconds since epoch", errors);
+        Long limit = QueryString.longValue(p, "limit", "an integer", errors);
         if (limit != null && (limit < Integer.MIN_VALUE || limit > Integer.MAX_VALUE)) {
             errors.add(new FieldError(null, "limit", "invalid_value",
                     "must be between 1 and " + EventLimits.MAX_EVENTS_PAGE));
@@ -425,22 +457,8 @@ public final class LocalApiServer {
                 limit == null ? null : limit.intValue(), p.get("cursor"), order);
     }
 
-    private static Long longParam(Map<String, String> params, String name, List<FieldError> errors) {
-        String value = params.get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(null, name, "invalid_type", name.equals("limit")
-                    ? "must be an integer" : "must be an integer number of milliseconds since epoch"));
-            return null;
-        }
-    }
-
     private Reply health(Call call) throws JsonProcessingException {
-        Map<String, String> params = QueryString.parse(call.exchange.getRequestURI().getRawQuery(), HEALTH_PARAMS);
+        Map<String, String> params = QueryString.parse(call.rawQuery(), HEALTH_PARAMS);
         String strictValue = params.get("strict");
         boolean strict = "1".equals(strictValue) || "true".equals(strictValue);
         if (strictValue != null && !strict && !"0".equals(strictValue) && !"false".equals(strictValue)) {
@@ -482,7 +500,7 @@ public final class LocalApiServer {
         Map<String, String> headers = new LinkedHashMap<>();
         switch (status) {
             case 401 -> headers.put("WWW-Authenticate", "Bearer");
-            case 405 -> headers.put("Allow", call.route.method);
+            case 405 -> headers.put("Allow", call.route.allow());
             case 413, 503 -> headers.put("Connection", "close");
             case 429 -> headers.put("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
             default -> {

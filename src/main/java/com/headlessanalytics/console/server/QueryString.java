@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Query parameters: percent-decoded as strict UTF-8, each known name at most once, nothing unknown. */
+/**
+ * Query parameters and path segments: percent-decoded as strict UTF-8; each known parameter at most
+ * once, nothing unknown.
+ */
 final class QueryString {
 
     private QueryString() {
@@ -50,11 +53,47 @@ final class QueryString {
     }
 
     /**
+     * An integer parameter, null when absent; a value that is not an integer of at most 64 bits
+     * adds an {@code invalid_type} error saying what is expected.
+     */
+    static Long longValue(Map<String, String> params, String name, String expected, List<FieldError> errors) {
+        String value = params.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(null, name, "invalid_type", "must be " + expected));
+            return null;
+        }
+    }
+
+    /** As {@link #longValue}, for a parameter held in an {@code int}: a value beyond it is an error too. */
+    static Integer intValue(Map<String, String> params, String name, List<FieldError> errors) {
+        Long value = longValue(params, name, "an integer", errors);
+        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+            errors.add(new FieldError(null, name, "invalid_value", "is out of range"));
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    /** Percent-decodes one path segment ('+' stays '+'); null when an escape or the UTF-8 is malformed. */
+    static String decodeSegment(String s) {
+        return decode(s, false);
+    }
+
+    /**
      * Percent-decodes {@code s} ('+' is a space); null when an escape or the UTF-8 is malformed.
      * The JDK server reads the request line as ISO-8859-1, so each raw character is one byte.
      */
     static String decode(String s) {
-        if (s.chars().allMatch(c -> c < 0x80 && c != '%' && c != '+')) {
+        return decode(s, true);
+    }
+
+    private static String decode(String s, boolean plusIsSpace) {
+        if (s.chars().allMatch(c -> c < 0x80 && c != '%' && (c != '+' || !plusIsSpace))) {
             return s;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
@@ -71,7 +110,7 @@ final class QueryString {
             } else if (c > 0xFF) {
                 return null;
             } else {
-                bytes.write(c == '+' ? ' ' : c);
+                bytes.write(c == '+' && plusIsSpace ? ' ' : c);
             }
         }
         try {

@@ -32,4 +32,9 @@ class EmbeddedContractTest extends HeadlessApiContract {
     String workspaceId() {
         return engine.defaultWorkspaceId();
     }
+
+    @Override
+    boolean metersCalls() {
+        return false;
+    }
 }

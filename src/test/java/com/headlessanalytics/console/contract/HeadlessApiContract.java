@@ -2,20 +2,36 @@ package com.headlessanalytics.console.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +45,12 @@ abstract class HeadlessApiContract {
 
     /** The workspace id behind {@link #api()}. */
     abstract String workspaceId();
+
+    /**
+     * Whether the calls made through {@link #api()} are metered: those served over HTTP are, the
+     * embedded engine's own calls are not (docs/analytics.md, Usage).
+     */
+    abstract boolean metersCalls();
 
     static Map<String, Object> event(String name, String id, long ts) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -137,9 +159,11 @@ abstract class HeadlessApiContract {
     void keepsUnicodeAndExactDecimalsIntact() {
         Map<String, Object> e = event("order.created", "ü-1", 5_000);
         e.put("actor", "名前-😀");
-        e.put("properties", Map.of("note", "naïve café \u0000 ☕", "amount", new BigDecimal("1234567890.123456789")));
+        e.put("properties", Map.of("note", "naïve café \u0000 ☕", "amount", new BigDecimal("1234567890.123456789"),
+                "price", new BigDecimal("149.00")));
         api().ingest(List.of(e));
         Event stored = api().events(EventQuery.all()).events().get(0);
+        assertThat(stored.properties().get("price")).hasToString("149.00");
         assertThat(stored.id()).isEqualTo("ü-1");
         assertThat(stored.actor()).isEqualTo("名前-😀");
         assertThat(stored.properties().get("note")).isEqualTo("naïve café \u0000 ☕");
@@ -218,6 +242,622 @@ abstract class HeadlessApiContract {
                 .contains("database", "schema", "data_folder", "disk", "usage_metering");
         assertThat(health.checks()).allSatisfy(c -> assertThat(c.status()).isIn("ok", "warn", "fail"));
         assertThat(health.settings()).allSatisfy(s -> assertThat(s.name()).isNotBlank());
+    }
+
+    // ---- analytics (docs/analytics.md): hand-made events whose answers are worked out below ----
+
+    static final long MIN = 60_000L;
+    static final long HOUR = 60 * MIN;
+    static final long DAY = 24 * HOUR;
+    /** Monday 2 November 2026, 00:00 UTC. */
+    static final long T0 = Instant.parse("2026-11-02T00:00:00Z").toEpochMilli();
+    static final long TA = T0 - 30 * DAY;
+
+    /** An event of {@code actor} (null: none) at {@code ts}; {@code fields} are name, value pairs. */
+    static Map<String, Object> ev(String name, Object actor, long ts, Object... fields) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("event", name);
+        if (actor != null) {
+            e.put("actor", actor);
+        }
+        e.put("timestamp", ts);
+        for (int i = 0; i < fields.length; i += 2) {
+            e.put((String) fields[i], fields[i + 1]);
+        }
+        return e;
+    }
+
+    /**
+     * Funnel page.viewed → signup.completed → order.created, every step-1 event at {@code B = T0 + 1 h}:
+     * <pre>
+     * u1 (actor object)   A, B +10m, C +20m             ordered 3, strict 3, any 3
+     * u2 (actor string)   A, other +5m, B +30m, C +60m  ordered 3, strict 1 (other between), any 3
+     * u3                  A, C +40m, B +50m             ordered 2, strict 1, any 3 (B +50m, C +40m)
+     * u4                  A, B +15 days                 1 everywhere: B is outside the 14-day window
+     * u5                  B only                        0: no step-1 event
+     * u6 (traceId only)   A, B +90m                     ordered 2, strict 2, any 2
+     * </pre>
+     * plus an event without actor and a whole funnel in brand-2, which never count. Sources of the
+     * step-1 events: google for u1 and u2, newsletter (attribution.source) for u3, none for u4, u6.
+     */
+    List<Map<String, Object>> funnelEvents() {
+        long b = T0 + HOUR;
+        List<Map<String, Object>> events = new ArrayList<>();
+        events.add(ev("page.viewed", Map.of("type", "customer", "id", "u1"), b, "source", Map.of("source", "google")));
+        events.add(ev("signup.completed", Map.of("type", "customer", "id", "u1"), b + 10 * MIN));
+        events.add(ev("order.created", Map.of("type", "customer", "id", "u1"), b + 20 * MIN,
+                "properties", Map.of("qty", 2)));
+        events.add(ev("page.viewed", "u2", b, "source", Map.of("source", "google")));
+        events.add(ev("help.opened", "u2", b + 5 * MIN));
+        events.add(ev("signup.completed", "u2", b + 30 * MIN));
+        events.add(ev("order.created", "u2", b + 60 * MIN, "properties", Map.of("qty", 3)));
+        events.add(ev("page.viewed", "u3", b, "attribution", Map.of("source", "newsletter")));
+        events.add(ev("order.created", "u3", b + 40 * MIN));
+        events.add(ev("signup.completed", "u3", b + 50 * MIN));
+        events.add(ev("page.viewed", "u4", b));
+        events.add(ev("signup.completed", "u4", b + 15 * DAY));
+        events.add(ev("signup.completed", "u5", b));
+        events.add(ev("page.viewed", null, b, "traceId", "u6"));
+        events.add(ev("signup.completed", null, b + 90 * MIN, "traceId", "u6"));
+        events.add(ev("page.viewed", null, b));
+        events.add(ev("page.viewed", "u7", b, "businessId", "brand-2"));
+        events.add(ev("signup.completed", "u7", b + MIN, "businessId", "brand-2"));
+        events.add(ev("order.created", "u7", b + 2 * MIN, "businessId", "brand-2"));
+        return events;
+    }
+
+    static Funnels.Query funnel(String mode, Long windowMs, Long from, Long to, String breakdown) {
+        return new Funnels.Query(List.of(Funnels.Step.of("page.viewed"), Funnels.Step.of("signup.completed"),
+                Funnels.Step.of("order.created")), from, to, windowMs, mode, null, breakdown);
+    }
+
+    /** Each step as "count conversionFromStart conversionFromPrevious dropOff median-in-minutes". */
+    static List<String> figures(List<Funnels.StepResult> steps) {
+        return steps.stream().map(s -> s.count() + " " + s.conversionFromStart() + " " + s.conversionFromPrevious()
+                + " " + s.dropOff() + " " + (s.medianTimeToConvertMs() == null ? "-"
+                : s.medianTimeToConvertMs() / (double) MIN)).toList();
+    }
+
+    @Test
+    void orderedFunnelCountsConversionsDropOffAndMedians() {
+        api().ingest(funnelEvents());
+        Funnels.Result r = api().funnel(funnel(null, null, null, null, null));
+        assertThat(r.mode()).isEqualTo("ordered");
+        assertThat(r.windowMs()).isEqualTo(Funnels.DEFAULT_WINDOW_MS);
+        assertThat(r.steps()).extracting(Funnels.StepResult::step, Funnels.StepResult::event).containsExactly(
+                tuple(1, "page.viewed"), tuple(2, "signup.completed"), tuple(3, "order.created"));
+        // step 2 by u1 10m, u2 30m, u3 50m, u6 90m: lower middle 30m; step 3 by u1 20m, u2 60m: 20m
+        assertThat(figures(r.steps())).containsExactly("5 1.0 1.0 0 0.0", "4 0.8 0.8 1 30.0", "2 0.4 0.5 2 20.0");
+        assertThat(r.proof().workspaceId()).isEqualTo(workspaceId());
+        assertThat(r.proof().businessId()).isEqualTo("default");
+    }
+
+    @Test
+    void strictFunnelEndsAnAttemptAtAnyOtherEventOfTheActor() {
+        api().ingest(funnelEvents());
+        Funnels.Result r = api().funnel(funnel("strict", null, null, null, null));
+        assertThat(r.mode()).isEqualTo("strict");
+        // step 2 by u1 10m and u6 90m; step 3 by u1 20m
+        assertThat(figures(r.steps())).containsExactly("5 1.0 1.0 0 0.0", "2 0.4 0.4 3 10.0", "1 0.2 0.5 1 20.0");
+    }
+
+    @Test
+    void anyOrderFunnelTakesTheLaterStepsInEitherOrder() {
+        api().ingest(funnelEvents());
+        Funnels.Result r = api().funnel(funnel("any_order", null, null, null, null));
+        // step 3 at the later of steps 2 and 3: u1 20m, u2 60m, u3 50m → 50m
+        assertThat(figures(r.steps())).containsExactly("5 1.0 1.0 0 0.0", "4 0.8 0.8 1 30.0", "3 0.6 0.75 1 50.0");
+    }
+
+    @Test
+    void funnelWindowPeriodFilterAndRepeatedSteps() {
+        api().ingest(funnelEvents());
+        assertThat(figures(api().funnel(funnel(null, 45 * MIN, null, null, null)).steps()))
+                .containsExactly("5 1.0 1.0 0 0.0", "2 0.4 0.4 3 10.0", "1 0.2 0.5 1 20.0");
+        long b = T0 + HOUR;
+        assertThat(figures(api().funnel(funnel(null, null, b, b, null)).steps()))
+                .as("later steps may fall after 'to'")
+                .containsExactly("5 1.0 1.0 0 0.0", "4 0.8 0.8 1 30.0", "2 0.4 0.5 2 20.0");
+        assertThat(api().funnel(funnel(null, null, b + 1, null, null)).steps())
+                .allSatisfy(s -> {
+                    assertThat(s.count()).isZero();
+                    assertThat(s.conversionFromStart()).isZero();
+                    assertThat(s.medianTimeToConvertMs()).isNull();
+                });
+
+        Funnels.Query qty = new Funnels.Query(List.of(Funnels.Step.of("page.viewed"), new Funnels.Step("Two items",
+                "order.created", Map.of("properties.qty", new BigDecimal("2.0")))), null, null, null, null, null, null);
+        Funnels.Result filtered = api().funnel(qty);
+        assertThat(filtered.steps()).extracting(Funnels.StepResult::count).containsExactly(5L, 1L);
+        assertThat(filtered.steps().get(1).name()).isEqualTo("Two items");
+
+        Funnels.Query google = new Funnels.Query(List.of(new Funnels.Step(null, "page.viewed",
+                Map.of("source.source", "google")), Funnels.Step.of("signup.completed")), null, null, null, null, null,
+                null);
+        assertThat(api().funnel(google).steps()).extracting(Funnels.StepResult::count).containsExactly(2L, 2L);
+
+        api().ingest(List.of(ev("page.viewed", "v1", T0), ev("page.viewed", "v1", T0 + MIN)));
+        Funnels.Result twice = api().funnel(Funnels.Query.of("page.viewed", "page.viewed"));
+        assertThat(twice.steps()).extracting(Funnels.StepResult::count)
+                .as("A → A needs two A events: only v1 has them").containsExactly(6L, 1L);
+        assertThat(twice.steps().get(1).medianTimeToConvertMs()).isEqualTo(MIN);
+    }
+
+    @Test
+    void funnelBreakdownByTheSourceOfTheStepOneEvent() {
+        api().ingest(funnelEvents());
+        Funnels.Result r = api().funnel(funnel(null, null, null, null, "source"));
+        assertThat(r.breakdownBy()).isEqualTo("source");
+        assertThat(r.breakdown()).extracting(Funnels.Breakdown::value).containsExactly("(none)", "google", "newsletter");
+        assertThat(r.breakdown()).extracting(b -> b.steps().stream().map(Funnels.StepResult::count).toList())
+                .containsExactly(List.of(2L, 1L, 0L), List.of(2L, 2L, 2L), List.of(1L, 1L, 0L));
+    }
+
+    @Test
+    void funnelDrillDownListsWhoReachedOrDroppedInPages() {
+        api().ingest(funnelEvents());
+        Funnels.Query f = funnel(null, null, null, null, null);
+        long b = T0 + HOUR;
+        Funnels.Actors dropped = api().funnelActors(new Funnels.ActorsQuery(f, 3, null, null, null, null));
+        assertThat(dropped.total()).isEqualTo(2);
+        assertThat(dropped.actors()).containsExactly(new Funnels.Actor("u3", 2, b, b + 50 * MIN),
+                new Funnels.Actor("u6", 2, b, b + 90 * MIN));
+        assertThat(dropped.nextCursor()).isNull();
+
+        Funnels.Actors first = api().funnelActors(new Funnels.ActorsQuery(f, 2, "reached", null, 3, null));
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(first.actors()).extracting(Funnels.Actor::actor).containsExactly("u1", "u2", "u3");
+        assertThat(first.nextCursor()).isNotNull();
+        Funnels.Actors rest = api().funnelActors(new Funnels.ActorsQuery(f, 2, "reached", null, 3, first.nextCursor()));
+        assertThat(rest.actors()).extracting(Funnels.Actor::actor).containsExactly("u6");
+        assertThat(rest.nextCursor()).isNull();
+
+        Funnels.Actors google = api().funnelActors(new Funnels.ActorsQuery(funnel(null, null, null, null, "source"), 3,
+                "reached", "google", null, null));
+        assertThat(google.actors()).extracting(Funnels.Actor::actor, Funnels.Actor::level)
+                .containsExactly(tuple("u1", 3), tuple("u2", 3));
+    }
+
+    /**
+     * Conversions (order.created) and their touchpoints, lookback 30 days by default, from TA (30 days
+     * before T0, so that p4's order is in the past):
+     * <pre>
+     * p1  google TA (channel paid), newsletter TA+1d (channel email, medium email, campaign nov-promo),
+     *     blog TA+2d, order TA+3d "100.00"
+     * p2  google TA+1d (source.platform, channel paid), order TA+1d+1h 50
+     * p3  order TA+2d "20" (outcome.revenue): no touchpoints, (direct)
+     * p4  social TA (source.channel, campaign winter), order TA+31d 30: outside 30 days, (direct)
+     * --  order TA+4d 5 without actor, itself carrying source google: (direct), never crediting itself
+     * </pre>
+     * plus a google page view without actor (a touchpoint count, never credit) and brand-2 events.
+     */
+    List<Map<String, Object>> attributionEvents() {
+        List<Map<String, Object>> events = new ArrayList<>();
+        events.add(ev("ad.clicked", "p1", TA, "source", Map.of("source", "google", "channel", "paid")));
+        events.add(ev("email.opened", "p1", TA + DAY, "attribution", Map.of("source", "newsletter", "channel", "email",
+                "medium", "email", "campaign", "nov-promo")));
+        events.add(ev("page.viewed", "p1", TA + 2 * DAY, "source", Map.of("source", "blog")));
+        events.add(ev("order.created", "p1", TA + 3 * DAY, "properties", Map.of("amount", "100.00")));
+        events.add(ev("ad.clicked", "p2", TA + DAY, "source", Map.of("platform", "google", "channel", "paid")));
+        events.add(ev("order.created", "p2", TA + DAY + HOUR, "properties", Map.of("amount", 50)));
+        events.add(ev("order.created", "p3", TA + 2 * DAY, "outcome", Map.of("revenue", "20")));
+        events.add(ev("ad.clicked", "p4", TA, "source", Map.of("channel", "social", "campaign", "winter")));
+        events.add(ev("order.created", "p4", TA + 31 * DAY, "properties", Map.of("total", 30)));
+        events.add(ev("page.viewed", null, TA + 5 * HOUR, "source", Map.of("source", "google")));
+        events.add(ev("order.created", null, TA + 4 * DAY, "properties", Map.of("amount", 5),
+                "source", Map.of("source", "google")));
+        events.add(ev("ad.clicked", "p9", TA, "businessId", "brand-2", "source", Map.of("source", "google")));
+        events.add(ev("order.created", "p9", TA + HOUR, "businessId", "brand-2", "properties", Map.of("amount", 999)));
+        return events;
+    }
+
+    static Attribution.Query credit(String model, String groupBy, Long lookbackMs) {
+        return new Attribution.Query(null, null, null, "order.created", model, groupBy, lookbackMs);
+    }
+
+    /** Each credit as "key conversions revenue", numbers without trailing zeros. */
+    static List<String> credits(Attribution.Result r) {
+        return r.credit().stream().map(c -> c.key() + " " + c.conversions().stripTrailingZeros().toPlainString() + " "
+                + c.revenue().stripTrailingZeros().toPlainString()).toList();
+    }
+
+    @Test
+    void attributionCountsTouchpointsPerFieldLargestFirst() {
+        api().ingest(attributionEvents());
+        Attribution.Result r = api().attribution(Attribution.Query.counts(null, null));
+        assertThat(r.bySource()).containsExactly(entry("google", 4L), entry("blog", 1L), entry("newsletter", 1L),
+                entry("social", 1L));
+        assertThat(r.byChannel()).containsExactly(entry("paid", 2L), entry("email", 1L), entry("social", 1L));
+        assertThat(r.byCampaign()).containsExactly(entry("nov-promo", 1L), entry("winter", 1L));
+        assertThat(r.byMedium()).containsExactly(entry("email", 1L));
+        assertThat(r.credit()).isNull();
+
+        Attribution.Result later = api().attribution(Attribution.Query.counts(TA + DAY, null));
+        assertThat(later.bySource()).containsExactly(entry("google", 2L), entry("blog", 1L), entry("newsletter", 1L));
+    }
+
+    @Test
+    void attributionCreditUnderEachModel() {
+        api().ingest(attributionEvents());
+        Attribution.Result first = api().attribution(credit(null, null, null));
+        assertThat(first.model()).isEqualTo("first_touch");
+        assertThat(first.groupBy()).isEqualTo("source");
+        assertThat(first.conversions()).isEqualTo(5);
+        assertThat(first.revenue()).isEqualByComparingTo("205");
+        assertThat(credits(first)).containsExactly("(direct) 3 55", "google 2 150");
+        assertThat(credits(api().attribution(credit("last_touch", null, null))))
+                .containsExactly("(direct) 3 55", "blog 1 100", "google 1 50");
+        assertThat(credits(api().attribution(credit("linear", null, null))))
+                .containsExactly("(direct) 3 55", "google 1.3333 83.33", "blog 0.3333 33.33", "newsletter 0.3333 33.33");
+        assertThat(credits(api().attribution(credit("position_based", null, null))))
+                .containsExactly("(direct) 3 55", "google 1.4 90", "blog 0.4 40", "newsletter 0.2 20");
+
+        double google = Math.pow(2, -3 / 7.0);
+        double newsletter = Math.pow(2, -2 / 7.0);
+        double blog = Math.pow(2, -1 / 7.0);
+        double sum = google + newsletter + blog;
+        Attribution.Result decay = api().attribution(credit("time_decay", null, null));
+        assertThat(decay.credit()).extracting(Attribution.Credit::key)
+                .containsExactly("(direct)", "google", "blog", "newsletter");
+        assertThat(decay.credit()).extracting(c -> c.conversions().doubleValue()).containsExactly(3.0,
+                round(1 + google / sum, 4), round(blog / sum, 4), round(newsletter / sum, 4));
+        assertThat(decay.credit()).extracting(c -> c.revenue().doubleValue()).containsExactly(55.0,
+                round(50 + 100 * google / sum, 2), round(100 * blog / sum, 2), round(100 * newsletter / sum, 2));
+    }
+
+    @Test
+    void attributionLookbackIsInclusiveAndGroupByPicksTheField() {
+        api().ingest(attributionEvents());
+        assertThat(credits(api().attribution(credit(null, null, 31 * DAY))))
+                .as("p4's touchpoint is exactly 31 days before its order")
+                .containsExactly("(direct) 2 25", "google 2 150", "social 1 30");
+        assertThat(credits(api().attribution(credit(null, "channel", null))))
+                .containsExactly("(direct) 3 55", "paid 2 150");
+        assertThat(credits(api().attribution(credit("last_touch", "channel", null))))
+                .containsExactly("(direct) 3 55", "email 1 100", "paid 1 50");
+    }
+
+    /**
+     * Day D0 = T0 (a Monday): a1 views (google) at +1h, a2 views (google) at +2h, a1 orders "10.50"
+     * (qty 2) at +3h; D1 nothing; D2 a1 views (attribution.source newsletter) at +5h, a3 orders with
+     * outcome.revenue 4.25 (qty 3) at +6h; D3 a view without actor at +1h; a brand-2 view on D1.
+     */
+    List<Map<String, Object>> metricsEvents() {
+        return List.of(
+                ev("page.viewed", "a1", T0 + HOUR, "source", Map.of("source", "google")),
+                ev("page.viewed", "a2", T0 + 2 * HOUR, "source", Map.of("source", "google")),
+                ev("order.created", "a1", T0 + 3 * HOUR, "properties", Map.of("amount", "10.50", "qty", 2)),
+                ev("page.viewed", "a1", T0 + 2 * DAY + 5 * HOUR, "attribution", Map.of("source", "newsletter")),
+                ev("order.created", "a3", T0 + 2 * DAY + 6 * HOUR, "outcome", Map.of("revenue", new BigDecimal("4.25")),
+                        "properties", Map.of("qty", 3)),
+                ev("page.viewed", null, T0 + 3 * DAY + HOUR),
+                ev("page.viewed", "a9", T0 + DAY, "businessId", "brand-2"));
+    }
+
+    static Map<Long, Long> series(long start, long step, long... counts) {
+        Map<Long, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            m.put(start + i * step, counts[i]);
+        }
+        return m;
+    }
+
+    @Test
+    void metricsTotalsUniqueActorsRevenueAndZeroFilledSeries() {
+        api().ingest(metricsEvents());
+        Metrics.Result all = api().metrics(Metrics.Query.of(null, null, null));
+        assertThat(all.totalEvents()).isEqualTo(6);
+        assertThat(all.uniqueActors()).isEqualTo(3);
+        assertThat(all.revenue()).isEqualByComparingTo("14.75");
+        assertThat(all.interval()).isEqualTo("day");
+        assertThat(all.series()).containsExactlyEntriesOf(series(T0, DAY, 3, 0, 2, 1));
+        assertThat(all.metrics().get("events")).isEqualByComparingTo("6");
+        assertThat(all.metrics().get("uniqueActors")).isEqualByComparingTo("3");
+        assertThat(all.metrics().get("revenue")).isEqualByComparingTo("14.75");
+
+        Metrics.Result views = api().metrics(Metrics.Query.of("page.viewed", T0 - 2 * DAY, T0 + 3 * DAY + 12 * HOUR));
+        assertThat(views.totalEvents()).isEqualTo(4);
+        assertThat(views.uniqueActors()).isEqualTo(2);
+        assertThat(views.revenue()).isEqualByComparingTo("0");
+        assertThat(views.series()).containsExactlyEntriesOf(series(T0 - 2 * DAY, DAY, 0, 0, 2, 0, 1, 1));
+        assertThat(views.proof().period()).isEqualTo(new Period(T0 - 2 * DAY, T0 + 3 * DAY + 12 * HOUR));
+
+        Metrics.Result hours = api().metrics(new Metrics.Query(null, T0, T0 + 4 * HOUR - 1, null, "hour", null, null,
+                null));
+        assertThat(hours.series()).containsExactlyEntriesOf(series(T0, HOUR, 0, 1, 1, 1));
+        assertThat(api().metrics(new Metrics.Query(null, null, null, null, "week", null, null, null)).series())
+                .containsExactlyEntriesOf(Map.of(T0, 6L));
+        assertThat(api().metrics(new Metrics.Query(null, null, null, null, "month", null, null, null)).series())
+                .containsExactlyEntriesOf(Map.of(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli(), 6L));
+        assertThat(api().metrics(new Metrics.Query(null, null, null, "brand-2", null, null, null, null)).totalEvents())
+                .isEqualTo(1);
+
+        assertThatThrownBy(() -> api().metrics(new Metrics.Query(null, 0L, T0, null, "hour", null, null, null)))
+                .as("more than 10,000 hourly buckets").isInstanceOfSatisfying(ApiException.Client.class,
+                        e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void metricsGroupedLargestFirstWithNoneForEventsWithoutTheField() {
+        api().ingest(metricsEvents());
+        Metrics.Result r = api().metrics(new Metrics.Query(null, null, null, null, null, "source", null, null));
+        assertThat(r.groupBy()).isEqualTo("source");
+        assertThat(r.groups()).extracting(Metrics.Group::key, Metrics.Group::count, Metrics.Group::uniqueActors)
+                .containsExactly(tuple("(none)", 3L, 2L), tuple("google", 2L, 2L), tuple("newsletter", 1L, 1L));
+        assertThat(r.groups().get(0).series()).containsExactlyEntriesOf(series(T0, DAY, 1, 0, 1, 1));
+        assertThat(r.groups().get(1).series()).containsExactlyEntriesOf(series(T0, DAY, 2, 0, 0, 0));
+
+        Metrics.Result byEvent = api().metrics(new Metrics.Query(null, null, null, null, null, "event", null, null));
+        assertThat(byEvent.groups()).extracting(Metrics.Group::key, Metrics.Group::count, Metrics.Group::uniqueActors)
+                .containsExactly(tuple("page.viewed", 4L, 2L), tuple("order.created", 2L, 2L));
+    }
+
+    @Test
+    void metricDefinitionsAreStoredReplacedUsedAndDeleted() {
+        api().ingest(metricsEvents());
+        api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, null, null));
+        api().saveMetricDefinition(new Metrics.Definition("order_revenue", "order.created", "sum", "revenue", null,
+                null));
+        api().saveMetricDefinition(new Metrics.Definition("qty", "order.created", "sum", "properties.qty", null, null));
+        Metrics.Definition buyers = api().saveMetricDefinition(new Metrics.Definition("buyers", "order.created",
+                "unique_actors", null, "who ordered", null));
+        assertThat(buyers.name()).isEqualTo("buyers");
+        assertThat(buyers.updatedAt()).isNotNull();
+
+        assertThat(api().metricDefinitions().definitions()).extracting(Metrics.Definition::name)
+                .containsExactly("buyers", "order_revenue", "orders", "qty");
+        Metrics.Result r = api().metrics(Metrics.Query.of("page.viewed", null, null));
+        assertThat(r.metrics()).containsOnlyKeys("events", "uniqueActors", "revenue", "orders", "order_revenue", "qty",
+                "buyers");
+        assertThat(r.metrics().get("events")).as("eventName applies to the built-in values").isEqualByComparingTo("4");
+        assertThat(r.metrics().get("orders")).as("a definition's event replaces eventName").isEqualByComparingTo("2");
+        assertThat(r.metrics().get("order_revenue")).isEqualByComparingTo("14.75");
+        assertThat(r.metrics().get("qty")).isEqualByComparingTo("5");
+        assertThat(r.metrics().get("buyers")).isEqualByComparingTo("2");
+        assertThat(api().metrics(new Metrics.Query(null, T0 + DAY, null, null, null, null, null, List.of("orders")))
+                .metrics()).containsOnlyKeys("events", "uniqueActors", "revenue", "orders")
+                .hasEntrySatisfying("orders", v -> assertThat(v).isEqualByComparingTo("1"));
+
+        api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, "all orders", null));
+        assertThat(api().metricDefinitions().definitions()).hasSize(4)
+                .filteredOn(d -> d.name().equals("orders")).singleElement()
+                .satisfies(d -> assertThat(d.description()).isEqualTo("all orders"));
+
+        api().deleteMetricDefinition("buyers");
+        assertThat(api().metricDefinitions().definitions()).extracting(Metrics.Definition::name)
+                .containsExactly("order_revenue", "orders", "qty");
+        assertThatThrownBy(() -> api().deleteMetricDefinition("buyers"))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo("not_found");
+                });
+        assertThatThrownBy(() -> api().saveMetricDefinition(new Metrics.Definition("bad name!", "order.created",
+                "sum", null, null, null))).isInstanceOfSatisfying(ApiException.Client.class,
+                        e -> assertThat(e.details()).extracting(FieldError::field)
+                                .containsExactlyInAnyOrder("name", "property"));
+        assertThat(api().metricDefinitions().definitions()).hasSize(3);
+    }
+
+    @Test
+    void snapshotsArePersistedOnRequestAndListedNewestFirst() {
+        api().ingest(metricsEvents());
+        api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, null, null));
+        Metrics.Query q = new Metrics.Query(null, T0, T0 + 7 * DAY, null, null, null, true, List.of("orders"));
+        Metrics.Result first = api().metrics(q);
+        assertThat(first.snapshots()).extracting(Metrics.Snapshot::metric)
+                .containsExactlyInAnyOrder("events", "uniqueActors", "revenue", "orders");
+        assertThat(first.snapshots()).filteredOn(s -> s.metric().equals("orders")).singleElement().satisfies(s -> {
+            assertThat(s.value()).isEqualByComparingTo("2");
+            assertThat(s.businessId()).isEqualTo("default");
+            assertThat(s.from()).isEqualTo(T0);
+            assertThat(s.to()).isEqualTo(T0 + 7 * DAY);
+            assertThat(s.queryId()).isEqualTo(first.proof().queryId());
+        });
+        assertThat(api().metrics(Metrics.Query.of(null, null, null)).snapshots()).as("only when asked").isNull();
+        Metrics.Result second = api().metrics(q);
+
+        Metrics.Snapshots orders = api().metricSnapshots("orders", null);
+        assertThat(orders.snapshots()).extracting(Metrics.Snapshot::queryId)
+                .containsExactly(second.proof().queryId(), first.proof().queryId());
+        assertThat(api().metricSnapshots(null, null).snapshots()).hasSize(8)
+                .isSortedAccordingTo((a, b) -> Long.compare(b.computedAt(), a.computedAt()));
+        assertThat(api().metricSnapshots(null, 3).snapshots()).hasSize(3);
+        assertThat(api().metricSnapshots("nothing", null).snapshots()).isEmpty();
+    }
+
+    /**
+     * The week from T0 and the week before it: one order of 100 before; in the week two orders (100,
+     * "50.5"), a payment (10), two leads, three scans (one by its trackable), a T3 event without
+     * proof and a T4 event with one, an agent's runs, nine signups, and the newest event 30 minutes
+     * before the end.
+     */
+    List<Map<String, Object>> healthEvents(long end) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        events.add(ev("order.created", "c0", T0 - 3 * DAY, "properties", Map.of("amount", 100)));
+        events.add(ev("order.created", "c1", T0 + DAY, "properties", Map.of("amount", 100),
+                "source", Map.of("source", "google")));
+        events.add(ev("order.created", "c2", T0 + 2 * DAY, "properties", Map.of("amount", "50.5")));
+        events.add(ev("payment.captured", "c1", T0 + DAY + HOUR, "properties", Map.of("amount", 10)));
+        events.add(ev("lead.created", "l1", T0 + 3 * DAY));
+        events.add(ev("lead.qualified", "l1", T0 + 3 * DAY + HOUR));
+        events.add(ev("qr.bottle_scanned", "s1", T0 + 4 * DAY));
+        events.add(ev("scan.completed", "s2", T0 + 4 * DAY + HOUR));
+        events.add(ev("page.viewed", "s3", T0 + 4 * DAY + 2 * HOUR, "trackable", Map.of("code", "TR-1")));
+        events.add(ev("refund.approved", "ops", T0 + 5 * DAY, "trustTier", "T3", "id", "needs-proof"));
+        events.add(ev("shipment.released", "ops", T0 + 5 * DAY + HOUR, "trustTier", "T4", "proofId", "proof-1"));
+        events.add(ev("agent.run_started", "bot", T0 + 6 * DAY));
+        events.add(ev("agent.run_started", "bot", T0 + 6 * DAY + MIN));
+        events.add(ev("agent.run_completed", "bot", T0 + 6 * DAY + 2 * MIN));
+        events.add(ev("agent.run_failed", "bot", T0 + 6 * DAY + 3 * MIN));
+        for (int i = 0; i < 9; i++) {
+            events.add(ev("signup.completed", "n" + i, T0 + DAY + i * HOUR));
+        }
+        events.add(ev("page.viewed", "s3", end - 30 * MIN));
+        events.add(ev("order.created", "x1", T0 + DAY, "businessId", "brand-2", "properties", Map.of("amount", 999)));
+        return events;
+    }
+
+    @Test
+    void businessHealthCountsClassesAndExplainsItsScore() {
+        long end = T0 + 7 * DAY - 1;
+        api().ingest(healthEvents(end));
+        BusinessHealth h = api().businessHealth("default", new BusinessHealth.Query(5, T0, end));
+        assertThat(h.businessId()).isEqualTo("default");
+        assertThat(h.orders()).isEqualTo(2);
+        assertThat(h.leads()).isEqualTo(2);
+        assertThat(h.scans()).isEqualTo(3);
+        assertThat(h.revenue()).isEqualByComparingTo("160.50");
+        assertThat(h.pendingApprovals()).isZero();
+        assertThat(h.totalEvents()).isEqualTo(24);
+        assertThat(h.lastEventAt()).isEqualTo(end - 30 * MIN);
+        assertThat(h.recentEvents()).hasSize(5);
+        assertThat(h.recentEvents().get(0).timestamp()).isEqualTo(end - 30 * MIN);
+        assertThat(h.metrics()).containsEntry("order.created", 2L).containsEntry("signup.completed", 9L);
+        assertThat(h.bySource()).containsExactly(entry("google", 1L));
+        assertThat(h.workflows()).containsExactly(new BusinessHealth.Workflow("agent", 2, 1, 1));
+
+        assertThat(h.components()).hasSize(5);
+        assertThat(h.components()).extracting(BusinessHealth.Component::weight).containsOnly(20);
+        assertThat(h.components().stream().mapToInt(BusinessHealth.Component::weight).sum()).isEqualTo(100);
+        assertThat(h.components()).allSatisfy(c -> {
+            assertThat(c.score()).isBetween(0, 100);
+            assertThat(c.value()).isNotBlank();
+            assertThat(c.explanation()).isNotBlank();
+        });
+        assertThat(h.components()).extracting(BusinessHealth.Component::name, BusinessHealth.Component::score)
+                .contains(tuple("freshness", 100), tuple("activity trend", 100), tuple("revenue trend", 100),
+                        tuple("proof coverage", 50));
+        assertThat(h.healthScore()).isEqualTo((int) Math.round(h.components().stream()
+                .mapToDouble(c -> c.weight() * c.score()).sum() / 100));
+        assertThat(h.alerts()).isNotNull();
+        assertThat(h.nextActions()).isNotNull();
+        assertThat(h.proof().businessId()).isEqualTo("default");
+        assertThat(h.proof().period()).isEqualTo(new Period(T0, end));
+
+        assertThat(api().businessHealth("brand-2", new BusinessHealth.Query(null, T0, end)).revenue())
+                .isEqualByComparingTo("999");
+        assertThatThrownBy(() -> api().businessHealth("nobody", null)).isInstanceOfSatisfying(ApiException.Client.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void agentContextAnswersEachModeAsJsonAndAsText() {
+        long end = T0 + 7 * DAY - 1;
+        api().ingest(healthEvents(end));
+        for (AgentContext.Mode mode : AgentContext.Mode.values()) {
+            AgentContext.Result r = api().agentContext(new AgentContext.Query(Checks.Wire.name(mode), null, 100, T0,
+                    end));
+            assertThat(r.mode()).isEqualTo(Checks.Wire.name(mode));
+            assertThat(r.text()).as(mode.name()).isNotBlank();
+            assertThat(r.businessId()).isEqualTo("default");
+            assertThat(r.period()).isEqualTo(new Period(T0, end));
+            assertThat(r.previousPeriod()).isEqualTo(new Period(T0 - 7 * DAY, T0 - 1));
+            switch (mode) {
+                case SUMMARY -> assertThat(r.summary()).isNotEmpty();
+                case WHAT_CHANGED -> {
+                    assertThat(r.changes().get(0)).satisfies(c -> {
+                        assertThat(c.event()).isEqualTo("signup.completed");
+                        assertThat(c.current()).isEqualTo(9);
+                        assertThat(c.previous()).isZero();
+                        assertThat(c.zScore()).isCloseTo(3.0, within(1e-3));
+                        assertThat(c.significant()).isTrue();
+                    });
+                    assertThat(r.changes()).filteredOn(c -> c.event().equals("order.created")).singleElement()
+                            .satisfies(c -> {
+                                assertThat(c.current()).isEqualTo(2);
+                                assertThat(c.previous()).isEqualTo(1);
+                                assertThat(c.zScore()).isCloseTo(1 / Math.sqrt(3), within(1e-3));
+                                assertThat(c.significant()).isFalse();
+                            });
+                }
+                case ANOMALIES -> assertThat(r.anomalies()).isNotNull();
+                case MISSING_PROOF -> assertThat(r.missingProof()).singleElement().satisfies(m -> {
+                    assertThat(m.eventId()).isEqualTo("needs-proof");
+                    assertThat(m.trustTier()).isEqualTo("T3");
+                });
+                case RECOMMEND_NEXT_ACTIONS -> assertThat(r.nextActions()).isNotNull()
+                        .allSatisfy(a -> assertThat(a.consequential() == (a.decision() != null)).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void usageMetersTheCallsServedAndTheMonthlyQuota() throws Exception {
+        api().events(EventQuery.all());
+        api().eventNames(null);
+        assertThatThrownBy(() -> api().events(EventQuery.all().withLimit(0))).isInstanceOf(ApiException.Client.class);
+        Usage.Report report = api().usage(Usage.Query.defaults());
+        if (metersCalls()) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (calls(report, "/api/events") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                report = api().usage(Usage.Query.defaults());
+            }
+            assertThat(report.totals()).filteredOn(t -> t.endpoint().equals("/api/events")).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.calls()).isEqualTo(2);
+                        assertThat(t.errors()).isEqualTo(1);
+                        assertThat(t.byStatus()).containsExactly(entry("200", 1L), entry("400", 1L));
+                    });
+            assertThat(calls(report, "/api/events/names")).isEqualTo(1);
+            assertThat(report.records()).extracting(Usage.Record::endpoint).contains("/api/events", "/api/events/names");
+            assertThat(report.records()).isSortedAccordingTo((a, b) -> Long.compare(b.at(), a.at()));
+            assertThat(report.quota().used()).isEqualTo(report.totalCalls()).isGreaterThanOrEqualTo(3);
+            Usage.Report one = api().usage(new Usage.Query(1, null, null));
+            assertThat(one.records()).hasSize(1);
+        } else {
+            assertThat(report.records()).isEmpty();
+            assertThat(report.totals()).isEmpty();
+            assertThat(report.totalCalls()).isZero();
+            assertThat(report.quota().used()).isZero();
+        }
+        assertThat(report.quota().limit()).isEqualTo(Usage.DEFAULT_MONTHLY_QUOTA);
+        assertThat(report.quota().used() + report.quota().remaining()).isEqualTo(report.quota().limit());
+        assertThat(report.quota().periodStart()).isEqualTo(YearMonth.now(ZoneOffset.UTC).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        assertThat(report.proof().workspaceId()).isEqualTo(workspaceId());
+    }
+
+    private static long calls(Usage.Report report, String endpoint) {
+        return report.totals().stream().filter(t -> t.endpoint().equals(endpoint)).mapToLong(Usage.Total::calls).sum();
+    }
+
+    @Test
+    void badAnalyticsQueriesAre400NamingTheField() {
+        assertField(() -> api().funnel(new Funnels.Query(List.of(), null, null, null, null, null, null)), "steps");
+        List<Funnels.Step> many = new ArrayList<>();
+        for (int i = 0; i <= Funnels.MAX_STEPS; i++) {
+            many.add(Funnels.Step.of("a.b"));
+        }
+        assertField(() -> api().funnel(new Funnels.Query(many, null, null, null, null, null, null)), "steps");
+        assertField(() -> api().funnel(funnel("sideways", null, null, null, null)), "mode");
+        assertField(() -> api().funnel(funnel(null, 0L, null, null, null)), "windowMs");
+        assertField(() -> api().funnelActors(new Funnels.ActorsQuery(funnel(null, null, null, null, null), 1,
+                "dropped", null, null, null)), "step");
+        assertField(() -> api().funnelActors(new Funnels.ActorsQuery(funnel(null, null, null, null, null), 2,
+                null, null, null, "junk")), "cursor");
+        assertField(() -> api().attribution(credit("nope", null, null)), "model");
+        assertField(() -> api().attribution(credit(null, null, -1L)), "lookbackMs");
+        assertField(() -> api().metrics(new Metrics.Query(null, null, null, null, "fortnight", null, null, null)),
+                "interval");
+        assertField(() -> api().metrics(Metrics.Query.of(null, 10L, 5L)), "from");
+        assertField(() -> api().agentContext(new AgentContext.Query("chat", null, null, null, null)), "mode");
+        assertField(() -> api().usage(new Usage.Query(0, null, null)), "limit");
+        assertField(() -> api().businessHealth("default", new BusinessHealth.Query(0, null, null)), "limit");
+        assertField(() -> api().businessHealth(null, null), "id");
+        assertField(() -> api().metricSnapshots(null, 0), "limit");
+    }
+
+    private static void assertField(ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.Client.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo("invalid_input");
+            assertThat(e.details()).extracting(FieldError::field).contains(field);
+        });
+    }
+
+    private static double round(double value, int decimals) {
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private List<String> ids(EventQuery q) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad and hostile requests against serve mode on a real engine: each gets its documented status
- * and error code, and the stored events stay exactly as they were.
+ * and error code, and the stored events and metric definitions stay exactly as they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
@@ -48,7 +48,10 @@ class HostileInputTest {
                 "{\"events\":[{\"id\":\"keep-1\",\"event\":\"order.created\",\"timestamp\":1000},"
                         + "{\"id\":\"keep-2\",\"event\":\"lead.created\",\"timestamp\":2000}]}");
         assertThat(seeded.statusCode()).isEqualTo(200);
-        before = storedEvents();
+        HttpResponse<String> defined = send("POST", "/api/metrics/definitions", "application/json", auth(),
+                "{\"name\":\"orders\",\"event\":\"order.created\"}");
+        assertThat(defined.statusCode()).isEqualTo(200);
+        before = storedData();
     }
 
     @AfterAll
@@ -65,6 +68,136 @@ class HostileInputTest {
     static Arguments bad(String label, int status, String code, String body) {
         return Arguments.of(label, "POST", "/api/ingest", "application/json", true, body.getBytes(StandardCharsets.UTF_8),
                 status, code);
+    }
+
+    static Arguments post(String label, String path, String body, int status, String code) {
+        return Arguments.of(label, "POST", path, "application/json", true, body.getBytes(StandardCharsets.UTF_8),
+                status, code);
+    }
+
+    static Arguments get(String path, int status, String code) {
+        return Arguments.of("GET " + path, "GET", path, null, true, null, status, code);
+    }
+
+    static String steps(int n, String step) {
+        return "{\"steps\":[" + String.join(",", java.util.Collections.nCopies(n, step)) + "]}";
+    }
+
+    /** The analytics endpoints: hostile sizes, depths, types, numbers, enum values, ids and cursors. */
+    static Stream<Arguments> hostileAnalytics() {
+        String funnels = "/api/funnels/query";
+        String step = "{\"event\":\"order.created\"}";
+        List<Arguments> cases = new ArrayList<>();
+        cases.add(post("21 steps", funnels, steps(21, step), 400, "invalid_input"));
+        cases.add(post("10000 steps", funnels, steps(10_000, step), 400, "invalid_input"));
+        cases.add(post("steps over 512 KB", funnels, steps(40_000, step), 413, "too_large"));
+        cases.add(post("no steps", funnels, "{\"steps\":[]}", 400, "invalid_input"));
+        cases.add(post("a null step", funnels, "{\"steps\":[null]}", 400, "invalid_input"));
+        cases.add(post("filter nested 35 deep", funnels, "{\"steps\":[{\"event\":\"a\",\"filter\":{\"x\":"
+                + "{\"a\":".repeat(35) + "1" + "}".repeat(35) + "}}]}", 400, "invalid_input"));
+        cases.add(post("filter nested 100 deep", funnels, "{\"steps\":[{\"event\":\"a\",\"filter\":{\"x\":"
+                + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}}]}", 400, "malformed_json"));
+        cases.add(post("21 filter conditions", funnels, "{\"steps\":[{\"event\":\"a\",\"filter\":{"
+                + String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"p" + i + "\":1").toList())
+                + "}}]}", 400, "invalid_input"));
+        cases.add(post("filter path with a space", funnels,
+                "{\"steps\":[{\"event\":\"a\",\"filter\":{\"properties.x y\":1}}]}", 400, "invalid_input"));
+        cases.add(post("steps is a number", funnels, "{\"steps\":5}", 400, "invalid_input"));
+        cases.add(post("a step event is a number", funnels, "{\"steps\":[{\"event\":5}]}", 400, "invalid_input"));
+        cases.add(post("windowMs as text", funnels, "{\"steps\":[" + step + "],\"windowMs\":\"1d\"}", 400,
+                "invalid_input"));
+        cases.add(post("windowMs negative", funnels, "{\"steps\":[" + step + "],\"windowMs\":-1}", 400,
+                "invalid_input"));
+        cases.add(post("windowMs 1e30", funnels, "{\"steps\":[" + step + "],\"windowMs\":1e30}", 400,
+                "invalid_input"));
+        cases.add(post("to beyond 64 bits", funnels, "{\"steps\":[" + step + "],\"to\":99999999999999999999}", 400,
+                "invalid_input"));
+        cases.add(post("from negative", funnels, "{\"steps\":[" + step + "],\"from\":-5}", 400, "invalid_input"));
+        cases.add(post("from after to", funnels, "{\"steps\":[" + step + "],\"from\":10,\"to\":5}", 400,
+                "invalid_input"));
+        cases.add(post("mode in capitals", funnels, "{\"steps\":[" + step + "],\"mode\":\"ORDERED\"}", 400,
+                "invalid_input"));
+        cases.add(post("mode is true", funnels, "{\"steps\":[" + step + "],\"mode\":true}", 400, "invalid_input"));
+        cases.add(post("businessId of 300 characters", funnels, "{\"steps\":[" + step + "],\"businessId\":\""
+                + "b".repeat(300) + "\"}", 400, "invalid_input"));
+        cases.add(post("an unknown field", funnels, "{\"stepz\":[" + step + "]}", 400, "invalid_input"));
+        cases.add(post("funnel body is an array", funnels, "[" + step + "]", 400, "malformed_json"));
+        cases.add(post("funnel body with duplicate keys", funnels, "{\"steps\":[],\"steps\":[]}", 400,
+                "malformed_json"));
+        String actors = "/api/funnels/actors";
+        String funnel = "{\"steps\":[" + step + "," + step + "]}";
+        cases.add(post("drill-down cursor junk", actors, "{\"funnel\":" + funnel + ",\"step\":2,\"cursor\":\"junk\"}",
+                400, "invalid_input"));
+        cases.add(post("drill-down cursor negative", actors, "{\"funnel\":" + funnel
+                + ",\"step\":2,\"cursor\":\"-1\"}", 400, "invalid_input"));
+        cases.add(post("drill-down cursor of 11 digits", actors, "{\"funnel\":" + funnel
+                + ",\"step\":2,\"cursor\":\"99999999999\"}", 400, "invalid_input"));
+        cases.add(post("drill-down step 0", actors, "{\"funnel\":" + funnel + ",\"step\":0}", 400,
+                "invalid_input"));
+        cases.add(post("drill-down step beyond int", actors, "{\"funnel\":" + funnel + ",\"step\":4294967296}",
+                400, "invalid_input"));
+        cases.add(post("drill-down outcome won", actors, "{\"funnel\":" + funnel + ",\"step\":2,\"outcome\":\"won\"}",
+                400, "invalid_input"));
+        cases.add(post("drill-down limit 1001", actors, "{\"funnel\":" + funnel + ",\"step\":2,\"limit\":1001}",
+                400, "invalid_input"));
+        cases.add(post("drill-down without funnel", actors, "{\"step\":2}", 400, "invalid_input"));
+        String attribution = "/api/attribution/query";
+        cases.add(post("model first-touch", attribution, "{\"model\":\"first-touch\"}", 400, "invalid_input"));
+        cases.add(post("groupBy country", attribution, "{\"groupBy\":\"country\"}", 400, "invalid_input"));
+        cases.add(post("lookbackMs of 2^63-1", attribution, "{\"lookbackMs\":9223372036854775807}", 400,
+                "invalid_input"));
+        cases.add(post("conversionEvent of 129 characters", attribution, "{\"conversionEvent\":\"" + "c".repeat(129)
+                + "\"}", 400, "invalid_input"));
+        String metrics = "/api/metrics/query";
+        cases.add(post("interval fortnight", metrics, "{\"interval\":\"fortnight\"}", 400, "invalid_input"));
+        cases.add(post("groupBy country", metrics, "{\"groupBy\":\"country\"}", 400, "invalid_input"));
+        cases.add(post("hourly buckets since 1970", metrics, "{\"interval\":\"hour\",\"from\":0,\"to\":1000000000000}",
+                400, "invalid_input"));
+        cases.add(post("metrics is a string", metrics, "{\"metrics\":\"orders\"}", 400, "invalid_input"));
+        cases.add(post("persistSnapshots is 1", metrics, "{\"persistSnapshots\":1}", 400, "invalid_input"));
+        String definitions = "/api/metrics/definitions";
+        cases.add(post("definition name with a space", definitions, "{\"name\":\"my orders\",\"event\":\"a\"}",
+                400, "invalid_input"));
+        cases.add(post("definition name of 129 characters", definitions, "{\"name\":\"" + "n".repeat(129)
+                + "\",\"event\":\"a\"}", 400, "invalid_input"));
+        cases.add(post("sum without property", definitions, "{\"name\":\"orders\",\"event\":\"a\","
+                + "\"aggregation\":\"sum\"}", 400, "invalid_input"));
+        cases.add(post("aggregation median", definitions, "{\"name\":\"orders\",\"event\":\"a\","
+                + "\"aggregation\":\"median\"}", 400, "invalid_input"));
+        cases.add(post("definition without event", definitions, "{\"name\":\"orders\"}", 400, "invalid_input"));
+        cases.add(Arguments.of("delete an unknown definition", "DELETE", definitions + "/nope", null, true, null, 404,
+                "not_found"));
+        cases.add(Arguments.of("delete a name of 300 characters", "DELETE", definitions + "/" + "n".repeat(300), null,
+                true, null, 400, "invalid_input"));
+        cases.add(Arguments.of("delete a name of 129 characters", "DELETE", definitions + "/" + "n".repeat(129), null,
+                true, null, 400, "invalid_input"));
+        cases.add(Arguments.of("delete a name of broken UTF-8", "DELETE", definitions + "/%C3%28", null, true, null,
+                400, "invalid_input"));
+        cases.add(Arguments.of("put a definition", "PUT", definitions, "application/json", true,
+                "{}".getBytes(StandardCharsets.UTF_8), 405, "method_not_allowed"));
+        String context = "/api/intelligence/agent-context";
+        cases.add(post("agent-context mode everything", context, "{\"mode\":\"everything\"}", 400, "invalid_input"));
+        cases.add(post("agent-context limit -1", context, "{\"limit\":-1}", 400, "invalid_input"));
+        cases.add(post("agent-context limit 1.5", context, "{\"limit\":1.5}", 400, "invalid_input"));
+        cases.add(Arguments.of("agent-context as text", "POST", context, "text/plain", true,
+                "{}".getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(Arguments.of("GET a funnel", "GET", funnels, null, true, null, 405, "method_not_allowed"));
+        cases.add(Arguments.of("usage without credentials", "GET", "/api/usage", null, false, null, 401,
+                "unauthorized"));
+        for (String query : List.of("limit=-1", "limit=0", "limit=10001", "limit=99999999999", "from=-1", "to=1e3",
+                "from=10&to=5", "cursor=1")) {
+            cases.add(get("/api/usage?" + query, 400, "invalid_input"));
+        }
+        for (String query : List.of("limit=1001", "limit=x", "metric=", "order=desc")) {
+            cases.add(get("/api/metrics/snapshots?" + query, 400, "invalid_input"));
+        }
+        cases.add(get("/api/businesses/" + "b".repeat(300) + "/health", 400, "invalid_input"));
+        cases.add(get("/api/businesses/default/health?limit=0", 400, "invalid_input"));
+        cases.add(get("/api/businesses/default/health?from=-1", 400, "invalid_input"));
+        cases.add(get("/api/businesses/default/health?limit=5&limit=6", 400, "invalid_input"));
+        cases.add(get("/api/businesses/nobody/health", 404, "not_found"));
+        cases.add(get("/api/businesses//health", 404, "not_found"));
+        return cases.stream();
     }
 
     static Stream<Arguments> hostile() {
@@ -142,7 +275,7 @@ class HostileInputTest {
     }
 
     @ParameterizedTest(name = "{0} -> {6}")
-    @MethodSource("hostile")
+    @MethodSource({"hostile", "hostileAnalytics"})
     void getsItsDocumentedStatusAndChangesNothing(String label, String method, String path, String contentType,
                                                   boolean authenticated, byte[] body, int status, String code)
             throws Exception {
@@ -162,7 +295,7 @@ class HostileInputTest {
         assertThat(error.get("message").asText()).isNotBlank();
         assertThat(error.get("details").isArray()).isTrue();
         assertThat(response.headers().firstValue("X-HA-Query-ID")).isPresent();
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedData()).isEqualTo(before);
     }
 
     private HttpResponse<String> send(String method, String path, String type, String auth, String body)
@@ -176,10 +309,15 @@ class HostileInputTest {
         return "Bearer " + key;
     }
 
-    private String storedEvents() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/events?limit=1000"))
+    /** The stored events and metric definitions, as JSON text. */
+    private String storedData() throws Exception {
+        return read("/api/events?limit=1000", "events") + read("/api/metrics/definitions", "definitions");
+    }
+
+    private String read(String path, String field) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .header("Authorization", auth()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
-        return ApiJson.mapper().readTree(r.body()).get("events").toString();
+        return ApiJson.mapper().readTree(r.body()).get(field).toString();
     }
 }

@@ -46,4 +46,9 @@ class RemoteContractTest extends HeadlessApiContract {
     String workspaceId() {
         return engine.defaultWorkspaceId();
     }
+
+    @Override
+    boolean metersCalls() {
+        return true;
+    }
 }

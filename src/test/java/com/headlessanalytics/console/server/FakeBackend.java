@@ -1,32 +1,43 @@
 package com.headlessanalytics.console.server;
 
-import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
-import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
+import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.ServeBackend;
+import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An in-memory backend: two keys of two workspaces, a revoked key, events kept in a list. */
+/**
+ * An in-memory backend: two keys of two workspaces, a revoked key, events kept in a list. The
+ * analytics operations validate their query as the engine does ({@code checks()}), remember the
+ * last arguments they got, and answer with small fixed figures.
+ */
 final class FakeBackend implements ServeBackend {
     static final String KEY = "ha_test_alpha_0123456789";
     static final String KEY_ID = "key_alpha";
@@ -42,6 +53,10 @@ final class FakeBackend implements ServeBackend {
     final List<UsageRecord> metered = new ArrayList<>();
     final AtomicInteger authCalls = new AtomicInteger();
     final AtomicInteger ingestCalls = new AtomicInteger();
+    /** Calls of the analytics operations, and the arguments of the last one. */
+    final AtomicInteger analyticsCalls = new AtomicInteger();
+    volatile List<Object> lastArguments = List.of();
+    final Map<String, Metrics.Definition> definitions = new java.util.concurrent.ConcurrentSkipListMap<>();
     volatile boolean ready = true;
     /** Thrown by every port call when set. */
     volatile RuntimeException failure;
@@ -115,7 +130,7 @@ final class FakeBackend implements ServeBackend {
         return new Proof(Ids.newId("q", now), workspaceId, null, new Period(null, null), now, Proof.SCHEMA_VERSION);
     }
 
-    private final class Port implements EventsOnlyApi {
+    private final class Port implements HeadlessApi {
         private final String workspaceId;
 
         Port(String workspaceId) {
@@ -204,6 +219,114 @@ final class FakeBackend implements ServeBackend {
         @Override
         public RuntimeHealth health() {
             return FakeBackend.this.health();
+        }
+
+        @Override
+        public Metrics.Result metrics(Metrics.Query query) {
+            called(query);
+            query.checks().throwIfAny("invalid metrics query");
+            long events;
+            synchronized (stored) {
+                events = stored.stream().filter(e -> query.eventName() == null || query.eventName().equals(e.event()))
+                        .count();
+            }
+            return new Metrics.Result(Map.of("events", BigDecimal.valueOf(events)), events, 0, BigDecimal.ZERO, "day",
+                    new TreeMap<>(Map.of(0L, events)), null, null, null, proof(workspaceId));
+        }
+
+        @Override
+        public Metrics.Definitions metricDefinitions() {
+            called();
+            return new Metrics.Definitions(List.copyOf(definitions.values()), proof(workspaceId));
+        }
+
+        @Override
+        public Metrics.Definition saveMetricDefinition(Metrics.Definition definition) {
+            called(definition);
+            definition.checks().throwIfAny("invalid metric definition");
+            Metrics.Definition saved = new Metrics.Definition(definition.name(), definition.event(),
+                    definition.aggregation(), definition.property(), definition.description(), 42L);
+            definitions.put(saved.name(), saved);
+            return saved;
+        }
+
+        @Override
+        public void deleteMetricDefinition(String name) {
+            called(name);
+            if (definitions.remove(name) == null) {
+                throw ApiException.notFound("there is no metric definition named " + name);
+            }
+        }
+
+        @Override
+        public Metrics.Snapshots metricSnapshots(String metric, Integer limit) {
+            called(metric, limit);
+            return new Metrics.Snapshots(List.of(), proof(workspaceId));
+        }
+
+        @Override
+        public Funnels.Result funnel(Funnels.Query query) {
+            called(query);
+            query.checks().throwIfAny("invalid funnel query");
+            List<Funnels.StepResult> steps = new ArrayList<>();
+            for (int i = 0; i < query.steps().size(); i++) {
+                Funnels.Step s = query.steps().get(i);
+                steps.add(new Funnels.StepResult(i + 1, s.label(), s.event(), 0, 0, 0, 0, i == 0 ? 0L : null));
+            }
+            return new Funnels.Result(steps, "ordered", query.effectiveWindowMs(), null, null, proof(workspaceId));
+        }
+
+        @Override
+        public Funnels.Actors funnelActors(Funnels.ActorsQuery query) {
+            called(query);
+            query.checks().throwIfAny("invalid funnel drill-down");
+            return new Funnels.Actors(List.of(new Funnels.Actor("anon_1", query.step(), 1000, 2000)), 1, null,
+                    proof(workspaceId));
+        }
+
+        @Override
+        public Attribution.Result attribution(Attribution.Query query) {
+            called(query);
+            query.checks().throwIfAny("invalid attribution query");
+            return new Attribution.Result(Map.of("google", 2L), Map.of(), Map.of(), Map.of(), null, null, null, null,
+                    null, null, proof(workspaceId));
+        }
+
+        @Override
+        public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
+            called(businessId, query);
+            query.checks().throwIfAny("invalid health query");
+            if (businessId.startsWith("unknown")) {
+                throw ApiException.notFound("there is no business " + businessId);
+            }
+            List<BusinessHealth.Component> components = List.of(
+                    new BusinessHealth.Component("freshness", 50, 100, "1 minute", "fresh"),
+                    new BusinessHealth.Component("stability", 50, 80, "1 anomaly", "100 - 20"));
+            return new BusinessHealth(businessId, 90, components, BigDecimal.ZERO, 0, 0, 0, 0, 0, null, List.of(),
+                    Map.of(), Map.of(), List.of(), List.of(), List.of(), proof(workspaceId));
+        }
+
+        @Override
+        public AgentContext.Result agentContext(AgentContext.Query query) {
+            called(query);
+            query.checks().throwIfAny("invalid agent-context query");
+            return new AgentContext.Result(query.effectiveMode().name().toLowerCase(java.util.Locale.ROOT), "default",
+                    new Period(1L, 2L), null, Map.of("events", 0), null, null, null, null, "Nothing happened.",
+                    proof(workspaceId));
+        }
+
+        @Override
+        public Usage.Report usage(Usage.Query query) {
+            called(query);
+            query.checks().throwIfAny("invalid usage query");
+            return new Usage.Report(List.of(), List.of(), 0,
+                    new Usage.Quota(Usage.DEFAULT_MONTHLY_QUOTA, 0, Usage.DEFAULT_MONTHLY_QUOTA, 0, 1), proof(workspaceId));
+        }
+
+        private void called(Object... arguments) {
+            analyticsCalls.incrementAndGet();
+            lastArguments = java.util.Arrays.asList(arguments);
+            failIfAsked();
         }
 
         private void failIfAsked() {

@@ -252,7 +252,7 @@ class LocalApiServerTest extends ServerTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/api", "/api/ingest/", "/api/Events", "/api//events", "/api/usage",
+    @ValueSource(strings = {"/", "/api", "/api/ingest/", "/api/Events", "/api//events", "/api/usage/",
             "/api/%65vents", "/nope?token=secret"})
     void unknownPathsAre404AndMeteredAsUnknown(String path) throws Exception {
         Http.Response r = Http.get(url(path), bearer(KEY));

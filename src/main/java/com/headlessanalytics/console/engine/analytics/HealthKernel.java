@@ -18,6 +18,8 @@ public final class HealthKernel {
     static final int TOP_NAMES_FOR_ANOMALIES = 20;
     static final int MIN_BUCKETS = 10;
     public static final double ANOMALY_THRESHOLD = 3.5;
+    /** A bucket this close to the median is never an anomaly, whatever its score: sparse counts are noise. */
+    public static final double MIN_DEVIATION = 5;
 
     private HealthKernel() {
     }
@@ -193,7 +195,7 @@ public final class HealthKernel {
             double median = Robust.median(series[s]);
             double mad = Robust.scale(series[s], median);
             for (int b = 0; b < buckets; b++) {
-                if (Math.abs(scores[b]) >= ANOMALY_THRESHOLD) {
+                if (Math.abs(scores[b]) >= ANOMALY_THRESHOLD && Math.abs(series[s][b] - median) >= MIN_DEVIATION) {
                     out.add(new AgentContext.Anomaly(c.names.value(id), hourly ? "hour" : "day",
                             (first + b) * width, series[s][b], median, mad, scores[b], scores[b] > 0 ? "up" : "down"));
                 }

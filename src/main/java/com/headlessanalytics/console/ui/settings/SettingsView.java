@@ -91,7 +91,7 @@ public final class SettingsView extends BorderPane {
         HBox buttons = new HBox(8, start, stop, status);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("The local API server answers on the API's own paths (/api/ingest, /api/events,"
-                + " /api/health) for SDKs, agents, scanners and scripts. Keep 127.0.0.1 unless other machines"
+                + " /api/metrics/query, /api/funnels/query, /api/attribution/query, /api/usage, /api/health …) for SDKs, agents, scanners and scripts. Keep 127.0.0.1 unless other machines"
                 + " must reach it.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);

@@ -1,0 +1,62 @@
+package com.headlessanalytics.console.app.cli;
+
+import com.headlessanalytics.console.api.Attribution;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code query attribution}: {@code POST /api/attribution/query}. */
+@Command(name = "attribution", mixinStandardHelpOptions = true,
+        description = "Touchpoint counts by source, campaign, channel and medium; with --conversion-event the"
+                + " credit of each value under a model.")
+final class QueryAttributionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    QueryCommand.JsonInput json;
+
+    @Option(names = "--conversion-event", paramLabel = "NAME", description = "The event that is a conversion.")
+    String conversionEvent;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "first_touch (default), last_touch, linear, position_based or time_decay.")
+    String model;
+
+    @Option(names = "--group-by", paramLabel = "FIELD", description = "source (default), campaign, channel or medium.")
+    String groupBy;
+
+    @Option(names = "--lookback", paramLabel = "DURATION",
+            description = "How far before a conversion touchpoints count: ms or ISO-8601 such as P30D (default).")
+    String lookback;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "From this time: ms since epoch or ISO-8601, inclusive.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Up to this time: ms since epoch or ISO-8601, inclusive.")
+    String to;
+
+    @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
+    String businessId;
+
+    @Override
+    public Integer call() throws Exception {
+        Attribution.Query base = json.read(Attribution.Query.class, Attribution.Query.counts(null, null));
+        Attribution.Query query = new Attribution.Query(
+                QueryCommand.or(EventsCommand.time(from, "--from"), base.from()),
+                QueryCommand.or(EventsCommand.time(to, "--to"), base.to()),
+                QueryCommand.or(businessId, base.businessId()), QueryCommand.or(conversionEvent, base.conversionEvent()),
+                QueryCommand.or(model, base.model()), QueryCommand.or(groupBy, base.groupBy()),
+                QueryCommand.or(QueryCommand.duration(lookback, "--lookback"), base.lookbackMs()));
+        try (TargetOptions.Opened opened = target.open()) {
+            QueryCommand.print(spec, opened.api().attribution(query));
+        }
+        return 0;
+    }
+}

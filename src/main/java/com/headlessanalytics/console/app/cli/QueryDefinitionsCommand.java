@@ -1,0 +1,63 @@
+package com.headlessanalytics.console.app.cli;
+
+import com.headlessanalytics.console.api.Metrics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code query definitions}: list, save or delete stored metric definitions. */
+@Command(name = "definitions", mixinStandardHelpOptions = true,
+        description = "List the stored metric definitions; with --save store (or replace, by name) one; with"
+                + " --delete remove one.")
+final class QueryDefinitionsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @ArgGroup(exclusive = true)
+    Change change;
+
+    static final class Change {
+        @Option(names = "--save", paramLabel = "JSON",
+                description = "A definition: {\"name\",\"event\",\"aggregation\":\"count|sum|unique_actors\","
+                        + "\"property\",\"description\"}.")
+        String save;
+
+        @Option(names = "--save-file", paramLabel = "FILE", description = "The same, read from a file.")
+        Path saveFile;
+
+        @Option(names = "--delete", paramLabel = "NAME", description = "Delete the definition with this name.")
+        String delete;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Metrics.Definition definition = null;
+        if (change != null && change.save != null) {
+            definition = QueryCommand.parse(change.save.getBytes(StandardCharsets.UTF_8), Metrics.Definition.class);
+        } else if (change != null && change.saveFile != null) {
+            definition = QueryCommand.parse(QueryCommand.readFile(change.saveFile, "--save-file"),
+                    Metrics.Definition.class);
+        }
+        try (TargetOptions.Opened opened = target.open()) {
+            if (definition != null) {
+                QueryCommand.print(spec, opened.api().saveMetricDefinition(definition));
+            } else if (change != null && change.delete != null) {
+                opened.api().deleteMetricDefinition(change.delete);
+                QueryCommand.print(spec, Map.of("deleted", change.delete));
+            } else {
+                QueryCommand.print(spec, opened.api().metricDefinitions());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,156 @@
+package com.headlessanalytics.console.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.headlessanalytics.console.api.AgentContext;
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.domain.FieldError;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The analytics routes (metrics, funnels, attribution, business health, agent context, usage):
+ * each turns its request into one port call and the port's answer into a JSON body. Only parsing
+ * happens here; every rule of a query is the port's ({@code checks()} of each query record).
+ */
+final class AnalyticsRoutes {
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> SNAPSHOT_PARAMS = ordered("metric", "limit");
+    private static final Set<String> PERIOD_PARAMS = ordered("limit", "from", "to");
+    private static final String MS = "an integer number of milliseconds since epoch";
+
+    private AnalyticsRoutes() {
+    }
+
+    /** What a route needs from its HTTP request; the server implements it on the exchange. */
+    interface Request {
+        String method();
+
+        /** The query parameters; 400 for any not in {@code allowed}. */
+        Map<String, String> params(Set<String> allowed);
+
+        /** A path parameter of the route's template, percent-decoded and length-checked. */
+        String pathParam(String name);
+
+        /** The body read as {@code type}: content type, size, UTF-8 and JSON checked (see {@link JsonBody}). */
+        <T> T body(Class<T> type);
+
+        /** A proof envelope made by the server, for answers the port gives without one. */
+        Proof proof();
+    }
+
+    /** A body to send with status 200, and the proof whose query id names the call. */
+    record Answer(Object body, Proof proof) {
+    }
+
+    /** {@code DELETE /api/metrics/definitions/{name}}: what was deleted. */
+    record Deleted(String deleted, Proof proof) {
+    }
+
+    static boolean handles(Route route) {
+        return switch (route) {
+            case INGEST, EVENTS, EVENT_NAMES, HEALTH -> false;
+            default -> true;
+        };
+    }
+
+    static Answer answer(HeadlessApi port, Route route, Request request) {
+        switch (route) {
+            case METRICS_QUERY -> {
+                request.params(NONE);
+                Metrics.Result r = port.metrics(request.body(Metrics.Query.class));
+                return new Answer(r, r.proof());
+            }
+            case METRIC_DEFINITIONS -> {
+                request.params(NONE);
+                if (request.method().equals("POST")) {
+                    Metrics.Definition saved = port.saveMetricDefinition(request.body(Metrics.Definition.class));
+                    Proof proof = request.proof();
+                    ObjectNode body = ApiJson.mapper().valueToTree(saved);
+                    body.set("proof", ApiJson.mapper().valueToTree(proof));
+                    return new Answer(body, proof);
+                }
+                Metrics.Definitions r = port.metricDefinitions();
+                return new Answer(r, r.proof());
+            }
+            case METRIC_DEFINITION -> {
+                request.params(NONE);
+                String name = request.pathParam("name");
+                port.deleteMetricDefinition(name);
+                Proof proof = request.proof();
+                return new Answer(new Deleted(name, proof), proof);
+            }
+            case METRIC_SNAPSHOTS -> {
+                Map<String, String> p = request.params(SNAPSHOT_PARAMS);
+                List<FieldError> errors = new ArrayList<>();
+                Integer limit = QueryString.intValue(p, "limit", errors);
+                throwIfAny(errors);
+                Metrics.Snapshots r = port.metricSnapshots(p.get("metric"), limit);
+                return new Answer(r, r.proof());
+            }
+            case FUNNELS_QUERY -> {
+                request.params(NONE);
+                Funnels.Result r = port.funnel(request.body(Funnels.Query.class));
+                return new Answer(r, r.proof());
+            }
+            case FUNNEL_ACTORS -> {
+                request.params(NONE);
+                Funnels.Actors r = port.funnelActors(request.body(Funnels.ActorsQuery.class));
+                return new Answer(r, r.proof());
+            }
+            case ATTRIBUTION_QUERY -> {
+                request.params(NONE);
+                Attribution.Result r = port.attribution(request.body(Attribution.Query.class));
+                return new Answer(r, r.proof());
+            }
+            case BUSINESS_HEALTH -> {
+                String id = request.pathParam("id");
+                Map<String, String> p = request.params(PERIOD_PARAMS);
+                List<FieldError> errors = new ArrayList<>();
+                Integer limit = QueryString.intValue(p, "limit", errors);
+                Long from = QueryString.longValue(p, "from", MS, errors);
+                Long to = QueryString.longValue(p, "to", MS, errors);
+                throwIfAny(errors);
+                BusinessHealth r = port.businessHealth(id, new BusinessHealth.Query(limit, from, to));
+                return new Answer(r, r.proof());
+            }
+            case AGENT_CONTEXT -> {
+                request.params(NONE);
+                AgentContext.Result r = port.agentContext(request.body(AgentContext.Query.class));
+                return new Answer(r, r.proof());
+            }
+            case USAGE -> {
+                Map<String, String> p = request.params(PERIOD_PARAMS);
+                List<FieldError> errors = new ArrayList<>();
+                Integer limit = QueryString.intValue(p, "limit", errors);
+                Long from = QueryString.longValue(p, "from", MS, errors);
+                Long to = QueryString.longValue(p, "to", MS, errors);
+                throwIfAny(errors);
+                Usage.Report r = port.usage(new Usage.Query(limit, from, to));
+                return new Answer(r, r.proof());
+            }
+            default -> throw new IllegalArgumentException("not an analytics route: " + route);
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("invalid query parameter '" + errors.get(0).field() + "'", errors);
+        }
+    }
+
+    private static Set<String> ordered(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
+    }
+}
