@@ -7,12 +7,35 @@ import java.util.List;
 
 /**
  * Filters of {@code GET /api/events}. Null filters match everything; without a businessId every
- * business of the workspace is read. {@code from} and {@code to} are inclusive.
+ * business of the workspace is read. {@code from} and {@code to} are inclusive. The touchpoint
+ * filters match the touchpoint fields of PRODUCT.md §4 (source, channel, campaign, medium).
  */
 public record EventQuery(String businessId, String event, String traceId, String actor, Long from, Long to,
-                         Integer limit, String cursor, Order order) {
+                         Integer limit, String cursor, Order order, String source, String channel,
+                         String campaign, String medium) {
 
     public enum Order { ASC, DESC }
+
+    /** A query without touchpoint filters. */
+    public EventQuery(String businessId, String event, String traceId, String actor, Long from, Long to,
+                      Integer limit, String cursor, Order order) {
+        this(businessId, event, traceId, actor, from, to, limit, cursor, order, null, null, null, null);
+    }
+
+    /** This query, also filtered to events whose touchpoint field (source, channel, campaign, medium) has the value. */
+    public EventQuery withTouch(String field, String value) {
+        return switch (field) {
+            case "source" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, value,
+                    channel, campaign, medium);
+            case "channel" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, source,
+                    value, campaign, medium);
+            case "campaign" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order,
+                    source, channel, value, medium);
+            case "medium" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, source,
+                    channel, campaign, value);
+            default -> throw new IllegalArgumentException("not a touchpoint field: " + field);
+        };
+    }
 
     public static EventQuery all() {
         return new EventQuery(null, null, null, null, null, null, null, null, null);
@@ -27,11 +50,18 @@ public record EventQuery(String businessId, String event, String traceId, String
     }
 
     public EventQuery withCursor(String next) {
-        return new EventQuery(businessId, event, traceId, actor, from, to, limit, next, order);
+        return new EventQuery(businessId, event, traceId, actor, from, to, limit, next, order, source, channel,
+                campaign, medium);
+    }
+
+    public EventQuery withOrder(Order newOrder) {
+        return new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, newOrder, source, channel,
+                campaign, medium);
     }
 
     public EventQuery withLimit(int newLimit) {
-        return new EventQuery(businessId, event, traceId, actor, from, to, newLimit, cursor, order);
+        return new EventQuery(businessId, event, traceId, actor, from, to, newLimit, cursor, order, source, channel,
+                campaign, medium);
     }
 
     /** The reasons this query cannot run; empty when it can. */
@@ -45,7 +75,8 @@ public record EventQuery(String businessId, String event, String traceId, String
             errors.add(new FieldError(null, "from", "invalid_value", "must not be after 'to'"));
         }
         for (String[] f : new String[][] {{"businessId", businessId}, {"event", event}, {"traceId", traceId},
-                {"actor", actor}}) {
+                {"actor", actor}, {"source", source}, {"channel", channel}, {"campaign", campaign},
+                {"medium", medium}}) {
             if (f[1] != null && (f[1].isEmpty() || f[1].length() > EventLimits.MAX_ID_LENGTH)) {
                 errors.add(new FieldError(null, f[0], "invalid_value",
                         "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters"));

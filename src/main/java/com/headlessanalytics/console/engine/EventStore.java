@@ -345,6 +345,10 @@ final class EventStore {
         condition(sql, args, "event = ?", q.event());
         condition(sql, args, "trace_id = ?", q.traceId());
         condition(sql, args, "actor_key = ?", q.actor());
+        condition(sql, args, "touch_source = ?", q.source());
+        condition(sql, args, "touch_channel = ?", q.channel());
+        condition(sql, args, "touch_campaign = ?", q.campaign());
+        condition(sql, args, "touch_medium = ?", q.medium());
         condition(sql, args, "ts >= ?", q.from());
         condition(sql, args, "ts <= ?", q.to());
         if (after != null) {

@@ -150,6 +150,10 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "limit", query.limit());
         param(url, "cursor", query.cursor());
         param(url, "order", query.order() == null ? null : query.order().name().toLowerCase(Locale.ROOT));
+        param(url, "source", query.source());
+        param(url, "channel", query.channel());
+        param(url, "campaign", query.campaign());
+        param(url, "medium", query.medium());
         return send(request(url.build()).get().build(), "an events page",
                 node -> read(node, EventPage.class, "events"), false);
     }

@@ -79,7 +79,7 @@ public final class LocalApiServer {
     private static final Set<String> METHODS =
             Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT");
     private static final Set<String> EVENT_PARAMS = orderedSet("event", "traceId", "actor", "businessId", "from",
-            "to", "limit", "cursor", "order");
+            "to", "limit", "cursor", "order", "source", "channel", "campaign", "medium");
     private static final Set<String> HEALTH_PARAMS = Set.of("strict");
     private static final Period OPEN_PERIOD = new Period(null, null);
 
@@ -454,7 +454,8 @@ public final class LocalApiServer {
             throw ApiException.invalid("invalid query parameter '" + errors.get(0).field() + "'", errors);
         }
         return new EventQuery(p.get("businessId"), p.get("event"), p.get("traceId"), p.get("actor"), from, to,
-                limit == null ? null : limit.intValue(), p.get("cursor"), order);
+                limit == null ? null : limit.intValue(), p.get("cursor"), order, p.get("source"), p.get("channel"),
+                p.get("campaign"), p.get("medium"));
     }
 
     private Reply health(Call call) throws JsonProcessingException {

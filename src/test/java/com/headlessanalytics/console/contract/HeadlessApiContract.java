@@ -97,6 +97,28 @@ abstract class HeadlessApiContract {
     }
 
     @Test
+    void touchpointFiltersSelectTheEventsBehindATouchpointCount() {
+        Map<String, Object> viaAttribution = event("page.viewed", "t-1", 1_000);
+        viaAttribution.put("attribution", Map.of("source", "google", "medium", "cpc"));
+        viaAttribution.put("source", Map.of("source", "bing", "channel", "search"));
+        Map<String, Object> viaPlatform = event("page.viewed", "t-2", 2_000);
+        viaPlatform.put("source", Map.of("platform", "google", "campaign", "spring"));
+        Map<String, Object> other = event("page.viewed", "t-3", 3_000);
+        other.put("source", Map.of("source", "bing", "channel", "search"));
+        api().ingest(List.of(viaAttribution, viaPlatform, other));
+        EventQuery all = new EventQuery(null, "page.viewed", null, null, null, null, null, null, null);
+        assertThat(api().events(all.withTouch("source", "google")).events()).extracting(Event::id)
+                .containsExactly("t-1", "t-2");
+        assertThat(api().events(all.withTouch("channel", "search")).events()).extracting(Event::id)
+                .containsExactly("t-1", "t-3");
+        assertThat(api().events(all.withTouch("source", "google").withTouch("campaign", "spring")).events())
+                .extracting(Event::id).containsExactly("t-2");
+        assertThat(api().events(all.withTouch("medium", "cpc")).events()).extracting(Event::id).containsExactly("t-1");
+        assertThat(api().attribution(Attribution.Query.counts(null, null)).bySource())
+                .containsEntry("google", 2L).containsEntry("bing", 1L);
+    }
+
+    @Test
     void resendingAnIdStoresNothingNewAndReportsADuplicate() {
         api().ingest(List.of(event("order.created", "order-1", 1_000)));
         IngestResult again = api().ingest(List.of(event("order.created", "order-1", 1_000),

@@ -213,6 +213,7 @@ public final class AttributionView extends BorderPane {
                 ViewParts.column(name, AttributionViewModel.CountRow::key, 160),
                 ViewParts.number("Events", AttributionViewModel.CountRow::countText, 90),
                 ViewParts.number("Share", AttributionViewModel.CountRow::shareText, 80)));
+        ViewParts.onOpen(table, row -> model.showTouchpoints(which, row.key()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, grow, ViewParts.exportButton(this, () -> model.suggestedFileName(which),

@@ -254,9 +254,18 @@ public final class AttributionViewModel implements Activatable {
                 total == 0 ? 0 : (double) e.getValue() / total)).toList();
     }
 
+    /** Opens the events of the period whose touchpoint field of this table has the value. */
+    public void showTouchpoints(Table table, String value) {
+        if (shownQuery == null || table == Table.CREDIT) {
+            return;
+        }
+        navigator.showEvents(new EventQuery(shownBusiness, null, null, null, shownQuery.from(), shownQuery.to(), null,
+                null, null).withTouch(table.name().toLowerCase(Locale.ROOT), value));
+    }
+
     /**
-     * Opens the conversions counted: the events named the conversion event in the period (the
-     * Events screen has no touchpoint filter, so a credit row has no exact events to open).
+     * Opens the conversions counted: the events named the conversion event in the period (credit is
+     * split over touchpoints, so a credit row has no events of its own to open).
      */
     public void showConversions() {
         if (shownQuery == null || shownQuery.conversionEvent() == null) {

@@ -89,8 +89,7 @@ final class EventsExport {
     private static long otherEnd(HeadlessApi api, EventQuery q) {
         EventQuery.Order reverse = q.effectiveOrder() == EventQuery.Order.DESC ? EventQuery.Order.ASC
                 : EventQuery.Order.DESC;
-        List<Event> edge = api.events(new EventQuery(q.businessId(), q.event(), q.traceId(), q.actor(), q.from(),
-                q.to(), 1, null, reverse)).events();
+        List<Event> edge = api.events(q.withOrder(reverse).withLimit(1).withCursor(null)).events();
         return edge.isEmpty() ? 0 : edge.get(0).timestamp();
     }
 

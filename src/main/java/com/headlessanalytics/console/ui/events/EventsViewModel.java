@@ -85,6 +85,8 @@ public final class EventsViewModel implements Activatable {
     /** An exact range set by a drill-down; cleared as soon as a date filter is edited. */
     private Long exactFrom;
     private Long exactTo;
+    /** Touchpoint filters set by a drill-down (there are no fields for them); cleared with the filters. */
+    private EventQuery touch;
     private final ReadOnlyStringWrapper exactRange = new ReadOnlyStringWrapper("");
     private String nextCursor;
     private TaskRunner.Handle polling;
@@ -128,16 +130,34 @@ public final class EventsViewModel implements Activatable {
         toDate.set(q.to() == null ? null : Instant.ofEpochMilli(q.to()).atZone(zone).toLocalDate());
         exactFrom = q.from();
         exactTo = q.to();
-        exactRange.set(q.from() == null && q.to() == null ? "" : "Exact time range: "
-                + (q.from() == null ? "…" : TIME.format(Instant.ofEpochMilli(q.from()).atZone(zone))) + " – "
-                + (q.to() == null ? "…" : TIME.format(Instant.ofEpochMilli(q.to()).atZone(zone))));
+        touch = q.source() == null && q.channel() == null && q.campaign() == null && q.medium() == null ? null : q;
+        describeDrillDown();
         apply();
     }
 
     private void clearExactRange() {
         exactFrom = null;
         exactTo = null;
-        exactRange.set("");
+        describeDrillDown();
+    }
+
+    /** The drill-down's exact range and touchpoint filters in words; empty when none applies. */
+    private void describeDrillDown() {
+        List<String> parts = new ArrayList<>();
+        if (exactFrom != null || exactTo != null) {
+            parts.add("Exact time range: " + (exactFrom == null ? "…" : TIME.format(Instant.ofEpochMilli(exactFrom)
+                    .atZone(zone))) + " – " + (exactTo == null ? "…" : TIME.format(Instant.ofEpochMilli(exactTo)
+                    .atZone(zone))));
+        }
+        if (touch != null) {
+            for (String[] f : new String[][] {{"source", touch.source()}, {"channel", touch.channel()},
+                    {"campaign", touch.campaign()}, {"medium", touch.medium()}}) {
+                if (f[1] != null) {
+                    parts.add(f[0] + " = " + f[1]);
+                }
+            }
+        }
+        exactRange.set(String.join(" · ", parts));
     }
 
     /** Describes the exact time range of a drill-down while it applies; empty otherwise. */
@@ -218,6 +238,8 @@ public final class EventsViewModel implements Activatable {
     }
 
     public void clearFilters() {
+        touch = null;
+        describeDrillDown();
         eventFilter.set("");
         traceFilter.set("");
         actorFilter.set("");
@@ -390,7 +412,9 @@ public final class EventsViewModel implements Activatable {
             return null;
         }
         return new EventQuery(blankToNull(businessFilter), blankToNull(eventFilter), blankToNull(traceFilter),
-                blankToNull(actorFilter), from, to, PAGE, null, EventQuery.Order.DESC);
+                blankToNull(actorFilter), from, to, PAGE, null, EventQuery.Order.DESC,
+                touch == null ? null : touch.source(), touch == null ? null : touch.channel(),
+                touch == null ? null : touch.campaign(), touch == null ? null : touch.medium());
     }
 
     private Row row(Event e) {

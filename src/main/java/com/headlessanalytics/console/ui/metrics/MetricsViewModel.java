@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.metrics;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
@@ -382,14 +383,19 @@ public final class MetricsViewModel implements Activatable {
         }
         Metrics.Grouping g = shownQuery.groupBy() == null ? null : shownQuery.grouping();
         String event = shownQuery.eventName();
-        if (groupKey != null && g == Metrics.Grouping.EVENT && !groupKey.startsWith("(")) {
-            event = groupKey;
+        String touchField = null;
+        if (groupKey != null && !groupKey.equals(Funnels.NONE) && !groupKey.equals(Funnels.OTHER)) {
+            if (g == Metrics.Grouping.EVENT) {
+                event = groupKey;
+            } else {
+                touchField = g.name().toLowerCase(Locale.ROOT);
+            }
         } else if (groupKey != null) {
-            dialogs.notify("The Events screen cannot filter by " + (g == Metrics.Grouping.EVENT ? "a group of names"
-                    : g.name().toLowerCase(Locale.ROOT)) + ": it shows every event"
+            dialogs.notify("The Events screen cannot select " + groupKey + ": it shows every event"
                     + (event == null ? "" : " named " + event) + " of " + when + ", not only those of " + groupKey);
         }
-        navigator.showEvents(new EventQuery(shownBusiness, event, null, null, from, to, null, null, null));
+        EventQuery q = new EventQuery(shownBusiness, event, null, null, from, to, null, null, null);
+        navigator.showEvents(touchField == null ? q : q.withTouch(touchField, groupKey));
     }
 
     /** Reads the stored definitions; their values come with the next query. */

@@ -141,7 +141,7 @@ class MetricsViewModelTest {
     }
 
     @Test
-    void anEventGroupDrillsToThatEventAndAFieldGroupSaysTheFilterIsMissing() {
+    void anEventGroupDrillsToThatEventAndAFieldGroupToItsTouchpoint() {
         api.metrics = q -> answer(q, 3);
         MetricsViewModel model = model(new DirectTaskRunner());
         model.groupByProperty().set(MetricsViewModel.GroupBy.EVENT);
@@ -154,8 +154,14 @@ class MetricsViewModelTest {
         model.groupByProperty().set(MetricsViewModel.GroupBy.CHANNEL);
         model.drillGroupBucket("key2", 0);
         assertThat(drilled.get(1).event()).isNull();
+        assertThat(drilled.get(1).channel()).isEqualTo("key2");
+        assertThat(drilled.get(1).source()).isNull();
         assertThat(drilled.get(1).to()).isEqualTo(NOV_20 + DAY - 1);
-        assertThat(dialogs.notices).singleElement().asString().contains("cannot filter by channel", "key2");
+        assertThat(dialogs.notices).isEmpty();
+
+        model.drillGroup("(none)");
+        assertThat(drilled.get(2).channel()).isNull();
+        assertThat(dialogs.notices).singleElement().asString().contains("cannot select (none)");
     }
 
     @Test
