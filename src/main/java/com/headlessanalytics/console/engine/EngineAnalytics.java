@@ -370,7 +370,7 @@ final class EngineAnalytics {
     // ---- funnels ------------------------------------------------------------------------------
 
     /** Outcomes of every actor who entered the funnel, with the breakdown value of each when asked. */
-    record FunnelRun(List<FunnelKernel.ActorOutcome> outcomes, String[] breakdown, Columns columns) {
+    record FunnelRun(FunnelKernel.Outcomes outcomes, String[] breakdown, Columns columns) {
     }
 
     FunnelRun runFunnel(String ws, String business, Funnels.Query q) {
@@ -392,7 +392,7 @@ final class EngineAnalytics {
             }
         }
         FunnelKernel kernel = new FunnelKernel(c, actors, b, names, filters, from, to, window, q.effectiveMode());
-        List<FunnelKernel.ActorOutcome> outcomes = b < 0 ? List.of() : Arrays.asList(kernel.run(Cancel.THREAD));
+        FunnelKernel.Outcomes outcomes = kernel.run(Cancel.THREAD);
         String[] breakdown = q.breakdown() == null ? null : breakdownValues(ws, c, outcomes, q.breakdown());
         return new FunnelRun(outcomes, breakdown, c);
     }
@@ -404,30 +404,34 @@ final class EngineAnalytics {
 
     Funnels.Result funnel(String ws, String business, Funnels.Query q, Proof proof) {
         FunnelRun run = runFunnel(ws, business, q);
-        List<Funnels.StepResult> steps = FunnelSummary.steps(q.steps(), run.outcomes());
+        List<Funnels.StepResult> steps = FunnelSummary.steps(q.steps(), run.outcomes(), null);
         List<Funnels.Breakdown> breakdown = null;
         if (run.breakdown() != null) {
-            Map<String, List<FunnelKernel.ActorOutcome>> groups = new HashMap<>();
+            Map<String, IntList> groups = new HashMap<>();
             for (int i = 0; i < run.outcomes().size(); i++) {
-                groups.computeIfAbsent(run.breakdown()[i], k -> new ArrayList<>()).add(run.outcomes().get(i));
+                groups.computeIfAbsent(run.breakdown()[i], k -> new IntList()).add(i);
             }
             List<String> keys = new ArrayList<>(groups.keySet());
             keys.sort((x, y) -> {
-                int bySize = Integer.compare(groups.get(y).size(), groups.get(x).size());
+                int bySize = Integer.compare(groups.get(y).size, groups.get(x).size);
                 return bySize != 0 ? bySize : x.compareTo(y);
             });
             breakdown = new ArrayList<>();
-            List<FunnelKernel.ActorOutcome> other = new ArrayList<>();
+            IntList other = new IntList();
             for (int i = 0; i < keys.size(); i++) {
+                IntList members = groups.get(keys.get(i));
                 if (i < Funnels.MAX_BREAKDOWN_VALUES) {
-                    breakdown.add(new Funnels.Breakdown(keys.get(i), FunnelSummary.steps(q.steps(),
-                            groups.get(keys.get(i)))));
+                    breakdown.add(new Funnels.Breakdown(keys.get(i), FunnelSummary.steps(q.steps(), run.outcomes(),
+                            members.toArray())));
                 } else {
-                    other.addAll(groups.get(keys.get(i)));
+                    for (int j = 0; j < members.size; j++) {
+                        other.add(members.values[j]);
+                    }
                 }
             }
-            if (!other.isEmpty()) {
-                breakdown.add(new Funnels.Breakdown(Funnels.OTHER, FunnelSummary.steps(q.steps(), other)));
+            if (other.size > 0) {
+                breakdown.add(new Funnels.Breakdown(Funnels.OTHER, FunnelSummary.steps(q.steps(), run.outcomes(),
+                        other.toArray())));
             }
         }
         return new Funnels.Result(steps, q.effectiveMode().name().toLowerCase(), q.effectiveWindowMs(),
@@ -439,15 +443,15 @@ final class EngineAnalytics {
         boolean dropped = q.effectiveOutcome() == Funnels.Outcome.DROPPED;
         Set<String> listed = run.breakdown() == null ? Set.of() : listedValues(run.breakdown());
         List<Funnels.Actor> matching = new ArrayList<>();
-        for (int i = 0; i < run.outcomes().size(); i++) {
-            FunnelKernel.ActorOutcome o = run.outcomes().get(i);
-            boolean hit = dropped ? o.level() == q.step() - 1 : o.level() >= q.step();
+        FunnelKernel.Outcomes o = run.outcomes();
+        for (int i = 0; i < o.size(); i++) {
+            boolean hit = dropped ? o.level(i) == q.step() - 1 : o.level(i) >= q.step();
             if (!hit || (q.breakdownValue() != null && (run.breakdown() == null
                     || !inBreakdown(run.breakdown()[i], q.breakdownValue(), listed)))) {
                 continue;
             }
-            matching.add(new Funnels.Actor(run.columns().actors.value(o.actor()), o.level(), o.enteredAt(),
-                    o.lastStepAt()));
+            matching.add(new Funnels.Actor(run.columns().actors.value(o.actor(i)), o.level(i), o.enteredAt(i),
+                    o.lastStepAt(i)));
         }
         matching.sort((x, y) -> x.actor().compareTo(y.actor()));
         int offset = q.cursor() == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(q.cursor()));
@@ -477,7 +481,7 @@ final class EngineAnalytics {
     }
 
     /** The breakdown value of each outcome: a touchpoint field, or an envelope path of its step-1 event. */
-    private String[] breakdownValues(String ws, Columns c, List<FunnelKernel.ActorOutcome> outcomes, String by) {
+    private String[] breakdownValues(String ws, Columns c, FunnelKernel.Outcomes outcomes, String by) {
         String[] values = new String[outcomes.size()];
         int field = switch (by) {
             case "source" -> 0;
@@ -488,7 +492,7 @@ final class EngineAnalytics {
         };
         if (field >= 0) {
             for (int i = 0; i < values.length; i++) {
-                int v = c.touch(outcomes.get(i).firstRow(), field);
+                int v = c.touch(outcomes.firstRow(i), field);
                 values[i] = v < 0 ? Funnels.NONE : c.touchValues.value(v);
             }
             return values;
@@ -499,7 +503,7 @@ final class EngineAnalytics {
                     if ((i & 0x3FF) == 0) {
                         Cancel.THREAD.check();
                     }
-                    ps.setLong(1, c.seq(outcomes.get(i).firstRow()));
+                    ps.setLong(1, c.seq(outcomes.firstRow(i)));
                     try (ResultSet rs = ps.executeQuery()) {
                         Object v = rs.next() ? at(parse(rs.getString(1)), by) : null;
                         values[i] = scalarText(v);
@@ -654,5 +658,22 @@ final class EngineAnalytics {
     /** Recent events of a business up to a time, newest first, for the health summary. */
     static EventQuery recent(String business, long to, int limit) {
         return new EventQuery(business, null, null, null, null, to, limit, null, EventQuery.Order.DESC);
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        int[] values = new int[16];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 }

@@ -16,10 +16,74 @@ public final class FunnelKernel {
         boolean test(int row);
     }
 
-    /** One actor's outcome: level 0 means no attempt. Times are ms after the step-1 event. */
-    public record ActorOutcome(int actor, int level, long enteredAt, long[] stepTimes, int firstRow) {
-        public long lastStepAt() {
-            return enteredAt + stepTimes[level - 1];
+    /**
+     * Every entering actor's outcome, in primitive arrays (a funnel over millions of actors makes no
+     * object per actor, so it leaves little for the collector). Times are ms after the step-1 event.
+     */
+    public static final class Outcomes {
+        private final int steps;
+        private int size;
+        private int[] actor = new int[1024];
+        private int[] level = new int[1024];
+        private long[] enteredAt = new long[1024];
+        private int[] firstRow = new int[1024];
+        private long[] stepTimes;
+
+        Outcomes(int steps) {
+            this.steps = steps;
+            this.stepTimes = new long[1024 * steps];
+        }
+
+        void add(int a, int lvl, long entered, int first, long[] times) {
+            if (size == actor.length) {
+                int grown = size * 2;
+                actor = Arrays.copyOf(actor, grown);
+                level = Arrays.copyOf(level, grown);
+                enteredAt = Arrays.copyOf(enteredAt, grown);
+                firstRow = Arrays.copyOf(firstRow, grown);
+                stepTimes = Arrays.copyOf(stepTimes, grown * steps);
+            }
+            actor[size] = a;
+            level[size] = lvl;
+            enteredAt[size] = entered;
+            firstRow[size] = first;
+            System.arraycopy(times, 0, stepTimes, size * steps, lvl);
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int steps() {
+            return steps;
+        }
+
+        public int actor(int i) {
+            return actor[i];
+        }
+
+        /** How many steps the actor's counted attempt reached (at least 1). */
+        public int level(int i) {
+            return level[i];
+        }
+
+        public long enteredAt(int i) {
+            return enteredAt[i];
+        }
+
+        /** The row of the counted attempt's step-1 event. */
+        public int firstRow(int i) {
+            return firstRow[i];
+        }
+
+        /** Ms from the step-1 event to the event taken for step k (0-based, k < level). */
+        public long stepTime(int i, int k) {
+            return stepTimes[i * steps + k];
+        }
+
+        public long lastStepAt(int i) {
+            return enteredAt[i] + stepTime(i, level[i] - 1);
         }
     }
 
@@ -39,6 +103,8 @@ public final class FunnelKernel {
     private long[] times = new long[64];
     private int[] masks = new int[64];
     private int[][] next;
+    private final long[] attempt;
+    private final long[] best;
 
     /**
      * @param stepNames the name id of each step's event, -1 when no event has that name
@@ -57,39 +123,32 @@ public final class FunnelKernel {
         this.mode = mode;
         this.steps = stepNames.length;
         this.next = new int[steps][64];
+        this.attempt = new long[steps];
+        this.best = new long[steps];
     }
 
     /** Every actor with level ≥ 1, in actor id order. */
-    public ActorOutcome[] run(Cancel cancel) {
-        ActorOutcome[] out = new ActorOutcome[64];
-        int count = 0;
+    public Outcomes run(Cancel cancel) {
+        Outcomes out = new Outcomes(steps);
         int actors = index.actors();
         for (int a = 0; a < actors; a++) {
             if ((a & 0x3FFF) == 0) {
                 cancel.check();
             }
-            ActorOutcome o = actor(a);
-            if (o != null) {
-                if (count == out.length) {
-                    out = Arrays.copyOf(out, count * 2);
-                }
-                out[count++] = o;
-            }
+            actor(a, out);
         }
-        return Arrays.copyOf(out, count);
+        return out;
     }
 
-    /** The outcome of one actor, or null when no step-1 event of theirs is in the period. */
-    ActorOutcome actor(int a) {
+    /** Adds the outcome of one actor, unless no step-1 event of theirs is in the period. */
+    void actor(int a, Outcomes out) {
         int m = collect(a);
         if (m == 0) {
-            return null;
+            return;
         }
         int bestLevel = 0;
         long bestStart = 0;
         int bestFirst = -1;
-        long[] bestTimes = null;
-        long[] attempt = new long[steps];
         if (mode == Funnels.Mode.ORDERED) {
             buildNext(m);
         }
@@ -106,13 +165,15 @@ public final class FunnelKernel {
                 bestLevel = level;
                 bestStart = times[i];
                 bestFirst = rows[i];
-                bestTimes = Arrays.copyOf(attempt, level);
+                System.arraycopy(attempt, 0, best, 0, level);
                 if (level == steps) {
                     break;
                 }
             }
         }
-        return bestLevel == 0 ? null : new ActorOutcome(a, bestLevel, bestStart, bestTimes, bestFirst);
+        if (bestLevel > 0) {
+            out.add(a, bestLevel, bestStart, bestFirst, best);
+        }
     }
 
     /**

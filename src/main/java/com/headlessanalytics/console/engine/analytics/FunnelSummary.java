@@ -10,22 +10,30 @@ public final class FunnelSummary {
     private FunnelSummary() {
     }
 
-    public static List<Funnels.StepResult> steps(List<Funnels.Step> steps, List<FunnelKernel.ActorOutcome> actors) {
+    /**
+     * The step figures over the outcomes listed in {@code subset} (indices into {@code outcomes}),
+     * or over all of them when {@code subset} is null.
+     */
+    public static List<Funnels.StepResult> steps(List<Funnels.Step> steps, FunnelKernel.Outcomes outcomes,
+                                                 int[] subset) {
         int n = steps.size();
+        int size = subset == null ? outcomes.size() : subset.length;
         long[] counts = new long[n];
         long[][] durations = new long[n][];
         int[] filled = new int[n];
-        for (FunnelKernel.ActorOutcome o : actors) {
-            for (int k = 0; k < o.level(); k++) {
+        for (int j = 0; j < size; j++) {
+            int level = outcomes.level(subset == null ? j : subset[j]);
+            for (int k = 0; k < level; k++) {
                 counts[k]++;
             }
         }
         for (int k = 0; k < n; k++) {
             durations[k] = new long[(int) counts[k]];
         }
-        for (FunnelKernel.ActorOutcome o : actors) {
-            for (int k = 0; k < o.level(); k++) {
-                durations[k][filled[k]++] = o.stepTimes()[k];
+        for (int j = 0; j < size; j++) {
+            int i = subset == null ? j : subset[j];
+            for (int k = 0; k < outcomes.level(i); k++) {
+                durations[k][filled[k]++] = outcomes.stepTime(i, k);
             }
         }
         List<Funnels.StepResult> out = new ArrayList<>(n);
