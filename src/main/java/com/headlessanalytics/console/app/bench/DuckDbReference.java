@@ -294,7 +294,7 @@ final class DuckDbReference implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*),"
                 + " coalesce(sum(revenue), 0) FROM ev WHERE " + where + " AND name = " + lit(q.conversionEvent()))) {
             rs.next();
-            lines.add(AnalyticsAnswers.conversions(rs.getLong(1), rs.getBigDecimal(2)));
+            lines.add(AnalyticsAnswers.conversions(rs.getLong(1), cents(rs.getBigDecimal(2))));
         }
         record Credit(String key, BigDecimal conversions, BigDecimal revenue) {
         }
@@ -411,6 +411,7 @@ final class DuckDbReference implements AutoCloseable {
             throw new IllegalArgumentException("more than " + Metrics.MAX_BUCKETS + " buckets");
         }
         List<String> lines = new ArrayList<>();
+        revenue = cents(revenue);
         lines.add(AnalyticsAnswers.totals(total, actors, revenue));
         lines.add(AnalyticsAnswers.metric("events", BigDecimal.valueOf(total)));
         lines.add(AnalyticsAnswers.metric("revenue", revenue));
@@ -483,7 +484,7 @@ final class DuckDbReference implements AutoCloseable {
         HealthFacts f = healthFacts(b, from, to);
         List<String> lines = new ArrayList<>();
         lines.addAll(scoreLines(f, to));
-        lines.add(AnalyticsAnswers.healthFigures(f.revenue().setScale(2, java.math.RoundingMode.HALF_EVEN), f.scans(),
+        lines.add(AnalyticsAnswers.healthFigures(cents(f.revenue()), f.scans(),
                 f.leads(), f.orders(), 0, f.total(), f.lastEventAt()));
         String inPeriod = b + period(from, to);
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (SELECT name,"
@@ -606,6 +607,11 @@ final class DuckDbReference implements AutoCloseable {
     }
 
     // ---- helpers
+
+    /** Revenue totals are answered to 2 decimals, half even (docs/analytics.md). */
+    private static BigDecimal cents(BigDecimal total) {
+        return total.setScale(2, java.math.RoundingMode.HALF_EVEN);
+    }
 
     private Object single(String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {

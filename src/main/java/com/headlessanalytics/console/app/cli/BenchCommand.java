@@ -1,17 +1,21 @@
 package com.headlessanalytics.console.app.cli;
 
+import com.headlessanalytics.console.app.bench.AnalyticsBenchmark;
+import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench ingest}: throughput figures with a baseline run side by side. */
+/** {@code bench ingest}, {@code events-screen}, {@code analytics}: figures with a baseline run side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
+            BenchCommand.AnalyticsSql.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -80,6 +84,79 @@ final class BenchCommand {
                 }
             }
             javafx.application.Platform.exit();
+            return 0;
+        }
+    }
+
+    @Command(name = "analytics", mixinStandardHelpOptions = true,
+            description = {"Funnels, attribution, metrics and business health on the engine, against DuckDB on the"
+                    + " same events as the reference (answers compared, ratio printed); load times, memory, and the"
+                    + " longest FX pulse gap while a query runs through the task runner.",
+                "DuckDB is a bench-only dependency: run bench/analytics.sh, which puts it on the classpath."
+                    + " The FX probe needs a display (the script uses xvfb-run or Monocle)."})
+    static final class Analytics implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", split = ",", defaultValue = "1000000,10000000", paramLabel = "N[,N…]",
+                description = "Event counts, one full run each (default: ${DEFAULT-VALUE}).")
+        List<Long> events;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per query (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "2",
+                description = "Untimed runs of every query first (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--days", defaultValue = "90",
+                description = "Days of demo data, ending 2026-11-01 (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Demo data seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--duckdb-threads", paramLabel = "N", description = "DuckDB threads (default: one per core).")
+        Integer duckDbThreads;
+
+        @Option(names = "--no-fx", description = "Skip the FX pulse probe.")
+        boolean noFx;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Keep the loaded data here and reuse it next time (default: a temporary folder).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            AnalyticsBenchmark.Settings settings = new AnalyticsBenchmark.Settings(events, rounds, warmUp, days, seed,
+                    duckDbThreads, !noFx, dataDir);
+            Path scratch = Files.createTempDirectory("ha-bench-analytics");
+            AnalyticsBenchmark.Outcome outcome;
+            try {
+                outcome = new AnalyticsBenchmark(settings, spec.commandLine().getOut()).run(scratch);
+            } finally {
+                IngestBenchmark.delete(scratch);
+            }
+            if (!noFx) {
+                javafx.application.Platform.exit();
+            }
+            return outcome.mismatches() == 0 ? 0 : HaCommand.REJECTED;
+        }
+    }
+
+    @Command(name = "analytics-sql", mixinStandardHelpOptions = true,
+            description = "Times analytics written as plain SQL on a closed data folder's H2 file: the design not"
+                    + " taken (docs/performance.md). Fill a folder first, e.g. with bench analytics --data-dir.")
+    static final class AnalyticsSql implements Callable<Integer> {
+        @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "A closed engine data folder.")
+        Path dataDir;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per query (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            H2SqlAnalytics.run(dataDir, rounds, System.out);
             return 0;
         }
     }
