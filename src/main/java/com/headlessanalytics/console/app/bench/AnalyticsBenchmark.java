@@ -41,6 +41,7 @@ public final class AnalyticsBenchmark {
 
     private final Settings settings;
     private final PrintWriter out;
+    private boolean toolkitStarted;
 
     /**
      * @param sizes         event counts, one full run each
@@ -70,8 +71,11 @@ public final class AnalyticsBenchmark {
         }
     }
 
-    /** What one run found: how many queries answered differently on the engine and in DuckDB. */
-    public record Outcome(int mismatches, boolean referenceRan) {
+    /**
+     * What one run found: how many queries answered differently on the engine and in DuckDB;
+     * whether DuckDB ran; whether the FX probe started the JavaFX toolkit (then the caller ends it).
+     */
+    public record Outcome(int mismatches, boolean referenceRan, boolean toolkitStarted) {
     }
 
     public AnalyticsBenchmark(Settings settings, PrintWriter out) {
@@ -92,6 +96,7 @@ public final class AnalyticsBenchmark {
         }
         out.flush();
         int mismatches = 0;
+        toolkitStarted = false;
         long largest = settings.sizes().stream().mapToLong(Long::longValue).max().orElseThrow();
         boolean probed = false;
         for (long size : settings.sizes()) {
@@ -104,7 +109,7 @@ public final class AnalyticsBenchmark {
                     : "*** " + mismatches + " ANSWER MISMATCH(ES) between the engine and DuckDB: see above ***");
         }
         out.flush();
-        return new Outcome(mismatches, duckdb);
+        return new Outcome(mismatches, duckdb, toolkitStarted);
     }
 
     private String sizes() {
@@ -346,6 +351,7 @@ public final class AnalyticsBenchmark {
             out.println("FX pulse probe NOT run: " + noToolkit.getMessage());
             return;
         }
+        toolkitStarted = true;
         try (probe; HeapWatch heap = new HeapWatch()) {
             probe.idle(1000);
             heap.reset();

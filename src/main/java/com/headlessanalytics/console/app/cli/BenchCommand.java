@@ -98,7 +98,7 @@ final class BenchCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--events", split = ",", defaultValue = "1000000,10000000", paramLabel = "N[,N…]",
+        @Option(names = "--events", split = ",", defaultValue = "1000000,10000000", paramLabel = "N",
                 description = "Event counts, one full run each (default: ${DEFAULT-VALUE}).")
         List<Long> events;
 
@@ -137,7 +137,7 @@ final class BenchCommand {
             } finally {
                 IngestBenchmark.delete(scratch);
             }
-            if (!noFx) {
+            if (outcome.toolkitStarted()) {
                 javafx.application.Platform.exit();
             }
             return outcome.mismatches() == 0 ? 0 : HaCommand.REJECTED;
