@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.app;
 
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,15 +9,12 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
-import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ConnectionSwitchTest {
     void switchingToARemoteProfileMakesTheEventsScreenReadFromItAndBack() throws Exception {
         Path own = dir.resolve("own");
         ConsoleWorkspaces workspaces = new ConsoleWorkspaces(own, 10);
-        List<String> errors = new ArrayList<>();
+        TestDialogs dialogs = new TestDialogs();
         int[] changed = {0};
         try (Engine remoteEngine = Engine.open(dir.resolve("remote-data"))) {
             remoteEngine.defaultWorkspace().ingest(List.of(Map.of("event", "order.placed")));
@@ -41,10 +40,10 @@ class ConnectionSwitchTest {
                 workspaces.api().ingest(List.of(Map.of("event", "local.only")));
                 ConnectionProfiles profiles = new ConnectionProfiles(dir, own);
                 ConnectionViewModel model = new ConnectionViewModel(profiles, new FileSecretStore(dir),
-                        new ConsoleConnector(workspaces), workspaces, () -> changed[0]++, new DirectTaskRunner(),
-                        dialogs(errors));
-                EventsViewModel events = new EventsViewModel(workspaces::api, new DirectTaskRunner(),
-                        new ManualScheduler(), ZoneOffset.UTC, dialogs(errors));
+                        new ConsoleConnector(workspaces), workspaces, () -> changed[0]++, TestTasks.direct(),
+                        dialogs);
+                EventsViewModel events = new EventsViewModel(workspaces::api, TestTasks.direct(),
+                        new ManualScheduler(), ZoneOffset.UTC, dialogs);
                 model.activate();
 
                 model.add();
@@ -70,7 +69,7 @@ class ConnectionSwitchTest {
                 assertThat(workspaces.serve()).isNotNull();
                 events.activate();
                 assertThat(events.rows()).extracting(EventsViewModel.Row::name).containsExactly("local.only");
-                assertThat(errors).isEmpty();
+                assertThat(dialogs.errors).isEmpty();
             } finally {
                 server.stop();
                 workspaces.close();
@@ -121,28 +120,6 @@ class ConnectionSwitchTest {
             @Override
             public boolean cancelled() {
                 return false;
-            }
-        };
-    }
-
-    private static DialogService dialogs(List<String> errors) {
-        return new DialogService() {
-            @Override
-            public void showError(String title, Throwable error) {
-                errors.add(title + ": " + error.getMessage());
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-
-            @Override
-            public boolean confirm(String title, String message, String confirmLabel) {
-                return true;
-            }
-
-            @Override
-            public void notify(String message) {
             }
         };
     }

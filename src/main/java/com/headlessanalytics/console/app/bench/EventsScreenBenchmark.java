@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.UnattendedDialogs;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.events.EventsView;
@@ -66,26 +67,7 @@ public final class EventsScreenBenchmark {
         AtomicLong lastPulse = new AtomicLong();
         AtomicLong longestGap = new AtomicLong();
         AtomicLong slowGaps = new AtomicLong();
-        DialogService quiet = new DialogService() {
-            @Override
-            public void showError(String title, Throwable error) {
-                out.println("error: " + title + ": " + error.getMessage());
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-
-            @Override
-            public boolean confirm(String title, String message, String confirmLabel) {
-                return false;
-            }
-
-            @Override
-            public void notify(String message) {
-                out.println(message);
-            }
-        };
+        DialogService quiet = new UnattendedDialogs(out::println);
         EventsViewModel model = new EventsViewModel(engine::defaultWorkspace, tasks, new FxScheduler(),
                 ZoneOffset.UTC, quiet);
         EventsView[] view = new EventsView[1];

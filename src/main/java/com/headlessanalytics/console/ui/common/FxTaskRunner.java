@@ -75,7 +75,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 });
             }
         });
-        return task::cancel;
+        return task;
     }
 
     @Override

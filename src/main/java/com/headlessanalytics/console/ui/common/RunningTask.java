@@ -6,7 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** A task as the status bar shows it: its title, progress (negative = unknown) and last message. */
-public final class RunningTask {
+public final class RunningTask implements TaskRunner.Handle {
     private final String title;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -29,6 +29,7 @@ public final class RunningTask {
         return message.getReadOnlyProperty();
     }
 
+    @Override
     public void cancel() {
         cancel.run();
     }

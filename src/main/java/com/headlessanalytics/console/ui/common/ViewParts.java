@@ -13,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -131,6 +132,28 @@ public final class ViewParts {
                 return null;
             }
         };
+    }
+
+    /** Binds a button to a command: the command runs on action, and the button is disabled while it cannot. */
+    public static <B extends ButtonBase> B bind(B button, Command command) {
+        button.setOnAction(e -> command.execute());
+        button.disableProperty().bind(command.executableProperty().not());
+        return button;
+    }
+
+    /** A button that runs {@code command}. */
+    public static Button button(String text, Feather icon, Command command) {
+        Button b = icon == null ? new Button(text) : new Button(text, new FontIcon(icon));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return bind(b, command);
+    }
+
+    /** "Export CSV" for a table: the command asks where to save through the DialogService. */
+    public static Button exportButton(Command export) {
+        Button b = button("Export CSV", Feather.DOWNLOAD, export);
+        b.getStyleClass().add(Styles.SMALL);
+        b.setTooltip(new Tooltip("Write this table to a CSV file"));
+        return b;
     }
 
     /** "Export CSV": asks for a file (suggesting a name) and hands the chosen path on. */

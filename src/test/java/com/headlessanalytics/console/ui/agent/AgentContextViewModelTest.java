@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.agent;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +19,6 @@ import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.ui.agent.AgentContextViewModel.Grid;
 import com.headlessanalytics.console.ui.agent.AgentContextViewModel.Table;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
-import com.headlessanalytics.console.ui.common.RunningTask;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +26,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +41,7 @@ class AgentContextViewModelTest {
     @TempDir
     Path dir;
     final FakeApi api = new FakeApi();
-    final Dialogs dialogs = new Dialogs();
+    final TestDialogs dialogs = new TestDialogs();
     final List<EventQuery> drilled = new ArrayList<>();
 
     AgentContextViewModel model(TaskRunner tasks) {
@@ -60,7 +51,7 @@ class AgentContextViewModelTest {
 
     @Test
     void runsTheChosenModeAndShowsTextJsonAndTheTablesItReturned() throws Exception {
-        AgentContextViewModel model = model(new DirectTaskRunner());
+        AgentContextViewModel model = model(TestTasks.direct());
         model.modeProperty().set(AgentContext.Mode.ANOMALIES);
         model.businessProperty().set(" shop ");
         model.limitProperty().set(10);
@@ -88,7 +79,7 @@ class AgentContextViewModelTest {
 
     @Test
     void everyPartOfAnAnswerBecomesATableInOrderAndExportsRawValuesToCsv() throws Exception {
-        AgentContextViewModel model = model(new DirectTaskRunner());
+        AgentContextViewModel model = model(TestTasks.direct());
         api.full = true;
         model.run();
         assertThat(model.grids()).extracting(Grid::table).containsExactly(Table.SUMMARY, Table.CHANGES,
@@ -131,13 +122,13 @@ class AgentContextViewModelTest {
 
     @Test
     void aRunCanBeCancelledAndItsLateAnswerIsDropped() {
-        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        TestTasks tasks = TestTasks.held();
         AgentContextViewModel model = model(tasks);
         model.run();
         assertThat(model.runningProperty().get()).isTrue();
         assertThat(model.statusProperty().get()).isEqualTo("Asking for summary of default…");
         model.run();
-        assertThat(tasks.queue).as("one request at a time").hasSize(1);
+        assertThat(tasks.pending()).as("one request at a time").isEqualTo(1);
 
         model.cancel();
         assertThat(model.runningProperty().get()).isFalse();
@@ -149,13 +140,13 @@ class AgentContextViewModelTest {
 
         model.run();
         tasks.runAll();
-        assertThat(tasks.progress).contains("Asking for summary");
+        assertThat(tasks.updates.stream().map(TestTasks.Update::message)).contains("Asking for summary");
         assertThat(model.textProperty().get()).isNotEmpty();
     }
 
     @Test
     void badInputIsRefusedWithASentenceAndFailuresAreShownReadably() {
-        AgentContextViewModel model = model(new DirectTaskRunner());
+        AgentContextViewModel model = model(TestTasks.direct());
         model.businessProperty().set("");
         model.run();
         assertThat(model.errorProperty().get()).startsWith("Enter a business ID");
@@ -246,81 +237,5 @@ class AgentContextViewModelTest {
         }
     }
 
-    /** Holds work until {@link #runAll()}; a cancelled task hands back neither result nor failure, as in the app. */
-    static final class QueuedTaskRunner implements TaskRunner {
-        final Deque<Runnable> queue = new ArrayDeque<>();
-        final List<String> progress = new ArrayList<>();
-        private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
-        private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
-        @Override
-        public <T> Handle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            AtomicBoolean cancelled = new AtomicBoolean();
-            Progress p = new Progress() {
-                @Override
-                public void update(double fraction, String message) {
-                    progress.add(message);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return cancelled.get();
-                }
-            };
-            queue.add(() -> {
-                T result;
-                try {
-                    result = work.run(p);
-                } catch (Throwable t) {
-                    if (!cancelled.get()) {
-                        onFailure.accept(t);
-                    }
-                    return;
-                }
-                if (!cancelled.get()) {
-                    onSuccess.accept(result);
-                }
-            });
-            return () -> cancelled.set(true);
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                queue.poll().run();
-            }
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty busyProperty() {
-            return busy.getReadOnlyProperty();
-        }
-
-        @Override
-        public ObservableList<RunningTask> running() {
-            return running;
-        }
-    }
-
-    static final class Dialogs implements DialogService {
-        final List<String> notices = new ArrayList<>();
-
-        @Override
-        public void showError(String title, Throwable error) {
-            throw new AssertionError(title, error);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return false;
-        }
-
-        @Override
-        public void notify(String message) {
-            notices.add(message);
-        }
-    }
 }

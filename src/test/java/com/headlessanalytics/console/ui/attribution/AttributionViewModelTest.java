@@ -1,14 +1,13 @@
 package com.headlessanalytics.console.ui.attribution;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.metrics.FakeAnalyticsApi;
-import com.headlessanalytics.console.ui.metrics.HeldTaskRunner;
-import com.headlessanalytics.console.ui.metrics.RecordingDialogs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ class AttributionViewModelTest {
     static final long DAY = 86_400_000L;
 
     final FakeAnalyticsApi api = new FakeAnalyticsApi();
-    final RecordingDialogs dialogs = new RecordingDialogs();
+    final TestDialogs dialogs = new TestDialogs();
     final List<EventQuery> drilled = new ArrayList<>();
     @TempDir
     Path dir;
@@ -58,7 +57,7 @@ class AttributionViewModelTest {
     @Test
     void ordersAreTheConversionWhenTheWorkspaceHasThem() {
         api.eventNames = List.of("page.viewed", "order.created");
-        AttributionViewModel model = model(new DirectTaskRunner());
+        AttributionViewModel model = model(TestTasks.direct());
         model.activate();
         Attribution.Query q = api.attributionQueries.get(0);
         assertThat(q.conversionEvent()).isEqualTo("order.created");
@@ -73,7 +72,7 @@ class AttributionViewModelTest {
     @Test
     void withoutOrdersNoConversionIsChosenAndOnlyTouchpointsShow() {
         api.eventNames = List.of("page.viewed");
-        AttributionViewModel model = model(new DirectTaskRunner());
+        AttributionViewModel model = model(TestTasks.direct());
         model.activate();
         assertThat(api.attributionQueries.get(0).conversionEvent()).isNull();
         assertThat(model.bySource()).extracting(AttributionViewModel.CountRow::key).containsExactly("google", "newsletter");
@@ -89,7 +88,7 @@ class AttributionViewModelTest {
 
     @Test
     void theCreditTableAndTotalsFollowTheAnswer() {
-        AttributionViewModel model = model(new DirectTaskRunner());
+        AttributionViewModel model = model(TestTasks.direct());
         model.conversionEventProperty().set("order.created");
         model.lookbackDaysProperty().set(7);
         model.modelProperty().set(Attribution.Model.TIME_DECAY);
@@ -114,7 +113,7 @@ class AttributionViewModelTest {
 
     @Test
     void theConversionsOpenAsTheirEvents() {
-        AttributionViewModel model = model(new DirectTaskRunner());
+        AttributionViewModel model = model(TestTasks.direct());
         model.conversionEventProperty().set("order.created");
         model.rangeProperty().set(DateRange.last7Days());
         model.showConversions();
@@ -124,7 +123,7 @@ class AttributionViewModelTest {
 
     @Test
     void aMissingLookbackOrAnOversizedOneIsExplained() {
-        AttributionViewModel model = model(new DirectTaskRunner());
+        AttributionViewModel model = model(TestTasks.direct());
         model.lookbackDaysProperty().set(null);
         model.run();
         assertThat(api.attributionQueries).isEmpty();
@@ -137,7 +136,7 @@ class AttributionViewModelTest {
 
     @Test
     void aFailureIsShownAndAnOlderAnswerIsDropped() {
-        HeldTaskRunner tasks = new HeldTaskRunner();
+        TestTasks tasks = TestTasks.held();
         AttributionViewModel model = model(tasks);
         model.conversionEventProperty().set("first");
         model.run();
@@ -157,7 +156,7 @@ class AttributionViewModelTest {
 
     @Test
     void creditAndTouchpointTablesExport() throws Exception {
-        AttributionViewModel model = model(new DirectTaskRunner());
+        AttributionViewModel model = model(TestTasks.direct());
         model.conversionEventProperty().set("order.created");
         model.run();
         Path credit = dir.resolve("credit.csv");

@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.connection;
 
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.ConnectionProfiles;
@@ -9,12 +11,8 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
-import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectionViewModelTest {
     @TempDir
     Path dir;
-    final List<String> errors = new ArrayList<>();
-    boolean confirmAnswer = true;
+    final TestDialogs dialogs = new TestDialogs();
     FileSecretStore secrets;
     ConnectionViewModel model;
 
@@ -34,7 +31,7 @@ class ConnectionViewModelTest {
     void setUp() {
         secrets = new FileSecretStore(dir);
         model = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")), secrets,
-                new ConsoleConnector(), new NoSwitching(), () -> { }, new DirectTaskRunner(), dialogs());
+                new ConsoleConnector(), new NoSwitching(), () -> { }, TestTasks.direct(), dialogs);
         model.activate();
     }
 
@@ -123,27 +120,5 @@ class ConnectionViewModelTest {
         assertThat(model.profiles()).extracting(ConnectionProfile::name)
                 .containsExactly("This computer", "Staging (copy)");
         assertThat(secrets.get(added.id())).isEmpty();
-    }
-
-    private DialogService dialogs() {
-        return new DialogService() {
-            @Override
-            public void showError(String title, Throwable error) {
-                errors.add(title + ": " + error.getMessage());
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-
-            @Override
-            public boolean confirm(String title, String message, String confirmLabel) {
-                return confirmAnswer;
-            }
-
-            @Override
-            public void notify(String message) {
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.connection;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
@@ -8,8 +10,6 @@ import com.headlessanalytics.console.app.ConnectionProfiles;
 import com.headlessanalytics.console.app.ConsoleConnector;
 import com.headlessanalytics.console.app.FileSecretStore;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
-import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ class ConnectionViewTest {
     void showsTheProfilesAndTheFormOfTheSelectedKind(String theme) throws Exception {
         Files.createDirectories(OUT);
         ConnectionViewModel model = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")),
-                new FileSecretStore(dir), new ConsoleConnector(), new NoSwitching(), () -> { }, new DirectTaskRunner(), new SilentDialogs());
+                new FileSecretStore(dir), new ConsoleConnector(), new NoSwitching(), () -> { }, TestTasks.direct(), new TestDialogs());
         Stage[] stage = new Stage[1];
         WaitForAsyncUtils.asyncFx(() -> {
             Application.setUserAgentStylesheet(theme.equals("dark") ? new PrimerDark().getUserAgentStylesheet()
@@ -94,23 +94,4 @@ class ConnectionViewTest {
         WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get(5, TimeUnit.SECONDS);
     }
 
-    private static final class SilentDialogs implements DialogService {
-        @Override
-        public void showError(String title, Throwable error) {
-            throw new AssertionError(title, error);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return true;
-        }
-
-        @Override
-        public void notify(String message) {
-        }
-    }
 }

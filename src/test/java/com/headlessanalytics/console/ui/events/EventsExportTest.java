@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -47,8 +49,8 @@ class EventsExportTest {
     Path out;
     Engine engine;
     HeadlessApi api;
-    QueuedTaskRunner tasks = new QueuedTaskRunner();
-    RecordingDialogs dialogs = new RecordingDialogs();
+    TestTasks tasks = TestTasks.held();
+    TestDialogs dialogs = new TestDialogs();
     EventsViewModel model;
 
     @BeforeEach
@@ -131,11 +133,11 @@ class EventsExportTest {
         assertThat(text).endsWith("\r\n");
 
         assertThat(tasks.updates).isNotEmpty();
-        QueuedTaskRunner.Update first = tasks.updates.get(0);
+        TestTasks.Update first = tasks.updates.get(0);
         assertThat(first.message()).isEqualTo("1,000 events written");
         assertThat(first.fraction()).isStrictlyBetween(0.0, 1.0);
-        QueuedTaskRunner.Update last = tasks.updates.get(tasks.updates.size() - 1);
-        assertThat(last).isEqualTo(new QueuedTaskRunner.Update(1.0, "1,151 events written"));
+        TestTasks.Update last = tasks.updates.get(tasks.updates.size() - 1);
+        assertThat(last).isEqualTo(new TestTasks.Update(1.0, "1,151 events written"));
 
         assertThat(dialogs.notices).containsExactly("Exported 1,151 events to " + target);
         assertThat(dialogs.errors).isEmpty();

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
@@ -61,7 +62,7 @@ class EventsTestEventDialogTest {
         HeadlessApi api = engine.defaultWorkspace();
         long before = api.events(EventQuery.all().withLimit(1000)).events().size();
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
-        RecordingDialogs dialogs = new RecordingDialogs();
+        TestDialogs dialogs = new TestDialogs();
         TestEventViewModel model = new TestEventViewModel(engine::defaultWorkspace, tasks, dialogs, () -> { });
         TestEventView[] dialog = new TestEventView[1];
         Stage[] owner = new Stage[1];

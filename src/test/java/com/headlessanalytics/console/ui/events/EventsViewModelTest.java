@@ -1,12 +1,13 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.engine.Engine;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -25,14 +26,14 @@ class EventsViewModelTest {
     Engine engine;
     HeadlessApi api;
     ManualScheduler scheduler = new ManualScheduler();
-    RecordingDialogs dialogs = new RecordingDialogs();
+    TestDialogs dialogs = new TestDialogs();
     EventsViewModel model;
 
     @BeforeEach
     void setUp() {
         engine = Engine.open(dir);
         api = engine.defaultWorkspace();
-        model = new EventsViewModel(() -> api, new DirectTaskRunner(), scheduler, ZoneOffset.UTC, dialogs);
+        model = new EventsViewModel(() -> api, TestTasks.direct(), scheduler, ZoneOffset.UTC, dialogs);
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.events;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,6 @@ import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.engine.Engine;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -31,8 +32,8 @@ class TestEventViewModelTest {
     Path dir;
     Engine engine;
     HeadlessApi api;
-    RecordingDialogs dialogs = new RecordingDialogs();
-    DirectTaskRunner tasks = new DirectTaskRunner();
+    TestDialogs dialogs = new TestDialogs();
+    TestTasks tasks = TestTasks.direct();
     EventsViewModel events;
     TestEventViewModel form;
 

@@ -1,15 +1,14 @@
 package com.headlessanalytics.console.ui.funnels;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.metrics.FakeAnalyticsApi;
-import com.headlessanalytics.console.ui.metrics.HeldTaskRunner;
-import com.headlessanalytics.console.ui.metrics.RecordingDialogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ class FunnelsViewModelTest {
     static final long HOUR = 3_600_000L;
 
     final FakeAnalyticsApi api = new FakeAnalyticsApi();
-    final RecordingDialogs dialogs = new RecordingDialogs();
+    final TestDialogs dialogs = new TestDialogs();
     final List<EventQuery> drilled = new ArrayList<>();
     final MemoryStore store = new MemoryStore();
     @TempDir
@@ -67,7 +66,7 @@ class FunnelsViewModelTest {
 
     @Test
     void runsTheFunnelTheBuilderDescribes() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         model.modeProperty().set(Funnels.Mode.ANY_ORDER);
         model.windowValueProperty().set(3);
         model.windowUnitProperty().set(FunnelsViewModel.WindowUnit.HOURS);
@@ -105,7 +104,7 @@ class FunnelsViewModelTest {
 
     @Test
     void aStepWithoutAnEventIsMarkedAndNothingRuns() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         model.steps().get(1).eventProperty().set("  ");
         model.run();
         assertThat(api.funnelQueries).isEmpty();
@@ -118,7 +117,7 @@ class FunnelsViewModelTest {
 
     @Test
     void aMissingWindowOrBreakdownPathIsExplained() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         model.windowValueProperty().set(null);
         model.breakdownProperty().set(FunnelsViewModel.Breakdown.PATH);
         model.run();
@@ -129,7 +128,7 @@ class FunnelsViewModelTest {
 
     @Test
     void stepsAreAddedRemovedAndReordered() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         FunnelsViewModel.StepDraft last = model.steps().get(2);
         model.moveStep(last, -1);
         assertThat(model.steps().get(1)).isSameAs(last);
@@ -146,7 +145,7 @@ class FunnelsViewModelTest {
 
     @Test
     void aStepListsWhoDroppedThereAndLoadsMorePages() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         api.actors = q -> {
             int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
             List<Funnels.Actor> page = IntStream.range(from, Math.min(from + 2, 3))
@@ -179,7 +178,7 @@ class FunnelsViewModelTest {
 
     @Test
     void anActorOpensTheirEventsInTheWindowOfTheirAttempt() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         model.windowValueProperty().set(2);
         model.windowUnitProperty().set(FunnelsViewModel.WindowUnit.DAYS);
         model.run();
@@ -190,7 +189,7 @@ class FunnelsViewModelTest {
 
     @Test
     void aNewRunReplacesTheListedActorsAndCancelStopsWaiting() {
-        HeldTaskRunner tasks = new HeldTaskRunner();
+        TestTasks tasks = TestTasks.held();
         FunnelsViewModel model = threeSteps(tasks);
         api.actors = q -> new Funnels.Actors(List.of(new Funnels.Actor("a", 1, 0, 0)), 1, null, null);
         model.run();
@@ -212,7 +211,7 @@ class FunnelsViewModelTest {
 
     @Test
     void savedFunnelsRoundTripThroughTheStore() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         model.modeProperty().set(Funnels.Mode.STRICT);
         model.windowValueProperty().set(90);
         model.windowUnitProperty().set(FunnelsViewModel.WindowUnit.MINUTES);
@@ -230,7 +229,7 @@ class FunnelsViewModelTest {
         });
         assertThat(model.saved()).hasSize(1);
 
-        FunnelsViewModel other = model(new DirectTaskRunner());
+        FunnelsViewModel other = model(TestTasks.direct());
         other.activate();
         other.open(other.saved().get(0));
         assertThat(other.steps()).extracting(s -> s.eventProperty().get())
@@ -247,7 +246,7 @@ class FunnelsViewModelTest {
 
     @Test
     void replacingASavedFunnelAsksAndDeletingAsksToo() {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         model.saveAs("f");
         model.removeStep(model.steps().get(2));
         dialogs.confirmAnswer = false;
@@ -270,7 +269,7 @@ class FunnelsViewModelTest {
         api.funnel = FunnelsViewModelTest::answer;
         store.save(new SavedFunnel("p", List.of(Funnels.Step.of("a"), Funnels.Step.of("b")), null, 7_200_000L,
                 "properties.plan", "CUSTOM", "2026-11-01", null, 1L));
-        FunnelsViewModel model = model(new DirectTaskRunner());
+        FunnelsViewModel model = model(TestTasks.direct());
         model.activate();
         model.open(model.saved().get(0));
         assertThat(model.breakdownProperty().get()).isEqualTo(FunnelsViewModel.Breakdown.PATH);
@@ -282,7 +281,7 @@ class FunnelsViewModelTest {
 
     @Test
     void tablesExportAndTheActorsExportReadsEveryPage() throws Exception {
-        FunnelsViewModel model = threeSteps(new DirectTaskRunner());
+        FunnelsViewModel model = threeSteps(TestTasks.direct());
         api.actors = q -> {
             int from = q.cursor() == null ? 0 : Integer.parseInt(q.cursor());
             int size = q.limit();

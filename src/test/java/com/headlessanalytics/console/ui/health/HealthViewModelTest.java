@@ -1,9 +1,9 @@
 package com.headlessanalytics.console.ui.health;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.engine.Engine;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +19,7 @@ class HealthViewModelTest {
     @Test
     void showsEachCheckWithWhatToDoAndRefreshesWhileShown() {
         ManualScheduler scheduler = new ManualScheduler();
-        DirectTaskRunner tasks = new DirectTaskRunner();
+        TestTasks tasks = TestTasks.direct();
         try (Engine engine = Engine.open(dir)) {
             HealthViewModel model = new HealthViewModel(engine::defaultWorkspace, tasks, scheduler,
                     Clock.fixed(Instant.parse("2026-11-27T10:15:30Z"), ZoneOffset.UTC), ZoneOffset.UTC);

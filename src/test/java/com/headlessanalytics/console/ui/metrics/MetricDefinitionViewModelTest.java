@@ -1,10 +1,11 @@
 package com.headlessanalytics.console.ui.metrics;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Metrics;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class MetricDefinitionViewModelTest {
     final FakeAnalyticsApi api = new FakeAnalyticsApi();
-    final RecordingDialogs dialogs = new RecordingDialogs();
+    final TestDialogs dialogs = new TestDialogs();
     final List<Metrics.Definition> saved = new ArrayList<>();
 
     MetricDefinitionViewModel form(Metrics.Definition existing) {
-        return new MetricDefinitionViewModel(() -> api, new DirectTaskRunner(), dialogs, new EventNameSuggestions(),
+        return new MetricDefinitionViewModel(() -> api, TestTasks.direct(), dialogs, new EventNameSuggestions(),
                 existing, saved::add);
     }
 

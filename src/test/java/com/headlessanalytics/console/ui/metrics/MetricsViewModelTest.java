@@ -1,11 +1,12 @@
 package com.headlessanalytics.console.ui.metrics;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class MetricsViewModelTest {
     static final long NOV_20 = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
 
     final FakeAnalyticsApi api = new FakeAnalyticsApi();
-    final RecordingDialogs dialogs = new RecordingDialogs();
+    final TestDialogs dialogs = new TestDialogs();
     final List<EventQuery> drilled = new ArrayList<>();
     @TempDir
     Path dir;
@@ -61,7 +62,7 @@ class MetricsViewModelTest {
     @Test
     void runsTheQueryTheFieldsDescribeAndShowsTheAnswer() {
         api.metrics = q -> answer(q, 0);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.eventNameProperty().set("  order.created ");
         model.activate();
 
@@ -88,7 +89,7 @@ class MetricsViewModelTest {
     @Test
     void theFirstAndLastBucketsAreClippedToThePeriod() {
         api.metrics = q -> answer(q, 0);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.activate();
         assertThat(model.buckets().get(0).start()).isEqualTo(NOW.toEpochMilli() - 7 * DAY);
         assertThat(model.buckets().get(0).end()).isEqualTo(NOV_20 + DAY - 1);
@@ -98,7 +99,7 @@ class MetricsViewModelTest {
     @Test
     void changingTheIntervalGroupingOrRangeRunsAgain() {
         api.metrics = q -> answer(q, 3);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.activate();
         int before = api.metricQueries.size();
         model.intervalProperty().set(Metrics.Interval.HOUR);
@@ -115,7 +116,7 @@ class MetricsViewModelTest {
     @Test
     void groupsGetSharesAndTheChartDrawsTheLargestTen() {
         api.metrics = q -> answer(q, 12);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.groupByProperty().set(MetricsViewModel.GroupBy.SOURCE);
         model.activate();
         assertThat(model.groupedProperty().get()).isTrue();
@@ -130,7 +131,7 @@ class MetricsViewModelTest {
     @Test
     void aBucketDrillsToItsExactMillisecondsTheBusinessAndTheEvent() {
         api.metrics = q -> answer(q, 0);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.eventNameProperty().set("order.created");
         model.activate();
         model.drillBucket(3);
@@ -143,7 +144,7 @@ class MetricsViewModelTest {
     @Test
     void anEventGroupDrillsToThatEventAndAFieldGroupToItsTouchpoint() {
         api.metrics = q -> answer(q, 3);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.groupByProperty().set(MetricsViewModel.GroupBy.EVENT);
         model.activate();
         model.drillGroup("key1");
@@ -167,7 +168,7 @@ class MetricsViewModelTest {
     @Test
     void anInvalidQueryIsExplainedAndNotSent() {
         api.metrics = q -> answer(q, 0);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.eventNameProperty().set("x".repeat(300));
         model.run();
         assertThat(api.metricQueries).isEmpty();
@@ -180,7 +181,7 @@ class MetricsViewModelTest {
             throw com.headlessanalytics.console.api.ApiException.invalid("Pick a longer interval: more than 10000 buckets",
                     List.of());
         };
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.run();
         assertThat(model.errorProperty().get()).isEqualTo("Pick a longer interval: more than 10000 buckets");
         assertThat(model.runningProperty().get()).isFalse();
@@ -189,7 +190,7 @@ class MetricsViewModelTest {
     @Test
     void anOlderAnswerNeverReplacesANewerOneAndCancelKeepsTheFigures() {
         api.metrics = q -> answer(q, 0);
-        HeldTaskRunner tasks = new HeldTaskRunner();
+        TestTasks tasks = TestTasks.held();
         MetricsViewModel model = model(tasks);
         model.eventNameProperty().set("first");
         model.run();
@@ -219,7 +220,7 @@ class MetricsViewModelTest {
             }
             return answer(q, 0);
         };
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.activate();
         assertThat(model.snapshots()).isEmpty();
         model.saveSnapshot();
@@ -237,7 +238,7 @@ class MetricsViewModelTest {
         api.metrics = q -> answer(q, 0);
         api.definitions.put("orders.revenue", new Metrics.Definition("orders.revenue", "order.created", "sum",
                 "revenue", "Revenue of orders", 1L));
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.activate();
         assertThat(model.definitions()).singleElement().satisfies(d -> {
             assertThat(d.valueText()).isEqualTo("1,234.5");
@@ -256,7 +257,7 @@ class MetricsViewModelTest {
     @Test
     void aNewDefinitionIsSavedAndListed() {
         api.metrics = q -> answer(q, 0);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.eventNameProperty().set("order.created");
         model.activate();
         MetricDefinitionViewModel form = model.newDefinition();
@@ -270,7 +271,7 @@ class MetricsViewModelTest {
     @Test
     void eachTableExportsItsRawValues() throws Exception {
         api.metrics = q -> answer(q, 2);
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.groupByProperty().set(MetricsViewModel.GroupBy.MEDIUM);
         model.activate();
         Path buckets = dir.resolve("buckets.csv");
@@ -303,7 +304,7 @@ class MetricsViewModelTest {
     void namesAreSuggestedWhileTyping() {
         api.metrics = q -> answer(q, 0);
         api.eventNames = List.of("order.created", "page.viewed", "cart.order_started", "orders");
-        MetricsViewModel model = model(new DirectTaskRunner());
+        MetricsViewModel model = model(TestTasks.direct());
         model.activate();
         assertThat(model.suggestions("ORDER", 10)).containsExactly("order.created", "orders", "cart.order_started");
         assertThat(model.suggestions("order", 1)).containsExactly("order.created");

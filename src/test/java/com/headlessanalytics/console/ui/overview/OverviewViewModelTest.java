@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.overview;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -16,28 +17,18 @@ import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
-import com.headlessanalytics.console.ui.common.RunningTask;
-import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 class OverviewViewModelTest {
@@ -45,7 +36,7 @@ class OverviewViewModelTest {
     static final long DAY = 86_400_000L;
 
     final ManualScheduler scheduler = new ManualScheduler();
-    final DirectTaskRunner tasks = new DirectTaskRunner();
+    final TestTasks tasks = TestTasks.direct();
     final FakeApi api = new FakeApi();
     final List<EventQuery> drilled = new ArrayList<>();
     final OverviewViewModel model = new OverviewViewModel(() -> api, tasks, scheduler,
@@ -171,7 +162,7 @@ class OverviewViewModelTest {
 
     @Test
     void aChangeWhileAReadRunsIsReadRightAfterItButTimerTicksAreNotQueued() {
-        HeldTaskRunner held = new HeldTaskRunner();
+        TestTasks held = TestTasks.held();
         OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
                 ZoneOffset.UTC, drilled::add);
         m.activate();
@@ -235,52 +226,6 @@ class OverviewViewModelTest {
         assertThat(model.figuresProperty().get()).as("business health is read all the same").isNotNull();
     }
 
-    /** Holds submitted work until {@link #runAll()}, so a test can act while a read is running. */
-    static final class HeldTaskRunner implements TaskRunner {
-        private final Deque<Runnable> queue = new ArrayDeque<>();
-        private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
-        private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-
-        @Override
-        public <T> Handle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            queue.add(() -> {
-                T result;
-                try {
-                    result = work.run(new Progress() {
-                        @Override
-                        public void update(double fraction, String message) {
-                        }
-
-                        @Override
-                        public boolean cancelled() {
-                            return false;
-                        }
-                    });
-                } catch (Throwable t) {
-                    onFailure.accept(t);
-                    return;
-                }
-                onSuccess.accept(result);
-            });
-            return () -> { };
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                queue.poll().run();
-            }
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty busyProperty() {
-            return busy.getReadOnlyProperty();
-        }
-
-        @Override
-        public ObservableList<RunningTask> running() {
-            return running;
-        }
-    }
 
     /** Answers health from fields the test changes; records each business and period asked for. */
     static final class FakeApi implements EventsOnlyApi {

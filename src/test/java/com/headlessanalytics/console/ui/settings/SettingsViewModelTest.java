@@ -1,11 +1,11 @@
 package com.headlessanalytics.console.ui.settings;
 
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.EmbeddedServeControl;
 import com.headlessanalytics.console.engine.Engine;
-import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
@@ -31,8 +31,8 @@ class SettingsViewModelTest {
     Engine engine;
     EmbeddedServeControl serve;
     List<String> serveStates = new ArrayList<>();
-    List<String> notices = new ArrayList<>();
-    boolean confirmAnswer = true;
+    final TestDialogs dialogs = new TestDialogs();
+    final List<String> notices = dialogs.notices;
     SettingsViewModel model;
 
     @BeforeEach
@@ -55,7 +55,7 @@ class SettingsViewModelTest {
                 return current();
             }
         };
-        model = new SettingsViewModel(() -> serve, own, () -> { }, new DirectTaskRunner(), dialogs(), serveStates::add,
+        model = new SettingsViewModel(() -> serve, own, () -> { }, TestTasks.direct(), dialogs, serveStates::add,
                 ZoneOffset.UTC);
     }
 
@@ -63,6 +63,7 @@ class SettingsViewModelTest {
     void tearDown() {
         serve.stop();
         engine.close();
+        assertThat(dialogs.errors).as("no error shown").isEmpty();
     }
 
     @Test
@@ -89,8 +90,8 @@ class SettingsViewModelTest {
         });
 
         ManualScheduler ticks = new ManualScheduler();
-        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, new DirectTaskRunner(), ticks,
-                ZoneOffset.UTC, dialogs());
+        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, TestTasks.direct(), ticks,
+                ZoneOffset.UTC, dialogs);
         events.activate();
         assertThat(events.rows()).isEmpty();
         HttpResponse<String> posted = post(url, secret);
@@ -129,7 +130,7 @@ class SettingsViewModelTest {
     void revokingAsksFirst() {
         model.activate();
         model.createKey();
-        confirmAnswer = false;
+        dialogs.confirmAnswer = false;
         model.revoke(model.keys().get(0));
         assertThat(model.keys().get(0).active()).isTrue();
     }
@@ -141,28 +142,5 @@ class SettingsViewModelTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"qr.bottle_scanned\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    private DialogService dialogs() {
-        return new DialogService() {
-            @Override
-            public void showError(String title, Throwable error) {
-                throw new AssertionError(title, error);
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-
-            @Override
-            public boolean confirm(String title, String message, String confirmLabel) {
-                return confirmAnswer;
-            }
-
-            @Override
-            public void notify(String message) {
-                notices.add(message);
-            }
-        };
     }
 }

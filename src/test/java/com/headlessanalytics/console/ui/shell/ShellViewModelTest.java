@@ -1,9 +1,9 @@
 package com.headlessanalytics.console.ui.shell;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.ui.common.Activatable;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ class ShellViewModelTest {
     void switchingAreasDeactivatesTheOldScreenAndActivatesTheNew() {
         List<String> calls = new ArrayList<>();
         ShellViewModel model = new ShellViewModel(Map.of(Area.EVENTS, screen("events", calls),
-                Area.RUNTIME_HEALTH, screen("health", calls)), new DirectTaskRunner());
+                Area.RUNTIME_HEALTH, screen("health", calls)), TestTasks.direct());
         model.select(Area.EVENTS);
         model.select(Area.EVENTS);
         model.select(Area.RUNTIME_HEALTH);

@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.usage;
 
+import com.headlessanalytics.console.ui.common.TestTasks;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -11,8 +13,6 @@ import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.DirectTaskRunner;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +35,8 @@ class UsageViewModelTest {
     @TempDir
     Path dir;
     final FakeApi api = new FakeApi();
-    final Dialogs dialogs = new Dialogs();
-    final DirectTaskRunner tasks = new DirectTaskRunner();
+    final TestDialogs dialogs = new TestDialogs();
+    final TestTasks tasks = TestTasks.direct();
     final UsageViewModel model = new UsageViewModel(() -> api, tasks, dialogs, Clock.fixed(NOW, ZoneOffset.UTC),
             ZoneOffset.UTC);
 
@@ -223,27 +223,4 @@ class UsageViewModelTest {
         }
     }
 
-    static final class Dialogs implements DialogService {
-        final List<String> notices = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public void showError(String title, Throwable error) {
-            errors.add(title + ": " + error);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return false;
-        }
-
-        @Override
-        public void notify(String message) {
-            notices.add(message);
-        }
-    }
 }
