@@ -8,7 +8,9 @@ import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.shell.Area;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,7 +52,7 @@ class ConsoleCompositionTest {
     private ConsoleComposition compose(Path folder) {
         return new ConsoleComposition(folder, new FileSecretStore(folder), fxThread::add, scheduler, notices -> {
             dialogs.notices = notices;
-            return dialogs;
+            return dialogs.service;
         }, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
@@ -138,28 +141,35 @@ class ConsoleCompositionTest {
         return text == null ? null : text.toString();
     }
 
-    /** Answers no to every question and keeps what was reported. */
-    private static final class RecordingDialogs implements DialogService {
+    /**
+     * Keeps the errors reported, passes notices on, and answers every question with no, cancel or
+     * nothing (false, empty, null). A proxy, so it follows DialogService as it grows.
+     */
+    private static final class RecordingDialogs implements InvocationHandler {
         final List<String> errors = new ArrayList<>();
         Consumer<String> notices;
+        final DialogService service = (DialogService) Proxy.newProxyInstance(DialogService.class.getClassLoader(),
+                new Class<?>[] {DialogService.class}, this);
 
         @Override
-        public void showError(String title, Throwable error) {
-            errors.add(title + ": " + error);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return false;
-        }
-
-        @Override
-        public void notify(String message) {
-            notices.accept(message);
+        public Object invoke(Object proxy, Method method, Object[] args) {
+            switch (method.getName()) {
+                case "showError" -> errors.add(args[0] + ": " + args[1]);
+                case "notify" -> notices.accept((String) args[0]);
+                case "toString" -> {
+                    return "RecordingDialogs";
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                default -> {
+                }
+            }
+            Class<?> type = method.getReturnType();
+            return type == boolean.class ? false : type == Optional.class ? Optional.empty() : null;
         }
     }
 }
