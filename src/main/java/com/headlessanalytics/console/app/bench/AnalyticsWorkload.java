@@ -5,7 +5,6 @@ import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Metrics;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -30,7 +29,7 @@ final class AnalyticsWorkload {
 
     @FunctionalInterface
     interface ReferenceRun {
-        List<String> run(DuckDbReference db) throws SQLException;
+        List<String> run(DuckDbReference db) throws Exception;
     }
 
     record Query(String label, Kind kind, Function<HeadlessApi, List<String>> engine, ReferenceRun reference) {

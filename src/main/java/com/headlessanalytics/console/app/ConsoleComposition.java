@@ -1,0 +1,246 @@
+package com.headlessanalytics.console.app;
+
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.ui.agent.AgentContextView;
+import com.headlessanalytics.console.ui.agent.AgentContextViewModel;
+import com.headlessanalytics.console.ui.attribution.AttributionView;
+import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.Scheduler;
+import com.headlessanalytics.console.ui.common.SecretStore;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.connection.ConnectionView;
+import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
+import com.headlessanalytics.console.ui.events.EventsView;
+import com.headlessanalytics.console.ui.events.EventsViewModel;
+import com.headlessanalytics.console.ui.funnels.FunnelsView;
+import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
+import com.headlessanalytics.console.ui.health.HealthView;
+import com.headlessanalytics.console.ui.health.HealthViewModel;
+import com.headlessanalytics.console.ui.metrics.MetricsView;
+import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
+import com.headlessanalytics.console.ui.overview.OverviewView;
+import com.headlessanalytics.console.ui.overview.OverviewViewModel;
+import com.headlessanalytics.console.ui.settings.SettingsView;
+import com.headlessanalytics.console.ui.settings.SettingsViewModel;
+import com.headlessanalytics.console.ui.shell.Area;
+import com.headlessanalytics.console.ui.shell.ShellView;
+import com.headlessanalytics.console.ui.shell.ShellViewModel;
+import com.headlessanalytics.console.ui.usage.UsageView;
+import com.headlessanalytics.console.ui.usage.UsageViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's object graph, wired by constructor injection: workspaces (engine or remote), task
+ * runner, dialogs, navigator, every screen's ViewModel, and the Views as suppliers for the shell.
+ * {@link ConsoleApp} adds only the window, theme and lifecycle; tests build the same graph on a
+ * temporary folder with an FX thread and scheduler of their own, no toolkit needed until a View is
+ * made ({@link #view(Area)}, {@link #shellView()}).
+ */
+public final class ConsoleComposition implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleComposition.class);
+
+    private final Path folder;
+    private final SecretStore secrets;
+    private final ConsoleWorkspaces workspaces;
+    private final FxTaskRunner tasks;
+    private final DialogService dialogs;
+    private final ConnectionProfiles profiles;
+    private final Navigator navigator;
+    private final ShellViewModel shell;
+    private final SettingsViewModel settings;
+    private final EventsViewModel events;
+    private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
+    private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
+
+    /**
+     * @param folder the embedded workspace's data folder (the demo workspace goes beside it)
+     * @param secrets where connection secrets are kept
+     * @param fxThread runs UI callbacks on the FX thread ({@code Platform::runLater} in the app)
+     * @param scheduler repeats polling on the FX thread ({@code FxScheduler} in the app)
+     * @param dialogs makes the dialog service, given where its notices go (the status bar)
+     * @param clock the time analytics screens count back from
+     * @param zone the zone times are shown in
+     */
+    public ConsoleComposition(Path folder, SecretStore secrets, Executor fxThread, Scheduler scheduler,
+            Function<Consumer<String>, DialogService> dialogs, Clock clock, ZoneId zone) {
+        this.folder = folder;
+        this.secrets = secrets;
+        this.tasks = new FxTaskRunner(fxThread::execute);
+        this.workspaces = new ConsoleWorkspaces(folder);
+        Supplier<HeadlessApi> current = workspaces::api;
+        ShellViewModel[] shellRef = new ShellViewModel[1];
+        this.dialogs = dialogs.apply(message -> shellRef[0].notice(message));
+        HealthViewModel health = new HealthViewModel(current, tasks, scheduler, clock, zone);
+        events = new EventsViewModel(current, tasks, scheduler, zone, this.dialogs);
+        Runnable workspaceChanged = () -> {
+            shellRef[0].connectedTo(workspaces.current().description());
+            shellRef[0].serveStateChanged("Serve mode off");
+            shellRef[0].reload();
+        };
+        settings = new SettingsViewModel(workspaces::serve, workspaces, workspaceChanged, tasks,
+                this.dialogs, state -> shellRef[0].serveStateChanged(state), zone);
+        profiles = new ConnectionProfiles(folder, folder);
+        ConnectionViewModel connection = new ConnectionViewModel(profiles, secrets, new ConsoleConnector(workspaces),
+                workspaces, workspaceChanged, tasks, this.dialogs);
+        navigator = query -> {
+            events.drillDown(query);
+            shellRef[0].select(Area.EVENTS);
+        };
+        MetricsViewModel metrics = new MetricsViewModel(current, tasks, this.dialogs, navigator, clock, zone);
+        FunnelsViewModel funnels = new FunnelsViewModel(current, tasks, this.dialogs, navigator,
+                new SavedFunnels(folder), clock, zone);
+        AttributionViewModel attribution = new AttributionViewModel(current, tasks, this.dialogs, navigator,
+                clock, zone);
+        OverviewViewModel overview = new OverviewViewModel(current, tasks, scheduler, clock, zone, navigator);
+        AgentContextViewModel agent = new AgentContextViewModel(current, tasks, this.dialogs, navigator, clock,
+                zone);
+        UsageViewModel usage = new UsageViewModel(current, tasks, this.dialogs, clock, zone);
+
+        screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));
+        screen(Area.EVENTS, events, () -> new EventsView(events));
+        screen(Area.METRICS, metrics, () -> new MetricsView(metrics));
+        screen(Area.FUNNELS, funnels, () -> new FunnelsView(funnels));
+        screen(Area.ATTRIBUTION, attribution, () -> new AttributionView(attribution));
+        screen(Area.OVERVIEW, overview, () -> new OverviewView(overview));
+        screen(Area.AGENT_CONTEXT, agent, () -> new AgentContextView(agent));
+        screen(Area.USAGE, usage, () -> new UsageView(usage));
+        screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
+        screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
+        shell = new ShellViewModel(models, tasks);
+        shellRef[0] = shell;
+    }
+
+    private void screen(Area area, Activatable model, Supplier<Node> view) {
+        models.put(area, model);
+        views.put(area, view);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    /** Every screen's ViewModel, by area. */
+    public Map<Area, Activatable> viewModels() {
+        return Collections.unmodifiableMap(models);
+    }
+
+    /** The ViewModel of one screen, as its own type. */
+    public <T extends Activatable> T viewModel(Area area, Class<T> type) {
+        return type.cast(models.get(area));
+    }
+
+    /** Makes one screen's View: on the FX thread, with the toolkit started. */
+    public Node view(Area area) {
+        return views.get(area).get();
+    }
+
+    /** Makes the window's content, which makes each screen's View when it is first shown: on the FX thread. */
+    public ShellView shellView() {
+        return new ShellView(shell, views);
+    }
+
+    /**
+     * Opens the connection used last in the background (when there is none, or it fails, the
+     * embedded workspace in {@link #folder()}), then shows the overview. {@code whenEmpty} runs on the
+     * FX thread when the opened workspace holds no events.
+     */
+    public TaskRunner.Handle open(Runnable whenEmpty) {
+        shell.connectedTo("Opening " + folder + " …");
+        return tasks.submit("Opening the workspace", this::openLastUsed, opened -> {
+            shell.connectedTo(workspaces.current().description());
+            shell.select(Area.OVERVIEW);
+            if (opened.failure() != null) {
+                dialogs.showError("The connection \"" + opened.failed().name() + "\" could not be opened; the"
+                        + " console shows the embedded workspace in " + folder + " instead", opened.failure());
+            }
+            if (opened.empty()) {
+                whenEmpty.run();
+            }
+        }, failure -> {
+            shell.connectedTo("Not connected");
+            dialogs.showError("The workspace in " + folder + " could not be opened", failure);
+        });
+    }
+
+    /** What opening at start gave: whether the workspace is empty, and the remembered profile that failed. */
+    private record Opened(boolean empty, ConnectionProfile failed, Exception failure) {
+    }
+
+    /**
+     * Reopens the connection used last; when there is none, or it fails (then it is forgotten), opens
+     * the embedded default workspace.
+     */
+    private Opened openLastUsed(TaskRunner.Progress progress) {
+        Optional<ConnectionProfile> last = profiles.lastUsed()
+                .flatMap(id -> profiles.list().stream().filter(x -> x.id().equals(id)).findFirst());
+        Exception failure = null;
+        if (last.isPresent()) {
+            try {
+                workspaces.use(last.get(), secrets.get(last.get().id()).orElse(""));
+                return new Opened(workspaces.empty(), null, null);
+            } catch (Exception e) {
+                LOG.warn("The last used connection {} could not be opened", last.get().target(), e);
+                failure = e;
+                profiles.setLastUsed(null);
+            }
+        }
+        workspaces.openOwn(progress);
+        return new Opened(workspaces.empty(), failure == null ? null : last.get(), failure);
+    }
+
+    /** First start on an empty workspace: offer, never force, the demo workspace. */
+    public void offerDemo() {
+        if (dialogs.confirm("Your workspace is empty",
+                "Open a demo workspace with four weeks of realistic sample activity: QR scans, product views,"
+                        + " orders with revenue, leads, campaigns across channels and agent runs?\n\n"
+                        + "It is kept in a folder of its own and never mixed into yours; Settings switches back.",
+                "Open the demo workspace")) {
+            settings.switchWorkspace();
+        }
+    }
+
+    /** Serve mode drains its in-flight requests first; then the engine writes what is queued and closes. */
+    @Override
+    public void close() {
+        tasks.close();
+        workspaces.close();
+    }
+}

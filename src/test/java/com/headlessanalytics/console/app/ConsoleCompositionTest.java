@@ -1,0 +1,175 @@
+package com.headlessanalytics.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.shell.Area;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's whole object graph on a fresh data folder, with no window: every screen's
+ * ViewModel is there and shows the empty embedded workspace without an error, and closing leaves
+ * the folder free to open again. The test thread plays the FX thread: it runs what the task runner
+ * hands over.
+ */
+class ConsoleCompositionTest {
+    /** The screens the console has today; the others of {@link Area} are still to come. */
+    private static final Set<Area> SCREENS = EnumSet.of(Area.OVERVIEW, Area.CONNECTION, Area.EVENTS, Area.METRICS,
+            Area.FUNNELS, Area.ATTRIBUTION, Area.AGENT_CONTEXT, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS);
+
+    @TempDir
+    Path dir;
+
+    private final LinkedBlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    private ConsoleComposition compose(Path folder) {
+        return new ConsoleComposition(folder, new FileSecretStore(folder), fxThread::add, scheduler, notices -> {
+            dialogs.notices = notices;
+            return dialogs.service;
+        }, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+    }
+
+    @Test
+    void everyScreenShowsTheEmptyEmbeddedWorkspaceAndClosingFreesTheFolder() throws Exception {
+        Path folder = dir.resolve("data");
+        AtomicBoolean toldEmpty = new AtomicBoolean();
+        try (ConsoleComposition console = compose(folder)) {
+            assertThat(console.viewModels().keySet()).as("every screen has its ViewModel").isEqualTo(SCREENS);
+            assertThat(console.viewModels().values()).doesNotContainNull();
+
+            console.open(() -> toldEmpty.set(true));
+            drain(console);
+            assertThat(toldEmpty).as("a new folder is an empty workspace").isTrue();
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.OVERVIEW);
+            assertThat(console.shell().connectionProperty().get()).contains("Embedded workspace");
+
+            for (Area area : SCREENS) {
+                console.shell().select(area);
+                drain(console);
+                scheduler.tick();
+                drain(console);
+                assertThat(console.shell().selectedProperty().get()).isEqualTo(area);
+                assertThat(errorOf(console.viewModels().get(area))).as("%s shows no error", area).isNullOrEmpty();
+                assertThat(dialogs.errors).as("errors reported while %s was shown", area).isEmpty();
+            }
+            console.shell().select(Area.OVERVIEW);
+            drain(console);
+            assertThat(scheduler.active()).as("only the shown screen polls").isLessThanOrEqualTo(1);
+        }
+        try (Engine reopened = Engine.open(folder)) {
+            assertThat(reopened.dataFolder()).isEqualTo(folder);
+        }
+    }
+
+    @Test
+    void viewsAndShellAreMadeOnTheFxThread() throws Exception {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // another UI test started the toolkit
+        }
+        Platform.setImplicitExit(false);
+        try (ConsoleComposition console = compose(dir.resolve("data"))) {
+            List<Node> made = new ArrayList<>();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    made.add(console.shellView());
+                    for (Area area : SCREENS) {
+                        made.add(console.view(area));
+                    }
+                    done.complete(null);
+                } catch (Throwable t) {
+                    done.completeExceptionally(t);
+                }
+            });
+            done.get(30, TimeUnit.SECONDS);
+            assertThat(made).hasSize(SCREENS.size() + 1).doesNotContainNull();
+        }
+    }
+
+    /** Runs what the task runner hands to the "FX thread" until no task is running and nothing is queued. */
+    private void drain(ConsoleComposition console) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!console.tasks().running().isEmpty() || !fxThread.isEmpty()) {
+            Runnable next = fxThread.poll(50, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.run();
+            }
+            if (System.nanoTime() > deadline) {
+                fail("still running after 30 s: " + console.tasks().running().stream().map(t -> t.title()).toList());
+            }
+        }
+    }
+
+    /** The screen's error text, for the ViewModels that show one ({@code errorProperty()}). */
+    private static String errorOf(Activatable model) throws Exception {
+        Method error;
+        try {
+            error = model.getClass().getMethod("errorProperty");
+        } catch (NoSuchMethodException none) {
+            return null;
+        }
+        Object text = ((ObservableValue<?>) error.invoke(model)).getValue();
+        return text == null ? null : text.toString();
+    }
+
+    /**
+     * Keeps the errors reported, passes notices on, and answers every question with no, cancel or
+     * nothing (false, empty, null). A proxy, so it follows DialogService as it grows.
+     */
+    private static final class RecordingDialogs implements InvocationHandler {
+        final List<String> errors = new ArrayList<>();
+        Consumer<String> notices;
+        final DialogService service = (DialogService) Proxy.newProxyInstance(DialogService.class.getClassLoader(),
+                new Class<?>[] {DialogService.class}, this);
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) {
+            switch (method.getName()) {
+                case "showError" -> errors.add(args[0] + ": " + args[1]);
+                case "notify" -> notices.accept((String) args[0]);
+                case "toString" -> {
+                    return "RecordingDialogs";
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                default -> {
+                }
+            }
+            Class<?> type = method.getReturnType();
+            return type == boolean.class ? false : type == Optional.class ? Optional.empty() : null;
+        }
+    }
+}
