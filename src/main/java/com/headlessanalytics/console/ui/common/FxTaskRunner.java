@@ -2,6 +2,7 @@ package com.headlessanalytics.console.ui.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -54,28 +55,36 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         };
         fxThread.accept(() -> running.add(task));
-        executor.submit(() -> {
-            try {
-                T result = work.run(progress);
-                fxThread.accept(() -> {
-                    running.remove(task);
-                    if (!cancelled.get()) {
-                        onSuccess.accept(result);
-                    }
-                });
-            } catch (Throwable t) {
-                if (!cancelled.get()) {
-                    LOG.debug("Task '{}' failed", title, t);
-                }
-                fxThread.accept(() -> {
-                    running.remove(task);
-                    if (!cancelled.get()) {
-                        onFailure.accept(t);
-                    }
-                });
-            }
-        });
+        try {
+            executor.submit(() -> run(title, work, progress, onSuccess, onFailure, task, cancelled));
+        } catch (RejectedExecutionException closed) {
+            fxThread.accept(() -> running.remove(task));
+            throw new IllegalStateException("The task runner is closed; '" + title + "' was not started", closed);
+        }
         return task;
+    }
+
+    private <T> void run(String title, Work<T> work, Progress progress, Consumer<T> onSuccess,
+                         Consumer<Throwable> onFailure, RunningTask task, AtomicBoolean cancelled) {
+        try {
+            T result = work.run(progress);
+            fxThread.accept(() -> {
+                running.remove(task);
+                if (!cancelled.get()) {
+                    onSuccess.accept(result);
+                }
+            });
+        } catch (Throwable t) {
+            if (!cancelled.get()) {
+                LOG.debug("Task '{}' failed", title, t);
+            }
+            fxThread.accept(() -> {
+                running.remove(task);
+                if (!cancelled.get()) {
+                    onFailure.accept(t);
+                }
+            });
+        }
     }
 
     @Override

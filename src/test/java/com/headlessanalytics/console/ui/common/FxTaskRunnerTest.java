@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -169,6 +170,16 @@ class FxTaskRunnerTest {
         release.countDown();
         fx.runUntil(() -> !results.isEmpty());
         assertThat(results).containsExactly("finished");
+    }
+
+    @Test
+    void aTaskSubmittedAfterCloseIsRefusedAndNotListed() {
+        runner.close();
+        assertThatThrownBy(() -> runner.submit("late", p -> "x", r -> { }, f -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        fx.runAll();
+        assertThat(runner.running()).isEmpty();
+        assertThat(runner.busyProperty().get()).isFalse();
     }
 
     private static void await(CountDownLatch latch) throws InterruptedException {
