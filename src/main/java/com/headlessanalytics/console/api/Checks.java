@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.api;
 
 import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,11 @@ public final class Checks {
         return this;
     }
 
-    /** An optional event name: 1 to {@link EventLimits#MAX_NAME_LENGTH} characters. */
+    /** An optional event name, by the rule of ingest ({@link EventValidator#eventNameProblem}). */
     public Checks eventName(String field, String value) {
-        if (value != null && (value.isBlank() || value.length() > EventLimits.MAX_NAME_LENGTH)) {
-            add(field, "invalid_value", "must be 1-" + EventLimits.MAX_NAME_LENGTH + " characters");
+        String problem = value == null ? null : EventValidator.eventNameProblem(value);
+        if (problem != null) {
+            add(field, "invalid_value", problem);
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.api;
 
 import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,11 @@ public record EventQuery(String businessId, String event, String traceId, String
         if (from != null && to != null && from > to) {
             errors.add(new FieldError(null, "from", "invalid_value", "must not be after 'to'"));
         }
-        for (String[] f : new String[][] {{"businessId", businessId}, {"event", event}, {"traceId", traceId},
+        String nameProblem = event == null ? null : EventValidator.eventNameProblem(event);
+        if (nameProblem != null) {
+            errors.add(new FieldError(null, "event", "invalid_value", nameProblem));
+        }
+        for (String[] f : new String[][] {{"businessId", businessId}, {"traceId", traceId},
                 {"actor", actor}, {"source", source}, {"channel", channel}, {"campaign", campaign},
                 {"medium", medium}}) {
             if (f[1] != null && (f[1].isEmpty() || f[1].length() > EventLimits.MAX_ID_LENGTH)) {

@@ -9,7 +9,8 @@ public final class EventLimits {
     public static final int MAX_BATCH_EVENTS = 1000;
     /** Events stamped further than this ahead of the receive time are rejected. */
     public static final long MAX_FUTURE_MS = 24L * 60 * 60 * 1000;
-    public static final int MAX_NAME_LENGTH = 128;
+    /** Event names, in characters (Unicode code points); see {@link EventValidator#eventNameProblem}. */
+    public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_ID_LENGTH = 256;
     /** Deepest nesting of objects and arrays the JSON parser reads; deeper input is malformed. */
     public static final int MAX_JSON_DEPTH = 40;

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * into an {@link Event}. Every problem is reported, each naming the batch index and the field.
  */
 public final class EventValidator {
-    static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     static final Pattern BUSINESS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private static final Set<String> STRING_FIELDS =
@@ -84,11 +83,9 @@ public final class EventValidator {
         if (raw.get("event") == null) {
             errors.add(new FieldError(index, "event", "required", "is required"));
         } else if (event != null) {
-            if (event.length() > EventLimits.MAX_NAME_LENGTH) {
-                errors.add(new FieldError(index, "event", "invalid_value", "is longer than " + EventLimits.MAX_NAME_LENGTH + " characters"));
-            } else if (!EVENT_NAME.matcher(event).matches()) {
-                errors.add(new FieldError(index, "event", "invalid_value", "must be a dot-notated name of letters, digits, '_' and '-'"
-                        + " (e.g. order.created)"));
+            String problem = eventNameProblem(event);
+            if (problem != null) {
+                errors.add(new FieldError(index, "event", "invalid_value", problem));
             }
         }
         String id = checkedId(index, raw, "id", errors);
@@ -149,6 +146,29 @@ public final class EventValidator {
                 map(raw, "complianceMapping"),
                 map(raw, "properties"));
         return new Outcome(result, List.of());
+    }
+
+    /**
+     * Why {@code name} is not an event name, or null when it is one. Names are usually dot-notated
+     * ({@code order.created}) but need not be: any text of 1 to {@link EventLimits#MAX_NAME_LENGTH}
+     * characters (Unicode code points) that is not blank and holds no control character (U+0000–U+001F,
+     * U+007F–U+009F) is a name, so {@code Order Completed} and {@code commande.créée} are names.
+     * Ingest and every query that names an event apply this one rule.
+     */
+    public static String eventNameProblem(String name) {
+        if (name.isEmpty()) {
+            return "must be 1-" + EventLimits.MAX_NAME_LENGTH + " characters";
+        }
+        if (name.codePointCount(0, name.length()) > EventLimits.MAX_NAME_LENGTH) {
+            return "is longer than " + EventLimits.MAX_NAME_LENGTH + " characters";
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return "must not contain control characters";
+        }
+        if (name.isBlank()) {
+            return "must not be blank";
+        }
+        return null;
     }
 
     private static String checkedId(Integer index, Map<String, Object> raw, String field, List<FieldError> errors) {

@@ -116,13 +116,8 @@ final class AnalyticsRoutes {
             }
             case BUSINESS_HEALTH -> {
                 String id = request.pathParam("id");
-                Map<String, String> p = request.params(PERIOD_PARAMS);
-                List<FieldError> errors = new ArrayList<>();
-                Integer limit = QueryString.intValue(p, "limit", errors);
-                Long from = QueryString.longValue(p, "from", MS, errors);
-                Long to = QueryString.longValue(p, "to", MS, errors);
-                throwIfAny(errors);
-                BusinessHealth r = port.businessHealth(id, new BusinessHealth.Query(limit, from, to));
+                LimitAndPeriod q = LimitAndPeriod.of(request);
+                BusinessHealth r = port.businessHealth(id, new BusinessHealth.Query(q.limit(), q.from(), q.to()));
                 return new Answer(r, r.proof());
             }
             case AGENT_CONTEXT -> {
@@ -131,16 +126,24 @@ final class AnalyticsRoutes {
                 return new Answer(r, r.proof());
             }
             case USAGE -> {
-                Map<String, String> p = request.params(PERIOD_PARAMS);
-                List<FieldError> errors = new ArrayList<>();
-                Integer limit = QueryString.intValue(p, "limit", errors);
-                Long from = QueryString.longValue(p, "from", MS, errors);
-                Long to = QueryString.longValue(p, "to", MS, errors);
-                throwIfAny(errors);
-                Usage.Report r = port.usage(new Usage.Query(limit, from, to));
+                LimitAndPeriod q = LimitAndPeriod.of(request);
+                Usage.Report r = port.usage(new Usage.Query(q.limit(), q.from(), q.to()));
                 return new Answer(r, r.proof());
             }
             default -> throw new IllegalArgumentException("not an analytics route: " + route);
+        }
+    }
+
+    /** {@code ?limit=&from=&to=} of health and usage, each checked; the first bad one is the 400. */
+    private record LimitAndPeriod(Integer limit, Long from, Long to) {
+        static LimitAndPeriod of(Request request) {
+            Map<String, String> p = request.params(PERIOD_PARAMS);
+            List<FieldError> errors = new ArrayList<>();
+            Integer limit = QueryString.intValue(p, "limit", errors);
+            Long from = QueryString.longValue(p, "from", MS, errors);
+            Long to = QueryString.longValue(p, "to", MS, errors);
+            throwIfAny(errors);
+            return new LimitAndPeriod(limit, from, to);
         }
     }
 

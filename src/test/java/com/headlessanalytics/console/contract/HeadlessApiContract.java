@@ -193,6 +193,80 @@ abstract class HeadlessApiContract {
                 .isEqualByComparingTo("1234567890.123456789");
     }
 
+    /** Names the reference allows besides dot-notated ones: Segment style, accents, CJK, 200 characters. */
+    static final List<String> FREE_NAMES = List.of("Order Completed", "commande.créée", "注文.作成", "signup",
+            "order..created", " Padded Name ", "é".repeat(200), "😀".repeat(200));
+
+    @Test
+    void acceptsAnyNameWithoutControlCharactersAndReadsItBackByName() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < FREE_NAMES.size(); i++) {
+            Map<String, Object> e = event(FREE_NAMES.get(i), "free-" + i, 1_000 + i);
+            e.put("actor", "buyer");
+            batch.add(e);
+        }
+        Map<String, Object> checkout = event("Checkout Started", "free-c", 500);
+        checkout.put("actor", "buyer");
+        checkout.put("source", Map.of("source", "google"));
+        batch.add(checkout);
+        assertThat(api().ingest(batch).accepted()).isEqualTo(FREE_NAMES.size() + 1);
+
+        for (int i = 0; i < FREE_NAMES.size(); i++) {
+            String name = FREE_NAMES.get(i);
+            assertThat(ids(new EventQuery(null, name, null, null, null, null, null, null, null))).as(name)
+                    .containsExactly("free-" + i);
+        }
+        assertThat(api().eventNames(null).names()).extracting(n -> n.event())
+                .containsAll(FREE_NAMES).contains("Checkout Started");
+        assertThat(api().metrics(Metrics.Query.of("Order Completed", null, null)).totalEvents()).isEqualTo(1);
+        assertThat(api().metrics(Metrics.Query.of("注文.作成", null, null)).totalEvents()).isEqualTo(1);
+        api().saveMetricDefinition(new Metrics.Definition("completed", "Order Completed", "count", null, null, null));
+        assertThat(api().metricDefinitions().definitions()).extracting(Metrics.Definition::event)
+                .containsExactly("Order Completed");
+        Funnels.Result funnel = api().funnel(Funnels.Query.of("Checkout Started", "Order Completed"));
+        assertThat(funnel.steps()).extracting(Funnels.StepResult::event, Funnels.StepResult::count)
+                .containsExactly(tuple("Checkout Started", 1L), tuple("Order Completed", 1L));
+        Attribution.Result credit = api().attribution(new Attribution.Query(null, null, null, "Order Completed",
+                "last_touch", null, null));
+        assertThat(credit.conversions()).isEqualTo(1);
+        assertThat(credit.credit()).extracting(Attribution.Credit::key).containsExactly("google");
+    }
+
+    @Test
+    void refusesNamesWithControlCharactersOver200CharactersOrEmptyAndStoresNothing() {
+        List<String> bad = List.of("", "   ", "order\u0000created", "order\ncreated", "order\u007fcreated",
+                "order\u0085created", "order\u009fcreated", "a".repeat(201), "😀".repeat(201));
+        List<String> messages = List.of("must be 1-200 characters", "must not be blank",
+                "must not contain control characters", "must not contain control characters",
+                "must not contain control characters", "must not contain control characters",
+                "must not contain control characters", "is longer than 200 characters", "is longer than 200 characters");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(event("Order Completed", "fine", 1_000));
+        for (int i = 0; i < bad.size(); i++) {
+            batch.add(event(bad.get(i), "bad-" + i, 1_000));
+        }
+        assertThatThrownBy(() -> api().ingest(batch)).isInstanceOfSatisfying(ApiException.Client.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo("invalid_input");
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < bad.size(); i++) {
+                expected.add((i + 1) + ":event:invalid_value:" + messages.get(i));
+            }
+            assertThat(e.details()).extracting(d -> d.index() + ":" + d.field() + ":" + d.code() + ":" + d.message())
+                    .containsExactlyElementsOf(expected);
+        });
+        assertThat(api().events(EventQuery.all()).events()).isEmpty();
+        assertThat(api().eventNames(null).names()).isEmpty();
+        assertThatThrownBy(() -> api().metrics(Metrics.Query.of("a\tb", null, null)))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> assertThat(e.details())
+                        .extracting(FieldError::field, FieldError::message)
+                        .containsExactly(tuple("eventName", "must not contain control characters")));
+        assertThatThrownBy(() -> api().funnel(Funnels.Query.of("a".repeat(201))))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> assertThat(e.details())
+                        .extracting(FieldError::field, FieldError::message)
+                        .containsExactly(tuple("steps[0].event", "is longer than 200 characters")));
+    }
+
     @Test
     void filtersAndPagesInTimestampThenStorageOrder() {
         List<Map<String, Object>> batch = new ArrayList<>();

@@ -38,14 +38,29 @@ class EventValidatorTest {
     }
 
     @Test
-    void acceptsDotNotatedAndSingleSegmentNames() {
-        for (String name : List.of("signup", "qr.bottle_scanned", "agent.run-completed.v2", "A.B9")) {
+    void acceptsAnyNameOf1To200CharactersWithoutControlCharacters() {
+        for (String name : List.of("signup", "qr.bottle_scanned", "agent.run-completed.v2", "A.B9", "a..b", ".a", "a.",
+                "a b", "Order Completed", "a/b", "é.x", "commande.créée", "注文.作成", "x", "n".repeat(200),
+                "😀".repeat(200), " padded ", "tab\u00a0nbsp")) {
             assertThat(check(envelope("event", name)).valid()).as(name).isTrue();
+            assertThat(check(envelope("event", name)).event().event()).isEqualTo(name);
         }
-        for (String name : List.of("", " ", "a..b", ".a", "a.", "a b", "a/b", "é.x", "a\nb")) {
-            assertThat(check(envelope("event", name)).errors()).as(name)
-                    .extracting(FieldError::field).containsExactly("event");
+    }
+
+    @Test
+    void refusesEmptyBlankTooLongAndControlCharacterNamesWithTheirReason() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("", "must be 1-200 characters");
+        refused.put(" ", "must not be blank");
+        refused.put("n".repeat(201), "is longer than 200 characters");
+        refused.put("😀".repeat(201), "is longer than 200 characters");
+        for (char c : new char[] {0, '\t', '\n', '\r', 0x1f, 0x7f, 0x80, 0x85, 0x9f}) {
+            refused.put("order" + c + "created", "must not contain control characters");
         }
+        refused.forEach((name, message) -> assertThat(check(envelope("event", name)).errors()).as(name)
+                .extracting(FieldError::index, FieldError::field, FieldError::code, FieldError::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "event", "invalid_value", message)));
+        assertThat(EventValidator.eventNameProblem("Order Completed")).isNull();
     }
 
     @Test

@@ -3,9 +3,13 @@ package com.headlessanalytics.console.app.cli;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.engine.EngineException;
+import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: {@code ha-console <command>}. Exit codes are listed in the help footer. */
 @Command(name = "ha-console", mixinStandardHelpOptions = true, versionProvider = HaCommand.Version.class,
@@ -19,12 +23,18 @@ public final class HaCommand {
     public static final int REJECTED = 1;
     public static final int FAILED = 3;
 
+    /** Read from the parse result, since it may be given on any level ({@code --verbose keys list}). */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also print the INFO log lines on standard error (serve always does).")
+    boolean verbose;
+
     public static int run(String... args) {
         return commandLine().execute(args);
     }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HaCommand());
+        cl.setExecutionStrategy(HaCommand::runQuietUnlessVerbose);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (e instanceof ApiException api) {
@@ -43,6 +53,22 @@ public final class HaCommand {
             throw e;
         });
         return cl;
+    }
+
+    /** Runs the chosen command with INFO logging only for {@code serve} or with {@code --verbose}. */
+    private static int runQuietUnlessVerbose(ParseResult parsed) {
+        boolean verbose = false;
+        String command = null;
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            verbose |= p.hasMatchedOption("--verbose");
+            command = p.commandSpec().name();
+        }
+        Level before = CliLogging.apply(verbose || "serve".equals(command));
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            CliLogging.restore(before);
+        }
     }
 
     static String describe(FieldError d) {

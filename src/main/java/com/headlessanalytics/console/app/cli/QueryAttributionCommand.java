@@ -1,27 +1,15 @@
 package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.api.Attribution;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code query attribution}: {@code POST /api/attribution/query}. */
 @Command(name = "attribution", mixinStandardHelpOptions = true,
         description = "Touchpoint counts by source, campaign, channel and medium; with --conversion-event the"
                 + " credit of each value under a model.")
-final class QueryAttributionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    QueryCommand.JsonInput json;
-
+final class QueryAttributionCommand extends ApiQueryCommand.WithJson {
     @Option(names = "--conversion-event", paramLabel = "NAME", description = "The event that is a conversion.")
     String conversionEvent;
 
@@ -36,27 +24,21 @@ final class QueryAttributionCommand implements Callable<Integer> {
             description = "How far before a conversion touchpoints count: ms or ISO-8601 such as P30D (default).")
     String lookback;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "From this time: ms since epoch or ISO-8601, inclusive.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "TIME", description = "Up to this time: ms since epoch or ISO-8601, inclusive.")
-    String to;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
     String businessId;
 
     @Override
-    public Integer call() throws Exception {
+    Request request() {
         Attribution.Query base = json.read(Attribution.Query.class, Attribution.Query.counts(null, null));
         Attribution.Query query = new Attribution.Query(
-                QueryCommand.or(EventsCommand.time(from, "--from"), base.from()),
-                QueryCommand.or(EventsCommand.time(to, "--to"), base.to()),
+                QueryCommand.or(period.from(), base.from()),
+                QueryCommand.or(period.to(), base.to()),
                 QueryCommand.or(businessId, base.businessId()), QueryCommand.or(conversionEvent, base.conversionEvent()),
                 QueryCommand.or(model, base.model()), QueryCommand.or(groupBy, base.groupBy()),
                 QueryCommand.or(QueryCommand.duration(lookback, "--lookback"), base.lookbackMs()));
-        try (TargetOptions.Opened opened = target.open()) {
-            QueryCommand.print(spec, opened.api().attribution(query));
-        }
-        return 0;
+        return api -> api.attribution(query);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,6 +78,15 @@ final class QueryCommand implements Runnable {
 
     /** A duration option: milliseconds, or ISO-8601 such as P14D or PT2H. */
     static Long duration(String value, String option) {
+        return millis(value, option, v -> Duration.parse(v).toMillis(),
+                "milliseconds or an ISO-8601 duration like P14D or PT2H");
+    }
+
+    /**
+     * An option in milliseconds, or in the form {@code other} reads; null when not given. What is
+     * neither is a usage error that says what was {@code expected}.
+     */
+    static Long millis(String value, String option, ToLongFunction<String> other, String expected) {
         if (value == null) {
             return null;
         }
@@ -84,10 +94,9 @@ final class QueryCommand implements Runnable {
             return Long.parseLong(value);
         } catch (NumberFormatException notMillis) {
             try {
-                return Duration.parse(value).toMillis();
+                return other.applyAsLong(value);
             } catch (DateTimeParseException | ArithmeticException e) {
-                throw new IllegalArgumentException(option + " must be milliseconds or an ISO-8601 duration like P14D"
-                        + " or PT2H, got '" + value + "'");
+                throw new IllegalArgumentException(option + " must be " + expected + ", got '" + value + "'");
             }
         }
     }

@@ -1,28 +1,19 @@
 package com.headlessanalytics.console.app.cli;
 
+import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code query definitions}: list, save or delete stored metric definitions. */
 @Command(name = "definitions", mixinStandardHelpOptions = true,
         description = "List the stored metric definitions; with --save store (or replace, by name) one; with"
                 + " --delete remove one.")
-final class QueryDefinitionsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
+final class QueryDefinitionsCommand extends ApiQueryCommand {
     @ArgGroup(exclusive = true)
     Change change;
 
@@ -40,7 +31,7 @@ final class QueryDefinitionsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    Request request() {
         Metrics.Definition definition = null;
         if (change != null && change.save != null) {
             definition = QueryCommand.parse(change.save.getBytes(StandardCharsets.UTF_8), Metrics.Definition.class);
@@ -48,16 +39,17 @@ final class QueryDefinitionsCommand implements Callable<Integer> {
             definition = QueryCommand.parse(QueryCommand.readFile(change.saveFile, "--save-file"),
                     Metrics.Definition.class);
         }
-        try (TargetOptions.Opened opened = target.open()) {
-            if (definition != null) {
-                QueryCommand.print(spec, opened.api().saveMetricDefinition(definition));
-            } else if (change != null && change.delete != null) {
-                opened.api().deleteMetricDefinition(change.delete);
-                QueryCommand.print(spec, Map.of("deleted", change.delete));
-            } else {
-                QueryCommand.print(spec, opened.api().metricDefinitions());
-            }
+        if (definition != null) {
+            Metrics.Definition toSave = definition;
+            return api -> api.saveMetricDefinition(toSave);
         }
-        return 0;
+        if (change != null && change.delete != null) {
+            String name = change.delete;
+            return api -> {
+                api.deleteMetricDefinition(name);
+                return Map.of("deleted", name);
+            };
+        }
+        return HeadlessApi::metricDefinitions;
     }
 }

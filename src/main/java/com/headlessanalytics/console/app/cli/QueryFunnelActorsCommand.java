@@ -1,27 +1,15 @@
 package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.api.Funnels;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code query funnel-actors}: {@code POST /api/funnels/actors}, who is behind one step's number. */
 @Command(name = "funnel-actors", mixinStandardHelpOptions = true,
         description = "The actors who reached, or dropped at, one step of a funnel, a page at a time.")
-final class QueryFunnelActorsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    /** {@code {"funnel":{…},"step":N,"outcome","breakdownValue","limit","cursor"}}. */
-    @Mixin
-    QueryCommand.JsonInput json;
-
+final class QueryFunnelActorsCommand extends ApiQueryCommand.WithJson {
+    /** With {@code --json}: {@code {"funnel":{…},"step":N,"outcome","breakdownValue","limit","cursor"}}. */
     @Mixin
     QueryFunnelCommand.FunnelOptions funnel;
 
@@ -42,7 +30,7 @@ final class QueryFunnelActorsCommand implements Callable<Integer> {
     String cursor;
 
     @Override
-    public Integer call() throws Exception {
+    Request request() {
         Funnels.ActorsQuery base = json.read(Funnels.ActorsQuery.class,
                 new Funnels.ActorsQuery(null, 0, null, null, null, null));
         Funnels.ActorsQuery query = new Funnels.ActorsQuery(
@@ -50,9 +38,6 @@ final class QueryFunnelActorsCommand implements Callable<Integer> {
                 step != null ? step : base.step(), QueryCommand.or(outcome, base.outcome()),
                 QueryCommand.or(breakdownValue, base.breakdownValue()), QueryCommand.or(limit, base.limit()),
                 QueryCommand.or(cursor, base.cursor()));
-        try (TargetOptions.Opened opened = target.open()) {
-            QueryCommand.print(spec, opened.api().funnelActors(query));
-        }
-        return 0;
+        return api -> api.funnelActors(query);
     }
 }

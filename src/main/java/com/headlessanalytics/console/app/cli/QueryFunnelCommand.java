@@ -2,27 +2,15 @@ package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.api.Funnels;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code query funnel}: {@code POST /api/funnels/query}. */
 @Command(name = "funnel", mixinStandardHelpOptions = true,
         description = "Per step: count, conversion from the start and from the previous step, drop-off and median"
                 + " time to convert (docs/analytics.md).")
-final class QueryFunnelCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    QueryCommand.JsonInput json;
-
+final class QueryFunnelCommand extends ApiQueryCommand.WithJson {
     @Mixin
     FunnelOptions funnel;
 
@@ -68,11 +56,8 @@ final class QueryFunnelCommand implements Callable<Integer> {
     static final Funnels.Query EMPTY = new Funnels.Query(null, null, null, null, null, null, null);
 
     @Override
-    public Integer call() throws Exception {
+    Request request() {
         Funnels.Query query = funnel.apply(json.read(Funnels.Query.class, EMPTY));
-        try (TargetOptions.Opened opened = target.open()) {
-            QueryCommand.print(spec, opened.api().funnel(query));
-        }
-        return 0;
+        return api -> api.funnel(query);
     }
 }

@@ -2,34 +2,19 @@ package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.api.Metrics;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code query metrics}: {@code POST /api/metrics/query}. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Counts, unique actors, revenue, a zero-filled series, groups and stored metric definitions.")
-final class QueryMetricsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    QueryCommand.JsonInput json;
-
+final class QueryMetricsCommand extends ApiQueryCommand.WithJson {
     @Option(names = "--event", paramLabel = "NAME", description = "Only events with this name.")
     String event;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "From this time: ms since epoch or ISO-8601, inclusive.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "TIME", description = "Up to this time: ms since epoch or ISO-8601, inclusive.")
-    String to;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
     String businessId;
@@ -48,18 +33,15 @@ final class QueryMetricsCommand implements Callable<Integer> {
     Boolean persistSnapshots;
 
     @Override
-    public Integer call() throws Exception {
+    Request request() {
         Metrics.Query base = json.read(Metrics.Query.class,
                 new Metrics.Query(null, null, null, null, null, null, null, null));
         Metrics.Query query = new Metrics.Query(QueryCommand.or(event, base.eventName()),
-                QueryCommand.or(EventsCommand.time(from, "--from"), base.from()),
-                QueryCommand.or(EventsCommand.time(to, "--to"), base.to()),
+                QueryCommand.or(period.from(), base.from()),
+                QueryCommand.or(period.to(), base.to()),
                 QueryCommand.or(businessId, base.businessId()), QueryCommand.or(interval, base.interval()),
                 QueryCommand.or(groupBy, base.groupBy()), QueryCommand.or(persistSnapshots, base.persistSnapshots()),
                 QueryCommand.or(metrics, base.metrics()));
-        try (TargetOptions.Opened opened = target.open()) {
-            QueryCommand.print(spec, opened.api().metrics(query));
-        }
-        return 0;
+        return api -> api.metrics(query);
     }
 }

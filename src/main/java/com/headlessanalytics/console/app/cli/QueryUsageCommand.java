@@ -1,24 +1,14 @@
 package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.api.Usage;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code query usage}: {@code GET /api/usage}, the metering of the calls serve mode answered. */
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = "The API calls served for the workspace: the newest records, totals per endpoint and the"
                 + " monthly quota. Calls of the embedded engine itself are not metered.")
-final class QueryUsageCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
+final class QueryUsageCommand extends ApiQueryCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Newest records listed (1-10000, default 100).")
     Integer limit;
 
@@ -29,11 +19,8 @@ final class QueryUsageCommand implements Callable<Integer> {
     String to;
 
     @Override
-    public Integer call() throws Exception {
+    Request request() {
         Usage.Query query = new Usage.Query(limit, EventsCommand.time(from, "--from"), EventsCommand.time(to, "--to"));
-        try (TargetOptions.Opened opened = target.open()) {
-            QueryCommand.print(spec, opened.api().usage(query));
-        }
-        return 0;
+        return api -> api.usage(query);
     }
 }

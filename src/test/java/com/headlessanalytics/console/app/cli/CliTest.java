@@ -81,7 +81,7 @@ class CliTest {
         Files.writeString(file, """
                 [
                   {"event": "lead.created", "id": "l1"},
-                  {"event": "lead created", "id": "l2"},
+                  {"event": "lead\\tcreated", "id": "l2"},
                   "not an object",
                   {"event": "lead.created", "id": "l4", "trustTier": "T9"}
                 ]

@@ -66,9 +66,10 @@ class TestEventViewModelTest {
         form.eventNameProperty().set("  ");
         assertThat(form.eventErrorProperty().get()).isEqualTo("The event name is required");
         assertThat(form.canSendProperty().get()).isFalse();
-        form.eventNameProperty().set("order created!");
-        assertThat(form.eventErrorProperty().get()).isEqualTo(
-                "The event name must be a dot-notated name of letters, digits, '_' and '-' (e.g. order.created)");
+        form.eventNameProperty().set("order\tcreated");
+        assertThat(form.eventErrorProperty().get()).isEqualTo("The event name must not contain control characters");
+        form.eventNameProperty().set("Order Completed");
+        assertThat(form.eventErrorProperty().get()).isEmpty();
         form.eventNameProperty().set("order.created");
         assertThat(form.eventErrorProperty().get()).isEmpty();
         assertThat(form.canSendProperty().get()).isTrue();
