@@ -293,7 +293,10 @@ public final class OverviewView extends BorderPane {
         t.setBarColor(palette.accent());
     }
 
-    /** The gauge's bands and its needle follow the score: poor below 50, fair below 75, good above. */
+    /**
+     * The gauge's colour follows the score's band (the ViewModel's state: good, fair, poor); without
+     * a score the gauge shows no needle and no "/ 100", only "no data".
+     */
     private void paintScore() {
         if (palette == null) {
             return;
@@ -303,6 +306,9 @@ public final class OverviewView extends BorderPane {
         Color state = stateColor(f == null ? "" : f.healthState());
         gauge.setBarColor(state);
         gauge.setValueColor(state);
+        boolean noScore = f == null || f.healthScore() == null;
+        gauge.setNeedleColor(noScore ? Color.TRANSPARENT : palette.foreground());
+        gauge.setUnitColor(noScore ? Color.TRANSPARENT : palette.muted());
     }
 
     /** A band's colour: good success, fair warning, poor danger; no data muted. */
