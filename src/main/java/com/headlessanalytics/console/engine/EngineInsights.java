@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.HealthBand;
 import com.headlessanalytics.console.domain.Revenue;
 import com.headlessanalytics.console.engine.analytics.Cancel;
 import com.headlessanalytics.console.engine.analytics.Columns;
@@ -67,9 +68,12 @@ final class EngineInsights {
         });
     }
 
-    /** Everything health and agent context are computed from. */
+    /**
+     * Everything health and agent context are computed from; {@code score} is null when no
+     * component had anything to measure.
+     */
     record Assessment(Period period, HealthKernel.Facts facts, Columns columns, List<BusinessHealth.Component> components,
-                      int score, List<BusinessHealth.Alert> alerts, List<NextAction> nextActions) {
+                      Integer score, List<BusinessHealth.Alert> alerts, List<NextAction> nextActions) {
     }
 
     Assessment assess(String ws, String business, Period period) {
@@ -77,52 +81,82 @@ final class EngineInsights {
         int b = c.businesses.id(business);
         HealthKernel.Facts f = HealthKernel.scan(c, c.size(), b, period.from(), period.to(), Cancel.THREAD);
         List<BusinessHealth.Component> components = components(f, period);
-        int score = (int) Math.round(components.stream().mapToDouble(x -> x.weight() * x.score()).sum() / 100.0);
         List<BusinessHealth.Alert> alerts = new ArrayList<>();
         List<NextAction> actions = new ArrayList<>();
         judge(c, f, period, alerts, actions);
-        return new Assessment(period, f, c, components, score, alerts, actions);
+        return new Assessment(period, f, c, components, score(components), alerts, actions);
     }
+
+    /**
+     * The health score: the weighted mean of the components that have data, Σ weight × score ÷
+     * Σ weight, rounded half up; null when none has. With every component scored this is
+     * Σ weight × score / 100, the weights adding up to 100.
+     */
+    static Integer score(List<BusinessHealth.Component> components) {
+        long weights = 0;
+        long sum = 0;
+        for (BusinessHealth.Component x : components) {
+            if (x.hasData()) {
+                weights += x.weight();
+                sum += (long) x.weight() * x.score();
+            }
+        }
+        return weights == 0 ? null : (int) Math.round((double) sum / weights);
+    }
+
+    static final int WEIGHT = 20;
 
     private static List<BusinessHealth.Component> components(HealthKernel.Facts f, Period p) {
         List<BusinessHealth.Component> out = new ArrayList<>();
         if (f.lastEventAt() < 0) {
-            out.add(new BusinessHealth.Component("freshness", 20, 0, "no events yet",
-                    "0 without events; 100 when the newest event is under 1 h old at the period's end, falling"
-                            + " to 0 at 72 h"));
+            out.add(BusinessHealth.Component.noData("freshness", WEIGHT, "no events yet",
+                    "no data: no event up to the period's end; 100 when the newest is under 1 h old, falling to 0"
+                            + " at 72 h"));
         } else {
             long age = Math.max(0, p.to() - f.lastEventAt());
             int s = age < HOUR ? 100 : age >= 72 * HOUR ? 0 : (int) Math.round(100.0 * (72 * HOUR - age) / (71 * HOUR));
-            out.add(new BusinessHealth.Component("freshness", 20, s, "newest event " + duration(age) + " before the"
+            out.add(new BusinessHealth.Component("freshness", WEIGHT, s, "newest event " + duration(age) + " before the"
                     + " period's end", "100 under 1 h, falling linearly to 0 at 72 h"));
         }
         out.add(trend("activity trend", f.total(), f.previousTotal(), f.total() + " events vs " + f.previousTotal()
-                + " in the previous period"));
+                + " in the previous period", "no events in the previous period to compare with"));
         out.add(trend("revenue trend", f.revenueMicros(), f.previousRevenueMicros(),
-                money(f.revenueMicros()) + " vs " + money(f.previousRevenueMicros()) + " in the previous period"));
-        int coverage = f.authorityBound() == 0 ? 100
-                : (int) Math.round(100.0 * f.authorityBoundWithProof() / f.authorityBound());
-        out.add(new BusinessHealth.Component("proof coverage", 20, coverage, f.authorityBoundWithProof() + " of "
-                + f.authorityBound() + " T3/T4 or decision events carry a proofId",
-                "the share with proof × 100; 100 when there are none"));
+                money(f.revenueMicros()) + " vs " + money(f.previousRevenueMicros()) + " in the previous period",
+                f.revenueMicros() == 0 && f.previousRevenueMicros() == 0 ? "no revenue in either period"
+                        : "no revenue in the previous period to compare with"));
+        String covered = f.authorityBoundWithProof() + " of " + f.authorityBound()
+                + " T3/T4 or decision events carry a proofId";
+        if (f.authorityBound() == 0) {
+            out.add(BusinessHealth.Component.noData("proof coverage", WEIGHT, covered,
+                    "no data: no T3/T4 or decision events in the period, so nothing needs proof"));
+        } else {
+            out.add(new BusinessHealth.Component("proof coverage", WEIGHT,
+                    (int) Math.round(100.0 * f.authorityBoundWithProof() / f.authorityBound()), covered,
+                    "the share with proof × 100"));
+        }
         int anomalies = f.anomalies().size();
-        out.add(new BusinessHealth.Component("stability", 20, Math.max(0, 100 - 25 * anomalies), anomalies
-                + " anomalous " + (p.to() - p.from() + 1 <= 7 * 24 * HOUR ? "hourly" : "daily") + " counts",
-                "100 − 25 per anomaly (modified z-score ≥ 3.5), at least 0"));
+        String counts = p.to() - p.from() + 1 <= 7 * 24 * HOUR ? "hourly" : "daily";
+        if (f.total() == 0) {
+            out.add(BusinessHealth.Component.noData("stability", WEIGHT, "no events in the period",
+                    "no data: no events in the period to look for anomalies in"));
+        } else if (!HealthKernel.searchesAnomalies(p.from(), p.to())) {
+            out.add(BusinessHealth.Component.noData("stability", WEIGHT, "period under 10 " + counts + " counts",
+                    "no data: anomalies are looked for in 10 or more " + counts + " counts"));
+        } else {
+            out.add(new BusinessHealth.Component("stability", WEIGHT, Math.max(0, 100 - 25 * anomalies), anomalies
+                    + " anomalous " + counts + " counts", "100 − 25 per anomaly (modified z-score ≥ 3.5), at least 0"));
+        }
         return out;
     }
 
-    private static BusinessHealth.Component trend(String name, long current, long previous, String value) {
-        int s;
-        String how;
+    /** The period ÷ the previous one × 100, capped at 100; no data when the previous one is not positive. */
+    private static BusinessHealth.Component trend(String name, long current, long previous, String value,
+                                                  String noData) {
         if (previous <= 0) {
-            s = 100;
-            how = "the period ÷ the previous one × 100, capped at 100; 100 without a previous value to compare";
-        } else {
-            s = (int) Math.round(Math.min(100.0, Math.max(0, 100.0 * current / previous)));
-            how = "the period ÷ the previous one × 100, capped at 100";
+            return BusinessHealth.Component.noData(name, WEIGHT, value, "no data: " + noData);
         }
-        return new BusinessHealth.Component(name, 20, s, value, how);
+        int s = (int) Math.round(Math.min(100.0, Math.max(0, 100.0 * current / previous)));
+        return new BusinessHealth.Component(name, WEIGHT, s, value, "the period ÷ the previous one × 100, capped at 100");
     }
 
     /** Alerts and next actions that follow from the facts, most urgent first. */
@@ -210,7 +244,8 @@ final class EngineInsights {
         return new BusinessHealth(business, a.score(), a.components(), Revenue.fromMicros(f.revenueMicros(), 2),
                 f.scans(), f.leads(), f.orders(), 0, f.total(), f.lastEventAt() < 0 ? null : f.lastEventAt(), recent,
                 topNames(a.columns(), f.current(), 20), EngineAnalytics.countMap(a.columns(), f.sourceCounts()),
-                workflows(a.columns(), f.current()), a.alerts(), a.nextActions(), proof);
+                workflows(a.columns(), f.current()), a.alerts(), a.nextActions(), proof,
+                BusinessHealth.GOVERNANCE_NOT_SET_UP);
     }
 
     private static Map<String, Long> topNames(Columns c, long[] counts, int limit) {
@@ -276,9 +311,9 @@ final class EngineInsights {
                 summary.put("topEvents", top);
                 summary.put("alerts", a.alerts().size());
                 text.append(String.format(Locale.ROOT, "%d events (previous period: %d) from %d actors; revenue %s;"
-                        + " %d orders, %d leads, %d scans. Health score %d of 100.%n", f.total(), f.previousTotal(),
+                        + " %d orders, %d leads, %d scans. %s%n", f.total(), f.previousTotal(),
                         f.uniqueActors(), Revenue.fromMicros(f.revenueMicros(), 2).toPlainString(), f.orders(),
-                        f.leads(), f.scans(), a.score()));
+                        f.leads(), f.scans(), scoreSentence(a.score())));
                 if (!top.isEmpty()) {
                     text.append("Most frequent events: ");
                     List<String> parts = new ArrayList<>();
@@ -401,6 +436,12 @@ final class EngineInsights {
             }
             return out;
         });
+    }
+
+    /** "Health score 72 of 100 (good)." or, without a score, "Health score: no data (nothing to measure)." */
+    static String scoreSentence(Integer score) {
+        return score == null ? "Health score: no data (nothing to measure)."
+                : "Health score " + score + " of 100 (" + HealthBand.of(score).label() + ").";
     }
 
     static String money(long micros) {

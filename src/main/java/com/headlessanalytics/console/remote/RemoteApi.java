@@ -539,7 +539,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "from", q.from());
         param(url, "to", q.to());
         return send(request(url.build()).get().build(), "a business health report",
-                node -> read(node, BusinessHealth.class, "businessId", "healthScore", "components"), false);
+                node -> read(node, BusinessHealth.class, "businessId", "components"), false);
     }
 
     @Override

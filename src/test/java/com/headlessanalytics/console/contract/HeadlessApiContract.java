@@ -10,6 +10,7 @@ import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
@@ -804,6 +805,7 @@ abstract class HeadlessApiContract {
         assertThat(h.scans()).isEqualTo(3);
         assertThat(h.revenue()).isEqualByComparingTo("160.50");
         assertThat(h.pendingApprovals()).isZero();
+        assertThat(h.governance()).isEqualTo(BusinessHealth.GOVERNANCE_NOT_SET_UP);
         assertThat(h.totalEvents()).isEqualTo(24);
         assertThat(h.lastEventAt()).isEqualTo(end - 30 * MIN);
         assertThat(h.recentEvents()).hasSize(5);
@@ -816,6 +818,7 @@ abstract class HeadlessApiContract {
         assertThat(h.components()).extracting(BusinessHealth.Component::weight).containsOnly(20);
         assertThat(h.components().stream().mapToInt(BusinessHealth.Component::weight).sum()).isEqualTo(100);
         assertThat(h.components()).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(BusinessHealth.Component.SCORED);
             assertThat(c.score()).isBetween(0, 100);
             assertThat(c.value()).isNotBlank();
             assertThat(c.explanation()).isNotBlank();
@@ -834,6 +837,25 @@ abstract class HeadlessApiContract {
                 .isEqualByComparingTo("999");
         assertThatThrownBy(() -> api().businessHealth("nobody", null)).isInstanceOfSatisfying(ApiException.Client.class,
                 e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void businessHealthOfABusinessWithoutEventsHasNoDataInsteadOfAScore() {
+        BusinessHealth h = api().businessHealth("default", new BusinessHealth.Query(5, T0, T0 + 7 * DAY - 1));
+        assertThat(h.healthScore()).as("no data, not a green 80").isNull();
+        assertThat(h.components()).hasSize(5).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(BusinessHealth.Component.NO_DATA);
+            assertThat(c.score()).isNull();
+            assertThat(c.hasData()).isFalse();
+            assertThat(c.weight()).isEqualTo(20);
+            assertThat(c.explanation()).startsWith("no data: ");
+        });
+        assertThat(h.governance()).isEqualTo(BusinessHealth.GOVERNANCE_NOT_SET_UP);
+        assertThat(h.pendingApprovals()).isZero();
+        assertThat(h.totalEvents()).isZero();
+        assertThat(h.lastEventAt()).isNull();
+        assertThat(h.alerts()).extracting(BusinessHealth.Alert::code).containsExactly("no_events");
+        assertThat(h.nextActions()).extracting(NextAction::id).containsExactly("connect_source");
     }
 
     @Test

@@ -193,6 +193,56 @@ class OverviewScreenshotTest {
         }
     }
 
+    /** A workspace without events: the score and its components say "no data", approvals that governance is not set up. */
+    @Test
+    void anEmptyWorkspacesOverviewSaysNoDataInBothThemes(@TempDir Path emptyDir) throws Exception {
+        try (Engine empty = Engine.open(emptyDir)) {
+            FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
+            OverviewViewModel overview = new OverviewViewModel(empty::defaultWorkspace, tasks, new FxScheduler(),
+                    Clock.systemUTC(), ZoneOffset.UTC, q -> { });
+            ShellViewModel shell = new ShellViewModel(Map.of(Area.OVERVIEW, overview), tasks);
+            OverviewView[] view = new OverviewView[1];
+            Map<Area, Supplier<Node>> views = Map.of(Area.OVERVIEW, () -> view[0] = new OverviewView(overview));
+            Stage[] stage = new Stage[1];
+            WaitForAsyncUtils.asyncFx(() -> {
+                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                Scene scene = new Scene(new ShellView(shell, views), 1280, 800);
+                scene.getStylesheets().add(OverviewScreenshotTest.class.getResource(
+                        "/com/headlessanalytics/console/ui/console.css").toExternalForm());
+                stage[0] = new Stage();
+                stage[0].setScene(scene);
+                stage[0].show();
+                shell.connectedTo("Empty workspace");
+                shell.select(Area.OVERVIEW);
+            }).get(30, TimeUnit.SECONDS);
+            try {
+                for (String theme : List.of("light", "dark")) {
+                    WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(theme.equals("dark")
+                            ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()))
+                            .get(30, TimeUnit.SECONDS);
+                    waitUntil(() -> overview.figuresProperty().get() != null && overview.runtimeProperty().get() != null,
+                            () -> "no figures: '" + overview.errorProperty().get() + "'");
+                    Tile score = tileTitled(view[0], "Health score");
+                    Tile pending = tileTitled(view[0], "Pending approvals");
+                    waitUntil(() -> !score.isValueVisible() && "no data".equals(score.getText()) && score.isTextVisible(),
+                            () -> "score tile: value visible " + score.isValueVisible() + ", text '" + score.getText() + "'");
+                    assertThat(pending.isValueVisible()).isFalse();
+                    assertThat(pending.getText()).isEqualTo("governance not set up");
+                    assertThat(overview.components()).hasSize(5)
+                            .allSatisfy(c -> assertThat(c.scoreText()).isEqualTo("no data"));
+                    save(stage[0], "overview-empty-" + theme);
+                }
+            } finally {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    overview.deactivate();
+                    stage[0].close();
+                    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                }).get(30, TimeUnit.SECONDS);
+                tasks.close();
+            }
+        }
+    }
+
     private static Tile tileTitled(Node root, String title) {
         return root.lookupAll(".tile").stream().filter(n -> n instanceof Tile t && title.equals(t.getTitle()))
                 .map(Tile.class::cast).findFirst().orElseThrow(() -> new AssertionError("no tile " + title));

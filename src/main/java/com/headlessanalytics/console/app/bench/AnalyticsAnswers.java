@@ -130,8 +130,8 @@ final class AnalyticsAnswers {
                 + (lastEventAt == null ? "-" : lastEventAt);
     }
 
-    static String component(String name, int score) {
-        return "component " + name + ": " + score;
+    static String component(String name, Integer score) {
+        return "component " + name + ": " + (score == null ? "no data" : score);
     }
 
     static String eventCount(String name, long count) {
@@ -148,7 +148,7 @@ final class AnalyticsAnswers {
 
     static List<String> health(BusinessHealth h) {
         List<String> lines = new ArrayList<>();
-        lines.add("score " + h.healthScore());
+        lines.add("score " + (h.healthScore() == null ? "no data" : h.healthScore()));
         for (BusinessHealth.Component c : h.components()) {
             lines.add(component(c.name(), c.score()));
         }

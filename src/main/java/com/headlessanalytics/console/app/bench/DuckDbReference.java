@@ -483,7 +483,7 @@ final class DuckDbReference implements AutoCloseable {
         String b = business(businessId);
         HealthFacts f = healthFacts(b, from, to);
         List<String> lines = new ArrayList<>();
-        lines.addAll(scoreLines(f, to));
+        lines.addAll(scoreLines(f, from, to));
         lines.add(AnalyticsAnswers.healthFigures(cents(f.revenue()), f.scans(),
                 f.leads(), f.orders(), 0, f.total(), f.lastEventAt()));
         String inPeriod = b + period(from, to);
@@ -520,30 +520,36 @@ final class DuckDbReference implements AutoCloseable {
         return lines;
     }
 
-    /** The health score and its components from the facts, by the table of docs/analytics.md. */
-    static List<String> scoreLines(HealthFacts f, long to) {
+    /**
+     * The health score and its components from the facts, by the table of docs/analytics.md: a
+     * component with nothing to measure has no score (null) and the score is the mean of the others.
+     */
+    static List<String> scoreLines(HealthFacts f, long from, long to) {
         long hour = 3_600_000L;
-        int freshness;
-        if (f.lastEventAt() == null) {
-            freshness = 0;
-        } else {
+        Integer freshness = null;
+        if (f.lastEventAt() != null) {
             long age = to - f.lastEventAt();
             freshness = age < hour ? 100 : age >= 72 * hour ? 0 : (int) Math.round(100.0 * (72 * hour - age) / (71 * hour));
         }
-        int activity = trend(f.total(), f.previousTotal());
-        int revenue = trend(micros(f.revenue()), micros(f.previousRevenue()));
-        int proof = f.authorityBound() == 0 ? 100
+        Integer activity = trend(f.total(), f.previousTotal());
+        Integer revenue = trend(micros(f.revenue()), micros(f.previousRevenue()));
+        Integer proof = f.authorityBound() == 0 ? null
                 : (int) Math.round(100.0 * f.authorityBoundWithProof() / f.authorityBound());
-        int stability = (int) Math.max(0, 100 - 25 * f.anomalies());
-        int score = (int) Math.round((freshness + activity + revenue + proof + stability) * 20 / 100.0);
+        long width = to - from + 1 <= BusinessHealth.DEFAULT_PERIOD_MS ? hour : 24 * hour;
+        Integer stability = f.total() == 0 || Math.floorDiv(to, width) - Math.floorDiv(from, width) + 1 < 10 ? null
+                : (int) Math.max(0, 100 - 25 * f.anomalies());
+        List<Integer> scored = java.util.stream.Stream.of(freshness, activity, revenue, proof, stability)
+                .filter(java.util.Objects::nonNull).toList();
+        String score = scored.isEmpty() ? "no data"
+                : String.valueOf(Math.round(scored.stream().mapToInt(Integer::intValue).sum() / (double) scored.size()));
         return List.of("score " + score, AnalyticsAnswers.component("freshness", freshness),
                 AnalyticsAnswers.component("activity trend", activity), AnalyticsAnswers.component("revenue trend", revenue),
                 AnalyticsAnswers.component("proof coverage", proof), AnalyticsAnswers.component("stability", stability));
     }
 
-    /** This period ÷ the previous one × 100, within 0…100; 100 when the previous one is not positive. */
-    private static int trend(long current, long previous) {
-        return previous <= 0 ? 100 : (int) Math.round(Math.min(100.0, Math.max(0, 100.0 * current / previous)));
+    /** This period ÷ the previous one × 100, within 0…100; no score when the previous one is not positive. */
+    private static Integer trend(long current, long previous) {
+        return previous <= 0 ? null : (int) Math.round(Math.min(100.0, Math.max(0, 100.0 * current / previous)));
     }
 
     private static long micros(BigDecimal amount) {

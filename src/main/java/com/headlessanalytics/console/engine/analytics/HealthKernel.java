@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.engine.analytics;
 
 import com.headlessanalytics.console.api.AgentContext;
+import com.headlessanalytics.console.domain.HealthEventClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class HealthKernel {
         long boundWithProof = 0;
         long last = Long.MIN_VALUE;
         java.util.BitSet actors = new java.util.BitSet();
+        boolean trackableScans = HealthEventClass.SCANS.countsTrackables();
         for (int r = 0; r < n; r++) {
             if ((r & 0xFFFFF) == 0) {
                 cancel.check();
@@ -83,7 +85,7 @@ public final class HealthKernel {
             if ((cls & LEADS) != 0) {
                 leads++;
             }
-            if ((cls & SCANS) != 0 || (flags & Columns.TRACKABLE) != 0) {
+            if ((cls & SCANS) != 0 || (trackableScans && (flags & Columns.TRACKABLE) != 0)) {
                 scans++;
             }
             if (c.tier(r) >= 4 || (flags & Columns.DECISION) != 0) {
@@ -119,27 +121,33 @@ public final class HealthKernel {
                 prevRevenue, bound, boundWithProof, sources, last == Long.MIN_VALUE ? -1 : last, anomalies);
     }
 
-    /** The health classes of PRODUCT.md §4 for each name id. */
+    /** The health classes ({@link HealthEventClass}, PRODUCT.md §4) of each name id, as bits. */
     static int[] classes(Columns c) {
         int[] classes = new int[c.names.size()];
         for (int i = 0; i < classes.length; i++) {
             String name = c.names.value(i);
             int cls = 0;
-            if (name.equals("order.created")) {
+            if (HealthEventClass.ORDERS.matches(name)) {
                 cls |= ORDERS;
             }
-            if (name.startsWith("lead.")) {
+            if (HealthEventClass.LEADS.matches(name)) {
                 cls |= LEADS;
             }
-            if (name.endsWith(".scanned") || name.startsWith("scan.") || name.startsWith("qr.")) {
+            if (HealthEventClass.SCANS.matches(name)) {
                 cls |= SCANS;
             }
-            if (name.startsWith("order.") || name.startsWith("payment.")) {
+            if (HealthEventClass.REVENUE.matches(name)) {
                 cls |= REVENUE;
             }
             classes[i] = cls;
         }
         return classes;
+    }
+
+    /** Whether a period is long enough to look for anomalies in: at least 10 hourly (or daily) buckets. */
+    public static boolean searchesAnomalies(long from, long to) {
+        long width = to - from + 1 <= 7 * Buckets.DAY ? Buckets.HOUR : Buckets.DAY;
+        return Math.floorDiv(to, width) - Math.floorDiv(from, width) + 1 >= MIN_BUCKETS;
     }
 
     /** Anomalous buckets of the most frequent names' counts over the period, largest |score| first. */

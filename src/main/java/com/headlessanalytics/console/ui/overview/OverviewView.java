@@ -145,7 +145,7 @@ public final class OverviewView extends BorderPane {
         }
 
         VBox componentsCard = card("Health score components", "Each component scores 0–100; the score is their"
-                + " weighted sum.", componentRows);
+                + " weighted mean over the components that have data.", componentRows);
         VBox actionsCard = card("Next actions", "Consequential actions need an approved decision first.", actionRows);
         VBox alertsCard = card("Alerts", null, alertRows);
         VBox right = new VBox(12, actionsCard, alertsCard);
@@ -199,11 +199,15 @@ public final class OverviewView extends BorderPane {
         Set<Figure> changed = OverviewViewModel.changed(old, now);
         for (Figure f : changed) {
             Tile t = tiles.get(f);
+            String missing = now == null ? null : now.missing(f);
             t.setValue(now == null ? 0 : now.value(f));
-            t.setValueVisible(now != null);
-            String hint = f == Figure.PENDING_APPROVALS ? "decisions awaiting a person"
-                    : now == null ? "no data" : "click for the events";
+            t.setValueVisible(now != null && missing == null);
+            String hint = missing != null ? missing : f == Figure.PENDING_APPROVALS ? "decisions awaiting a person"
+                    : now == null ? OverviewViewModel.NO_DATA : "click for the events";
             t.setText(hint);
+            if (f == Figure.HEALTH_SCORE) {
+                t.setTextVisible(missing != null);
+            }
             t.setTooltipText(tooltip(f, now));
         }
         if (changed.contains(Figure.HEALTH_SCORE)) {
@@ -215,10 +219,14 @@ public final class OverviewView extends BorderPane {
         if (now == null) {
             return "";
         }
+        if (now.missing(f) != null) {
+            return f == Figure.HEALTH_SCORE ? "No data: none of the score's components had anything to measure in the"
+                    + " period; the components below say why"
+                    : "Governance (DecisionObjects and their approvals) is not set up for this workspace yet";
+        }
         return switch (f) {
             case HEALTH_SCORE -> String.format(NUMBERS, "%d of 100 (%s) over %,d events; click to open them",
-                    now.healthScore(), now.healthScore() >= 75 ? "good" : now.healthScore() >= 50 ? "fair" : "poor",
-                    now.totalEvents());
+                    now.healthScore(), now.healthLabel(), now.totalEvents());
             case REVENUE -> "Revenue of order.* and payment.* events: " + now.revenue().toPlainString();
             case PENDING_APPROVALS -> "DecisionObjects waiting for approval; these are not events";
             default -> "Click to open these events";
@@ -285,20 +293,32 @@ public final class OverviewView extends BorderPane {
         t.setBarColor(palette.accent());
     }
 
-    /** The gauge's bands and its needle follow the score: poor below 50, fair below 75, good above. */
+    /**
+     * The gauge's colour follows the score's band (the ViewModel's state: good, fair, poor); without
+     * a score the gauge shows no needle and no "/ 100", only "no data".
+     */
     private void paintScore() {
         if (palette == null) {
             return;
         }
         Tile gauge = tiles.get(Figure.HEALTH_SCORE);
         OverviewViewModel.Figures f = model.figuresProperty().get();
-        Color state = f == null ? palette.muted() : stateColor(f.healthScore());
+        Color state = stateColor(f == null ? "" : f.healthState());
         gauge.setBarColor(state);
         gauge.setValueColor(state);
+        boolean noScore = f == null || f.healthScore() == null;
+        gauge.setNeedleColor(noScore ? Color.TRANSPARENT : palette.foreground());
+        gauge.setUnitColor(noScore ? Color.TRANSPARENT : palette.muted());
     }
 
-    private Color stateColor(int score) {
-        return score >= 75 ? palette.success() : score >= 50 ? palette.warning() : palette.danger();
+    /** A band's colour: good success, fair warning, poor danger; no data muted. */
+    private Color stateColor(String state) {
+        return switch (state) {
+            case "good" -> palette.success();
+            case "fair" -> palette.warning();
+            case "poor" -> palette.danger();
+            default -> palette.muted();
+        };
     }
 
     private void paintRuntime() {
@@ -325,14 +345,14 @@ public final class OverviewView extends BorderPane {
             weight.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            Label score = new Label(c.score() + " / 100");
+            Label score = new Label(c.scoreText());
             score.getStyleClass().addAll(Styles.TEXT_BOLD, "score-" + c.state());
             HBox line = new HBox(8, name, weight, grow, score);
             line.setAlignment(Pos.BASELINE_LEFT);
-            ProgressBar bar = new ProgressBar(c.score() / 100.0);
+            ProgressBar bar = new ProgressBar(c.score() == null ? 0 : c.score() / 100.0);
             bar.setMaxWidth(Double.MAX_VALUE);
             bar.getStyleClass().addAll(Styles.SMALL, "score-bar", c.state());
-            bar.setAccessibleText(c.name() + " " + c.score() + " of 100");
+            bar.setAccessibleText(c.name() + " " + c.scoreText());
             Label explanation = new Label(c.value().isEmpty() ? c.explanation()
                     : c.value() + (c.explanation().isEmpty() ? "" : " — " + c.explanation()));
             explanation.setWrapText(true);

@@ -8,6 +8,8 @@ import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.HealthBand;
+import com.headlessanalytics.console.domain.HealthEventClass;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ErrorText;
@@ -59,28 +61,61 @@ public final class OverviewViewModel implements Activatable {
     /** The numbers on the tiles. */
     public enum Figure { HEALTH_SCORE, REVENUE, SCANS, LEADS, ORDERS, PENDING_APPROVALS }
 
-    /** One refresh's figures; equal snapshots are never published twice. */
-    public record Figures(int healthScore, BigDecimal revenue, long scans, long leads, long orders,
-                          long pendingApprovals, long totalEvents) {
-        /** The figure's value as a tile shows it. */
+    /** What a tile says when the business's health score has nothing to measure. */
+    public static final String NO_DATA = "no data";
+    /** What the pending-approvals tile says until governance is set up. */
+    public static final String GOVERNANCE_NOT_SET_UP = "governance not set up";
+
+    /**
+     * One refresh's figures; equal snapshots are never published twice. {@code healthScore} is null
+     * when there is no data to score, {@code pendingApprovals} null until governance is set up.
+     */
+    public record Figures(Integer healthScore, BigDecimal revenue, long scans, long leads, long orders,
+                          Long pendingApprovals, long totalEvents) {
+        /** The figure's value as a tile shows it; 0 when it has none (see {@link #missing}). */
         public double value(Figure figure) {
             return switch (figure) {
-                case HEALTH_SCORE -> healthScore;
+                case HEALTH_SCORE -> healthScore == null ? 0 : healthScore;
                 case REVENUE -> revenue.doubleValue();
                 case SCANS -> scans;
                 case LEADS -> leads;
                 case ORDERS -> orders;
-                case PENDING_APPROVALS -> pendingApprovals;
+                case PENDING_APPROVALS -> pendingApprovals == null ? 0 : pendingApprovals;
             };
         }
 
+        /**
+         * What a tile says instead of a number when the figure has none ("no data", "governance not
+         * set up"); null when it has a value.
+         */
+        public String missing(Figure figure) {
+            return figure == Figure.HEALTH_SCORE && healthScore == null ? NO_DATA
+                    : figure == Figure.PENDING_APPROVALS && pendingApprovals == null ? GOVERNANCE_NOT_SET_UP : null;
+        }
+
+        /** The score's band as a state name: good, fair, poor or no-data ({@link HealthBand#id()}). */
+        public String healthState() {
+            return HealthBand.of(healthScore).id();
+        }
+
+        /** The score's band in words: good, fair, poor or no data. */
+        public String healthLabel() {
+            return HealthBand.of(healthScore).label();
+        }
+
         private Object exact(Figure figure) {
-            return figure == Figure.REVENUE ? revenue.stripTrailingZeros() : value(figure);
+            return figure == Figure.REVENUE ? revenue.stripTrailingZeros()
+                    : missing(figure) != null ? missing(figure) : value(figure);
         }
     }
 
-    /** A health-score component as listed: {@code state} good (≥ 75), fair (≥ 50) or poor. */
-    public record Component(String name, int weight, int score, String value, String explanation, String state) {
+    /**
+     * A health-score component as listed: {@code score} null when it had nothing to measure,
+     * {@code scoreText} "72 / 100" or "no data", {@code state} its band ({@link HealthBand#id()}:
+     * good from 75, fair from 50, poor, or no-data).
+     */
+    public record Component(String name, int weight, Integer score, String scoreText, String value, String explanation,
+                            String state) {
     }
 
     /** A next action; {@code decision} says which DecisionObject a consequential one needs, else empty. */
@@ -234,11 +269,9 @@ public final class OverviewViewModel implements Activatable {
                 ? h.proof().period() : asked;
         shownCounts = h.metrics() == null ? Map.of() : Map.copyOf(h.metrics());
         figures.set(new Figures(h.healthScore(), h.revenue() == null ? BigDecimal.ZERO : h.revenue(), h.scans(),
-                h.leads(), h.orders(), h.pendingApprovals(), h.totalEvents()));
+                h.leads(), h.orders(), h.governanceNotSetUp() ? null : h.pendingApprovals(), h.totalEvents()));
         replaceIfDifferent(components, h.components() == null ? List.of() : h.components().stream()
-                .map(c -> new Component(label(c.name()), c.weight(), c.score(), nullToEmpty(c.value()),
-                        nullToEmpty(c.explanation()), c.score() >= 75 ? "good" : c.score() >= 50 ? "fair" : "poor"))
-                .toList());
+                .map(OverviewViewModel::component).toList());
         replaceIfDifferent(actions, h.nextActions() == null ? List.of() : h.nextActions().stream()
                 .map(OverviewViewModel::action).toList());
         replaceIfDifferent(alerts, h.alerts() == null ? List.of() : h.alerts().stream()
@@ -272,6 +305,12 @@ public final class OverviewViewModel implements Activatable {
         }
     }
 
+    private static Component component(BusinessHealth.Component c) {
+        Integer score = c.hasData() ? c.score() : null;
+        return new Component(label(c.name()), c.weight(), score, score == null ? NO_DATA : score + " / 100",
+                nullToEmpty(c.value()), nullToEmpty(c.explanation()), HealthBand.of(score).id());
+    }
+
     private static Action action(NextAction a) {
         String decision = "";
         if (a.consequential()) {
@@ -299,7 +338,8 @@ public final class OverviewViewModel implements Activatable {
 
     /**
      * The events a figure was counted from, as exact Events-screen queries over the shown business
-     * and period: one per event name of the figure's class seen in the period, most frequent first.
+     * and period: one per event name of the figure's class ({@link HealthEventClass}, the engine's
+     * own rule) seen in the period, most frequent first.
      * Scans also count events of other names that carry a trackable; those cannot be selected by
      * name. Pending approvals are decisions, not events: none.
      */
@@ -310,10 +350,10 @@ public final class OverviewViewModel implements Activatable {
         return switch (figure) {
             case HEALTH_SCORE -> List.of(new Drill(String.format(Locale.ENGLISH, "All %,d events of %s in the period",
                     figures.get() == null ? 0 : figures.get().totalEvents(), shownBusiness), query(null)));
-            case ORDERS -> List.of(named("order.created"));
-            case LEADS -> byName(n -> n.startsWith("lead."));
-            case SCANS -> byName(n -> n.endsWith(".scanned") || n.startsWith("scan.") || n.startsWith("qr."));
-            case REVENUE -> byName(n -> n.startsWith("order.") || n.startsWith("payment."));
+            case ORDERS -> byName(HealthEventClass.ORDERS::matches);
+            case LEADS -> byName(HealthEventClass.LEADS::matches);
+            case SCANS -> byName(HealthEventClass.SCANS::matches);
+            case REVENUE -> byName(HealthEventClass.REVENUE::matches);
             case PENDING_APPROVALS -> List.of();
         };
     }

@@ -16,10 +16,12 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.TrustTier;
+import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OverviewViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
@@ -105,13 +108,17 @@ class OverviewViewModelTest {
 
     @Test
     void changedComparesRevenueByValueAndTreatsAMissingSnapshotAsAllChanged() {
-        var a = new OverviewViewModel.Figures(80, new BigDecimal("10.50"), 1, 2, 3, 0, 9);
-        var b = new OverviewViewModel.Figures(80, new BigDecimal("10.5"), 1, 2, 3, 0, 9);
-        var c = new OverviewViewModel.Figures(81, new BigDecimal("10.51"), 1, 2, 3, 1, 9);
+        var a = new OverviewViewModel.Figures(80, new BigDecimal("10.50"), 1, 2, 3, 0L, 9);
+        var b = new OverviewViewModel.Figures(80, new BigDecimal("10.5"), 1, 2, 3, 0L, 9);
+        var c = new OverviewViewModel.Figures(81, new BigDecimal("10.51"), 1, 2, 3, 1L, 9);
         assertThat(OverviewViewModel.changed(a, b)).isEmpty();
         assertThat(OverviewViewModel.changed(a, c)).containsExactlyInAnyOrder(Figure.HEALTH_SCORE, Figure.REVENUE,
                 Figure.PENDING_APPROVALS);
         assertThat(OverviewViewModel.changed(null, a)).hasSize(Figure.values().length);
+        var unknown = new OverviewViewModel.Figures(null, new BigDecimal("10.5"), 1, 2, 3, null, 9);
+        var zero = new OverviewViewModel.Figures(0, new BigDecimal("10.5"), 1, 2, 3, 0L, 9);
+        assertThat(OverviewViewModel.changed(zero, unknown)).as("no data is not a score of 0")
+                .containsExactlyInAnyOrder(Figure.HEALTH_SCORE, Figure.PENDING_APPROVALS);
     }
 
     @Test
@@ -213,6 +220,58 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void aScoreWithoutDataReadsNoDataAndPendingApprovalsSayGovernanceIsNotSetUp() {
+        api.empty = true;
+        model.activate();
+        OverviewViewModel.Figures f = model.figuresProperty().get();
+        assertThat(f.healthScore()).isNull();
+        assertThat(f.missing(Figure.HEALTH_SCORE)).isEqualTo("no data");
+        assertThat(f.healthState()).isEqualTo("no-data");
+        assertThat(f.healthLabel()).isEqualTo("no data");
+        assertThat(f.pendingApprovals()).isNull();
+        assertThat(f.missing(Figure.PENDING_APPROVALS)).isEqualTo("governance not set up");
+        assertThat(f.missing(Figure.ORDERS)).isNull();
+        assertThat(model.components()).extracting(OverviewViewModel.Component::name,
+                        OverviewViewModel.Component::score, OverviewViewModel.Component::scoreText,
+                        OverviewViewModel.Component::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Freshness", null, "no data", "no-data"),
+                        org.assertj.core.groups.Tuple.tuple("Activity trend", 50, "50 / 100", "fair"));
+        assertThat(model.periodProperty().get()).endsWith(" · no events yet");
+        assertThat(model.drills(Figure.ORDERS)).as("nothing to open").isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutGovernanceStatusShowsItsPendingApprovals() {
+        model.activate();
+        assertThat(model.figuresProperty().get().pendingApprovals()).isZero();
+        assertThat(model.figuresProperty().get().missing(Figure.PENDING_APPROVALS)).isNull();
+        assertThat(model.figuresProperty().get().healthState()).isEqualTo("fair");
+    }
+
+    @Test
+    void anEmptyWorkspaceOnARealEngineShowsNoDataNotAGreenScore(@TempDir Path dir) {
+        try (Engine engine = Engine.open(dir)) {
+            OverviewViewModel m = new OverviewViewModel(engine::defaultWorkspace, tasks, scheduler,
+                    Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
+            m.activate();
+            assertThat(m.errorProperty().get()).isEmpty();
+            OverviewViewModel.Figures f = m.figuresProperty().get();
+            assertThat(f.healthScore()).isNull();
+            assertThat(f.missing(Figure.HEALTH_SCORE)).isEqualTo("no data");
+            assertThat(f.missing(Figure.PENDING_APPROVALS)).isEqualTo("governance not set up");
+            assertThat(m.components()).hasSize(5).allSatisfy(c -> {
+                assertThat(c.score()).isNull();
+                assertThat(c.scoreText()).isEqualTo("no data");
+                assertThat(c.explanation()).startsWith("no data: ");
+            });
+            assertThat(m.alerts()).extracting(OverviewViewModel.Alert::message)
+                    .containsExactly("No events have been recorded for this business.");
+            assertThat(m.actions()).extracting(OverviewViewModel.Action::title).containsExactly("Connect a source");
+            m.deactivate();
+        }
+    }
+
+    @Test
     void runtimeReadinessIsSummedUpInOneSentence() {
         RuntimeHealth failing = RuntimeHealth.of(List.of(
                 new RuntimeHealth.Check("database", RuntimeHealth.FAIL, true, "closed", "reopen"),
@@ -231,6 +290,7 @@ class OverviewViewModelTest {
     static final class FakeApi implements EventsOnlyApi {
         final List<String> asked = new ArrayList<>();
         long orders = 40;
+        boolean empty;
         RuntimeException failure;
         RuntimeException runtimeFailure;
         OverviewViewModel.Figures previous;
@@ -242,6 +302,14 @@ class OverviewViewModelTest {
                 throw failure;
             }
             long now = NOW.toEpochMilli();
+            if (empty) {
+                return new BusinessHealth(businessId, null, List.of(
+                        BusinessHealth.Component.noData("freshness", 20, "no events yet", "no data: no event yet"),
+                        new BusinessHealth.Component("activity trend", 20, 50, "5 events vs 10", "ratio")),
+                        BigDecimal.ZERO, 0, 0, 0, 0, 0, null, List.of(), Map.of(), Map.of(), List.of(), List.of(),
+                        List.of(), new Proof("q", "ws", businessId, new Period(query.from(), query.to()), now, "1"),
+                        BusinessHealth.GOVERNANCE_NOT_SET_UP);
+            }
             Map<String, Long> metrics = new LinkedHashMap<>();
             metrics.put("page.viewed", 3000L);
             metrics.put("order.created", orders);
@@ -253,7 +321,7 @@ class OverviewViewModelTest {
             List<Event> recent = List.of(
                     event("e2", "order.created", now - 915_000, "tr_1"),
                     event("e1", "lead.created", now - 2_000_000, "tr_2"));
-            previous = new OverviewViewModel.Figures(72, new BigDecimal("1234.50"), 120, 30, 40, 0, 5000);
+            previous = new OverviewViewModel.Figures(72, new BigDecimal("1234.50"), 120, 30, 40, 0L, 5000);
             return new BusinessHealth(businessId, 72, List.of(
                     new BusinessHealth.Component("freshness", 20, 100, "newest event 15 min old", "under 1 h: 100"),
                     new BusinessHealth.Component("proof_coverage", 20, 40, "6 of 15", "share with proofId")),
