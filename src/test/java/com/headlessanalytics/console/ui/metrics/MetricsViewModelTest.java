@@ -172,7 +172,7 @@ class MetricsViewModelTest {
         model.eventNameProperty().set("x".repeat(300));
         model.run();
         assertThat(api.metricQueries).isEmpty();
-        assertThat(model.errorProperty().get()).contains("eventName", "must be 1-");
+        assertThat(model.errorProperty().get()).contains("eventName", "longer than 200 characters");
     }
 
     @Test
