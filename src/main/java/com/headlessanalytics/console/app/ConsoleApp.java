@@ -17,6 +17,8 @@ import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
+import com.headlessanalytics.console.ui.events.TestEventView;
+import com.headlessanalytics.console.ui.events.TestEventViewModel;
 import com.headlessanalytics.console.ui.attribution.AttributionView;
 import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
@@ -87,8 +89,9 @@ public class ConsoleApp extends Application {
         Supplier<HeadlessApi> current = workspaces::api;
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, Clock.systemUTC(), zone);
         ShellViewModel[] shellRef = new ShellViewModel[1];
-        DialogService dialogs = new FxDialogService(stage, message -> shellRef[0].notice(message));
-        EventsViewModel events = new EventsViewModel(current, tasks, scheduler, zone, dialogs);
+        FxDialogService dialogs = new FxDialogService(stage, message -> shellRef[0].notice(message));
+        dialogs.registerForm(TestEventViewModel.class, TestEventView::new);
+        EventsViewModel events = new EventsViewModel(current, tasks, scheduler, Clock.systemUTC(), zone, dialogs);
         Runnable workspaceChanged = () -> {
             shellRef[0].connectedTo(workspaces.current().description());
             shellRef[0].serveStateChanged("Serve mode off");
