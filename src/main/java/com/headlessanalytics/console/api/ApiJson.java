@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.headlessanalytics.console.domain.EventLimits;
+import java.io.UncheckedIOException;
 
 /**
  * The wire format, shared by the engine, the server and the remote client: strict parsing
@@ -38,52 +39,47 @@ public final class ApiJson {
         return MAPPER;
     }
 
-    /** Text that is not JSON the wire format accepts: the parser's reason and, where known, line and column. */
-    public static final class Malformed extends Exception {
-        private Malformed(JsonProcessingException e) {
-            super(e.getOriginalMessage() + where(e.getLocation()), e);
-        }
-
-        private static String where(JsonLocation at) {
-            return at == null || at.getLineNr() < 1 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        }
-    }
-
-    /** Parses JSON text as the wire does (maps, lists, exact decimals). */
-    public static Object parse(String json) throws Malformed {
+    /** {@code value} as compact JSON. */
+    public static String write(Object value) {
         try {
-            return MAPPER.readValue(json, Object.class);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new Malformed(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** A value as compact JSON. */
-    public static String compact(Object value) {
-        return write(value, false);
-    }
-
-    /** A value as indented JSON, for people to read. */
+    /** {@code value} as indented JSON, for people to read. */
     public static String pretty(Object value) {
-        return write(value, true);
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The size of a value's compact JSON, in UTF-8 bytes. */
-    public static int byteSize(Object value) {
+    /** How many bytes {@code value} takes as compact JSON. */
+    public static int size(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value).length;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not writable as JSON: " + e.getOriginalMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String write(Object value, boolean indent) {
+    /**
+     * Reads a JSON text into maps, lists and plain values.
+     *
+     * @throws IllegalArgumentException when it is not valid JSON: the parser's message and, when known,
+     *                                  "(line L, column C)"
+     */
+    public static Object read(String json) {
         try {
-            return indent ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                    : MAPPER.writeValueAsString(value);
+            return MAPPER.readValue(json, Object.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not writable as JSON: " + e.getOriginalMessage(), e);
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new IllegalArgumentException(e.getOriginalMessage() + where, e);
         }
     }
 }

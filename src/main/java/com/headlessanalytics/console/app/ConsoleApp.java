@@ -47,7 +47,7 @@ public class ConsoleApp extends Application {
                 : appearanceOf(saved.appearance());
         applyTheme(initial);
         composition = new ConsoleComposition(folder, secrets, Platform::runLater, new FxScheduler(),
-                notices -> new FxDialogService(stage, notices), Clock.systemUTC(), ZoneId.systemDefault());
+                notices -> ConsoleComposition.registerForms(new FxDialogService(stage, notices)), Clock.systemUTC(), ZoneId.systemDefault());
         SettingsViewModel settings = composition.settings();
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));

@@ -8,6 +8,7 @@ import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.Scheduler;
@@ -17,6 +18,8 @@ import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
+import com.headlessanalytics.console.ui.events.TestEventView;
+import com.headlessanalytics.console.ui.events.TestEventViewModel;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
@@ -89,7 +92,7 @@ public final class ConsoleComposition implements AutoCloseable {
         ShellViewModel[] shellRef = new ShellViewModel[1];
         this.dialogs = dialogs.apply(message -> shellRef[0].notice(message));
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, clock, zone);
-        events = new EventsViewModel(current, tasks, scheduler, zone, this.dialogs);
+        events = new EventsViewModel(current, tasks, scheduler, clock, zone, this.dialogs);
         Runnable workspaceChanged = () -> {
             shellRef[0].connectedTo(workspaces.current().description());
             shellRef[0].serveStateChanged("Serve mode off");
@@ -126,6 +129,12 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
         shell = new ShellViewModel(models, tasks);
         shellRef[0] = shell;
+    }
+
+    /** Registers the Views of the forms ViewModels open through {@link DialogService#showForm(Object)}. */
+    public static FxDialogService registerForms(FxDialogService dialogs) {
+        dialogs.registerForm(TestEventViewModel.class, TestEventView::new);
+        return dialogs;
     }
 
     private void screen(Area area, Activatable model, Supplier<Node> view) {

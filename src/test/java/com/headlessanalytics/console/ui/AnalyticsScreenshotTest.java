@@ -14,6 +14,7 @@ import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.funnels.FunnelBuilder;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
 import com.headlessanalytics.console.ui.funnels.SavedFunnel;
@@ -121,20 +122,20 @@ class AnalyticsScreenshotTest {
 
         WaitForAsyncUtils.asyncFx(() -> {
             shell.select(Area.FUNNELS);
-            funnels.steps().get(0).eventProperty().set("page.product_viewed");
-            funnels.steps().get(0).nameProperty().set("Viewed a product");
-            funnels.steps().get(1).eventProperty().set("cart.item_added");
-            funnels.addStep().eventProperty().set("checkout.started");
-            funnels.addStep().eventProperty().set("order.created");
-            funnels.rangeProperty().set(DateRange.of(DateRange.Preset.LAST_30_DAYS));
-            funnels.breakdownProperty().set(FunnelsViewModel.Breakdown.CHANNEL);
-            funnels.run();
+            funnels.builder().steps().get(0).eventProperty().set("page.product_viewed");
+            funnels.builder().steps().get(0).nameProperty().set("Viewed a product");
+            funnels.builder().steps().get(1).eventProperty().set("cart.item_added");
+            funnels.builder().addStep().eventProperty().set("checkout.started");
+            funnels.builder().addStep().eventProperty().set("order.created");
+            funnels.builder().rangeProperty().set(DateRange.of(DateRange.Preset.LAST_30_DAYS));
+            funnels.builder().breakdownProperty().set(FunnelBuilder.Breakdown.CHANNEL);
+            funnels.builder().run();
         }).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> funnels.results().size() == 4 && !funnels.runningProperty().get(),
-                () -> "error '" + funnels.errorProperty().get() + "'");
-        assertThat(funnels.results().get(0).count()).isPositive();
-        WaitForAsyncUtils.asyncFx(() -> funnels.showActors(3, Funnels.Outcome.DROPPED, null)).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> !funnels.actors().isEmpty(), () -> "no actors, error '" + funnels.actorsErrorProperty().get()
+        waitUntil(() -> funnels.builder().results().size() == 4 && !funnels.query().isRunning(),
+                () -> "error '" + funnels.query().errorProperty().get() + "'");
+        assertThat(funnels.builder().results().get(0).count()).isPositive();
+        WaitForAsyncUtils.asyncFx(() -> funnels.pager().show(3, Funnels.Outcome.DROPPED, null)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> !funnels.pager().actors().isEmpty(), () -> "no actors, error '" + funnels.pager().errorProperty().get()
                 + "'");
         save(stage[0], "funnels-" + theme);
 

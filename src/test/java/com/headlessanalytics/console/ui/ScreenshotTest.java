@@ -91,8 +91,8 @@ class ScreenshotTest {
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
         FxScheduler scheduler = new FxScheduler();
         FxDialogService dialogs = new FxDialogService(null, notice -> { });
-        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, scheduler, ZoneOffset.UTC,
-                dialogs);
+        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, scheduler, Clock.systemUTC(),
+                ZoneOffset.UTC, dialogs);
         HealthViewModel health = new HealthViewModel(engine::defaultWorkspace, tasks, scheduler, Clock.systemUTC(),
                 ZoneOffset.UTC);
         EmbeddedServeControl serve = new EmbeddedServeControl(engine);

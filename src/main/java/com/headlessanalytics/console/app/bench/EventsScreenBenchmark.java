@@ -69,7 +69,7 @@ public final class EventsScreenBenchmark {
         AtomicLong slowGaps = new AtomicLong();
         DialogService quiet = new UnattendedDialogs(out::println);
         EventsViewModel model = new EventsViewModel(engine::defaultWorkspace, tasks, new FxScheduler(),
-                ZoneOffset.UTC, quiet);
+                java.time.Clock.systemUTC(), ZoneOffset.UTC, quiet);
         EventsView[] view = new EventsView[1];
         AnimationTimer pulses = new AnimationTimer() {
             @Override

@@ -1,6 +1,5 @@
 package com.headlessanalytics.console.ui.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
@@ -11,7 +10,6 @@ import com.headlessanalytics.console.ui.common.CsvFiles;
 import com.headlessanalytics.console.ui.common.CsvWriter;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -106,15 +104,7 @@ final class EventsExport {
                 touch.channel(),
                 touch.campaign(),
                 touch.source(),
-                json(e));
-    }
-
-    private static String json(Event e) {
-        try {
-            return ApiJson.mapper().writeValueAsString(e);
-        } catch (JsonProcessingException ex) {
-            throw new UncheckedIOException(ex);
-        }
+                ApiJson.write(e));
     }
 
     private static void stopIfCancelled(TaskRunner.Progress progress) {

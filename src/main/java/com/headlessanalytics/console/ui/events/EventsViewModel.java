@@ -1,19 +1,22 @@
 package com.headlessanalytics.console.ui.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiJson;
-import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.EventNameSuggestions;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.RunningTask;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,12 +48,16 @@ import javafx.collections.ObservableList;
  * The Events screen: newest events first, read page by page as the table scrolls (never the whole
  * store), filtered, refreshed every second while shown and "live", with the selected envelope as JSON.
  * Exports what the table's filters match to CSV, and opens the "Send test event" form.
+ *
+ * <p>The first page of a filter goes through the screen's {@link QueryLifecycle} (the latest filter
+ * wins, Cancel keeps what is shown). Further pages and the live refresh read on from the query
+ * whose rows are shown, and their answers are dropped when other rows were shown meanwhile or a
+ * new filter is being read: rows of two filters are never mixed.
  */
 public final class EventsViewModel implements Activatable {
     static final int PAGE = 200;
     static final Duration POLL = Duration.ofSeconds(1);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
 
     /** One table row, formatted for display, with the event behind it. */
     public record Row(String id, String time, String name, String actor, String business, String trace,
@@ -61,9 +69,11 @@ public final class EventsViewModel implements Activatable {
     private final Scheduler scheduler;
     private final ZoneId zone;
     private final DialogService dialogs;
+    private final CsvExport csv;
+    private final QueryLifecycle query;
+    private final EventNameSuggestions names = new EventNameSuggestions();
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> eventNames = FXCollections.observableArrayList();
     private final Set<String> shownIds = new HashSet<>();
     private final StringProperty eventFilter = new SimpleStringProperty("");
     private final StringProperty traceFilter = new SimpleStringProperty("");
@@ -74,14 +84,24 @@ public final class EventsViewModel implements Activatable {
     private final BooleanProperty live = new SimpleBooleanProperty(true);
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper paging = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ListChangeListener<RunningTask> exportWatch = this::exportTasksChanged;
 
-    private EventQuery query;
+    private final Command apply = new Command(this::apply);
+    private final Command clear = new Command(this::clearFilters);
+    private final Command exportToCsv;
+    private final Command stopExport;
+    private final Command sendTestEvent = new Command(this::sendTestEvent);
+
+    /** The filters last asked for (what an export writes). */
+    private EventQuery applied;
+    /** The query whose rows are shown; further pages and the live refresh read on from it. */
+    private EventQuery shown;
+    /** The page being read on, if any: a newer one or a newly shown filter makes its answer stale. */
+    private Object pageRead;
     /** An exact range set by a drill-down; cleared as soon as a date filter is edited. */
     private Long exactFrom;
     private Long exactTo;
@@ -105,13 +125,19 @@ public final class EventsViewModel implements Activatable {
         }
     }
 
-    public EventsViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, ZoneId zone,
-                           DialogService dialogs) {
+    public EventsViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock,
+                           ZoneId zone, DialogService dialogs) {
         this.api = api;
         this.tasks = tasks;
         this.scheduler = scheduler;
         this.zone = zone;
         this.dialogs = dialogs;
+        this.csv = new CsvExport(tasks, dialogs, clock, zone);
+        this.query = new QueryLifecycle(tasks);
+        loading.bind(Bindings.or(query.runningProperty(), paging));
+        exportToCsv = new Command(() -> csv.chooseTarget("events", "Export events as CSV").ifPresent(this::exportCsv),
+                exporting.not());
+        stopExport = new Command(this::cancelExport, exporting);
         selected.addListener((obs, old, row) -> detail.set(row == null ? "" : json(row.event())));
         fromDate.addListener((obs, old, now) -> clearExactRange());
         toDate.addListener((obs, old, now) -> clearExactRange());
@@ -174,36 +200,17 @@ public final class EventsViewModel implements Activatable {
 
     /** Reads the stored event names for the name filter's suggestions. */
     void loadEventNames() {
-        tasks.submit("Reading event names", p -> api.get().eventNames(null),
-                names -> eventNames.setAll(names.names().stream().map(EventNames.Name::event).toList()),
-                failure -> error.set(ErrorText.describe(failure)));
+        names.load(api, tasks, query::fail);
     }
 
     /** Up to {@code max} known names containing the text, those starting with it first. */
     public List<String> suggestions(String text, int max) {
-        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        if (needle.isEmpty()) {
-            return List.of();
-        }
-        List<String> starting = new ArrayList<>();
-        List<String> containing = new ArrayList<>();
-        for (String name : eventNames) {
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (lower.equals(needle)) {
-                continue;
-            }
-            if (lower.startsWith(needle)) {
-                starting.add(name);
-            } else if (lower.contains(needle)) {
-                containing.add(name);
-            }
-        }
-        starting.addAll(containing);
-        return starting.subList(0, Math.min(max, starting.size()));
+        return names.suggest(text, max);
     }
 
-    public ObservableList<String> eventNames() {
-        return eventNames;
+    /** The stored event names, most frequent first. */
+    public List<String> eventNames() {
+        return names.names();
     }
 
     @Override
@@ -217,23 +224,21 @@ public final class EventsViewModel implements Activatable {
     /** Reads the first page for the current filters. */
     public void apply() {
         EventQuery q = buildQuery();
-        if (q == null) {
-            return;
+        if (q != null) {
+            load(q);
         }
-        query = q;
-        loading.set(true);
-        tasks.submit("Loading events", p -> api.get().events(q), page -> {
-            if (q != query) {
-                return;
-            }
-            loading.set(false);
-            error.set("");
+    }
+
+    /** Reads the first page of {@code q}; its rows replace those shown once they arrive. */
+    private void load(EventQuery q) {
+        applied = q;
+        query.run("Loading events", "Loading events…", p -> api.get().events(q), page -> {
+            shown = q;
+            pageRead = null;
+            paging.set(false);
             rows.clear();
             shownIds.clear();
             append(page);
-        }, failure -> {
-            loading.set(false);
-            error.set(ErrorText.describe(failure));
         });
     }
 
@@ -249,32 +254,35 @@ public final class EventsViewModel implements Activatable {
         apply();
     }
 
-    /** Reads the next page; the table calls this as its end comes into view. */
+    /** Reads the next page of the rows shown; the table calls this as its end comes into view. */
     public void loadMore() {
-        if (loading.get() || nextCursor == null || query == null) {
+        if (loading.get() || nextCursor == null || shown == null) {
             return;
         }
-        EventQuery q = query;
+        EventQuery q = shown;
         String cursor = nextCursor;
-        loading.set(true);
+        Object read = new Object();
+        pageRead = read;
+        paging.set(true);
         tasks.submit("Loading more events", p -> api.get().events(q.withCursor(cursor)), page -> {
-            loading.set(false);
-            if (q == query) {
+            if (endPageRead(read) && q == shown && !query.isRunning()) {
                 append(page);
             }
         }, failure -> {
-            loading.set(false);
-            error.set(ErrorText.describe(failure));
+            if (endPageRead(read)) {
+                query.fail(failure);
+            }
         });
     }
 
-    /** The file name the save dialog suggests: events-YYYYMMDD-HHMM.csv in local time. */
-    public String suggestedExportFileName() {
-        return exportFileName(Instant.now());
-    }
-
-    String exportFileName(Instant now) {
-        return "events-" + FILE_TIME.format(now.atZone(zone)) + ".csv";
+    /** True when {@code read} is still the page being read on; it is not any more. */
+    private boolean endPageRead(Object read) {
+        if (pageRead != read) {
+            return false;
+        }
+        pageRead = null;
+        paging.set(false);
+        return true;
     }
 
     /**
@@ -282,7 +290,7 @@ public final class EventsViewModel implements Activatable {
      * newest first, to {@code target} as CSV; see {@link EventsExport}. One export runs at a time.
      */
     public void exportCsv(Path target) {
-        EventQuery q = query != null ? query : buildQuery();
+        EventQuery q = applied != null ? applied : buildQuery();
         if (exporting.get() || q == null) {
             return;
         }
@@ -344,21 +352,29 @@ public final class EventsViewModel implements Activatable {
         }
     }
 
+    /** Opens the "Send test event" form. */
+    public void sendTestEvent() {
+        dialogs.showForm(newTestEvent());
+    }
+
     /** A new "Send test event" form; the table reloads after the event is stored. */
     public TestEventViewModel newTestEvent() {
         return new TestEventViewModel(api, tasks, dialogs, this::apply);
     }
 
-    /** Adds events newer than the newest shown; reloads when more arrived than one page holds. */
+    /**
+     * Adds events newer than the newest shown; reloads the shown filter when more arrived than one
+     * page holds. Not while a page or a new filter is read.
+     */
     void poll() {
-        if (!live.get() || loading.get() || query == null || pollingInFlight) {
+        if (!live.get() || loading.get() || shown == null || pollingInFlight) {
             return;
         }
-        EventQuery q = query;
+        EventQuery q = shown;
         pollingInFlight = true;
         tasks.submit("Refreshing events", p -> api.get().events(q.withCursor(null)), page -> {
             pollingInFlight = false;
-            if (q != query || loading.get()) {
+            if (q != shown || loading.get()) {
                 return;
             }
             List<Row> fresh = new ArrayList<>();
@@ -369,7 +385,7 @@ public final class EventsViewModel implements Activatable {
                 fresh.add(row(e));
             }
             if (fresh.size() == page.events().size() && !rows.isEmpty() && page.nextCursor() != null) {
-                apply();
+                load(q);
                 return;
             }
             if (!fresh.isEmpty()) {
@@ -377,10 +393,10 @@ public final class EventsViewModel implements Activatable {
                 rows.addAll(0, fresh);
                 updateStatus();
             }
-            error.set("");
+            query.clearError();
         }, failure -> {
             pollingInFlight = false;
-            error.set(ErrorText.describe(failure));
+            query.fail(failure);
         });
     }
 
@@ -398,7 +414,7 @@ public final class EventsViewModel implements Activatable {
     }
 
     private void updateStatus() {
-        status.set(rows.isEmpty() ? "No events match" : String.format("%,d events shown%s", rows.size(),
+        query.status(rows.isEmpty() ? "No events match" : String.format("%,d events shown%s", rows.size(),
                 hasMore.get() ? " · scroll for more" : ""));
     }
 
@@ -408,7 +424,7 @@ public final class EventsViewModel implements Activatable {
         Long to = exactTo != null ? exactTo : toDate.get() == null ? null
                 : toDate.get().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
         if (from != null && to != null && from > to) {
-            error.set("The start date is after the end date.");
+            query.fail("The start date is after the end date.");
             return null;
         }
         return new EventQuery(blankToNull(businessFilter), blankToNull(eventFilter), blankToNull(traceFilter),
@@ -438,8 +454,8 @@ public final class EventsViewModel implements Activatable {
 
     static String json(Event e) {
         try {
-            return ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e);
-        } catch (JsonProcessingException ex) {
+            return ApiJson.pretty(e);
+        } catch (UncheckedIOException ex) {
             return String.valueOf(e);
         }
     }
@@ -484,16 +500,47 @@ public final class EventsViewModel implements Activatable {
         return detail.getReadOnlyProperty();
     }
 
+    /** The first page's query: what the screen's header and error banner show. */
+    public QueryLifecycle query() {
+        return query;
+    }
+
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return query.statusProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return query.errorProperty();
     }
 
+    /** True while the first page of a filter or a further page is read. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Reads the first page for the filters. */
+    public Command applyCommand() {
+        return apply;
+    }
+
+    /** Clears the filters and reads again. */
+    public Command clearCommand() {
+        return clear;
+    }
+
+    /** Asks for a CSV file and writes every event the filters match; not while an export runs. */
+    public Command exportCommand() {
+        return exportToCsv;
+    }
+
+    /** Stops the running export; only while one runs. */
+    public Command cancelExportCommand() {
+        return stopExport;
+    }
+
+    /** Opens the "Send test event" form. */
+    public Command sendTestEventCommand() {
+        return sendTestEvent;
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {

@@ -1,8 +1,9 @@
 package com.headlessanalytics.console.ui.events;
 
 import atlantafx.base.theme.Styles;
-import com.headlessanalytics.console.domain.TrustTier;
-import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.event.ActionEvent;
@@ -46,13 +47,8 @@ public final class TestEventView extends Dialog<Void> {
         TextField event = text(new TextField(), model.eventNameProperty(), "e.g. order.created");
         TextField actor = text(new TextField(), model.actorIdProperty(), "Optional, e.g. cust_42");
         TextField trace = text(new TextField(), model.traceIdProperty(), "Optional");
-        ComboBox<TrustTier> tier = new ComboBox<>();
-        tier.getItems().add(null);
-        tier.getItems().addAll(Arrays.asList(TrustTier.values()));
-        tier.setCellFactory(list -> new TierCell());
-        tier.setButtonCell(new TierCell());
+        ComboBox<?> tier = choice(model.tiers(), model::tierLabel, model.trustTierProperty());
         tier.setPromptText("None");
-        tier.valueProperty().bindBidirectional(model.trustTierProperty());
         TextField business = text(new TextField(), model.businessProperty(), "Optional; the workspace's default business");
         TextArea properties = text(new TextArea(), model.propertiesJsonProperty(), "A JSON object, or empty");
         properties.getStyleClass().add("mono");
@@ -86,10 +82,10 @@ public final class TestEventView extends Dialog<Void> {
 
         getDialogPane().getButtonTypes().setAll(SEND, ButtonType.CANCEL);
         Button send = (Button) getDialogPane().lookupButton(SEND);
-        send.disableProperty().bind(model.canSendProperty().not());
+        send.disableProperty().bind(model.sendCommand().executableProperty().not());
         send.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            model.send();
+            model.sendCommand().execute();
         });
         model.sentProperty().addListener((obs, was, sent) -> {
             if (sent) {
@@ -147,12 +143,28 @@ public final class TestEventView extends Dialog<Void> {
         return label;
     }
 
-    /** A trust tier with its meaning; the empty choice reads "None". */
-    private static final class TierCell extends ListCell<TrustTier> {
+    /** A drop-down of {@code choices} shown through {@code label} (null included), bound to {@code value}. */
+    private static <T> ComboBox<T> choice(List<T> choices, Function<T, String> label, Property<T> value) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(choices);
+        box.setCellFactory(list -> new LabelCell<>(label));
+        box.setButtonCell(new LabelCell<>(label));
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    /** A choice as its label; the empty choice too. */
+    private static final class LabelCell<T> extends ListCell<T> {
+        private final Function<T, String> label;
+
+        LabelCell(Function<T, String> label) {
+            this.label = label;
+        }
+
         @Override
-        protected void updateItem(TrustTier item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item == null ? "None" : item.name() + " · " + item.meaning());
+            setText(empty ? null : label.apply(item));
         }
     }
 }

@@ -1,16 +1,17 @@
 package com.headlessanalytics.console.ui.events;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
 import com.headlessanalytics.console.domain.TrustTier;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ public final class TestEventViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sent = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper();
+
+    private final Command send = new Command(this::send, canSend);
 
     private Map<String, Object> envelope;
 
@@ -114,9 +117,9 @@ public final class TestEventViewModel {
         String json = propertiesJson.get();
         if (json != null && !json.isBlank()) {
             try {
-                raw.put("properties", ApiJson.mapper().readValue(json, Object.class));
-            } catch (JsonProcessingException e) {
-                propertiesError.set("Not valid JSON: " + describe(e));
+                raw.put("properties", ApiJson.read(json));
+            } catch (IllegalArgumentException e) {
+                propertiesError.set("Not valid JSON: " + e.getMessage());
                 jsonOk = false;
             }
         }
@@ -148,11 +151,10 @@ public final class TestEventViewModel {
             return outcome.errors();
         }
         try {
-            FieldError size = EventValidator.sizeError(null,
-                    ApiJson.mapper().writeValueAsBytes(outcome.event()).length);
+            FieldError size = EventValidator.sizeError(null, ApiJson.size(outcome.event()));
             return size == null ? List.of() : List.of(size);
-        } catch (JsonProcessingException e) {
-            return List.of(new FieldError(null, null, "invalid_value", e.getOriginalMessage()));
+        } catch (UncheckedIOException e) {
+            return List.of(new FieldError(null, null, "invalid_value", e.getCause().getMessage()));
         }
     }
 
@@ -172,16 +174,28 @@ public final class TestEventViewModel {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String describe(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return e.getOriginalMessage() + where;
-    }
-
     private static void put(Map<String, Object> raw, String field, String value) {
         if (value != null && !value.isBlank()) {
             raw.put(field, value.strip());
         }
+    }
+
+    /** The trust tiers to choose from, "none" (null) first. */
+    public List<TrustTier> tiers() {
+        List<TrustTier> tiers = new ArrayList<>();
+        tiers.add(null);
+        tiers.addAll(List.of(TrustTier.values()));
+        return tiers;
+    }
+
+    /** A tier with its meaning; "None" for no tier. */
+    public String tierLabel(TrustTier tier) {
+        return tier == null ? "None" : tier.name() + " · " + tier.meaning();
+    }
+
+    /** Sends the event; only while the form is valid and nothing is being sent. */
+    public Command sendCommand() {
+        return send;
     }
 
     public StringProperty eventNameProperty() {

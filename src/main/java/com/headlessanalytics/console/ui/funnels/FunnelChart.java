@@ -34,7 +34,7 @@ final class FunnelChart extends HBox {
         setMinHeight(220);
     }
 
-    void show(List<FunnelsViewModel.StepRow> steps, Integer selected, Funnels.Outcome outcome) {
+    void show(List<FunnelBuilder.StepRow> steps, Integer selected, Funnels.Outcome outcome) {
         getChildren().clear();
         if (steps.isEmpty()) {
             Label empty = new Label("Run a funnel to see how many actors reach each step.");
@@ -46,7 +46,7 @@ final class FunnelChart extends HBox {
         setAlignment(Pos.BOTTOM_LEFT);
         long first = steps.get(0).count();
         for (int i = 0; i < steps.size(); i++) {
-            FunnelsViewModel.StepRow s = steps.get(i);
+            FunnelBuilder.StepRow s = steps.get(i);
             if (i > 0) {
                 getChildren().add(dropOff(s, selected != null && selected == s.step()
                         && outcome == Funnels.Outcome.DROPPED));
@@ -58,7 +58,7 @@ final class FunnelChart extends HBox {
         }
     }
 
-    private Node column(FunnelsViewModel.StepRow s, long first, boolean selected) {
+    private Node column(FunnelBuilder.StepRow s, long first, boolean selected) {
         double share = first == 0 ? 0 : (double) s.count() / first;
         Label count = new Label(s.countText());
         count.getStyleClass().addAll(Styles.TITLE_4);
@@ -109,7 +109,7 @@ final class FunnelChart extends HBox {
         return text.replaceAll("([._-])", "$1\u200B");
     }
 
-    private Node dropOff(FunnelsViewModel.StepRow s, boolean selected) {
+    private Node dropOff(FunnelBuilder.StepRow s, boolean selected) {
         FontIcon arrow = new FontIcon(Feather.CHEVRONS_RIGHT);
         arrow.getStyleClass().add(Styles.DANGER);
         Label lost = new Label("−" + s.dropOffText());

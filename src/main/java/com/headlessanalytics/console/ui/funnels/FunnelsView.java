@@ -2,13 +2,16 @@ package com.headlessanalytics.console.ui.funnels;
 
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
 import com.headlessanalytics.console.ui.common.Formats;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.SuggestingField;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -17,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -26,9 +28,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,53 +39,43 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Funnels screen: the builder on the left (steps, mode, window, range, breakdown, saved
  * funnels), the funnel chart on the right, and below it the steps and breakdown tables beside the
- * actors of the step picked in the chart.
+ * actors of the step picked in the chart. What can be done when is the ViewModel's: every button
+ * is bound to one of its commands.
  */
-public final class FunnelsView extends BorderPane {
+public final class FunnelsView extends ScreenScaffold {
     private final FunnelsViewModel model;
+    private final FunnelBuilder builder;
+    private final FunnelActorPager pager;
     private final VBox stepRows = new VBox(6);
     private final FunnelChart chart;
 
     public FunnelsView(FunnelsViewModel model) {
+        super("Funnels", model.query());
         this.model = model;
-        getStyleClass().add("screen");
-        Label title = new Label("Funnels");
-        title.getStyleClass().add(Styles.TITLE_2);
-        Label status = new Label();
-        status.textProperty().bind(model.statusProperty());
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        status.setMinWidth(0);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, grow, status);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(0, 0, 12, 0));
-        setTop(header);
-
-        chart = new FunnelChart((step, outcome) -> model.showActors(step, outcome, null));
-        InvalidationListener redraw = o -> chart.show(List.copyOf(model.results()), model.selectedStepProperty().get(),
-                model.selectedOutcomeProperty().get());
-        model.results().addListener(redraw);
-        model.selectedStepProperty().addListener(redraw);
-        model.selectedOutcomeProperty().addListener(redraw);
+        this.builder = model.builder();
+        this.pager = model.pager();
+        chart = new FunnelChart((step, outcome) -> pager.show(step, outcome, null));
+        InvalidationListener redraw = o -> chart.show(List.copyOf(builder.results()),
+                pager.selectedStepProperty().get(), pager.selectedOutcomeProperty().get());
+        builder.results().addListener(redraw);
+        pager.selectedStepProperty().addListener(redraw);
+        pager.selectedOutcomeProperty().addListener(redraw);
         redraw.invalidated(null);
 
         SplitPane split = new SplitPane(builder(), results());
         split.setDividerPositions(0.31);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        setCenter(split);
+        body(split);
     }
 
     private Node builder() {
         Label stepsTitle = new Label("Steps");
         stepsTitle.getStyleClass().add(Styles.TITLE_4);
-        model.steps().addListener((ListChangeListener<FunnelsViewModel.StepDraft>) c -> rebuildSteps());
+        builder.steps().addListener((ListChangeListener<FunnelBuilder.StepDraft>) c -> rebuildSteps());
         rebuildSteps();
-        Button add = new Button("Add step", new FontIcon(Feather.PLUS));
-        add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        add.disableProperty().bind(javafx.beans.binding.Bindings.size(model.steps()).greaterThanOrEqualTo(
-                Funnels.MAX_STEPS));
-        add.setOnAction(e -> model.addStep());
+        Button add = small("Add step", Feather.PLUS, builder.addStepCommand());
+        add.getStyleClass().add(Styles.FLAT);
+        add.setId("funnel-add-step");
 
         ComboBox<Funnels.Mode> mode = new ComboBox<>();
         mode.getItems().setAll(Funnels.Mode.values());
@@ -97,72 +87,59 @@ public final class FunnelsView extends BorderPane {
         mode.setTooltip(new Tooltip("Ordered: steps in order, other events may come between.\n"
                 + "Strict order: steps in order with no other event of the actor between.\n"
                 + "Any order: after step 1, steps 2…k in any order."));
-        mode.valueProperty().bindBidirectional(model.modeProperty());
+        mode.valueProperty().bindBidirectional(builder.modeProperty());
         mode.setMaxWidth(Double.MAX_VALUE);
         Spinner<Integer> window = new Spinner<>(1, 100_000, 14);
         window.setEditable(true);
         window.setPrefWidth(100);
-        window.getValueFactory().valueProperty().bindBidirectional(model.windowValueProperty());
-        ComboBox<FunnelsViewModel.WindowUnit> unit = new ComboBox<>();
-        unit.getItems().setAll(FunnelsViewModel.WindowUnit.values());
-        unit.valueProperty().bindBidirectional(model.windowUnitProperty());
+        window.getValueFactory().valueProperty().bindBidirectional(builder.windowValueProperty());
+        ComboBox<FunnelBuilder.WindowUnit> unit = new ComboBox<>();
+        unit.getItems().setAll(FunnelBuilder.WindowUnit.values());
+        unit.valueProperty().bindBidirectional(builder.windowUnitProperty());
         HBox windowRow = new HBox(6, window, unit);
         windowRow.setAlignment(Pos.CENTER_LEFT);
-        ComboBox<FunnelsViewModel.Breakdown> breakdown = new ComboBox<>();
-        breakdown.getItems().setAll(FunnelsViewModel.Breakdown.values());
-        breakdown.valueProperty().bindBidirectional(model.breakdownProperty());
+        ComboBox<FunnelBuilder.Breakdown> breakdown = new ComboBox<>();
+        breakdown.getItems().setAll(FunnelBuilder.Breakdown.values());
+        breakdown.valueProperty().bindBidirectional(builder.breakdownProperty());
         TextField path = new TextField();
         path.setPromptText("e.g. properties.plan");
-        path.textProperty().bindBidirectional(model.breakdownPathProperty());
-        path.visibleProperty().bind(model.breakdownProperty().isEqualTo(FunnelsViewModel.Breakdown.PATH));
+        path.textProperty().bindBidirectional(builder.breakdownPathProperty());
+        path.visibleProperty().bind(builder.breakdownProperty().isEqualTo(FunnelBuilder.Breakdown.PATH));
         path.managedProperty().bind(path.visibleProperty());
         HBox.setHgrow(path, Priority.ALWAYS);
         HBox breakdownRow = new HBox(6, breakdown, path);
 
-        Button run = new Button("Run funnel", new FontIcon(Feather.PLAY));
+        Button run = ViewParts.button("Run funnel", Feather.PLAY, builder.runCommand());
         run.getStyleClass().add(Styles.ACCENT);
         run.setDefaultButton(true);
-        run.disableProperty().bind(model.runningProperty());
-        run.setOnAction(e -> model.run());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(model.runningProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.getStyleClass().add(Styles.FLAT);
-        cancel.visibleProperty().bind(model.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> model.cancel());
-        HBox runRow = new HBox(8, run, progress, cancel);
-        runRow.setAlignment(Pos.CENTER_LEFT);
+        run.setId("funnel-run");
 
-        ComboBox<SavedFunnel> saved = new ComboBox<>(model.saved());
+        FunnelLibrary library = model.library();
+        ComboBox<SavedFunnel> saved = new ComboBox<>(library.saved());
+        saved.setId("funnel-saved");
         saved.setPromptText("Saved funnels");
         saved.setMaxWidth(Double.MAX_VALUE);
+        saved.valueProperty().bindBidirectional(library.selectedProperty());
         HBox.setHgrow(saved, Priority.ALWAYS);
-        Button open = small("Open", Feather.FOLDER);
-        open.disableProperty().bind(saved.valueProperty().isNull());
-        open.setOnAction(e -> model.open(saved.getValue()));
-        Button delete = small("Delete", Feather.TRASH_2);
-        delete.disableProperty().bind(saved.valueProperty().isNull());
-        delete.setOnAction(e -> model.deleteSaved(saved.getValue()));
-        Button saveAs = small("Save as…", Feather.SAVE);
-        saveAs.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog(model.savedNameProperty().get());
-            ask.initOwner(getScene().getWindow());
-            ask.setTitle("Save funnel");
-            ask.setHeaderText("Save this funnel's steps, mode, window, range and breakdown");
-            ask.setContentText("Name");
-            ask.showAndWait().ifPresent(model::saveAs);
-        });
-        HBox savedRow = new HBox(6, saved, open, delete);
+        HBox savedRow = new HBox(6, saved, small("Open", Feather.FOLDER, library.openCommand()),
+                small("Delete", Feather.TRASH_2, library.deleteCommand()));
         savedRow.setAlignment(Pos.CENTER_LEFT);
+        Button save = small("Save", Feather.SAVE, library.saveCommand());
+        save.setTooltip(new Tooltip("Save under the name this funnel was opened or saved with"));
+        Button saveAs = small("Save as…", Feather.SAVE, library.saveAsCommand());
+        saveAs.setId("funnel-save-as");
+        Label savedName = new Label();
+        savedName.textProperty().bind(library.savedNameProperty());
+        savedName.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox saveRow = new HBox(6, save, saveAs, savedName);
+        saveRow.setAlignment(Pos.CENTER_LEFT);
 
         VBox box = new VBox(8, stepsTitle, stepRows, add,
                 caption("Mode"), mode, caption("Conversion window (from step 1)"), windowRow,
-                caption("Date range (when step 1 happened)"), new DateRangeBar(model.rangeProperty()),
-                caption("Breakdown (read on step 1)"), breakdownRow, ViewParts.error(model.errorProperty()), runRow,
-                caption("Saved funnels"), savedRow, saveAs);
+                caption("Date range (when step 1 happened)"),
+                new DateRangeBar(builder.rangeProperty()),
+                caption("Breakdown (read on step 1)"), breakdownRow, run,
+                caption("Saved funnels"), savedRow, saveRow);
         box.setPadding(new Insets(0, 12, 12, 0));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -174,27 +151,21 @@ public final class FunnelsView extends BorderPane {
 
     private void rebuildSteps() {
         List<Node> rows = new ArrayList<>();
-        List<FunnelsViewModel.StepDraft> steps = model.steps();
+        List<FunnelBuilder.StepDraft> steps = builder.steps();
         for (int i = 0; i < steps.size(); i++) {
-            FunnelsViewModel.StepDraft s = steps.get(i);
+            FunnelBuilder.StepDraft s = steps.get(i);
             Label number = new Label((i + 1) + ".");
             number.getStyleClass().add(Styles.TEXT_BOLD);
             number.setMinWidth(22);
             TextField event = new TextField();
+            event.setId("funnel-step-" + (i + 1));
             event.setPromptText("Event, e.g. order.created");
             event.textProperty().bindBidirectional(s.eventProperty());
             SuggestingField.attach(event, model::suggestions, null);
             HBox.setHgrow(event, Priority.ALWAYS);
-            Button up = icon(Feather.ARROW_UP, "Move up");
-            up.setDisable(i == 0);
-            up.setOnAction(e -> model.moveStep(s, -1));
-            Button down = icon(Feather.ARROW_DOWN, "Move down");
-            down.setDisable(i == steps.size() - 1);
-            down.setOnAction(e -> model.moveStep(s, 1));
-            Button remove = icon(Feather.X, "Remove this step");
-            remove.setDisable(steps.size() == 1);
-            remove.setOnAction(e -> model.removeStep(s));
-            HBox line = new HBox(2, number, event, up, down, remove);
+            HBox line = new HBox(2, number, event, icon(Feather.ARROW_UP, "Move up", s.moveUp()),
+                    icon(Feather.ARROW_DOWN, "Move down", s.moveDown()),
+                    icon(Feather.X, "Remove this step", s.remove()));
             line.setAlignment(Pos.CENTER_LEFT);
             TextField name = new TextField();
             name.setPromptText("Name (optional)");
@@ -210,7 +181,8 @@ public final class FunnelsView extends BorderPane {
 
     private Node results() {
         Label summary = new Label();
-        summary.textProperty().bind(model.summaryProperty());
+        summary.setId("funnel-summary");
+        summary.textProperty().bind(builder.summaryProperty());
         summary.getStyleClass().add(Styles.TITLE_4);
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
@@ -221,9 +193,10 @@ public final class FunnelsView extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 12));
 
         Tab actors = new Tab("Actors", actorsPane());
-        TabPane tabs = new TabPane(actors, stepsTab(), breakdownTab());
+        Tab steps = stepsTab();
+        TabPane tabs = new TabPane(actors, steps, breakdownTab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        model.selectedStepProperty().addListener((obs, old, step) -> {
+        pager.selectedStepProperty().addListener((obs, old, step) -> {
             if (step != null) {
                 tabs.getSelectionModel().select(actors);
             }
@@ -238,95 +211,89 @@ public final class FunnelsView extends BorderPane {
     }
 
     private Tab stepsTab() {
-        TableView<FunnelsViewModel.StepRow> table = ViewParts.table("Run a funnel to see its steps.");
-        table.setItems(model.results());
+        TableView<FunnelBuilder.StepRow> table = ViewParts.table("Run a funnel to see its steps.");
+        table.setId("funnel-steps");
+        table.setItems(builder.results());
         table.getColumns().setAll(List.of(
                 ViewParts.column("Step", r -> r.step() + ". " + r.label(), 150),
-                ViewParts.number("Actors", FunnelsViewModel.StepRow::countText, 80),
-                ViewParts.number("Of step 1", FunnelsViewModel.StepRow::fromStartText, 80),
-                ViewParts.number("Of previous", FunnelsViewModel.StepRow::fromPreviousText, 90),
-                ViewParts.number("Dropped", FunnelsViewModel.StepRow::dropOffText, 80),
-                ViewParts.number("Median time", FunnelsViewModel.StepRow::medianText, 100)));
-        ViewParts.onOpen(table, r -> model.showActors(r.step(), r.step() == 1 ? Funnels.Outcome.REACHED
-                : Funnels.Outcome.DROPPED, null));
-        return tab("Steps", table, FunnelsViewModel.Table.STEPS);
+                ViewParts.number("Actors", FunnelBuilder.StepRow::countText, 80),
+                ViewParts.number("Of step 1", FunnelBuilder.StepRow::fromStartText, 80),
+                ViewParts.number("Of previous", FunnelBuilder.StepRow::fromPreviousText, 90),
+                ViewParts.number("Dropped", FunnelBuilder.StepRow::dropOffText, 80),
+                ViewParts.number("Median time", FunnelBuilder.StepRow::medianText, 100)));
+        ViewParts.onOpen(table, r -> pager.showStep(r.step()));
+        Tab tab = tab("Steps", table, builder.exportSteps());
+        tab.setId("funnel-steps-tab");
+        return tab;
     }
 
     private Tab breakdownTab() {
-        TableView<FunnelsViewModel.BreakdownRow> table = ViewParts.table("Choose a breakdown to split the funnel by"
+        TableView<FunnelBuilder.BreakdownRow> table = ViewParts.table("Choose a breakdown to split the funnel by"
                 + " source, campaign, channel, medium or any property of step 1.");
-        table.setItems(model.breakdownRows());
-        model.breakdownSteps().addListener((ListChangeListener<String>) c -> breakdownColumns(table));
+        table.setItems(builder.breakdownRows());
+        builder.breakdownSteps().addListener((ListChangeListener<String>) c -> breakdownColumns(table));
         breakdownColumns(table);
-        return tab("Breakdown", table, FunnelsViewModel.Table.BREAKDOWN);
+        ViewParts.onOpen(table, r -> pager.showBreakdown(r.value()));
+        return tab("Breakdown", table, builder.exportBreakdown());
     }
 
-    private void breakdownColumns(TableView<FunnelsViewModel.BreakdownRow> table) {
-        List<TableColumn<FunnelsViewModel.BreakdownRow, ?>> columns = new ArrayList<>();
-        columns.add(ViewParts.column("Value", FunnelsViewModel.BreakdownRow::value, 140));
-        List<String> steps = List.copyOf(model.breakdownSteps());
+    private void breakdownColumns(TableView<FunnelBuilder.BreakdownRow> table) {
+        List<TableColumn<FunnelBuilder.BreakdownRow, ?>> columns = new ArrayList<>();
+        columns.add(ViewParts.column("Value", FunnelBuilder.BreakdownRow::value, 140));
+        List<String> steps = List.copyOf(builder.breakdownSteps());
         for (int i = 0; i < steps.size(); i++) {
             int index = i;
-            TableColumn<FunnelsViewModel.BreakdownRow, String> c = ViewParts.number((i + 1) + ". " + steps.get(i),
-                    r -> index < r.counts().size() ? Formats.count(
-                            r.counts().get(index)) : "", 90);
-            columns.add(c);
+            columns.add(ViewParts.number((i + 1) + ". " + steps.get(i),
+                    r -> index < r.counts().size() ? Formats.count(r.counts().get(index)) : "", 90));
         }
-        columns.add(ViewParts.number("Conversion", FunnelsViewModel.BreakdownRow::conversionText, 90));
+        columns.add(ViewParts.number("Conversion", FunnelBuilder.BreakdownRow::conversionText, 90));
         table.getColumns().setAll(columns);
-        ViewParts.onOpen(table, r -> {
-            Integer step = model.selectedStepProperty().get();
-            Funnels.Outcome outcome = model.selectedOutcomeProperty().get();
-            model.showActors(step == null ? steps.size() : step, outcome == null ? Funnels.Outcome.DROPPED : outcome,
-                    r.value());
-        });
     }
 
     private Node actorsPane() {
         Label title = new Label();
-        title.textProperty().bind(javafx.beans.binding.Bindings.when(model.actorsTitleProperty().isEmpty())
-                .then("No step picked").otherwise(model.actorsTitleProperty()));
+        title.setId("funnel-actors-title");
+        title.textProperty().bind(Bindings.when(pager.titleProperty().isEmpty())
+                .then("No step picked").otherwise(pager.titleProperty()));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.setMinWidth(0);
-        TableView<FunnelsViewModel.ActorRow> table = ViewParts.table("Click a bar or a drop-off in the chart to list"
+        TableView<FunnelActorPager.ActorRow> table = ViewParts.table("Click a bar or a drop-off in the chart to list"
                 + " its actors; double-click an actor to open their events.");
-        table.setItems(model.actors());
+        table.setId("funnel-actors");
+        table.setItems(pager.actors());
         table.getColumns().setAll(List.of(
-                ViewParts.column("Actor", FunnelsViewModel.ActorRow::actor, 200),
+                ViewParts.column("Actor", FunnelActorPager.ActorRow::actor, 200),
                 ViewParts.number("Steps", a -> Integer.toString(a.level()), 70),
-                ViewParts.column("Entered (step 1)", FunnelsViewModel.ActorRow::entered, 170),
-                ViewParts.column("Last step taken", FunnelsViewModel.ActorRow::lastStep, 170)));
-        ViewParts.onOpen(table, model::openActorEvents);
+                ViewParts.column("Entered (step 1)", FunnelActorPager.ActorRow::entered, 170),
+                ViewParts.column("Last step taken", FunnelActorPager.ActorRow::lastStep, 170)));
+        ViewParts.onOpen(table, pager::openActorEvents);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, a) ->
+                pager.selectedActorProperty().set(a));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button more = small("Load more actors", Feather.CHEVRONS_DOWN);
-        more.visibleProperty().bind(model.hasMoreActorsProperty());
+        Button more = small("Load more actors", Feather.CHEVRONS_DOWN, pager.loadMoreCommand());
+        more.visibleProperty().bind(pager.hasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
-        more.disableProperty().bind(model.actorsLoadingProperty());
-        more.setOnAction(e -> model.loadMoreActors());
-        Button events = small("Open events", Feather.LIST);
-        events.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button events = small("Open events", Feather.LIST, pager.openEventsCommand());
         events.setTooltip(new Tooltip("Show the selected actor's events in the window of their attempt"));
-        events.setOnAction(e -> model.openActorEvents(table.getSelectionModel().getSelectedItem()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox heading = new HBox(8, title, grow, events, ViewParts.exportButton(this,
-                () -> model.suggestedFileName(FunnelsViewModel.Table.ACTORS),
-                p -> model.exportCsv(FunnelsViewModel.Table.ACTORS, p)));
+        Button export = ViewParts.exportButton(pager.exportCommand());
+        export.setId("funnel-export-actors");
+        HBox heading = new HBox(8, title, grow, events, export);
         heading.setAlignment(Pos.CENTER_LEFT);
         HBox footer = new HBox(more);
         footer.setAlignment(Pos.CENTER);
         footer.managedProperty().bind(more.visibleProperty());
         footer.visibleProperty().bind(more.visibleProperty());
-        VBox pane = new VBox(6, heading, ViewParts.error(model.actorsErrorProperty()), table, footer);
+        VBox pane = new VBox(6, heading, ViewParts.error(pager.errorProperty()), table, footer);
         pane.setPadding(new Insets(8, 0, 0, 0));
         return pane;
     }
 
-    private Tab tab(String name, TableView<?> table, FunnelsViewModel.Table which) {
+    private static Tab tab(String name, TableView<?> table, Command export) {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, grow, ViewParts.exportButton(this, () -> model.suggestedFileName(which),
-                path -> model.exportCsv(which, path)));
+        HBox bar = new HBox(8, grow, ViewParts.exportButton(export));
         bar.setPadding(new Insets(8, 0, 6, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new Tab(name, new VBox(bar, table));
@@ -339,17 +306,16 @@ public final class FunnelsView extends BorderPane {
         return l;
     }
 
-    private static Button small(String text, Feather icon) {
-        Button b = new Button(text, new FontIcon(icon));
+    private static Button small(String text, Feather icon, Command command) {
+        Button b = ViewParts.button(text, icon, command);
         b.getStyleClass().add(Styles.SMALL);
-        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 
-    private static Button icon(Feather icon, String tip) {
+    private static Button icon(Feather icon, String tip, Command command) {
         FontIcon graphic = new FontIcon(icon);
         graphic.setIconSize(14);
-        Button b = new Button(null, graphic);
+        Button b = ViewParts.bind(new Button(null, graphic), command);
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         b.setMinSize(26, 26);
         b.setPrefSize(26, 26);

@@ -58,7 +58,8 @@ class EventsExportTest {
         engine = Engine.open(dir.resolve("data"));
         api = engine.defaultWorkspace();
         out = Files.createDirectories(dir.resolve("out"));
-        model = new EventsViewModel(() -> api, tasks, new ManualScheduler(), ZoneOffset.UTC, dialogs);
+        model = new EventsViewModel(() -> api, tasks, new ManualScheduler(), java.time.Clock.systemUTC(),
+                ZoneOffset.UTC, dialogs);
     }
 
     @AfterEach
@@ -183,7 +184,8 @@ class EventsExportTest {
         HeadlessApi real = api;
         api = new Gated(real, secondPage);
         try (FxTaskRunner runner = new FxTaskRunner(fx::add)) {
-            model = new EventsViewModel(() -> api, runner, new ManualScheduler(), ZoneOffset.UTC, dialogs);
+            model = new EventsViewModel(() -> api, runner, new ManualScheduler(), java.time.Clock.systemUTC(),
+                ZoneOffset.UTC, dialogs);
             Path target = out.resolve("events.csv");
             model.exportCsv(target);
             runFxUntil(fx, () -> !runner.running().isEmpty()
@@ -210,7 +212,8 @@ class EventsExportTest {
         HeadlessApi real = api;
         api = new Gated(real, secondPage);
         try (FxTaskRunner runner = new FxTaskRunner(fx::add)) {
-            model = new EventsViewModel(() -> api, runner, new ManualScheduler(), ZoneOffset.UTC, dialogs);
+            model = new EventsViewModel(() -> api, runner, new ManualScheduler(), java.time.Clock.systemUTC(),
+                ZoneOffset.UTC, dialogs);
             model.exportCsv(out.resolve("events.csv"));
             runFxUntil(fx, () -> !runner.running().isEmpty()
                     && runner.running().get(0).messageProperty().get().equals("1,000 events written"));
@@ -285,8 +288,25 @@ class EventsExportTest {
     }
 
     @Test
-    void suggestsATimestampedFileName() {
-        assertThat(model.exportFileName(Instant.parse("2025-03-04T05:06:07Z"))).isEqualTo("events-20250304-0506.csv");
+    void theExportAsksForAFileSuggestingATimestampedNameAndWritesThere() throws Exception {
+        model = new EventsViewModel(() -> api, tasks, new ManualScheduler(),
+                java.time.Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC), ZoneOffset.UTC, dialogs);
+        ingest(3);
+        model.apply();
+        tasks.runAll();
+        model.exportCommand().execute();
+        assertThat(dialogs.fileQuestions).containsExactly(
+                new TestDialogs.Asked("Export events as CSV", "events-20250304-0506.csv"));
+        assertThat(model.exportingProperty().get()).as("the question was cancelled").isFalse();
+
+        dialogs.saveFile = out.resolve("chosen.csv");
+        model.exportCommand().execute();
+        assertThat(model.exportCommand().isExecutable()).as("one export at a time").isFalse();
+        assertThat(model.cancelExportCommand().isExecutable()).isTrue();
+        tasks.runAll();
+        assertThat(Files.readAllLines(dialogs.saveFile, StandardCharsets.UTF_8)).hasSize(4);
+        assertThat(model.exportCommand().isExecutable()).isTrue();
+        assertThat(model.cancelExportCommand().isExecutable()).isFalse();
     }
 
     /** A CSV reader written from RFC 4180, independent of the writer under test. */

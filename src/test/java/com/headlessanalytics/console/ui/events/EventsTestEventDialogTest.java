@@ -9,9 +9,12 @@ import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -29,8 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The "Send test event" dialog in a shown window, light and dark: problems appear under their
- * fields and disable Send, and Send stores the event and closes the dialog. Saves
+ * The "Send test event" dialog in a shown window, light and dark, built (as the composition root's
+ * registered form would be) from the form the Events screen asked the dialog service to show:
+ * problems appear under their fields and disable Send, and Send stores the event, closes the dialog
+ * and reloads the Events table. Saves
  * target/screenshots/test-event-{light,dark}.png with the problems showing.
  */
 class EventsTestEventDialogTest {
@@ -63,7 +68,11 @@ class EventsTestEventDialogTest {
         long before = api.events(EventQuery.all().withLimit(1000)).events().size();
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
         TestDialogs dialogs = new TestDialogs();
-        TestEventViewModel model = new TestEventViewModel(engine::defaultWorkspace, tasks, dialogs, () -> { });
+        EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, new ManualScheduler(),
+                Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+        WaitForAsyncUtils.asyncFx(() -> events.sendTestEventCommand().execute()).get(10, TimeUnit.SECONDS);
+        assertThat(dialogs.forms).singleElement().isInstanceOf(TestEventViewModel.class);
+        TestEventViewModel model = (TestEventViewModel) dialogs.forms.get(0);
         TestEventView[] dialog = new TestEventView[1];
         Stage[] owner = new Stage[1];
         WaitForAsyncUtils.asyncFx(() -> {
@@ -97,6 +106,7 @@ class EventsTestEventDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.notices).singleElement().asString().startsWith("Sent test event evt_");
         assertThat(api.events(EventQuery.all().withLimit(1000)).events()).hasSize((int) before + 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> events.rows().size() == before + 1);
         WaitForAsyncUtils.asyncFx(() -> owner[0].close()).get(5, TimeUnit.SECONDS);
         tasks.close();
     }

@@ -33,7 +33,8 @@ class EventsViewModelTest {
     void setUp() {
         engine = Engine.open(dir);
         api = engine.defaultWorkspace();
-        model = new EventsViewModel(() -> api, TestTasks.direct(), scheduler, ZoneOffset.UTC, dialogs);
+        model = new EventsViewModel(() -> api, TestTasks.direct(), scheduler, java.time.Clock.systemUTC(),
+                ZoneOffset.UTC, dialogs);
     }
 
     @AfterEach
@@ -125,6 +126,71 @@ class EventsViewModelTest {
         model.toDateProperty().set(java.time.LocalDate.of(2024, 1, 1));
         model.apply();
         assertThat(model.errorProperty().get()).isEqualTo("The start date is after the end date.");
+    }
+
+    @Test
+    void aPageOrRefreshOfAnOldFilterIsNeverShownUnderANewOne() {
+        TestTasks tasks = TestTasks.held();
+        model = new EventsViewModel(() -> api, tasks, scheduler, java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+        ingest(0, 450, "page.viewed");
+        ingest(450, 3, "order.created");
+        model.activate();
+        tasks.runAll();
+        assertThat(model.rows()).hasSize(EventsViewModel.PAGE);
+
+        model.loadMore();
+        model.eventFilterProperty().set("order.created");
+        model.apply();
+        assertThat(model.loadingProperty().get()).isTrue();
+        scheduler.tick();
+        assertThat(tasks.pending()).as("no refresh while a filter is read").isEqualTo(2);
+        tasks.runNext();
+        assertThat(model.rows()).as("the old filter's next page is dropped").hasSize(EventsViewModel.PAGE);
+        tasks.runAll();
+        assertThat(model.rows()).extracting(EventsViewModel.Row::id).containsExactly("e452", "e451", "e450");
+        assertThat(model.statusProperty().get()).isEqualTo("3 events shown");
+
+        ingest(453, 2, "order.created");
+        scheduler.tick();
+        model.eventFilterProperty().set("page.viewed");
+        model.apply();
+        tasks.runLast();
+        tasks.runAll();
+        assertThat(model.rows()).hasSize(EventsViewModel.PAGE)
+                .as("the old filter's refresh is dropped").allMatch(r -> r.name().equals("page.viewed"));
+        assertThat(model.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void cancellingANewFilterKeepsTheRowsShown() {
+        TestTasks tasks = TestTasks.held();
+        model = new EventsViewModel(() -> api, tasks, scheduler, java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+        ingest(0, 5, "page.viewed");
+        model.apply();
+        tasks.runAll();
+        model.eventFilterProperty().set("nothing.matches");
+        model.applyCommand().execute();
+        assertThat(model.statusProperty().get()).isEqualTo("Loading events…");
+        model.query().cancel();
+        tasks.runAll();
+        assertThat(model.rows()).hasSize(5);
+        assertThat(model.statusProperty().get()).isEqualTo("Cancelled");
+        model.loadMore();
+        assertThat(tasks.pending()).as("everything is shown").isZero();
+    }
+
+    @Test
+    void theTestEventFormOpensThroughTheDialogServiceAndASentEventReloadsTheTable() {
+        ingest(0, 2, "page.viewed");
+        model.activate();
+        model.sendTestEventCommand().execute();
+        assertThat(dialogs.forms).singleElement().isInstanceOf(TestEventViewModel.class);
+        TestEventViewModel form = (TestEventViewModel) dialogs.forms.get(0);
+        form.eventNameProperty().set("console.checked");
+        form.sendCommand().execute();
+        assertThat(form.sentProperty().get()).isTrue();
+        assertThat(model.rows()).hasSize(3);
+        assertThat(model.rows().get(0).name()).isEqualTo("console.checked");
     }
 
     /** A connection that has gone away. */

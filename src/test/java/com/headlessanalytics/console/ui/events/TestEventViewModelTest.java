@@ -41,7 +41,8 @@ class TestEventViewModelTest {
     void setUp() {
         engine = Engine.open(dir);
         api = engine.defaultWorkspace();
-        events = new EventsViewModel(() -> api, tasks, new ManualScheduler(), ZoneOffset.UTC, dialogs);
+        events = new EventsViewModel(() -> api, tasks, new ManualScheduler(), java.time.Clock.systemUTC(), ZoneOffset.UTC,
+                dialogs);
         form = events.newTestEvent();
     }
 

@@ -91,7 +91,7 @@ class SettingsViewModelTest {
 
         ManualScheduler ticks = new ManualScheduler();
         EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, TestTasks.direct(), ticks,
-                ZoneOffset.UTC, dialogs);
+                java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
         events.activate();
         assertThat(events.rows()).isEmpty();
         HttpResponse<String> posted = post(url, secret);
