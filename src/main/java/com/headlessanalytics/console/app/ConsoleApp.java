@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.FxClipboard;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
@@ -95,7 +96,7 @@ public class ConsoleApp extends Application {
             shellRef[0].reload();
         };
         SettingsViewModel settings = new SettingsViewModel(workspaces::serve, workspaces, workspaceChanged, tasks,
-                dialogs, state -> shellRef[0].serveStateChanged(state), zone);
+                dialogs, state -> shellRef[0].serveStateChanged(state), zone, new FxClipboard());
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
         ConnectionProfiles profiles = new ConnectionProfiles(folder, folder);
@@ -208,7 +209,7 @@ public class ConsoleApp extends Application {
                         + " orders with revenue, leads, campaigns across channels and agent runs?\n\n"
                         + "It is kept in a folder of its own and never mixed into yours; Settings switches back.",
                 "Open the demo workspace")) {
-            settings.switchWorkspace();
+            settings.commands().switchWorkspace().execute();
         }
     }
 

@@ -64,11 +64,11 @@ class ConnectionViewTest {
             stage[0].setScene(scene);
             stage[0].show();
             model.activate();
-            model.add();
+            model.commands().add().execute();
             model.nameProperty().set("Production");
             model.urlProperty().set("https://analytics.example.com");
             model.secretProperty().set("ha_live_example");
-            model.save();
+            model.commands().save().execute();
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Scene scene = stage[0].getScene();

@@ -31,6 +31,7 @@ class SettingsViewModelTest {
     Engine engine;
     EmbeddedServeControl serve;
     List<String> serveStates = new ArrayList<>();
+    List<String> copied = new ArrayList<>();
     final TestDialogs dialogs = new TestDialogs();
     final List<String> notices = dialogs.notices;
     SettingsViewModel model;
@@ -39,7 +40,12 @@ class SettingsViewModelTest {
     void setUp() {
         engine = Engine.open(dir);
         serve = new EmbeddedServeControl(engine);
-        Workspaces own = new Workspaces() {
+        model = new SettingsViewModel(() -> serve, own(), () -> { }, TestTasks.direct(), dialogs, serveStates::add,
+                ZoneOffset.UTC, copied::add);
+    }
+
+    private Workspaces own() {
+        return new Workspaces() {
             @Override
             public Current current() {
                 return new Current("Embedded workspace · " + dir, false);
@@ -55,8 +61,6 @@ class SettingsViewModelTest {
                 return current();
             }
         };
-        model = new SettingsViewModel(() -> serve, own, () -> { }, TestTasks.direct(), dialogs, serveStates::add,
-                ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -70,19 +74,22 @@ class SettingsViewModelTest {
     void startsServesAKeyShownOnceAndStops() throws Exception {
         model.activate();
         model.portProperty().set("0");
-        assertThat(model.canStartBinding().get()).isTrue();
-        model.start();
-        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.commands().start().isExecutable()).isTrue();
+        model.commands().start().execute();
+        assertThat(model.servingProperty().get()).isTrue();
         String url = model.baseUrlProperty().get();
         assertThat(url).startsWith("http://127.0.0.1:");
         assertThat(serveStates).last().isEqualTo("Serving " + url);
         assertThat(model.curlProperty().get()).contains(url + "/api/ingest", "$HA_API_KEY");
 
         model.newKeyNameProperty().set("Warehouse scanner");
-        model.createKey();
+        model.commands().createKey().execute();
         String secret = model.newSecretProperty().get();
         assertThat(secret).startsWith("ha_live_");
         assertThat(model.curlProperty().get()).contains("Bearer " + secret);
+        assertThat(model.query().statusProperty().get()).isEqualTo("Key \"Warehouse scanner\" created");
+        model.commands().copySecret().execute();
+        assertThat(copied).containsExactly(secret);
         assertThat(model.keys()).singleElement().satisfies(k -> {
             assertThat(k.name()).isEqualTo("Warehouse scanner");
             assertThat(k.startsWith()).isEqualTo(secret.substring(0, 12) + "…");
@@ -101,12 +108,17 @@ class SettingsViewModelTest {
 
         model.deactivate();
         assertThat(model.newSecretProperty().get()).isEmpty();
-        model.revoke(model.keys().get(0));
-        assertThat(model.keys().get(0).active()).isFalse();
+        model.selectedKeyProperty().set(model.keys().get(0));
+        model.commands().revokeKey().execute();
+        assertThat(model.keys().get(0).state()).isEqualTo("revoked");
+        assertThat(model.query().statusProperty().get()).isEqualTo("Key \"Warehouse scanner\" revoked");
+        model.selectedKeyProperty().set(model.keys().get(0));
+        assertThat(model.commands().revokeKey().isExecutable()).as("a revoked key cannot be revoked again").isFalse();
+        assertThat(model.commands().copySecret().isExecutable()).as("the secret is gone").isFalse();
         assertThat(post(url, secret).statusCode()).isEqualTo(401);
 
-        model.stop();
-        assertThat(model.runningProperty().get()).isFalse();
+        model.commands().stop().execute();
+        assertThat(model.servingProperty().get()).isFalse();
         assertThat(serveStates).last().isEqualTo("Serve mode off");
     }
 
@@ -115,24 +127,48 @@ class SettingsViewModelTest {
         model.activate();
         model.portProperty().set("80000");
         assertThat(model.portErrorProperty().get()).contains("between 1 and 65535");
-        assertThat(model.canStartBinding().get()).isFalse();
+        assertThat(model.commands().start().isExecutable()).isFalse();
         model.portProperty().set("http");
         assertThat(model.portErrorProperty().get()).contains("a number");
         try (ServerSocket taken = new ServerSocket(0)) {
             model.portProperty().set(String.valueOf(taken.getLocalPort()));
-            model.start();
-            assertThat(model.runningProperty().get()).isFalse();
-            assertThat(model.statusProperty().get()).contains("in use");
+            model.commands().start().execute();
+            assertThat(model.servingProperty().get()).isFalse();
+            assertThat(model.query().errorProperty().get()).contains("in use");
+            assertThat(model.serveStatusProperty().get()).isEqualTo("Serve mode is off");
         }
     }
 
     @Test
     void revokingAsksFirst() {
         model.activate();
-        model.createKey();
+        model.commands().createKey().execute();
         dialogs.confirmAnswer = false;
-        model.revoke(model.keys().get(0));
+        model.selectedKeyProperty().set(model.keys().get(0));
+        model.commands().revokeKey().execute();
         assertThat(model.keys().get(0).active()).isTrue();
+    }
+
+    @Test
+    void nothingStartsOrChangesWhileARequestRuns() {
+        TestTasks held = TestTasks.held();
+        SettingsViewModel slow = new SettingsViewModel(() -> serve, own(), () -> { }, held, dialogs, serveStates::add,
+                ZoneOffset.UTC, copied::add);
+        slow.activate();
+        assertThat(slow.query().isRunning()).as("reading the keys").isTrue();
+        assertThat(slow.commands().start().isExecutable()).isFalse();
+        assertThat(slow.commands().createKey().isExecutable()).isFalse();
+        held.runAll();
+        slow.portProperty().set("0");
+        assertThat(slow.commands().start().isExecutable()).isTrue();
+        slow.commands().start().execute();
+        assertThat(slow.query().statusProperty().get()).isEqualTo("Starting serve mode…");
+        assertThat(slow.commands().stop().isExecutable()).isFalse();
+        held.runAll();
+        assertThat(slow.servingProperty().get()).isTrue();
+        assertThat(slow.commands().start().isExecutable()).isFalse();
+        assertThat(slow.commands().stop().isExecutable()).isTrue();
+        assertThat(notices).singleElement().asString().startsWith("Serve mode started: http://127.0.0.1:");
     }
 
     private static HttpResponse<String> post(String url, String key) throws Exception {
