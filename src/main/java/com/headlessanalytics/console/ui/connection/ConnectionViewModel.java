@@ -273,6 +273,7 @@ public final class ConnectionViewModel implements Activatable {
                 return health;
             }
         }, health -> {
+            query.status("");
             resultText.set(health.ready()
                     ? "Connected to " + form.target() + ": it is ready and its events can be read."
                     : "Connected to " + form.target() + " and its events can be read, but it reports \""

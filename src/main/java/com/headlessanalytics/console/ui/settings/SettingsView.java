@@ -32,6 +32,7 @@ public final class SettingsView extends ScreenScaffold {
         content.setPadding(new Insets(0, 8, 16, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        scroll.setId("settings-scroll");
         scroll.getStyleClass().add(Styles.FLAT);
         body(scroll);
     }

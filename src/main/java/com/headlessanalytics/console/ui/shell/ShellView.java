@@ -106,9 +106,11 @@ public final class ShellView extends BorderPane {
     private Node statusBar() {
         Label connection = new Label();
         connection.setGraphic(new FontIcon(Feather.DATABASE));
+        connection.setId("status-connection");
         connection.textProperty().bind(model.connectionProperty());
         Label serve = new Label();
         serve.setGraphic(new FontIcon(Feather.SERVER));
+        serve.setId("status-serve");
         serve.textProperty().bind(model.serveStateProperty());
         Label notice = new Label();
         notice.textProperty().bind(model.noticeProperty());
