@@ -47,9 +47,9 @@ class ConnectionSwitchTest {
                 model.activate();
 
                 model.commands().add().execute();
-                model.nameProperty().set("Remote");
-                model.urlProperty().set(server.baseUrl());
-                model.secretProperty().set(key);
+                model.fields().name().set("Remote");
+                model.fields().url().set(server.baseUrl());
+                model.fields().secret().set(key);
                 model.commands().use().execute();
                 assertThat(model.query().errorProperty().get()).isEmpty();
                 assertThat(changed[0]).isEqualTo(1);

@@ -140,7 +140,7 @@ class ScreenshotTest {
         waitUntil(() -> !health.checks().isEmpty(), () -> "error '" + health.errorProperty().get() + "'");
         save(stage[0], "runtime-health-" + theme);
         WaitForAsyncUtils.asyncFx(() -> shell.select(Area.SETTINGS)).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> !settings.keys().isEmpty(), () -> "no keys listed: '" + settings.query().errorProperty().get() + "'");
+        waitUntil(() -> !settings.keys().rows().isEmpty(), () -> "no keys listed: '" + settings.query().errorProperty().get() + "'");
         save(stage[0], "settings-" + theme);
         WaitForAsyncUtils.asyncFx(() -> {
             shell.select(Area.EVENTS);

@@ -83,25 +83,25 @@ public final class ConnectionView extends ScreenScaffold {
             b.setToggleGroup(kinds);
             kindBox.getChildren().add(b);
         }
-        Runnable showKind = () -> kinds.getToggles().stream().filter(t -> t.getUserData() == model.kindProperty().get())
+        Runnable showKind = () -> kinds.getToggles().stream().filter(t -> t.getUserData() == model.fields().kind().get())
                 .findFirst().ifPresent(kinds::selectToggle);
         showKind.run();
-        model.kindProperty().addListener((obs, old, k) -> showKind.run());
+        model.fields().kind().addListener((obs, old, k) -> showKind.run());
         kinds.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t != null) {
-                model.kindProperty().set((ConnectionProfile.Kind) t.getUserData());
+                model.fields().kind().set((ConnectionProfile.Kind) t.getUserData());
             }
         });
 
         ConnectionViewModel.Commands c = model.commands();
-        TextField name = field("connection-name", new TextField(), model.nameProperty());
-        TextField folder = field("connection-folder", new TextField(), model.dataFolderProperty());
+        TextField name = field("connection-name", new TextField(), model.fields().name());
+        TextField folder = field("connection-folder", new TextField(), model.fields().dataFolder());
         HBox.setHgrow(folder, Priority.ALWAYS);
         Button choose = button("connection-choose-folder", "Choose…", Feather.FOLDER, c.chooseFolder());
-        TextField url = field("connection-url", new TextField(), model.urlProperty());
+        TextField url = field("connection-url", new TextField(), model.fields().url());
         url.setPromptText("https://analytics.example.com");
-        PasswordField secret = field("connection-secret", new PasswordField(), model.secretProperty());
-        TextField workspace = field("connection-workspace", new TextField(), model.workspaceIdProperty());
+        PasswordField secret = field("connection-secret", new PasswordField(), model.fields().secret());
+        TextField workspace = field("connection-workspace", new TextField(), model.fields().workspaceId());
 
         ConnectionViewModel.Form shown = model.form();
         Label secretLabel = new Label();

@@ -67,40 +67,28 @@ public final class ConnectionViewModel implements Activatable {
     private final ObservableList<ConnectionProfile> list = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper activeId = new ReadOnlyStringWrapper();
-    private final StringProperty name = new SimpleStringProperty("");
-    private final ObjectProperty<ConnectionProfile.Kind> kind = new SimpleObjectProperty<>(ConnectionProfile.Kind.EMBEDDED);
-    private final StringProperty dataFolder = new SimpleStringProperty("");
-    private final StringProperty url = new SimpleStringProperty("");
-    private final StringProperty secret = new SimpleStringProperty("");
-    private final StringProperty workspaceId = new SimpleStringProperty("");
+    private final Fields fields = new Fields(new SimpleStringProperty(""),
+            new SimpleObjectProperty<>(ConnectionProfile.Kind.EMBEDDED), new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""), new SimpleStringProperty(""));
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper();
-    private final Form form = new Form();
+    private final Form form = Form.of(fields.kind());
     private final Commands commands;
     private boolean loaded;
 
     /** Which rows of the form the selected kind shows, and what the secret is called. */
-    public final class Form {
-        private final BooleanBinding embedded = kind.isEqualTo(ConnectionProfile.Kind.EMBEDDED);
-        private final BooleanBinding remote = embedded.not();
-        private final BooleanBinding jwt = kind.isEqualTo(ConnectionProfile.Kind.REMOTE_JWT);
-        private final StringBinding secretLabel = Bindings.when(jwt).then("JWT").otherwise("API key");
-
-        public BooleanBinding showsDataFolder() {
-            return embedded;
+    public record Form(BooleanBinding showsDataFolder, BooleanBinding showsRemote, BooleanBinding showsWorkspaceId,
+                       StringBinding secretLabel) {
+        static Form of(ObjectProperty<ConnectionProfile.Kind> kind) {
+            BooleanBinding embedded = kind.isEqualTo(ConnectionProfile.Kind.EMBEDDED);
+            BooleanBinding jwt = kind.isEqualTo(ConnectionProfile.Kind.REMOTE_JWT);
+            return new Form(embedded, embedded.not(), jwt, Bindings.when(jwt).then("JWT").otherwise("API key"));
         }
+    }
 
-        public BooleanBinding showsRemote() {
-            return remote;
-        }
-
-        public BooleanBinding showsWorkspaceId() {
-            return jwt;
-        }
-
-        public StringBinding secretLabel() {
-            return secretLabel;
-        }
+    /** The form's fields: the API key or the JWT is the secret, by kind. */
+    public record Fields(StringProperty name, ObjectProperty<ConnectionProfile.Kind> kind, StringProperty dataFolder,
+                         StringProperty url, StringProperty secret, StringProperty workspaceId) {
     }
 
     /** What the screen's buttons do, and when they can. */
@@ -124,7 +112,7 @@ public final class ConnectionViewModel implements Activatable {
         BooleanBinding idle = writing.not().and(query.runningProperty().not());
         BooleanBinding formReady = idle.and(selected.isNotNull());
         commands = new Commands(new Command(this::add, writing.not()), new Command(this::duplicate, formReady),
-                new Command(this::delete, formReady), new Command(this::chooseFolder, form.embedded),
+                new Command(this::delete, formReady), new Command(this::chooseFolder, form.showsDataFolder()),
                 new Command(this::test, formReady), new Command(this::save, formReady),
                 new Command(this::use, formReady));
     }
@@ -161,18 +149,18 @@ public final class ConnectionViewModel implements Activatable {
             return;
         }
         selected.set(profile);
-        name.set(profile.name() == null ? "" : profile.name());
-        kind.set(profile.kind());
-        dataFolder.set(orEmpty(profile.dataFolder()));
-        url.set(orEmpty(profile.url()));
-        workspaceId.set(orEmpty(profile.workspaceId()));
-        secret.set("");
+        fields.name().set(profile.name() == null ? "" : profile.name());
+        fields.kind().set(profile.kind());
+        fields.dataFolder().set(orEmpty(profile.dataFolder()));
+        fields.url().set(orEmpty(profile.url()));
+        fields.workspaceId().set(orEmpty(profile.workspaceId()));
+        fields.secret().set("");
         query.stop();
         clearResult();
         if (profile.kind().remote()) {
             tasks.submit("Reading the stored key", p -> secrets.get(profile.id()).orElse(""), s -> {
                 if (profile.equals(selected.get())) {
-                    secret.set(s);
+                    fields.secret().set(s);
                 }
             }, failure -> dialogs.showError("The stored key could not be read", failure));
         }
@@ -182,11 +170,11 @@ public final class ConnectionViewModel implements Activatable {
     public ConnectionProfile formProfile() {
         ConnectionProfile base = selected.get();
         String id = base == null ? ConnectionProfile.newId() : base.id();
-        ConnectionProfile.Kind k = kind.get();
-        return new ConnectionProfile(id, name.get().strip(), k,
-                k == ConnectionProfile.Kind.EMBEDDED ? blankToNull(dataFolder.get()) : null,
-                k.remote() ? blankToNull(url.get()) : null,
-                k == ConnectionProfile.Kind.REMOTE_JWT ? blankToNull(workspaceId.get()) : null);
+        ConnectionProfile.Kind k = fields.kind().get();
+        return new ConnectionProfile(id, fields.name().get().strip(), k,
+                k == ConnectionProfile.Kind.EMBEDDED ? blankToNull(fields.dataFolder().get()) : null,
+                k.remote() ? blankToNull(fields.url().get()) : null,
+                k == ConnectionProfile.Kind.REMOTE_JWT ? blankToNull(fields.workspaceId().get()) : null);
     }
 
     /** How the list shows a profile: its name (marked when in use) over where it points. */
@@ -210,7 +198,7 @@ public final class ConnectionViewModel implements Activatable {
         ConnectionProfile copy = form.withId(ConnectionProfile.newId()).withName(form.name() + " (copy)");
         List<ConnectionProfile> next = new ArrayList<>(list);
         next.add(copy);
-        persist("Duplicating a profile", next, copy, copy.kind().remote() ? secret.get() : null, copy);
+        persist("Duplicating a profile", next, copy, copy.kind().remote() ? fields.secret().get() : null, copy);
     }
 
     /** Deletes the selected profile and its stored key after asking; the profile in use cannot be deleted. */
@@ -242,12 +230,12 @@ public final class ConnectionViewModel implements Activatable {
     /** Asks for the data folder of an embedded profile, starting at the one in the form. */
     private void chooseFolder() {
         dialogs.chooseFolder("Choose the data folder", folderInForm())
-                .ifPresent(folder -> dataFolder.set(folder.toAbsolutePath().toString()));
+                .ifPresent(folder -> fields.dataFolder().set(folder.toAbsolutePath().toString()));
     }
 
     private Path folderInForm() {
         try {
-            return dataFolder.get().isBlank() ? null : Path.of(dataFolder.get().strip());
+            return fields.dataFolder().get().isBlank() ? null : Path.of(fields.dataFolder().get().strip());
         } catch (InvalidPathException notAPath) {
             return null;
         }
@@ -257,14 +245,14 @@ public final class ConnectionViewModel implements Activatable {
     private void save() {
         ConnectionProfile form = named();
         if (form != null) {
-            persist("Saving the profile", replaced(form), form, form.kind().remote() ? secret.get() : "", form);
+            persist("Saving the profile", replaced(form), form, form.kind().remote() ? fields.secret().get() : "", form);
         }
     }
 
     /** Opens the form's target, reads its health and one event, and says what worked or what failed. */
     private void test() {
         ConnectionProfile form = formProfile();
-        String key = secret.get();
+        String key = fields.secret().get();
         clearResult();
         query.run("Testing the connection", "Testing " + form.target() + " …", p -> {
             try (Connector.Target target = connector.open(form, key)) {
@@ -287,7 +275,7 @@ public final class ConnectionViewModel implements Activatable {
         if (form == null) {
             return;
         }
-        String key = form.kind().remote() ? secret.get() : "";
+        String key = form.kind().remote() ? fields.secret().get() : "";
         List<ConnectionProfile> next = replaced(form);
         clearResult();
         write("Switching to " + form.name(), () -> {
@@ -416,7 +404,7 @@ public final class ConnectionViewModel implements Activatable {
                 selected.set(thenSelect);
             }
             if (newSecret != null && secretOf != null) {
-                secret.set(newSecret);
+                fields.secret().set(newSecret);
             }
             query.clearError();
             resultText.set("Saved.");
@@ -449,29 +437,8 @@ public final class ConnectionViewModel implements Activatable {
         return activeId.getReadOnlyProperty();
     }
 
-    public StringProperty nameProperty() {
-        return name;
-    }
-
-    public ObjectProperty<ConnectionProfile.Kind> kindProperty() {
-        return kind;
-    }
-
-    public StringProperty dataFolderProperty() {
-        return dataFolder;
-    }
-
-    public StringProperty urlProperty() {
-        return url;
-    }
-
-    /** The API key or the JWT, by kind. */
-    public StringProperty secretProperty() {
-        return secret;
-    }
-
-    public StringProperty workspaceIdProperty() {
-        return workspaceId;
+    public Fields fields() {
+        return fields;
     }
 
     /** What the last test, save or switch achieved; what failed is the error of {@link #query()}. */

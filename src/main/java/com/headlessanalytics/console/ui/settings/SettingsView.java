@@ -50,21 +50,22 @@ public final class SettingsView extends ScreenScaffold {
 
     private static Node serveSection(SettingsViewModel model) {
         SettingsViewModel.Commands c = model.commands();
-        TextField host = field("settings-host", model.hostProperty().get(), 180);
-        host.textProperty().bindBidirectional(model.hostProperty());
-        TextField port = field("settings-port", model.portProperty().get(), 90);
-        port.textProperty().bindBidirectional(model.portProperty());
-        host.disableProperty().bind(model.servingProperty());
-        port.disableProperty().bind(model.servingProperty());
+        SettingsViewModel.Serve serve = model.serve();
+        TextField host = field("settings-host", serve.host().get(), 180);
+        host.textProperty().bindBidirectional(serve.host());
+        TextField port = field("settings-port", serve.port().get(), 90);
+        port.textProperty().bindBidirectional(serve.port());
+        host.disableProperty().bind(serve.serving());
+        port.disableProperty().bind(serve.serving());
         Label portError = new Label();
-        portError.textProperty().bind(model.portErrorProperty());
+        portError.textProperty().bind(serve.portError());
         portError.getStyleClass().add(Styles.DANGER);
         Button start = button("settings-start", "Start serving", Feather.PLAY, c.start());
         start.getStyleClass().add(Styles.ACCENT);
         Button stop = button("settings-stop", "Stop", Feather.SQUARE, c.stop());
         Label status = new Label();
         status.setId("settings-serve-status");
-        status.textProperty().bind(model.serveStatusProperty());
+        status.textProperty().bind(serve.status());
         status.setWrapText(true);
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -80,27 +81,28 @@ public final class SettingsView extends ScreenScaffold {
         curl.setEditable(false);
         curl.setPrefRowCount(4);
         curl.getStyleClass().add("mono");
-        curl.textProperty().bind(model.curlProperty());
+        curl.textProperty().bind(serve.curl());
         Button copyCurl = button("settings-copy-curl", "Copy curl example", Feather.COPY, c.copyCurl());
         return card("Serve mode", new VBox(10, hint, form, buttons, curl, copyCurl));
     }
 
     private static Node keysSection(SettingsViewModel model) {
         SettingsViewModel.Commands c = model.commands();
+        SettingsViewModel.Keys keys = model.keys();
         TableView<SettingsViewModel.KeyRow> table = ViewParts.table(
                 "No API keys yet. Create one for each program that calls this workspace.");
         table.setId("settings-keys");
-        table.setItems(model.keys());
+        table.setItems(keys.rows());
         table.getColumns().setAll(List.of(ViewParts.column("Name", SettingsViewModel.KeyRow::name, 200),
                 ViewParts.column("Starts with", SettingsViewModel.KeyRow::startsWith, 140),
                 ViewParts.column("Created", SettingsViewModel.KeyRow::created, 160),
                 ViewParts.column("State", SettingsViewModel.KeyRow::state, 90)));
         table.setPrefHeight(170);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
-                model.selectedKeyProperty().set(row));
+                keys.selected().set(row));
         TextField name = field("settings-key-name", "", 240);
         name.setPromptText("Name, e.g. Warehouse scanner");
-        name.textProperty().bindBidirectional(model.newKeyNameProperty());
+        name.textProperty().bindBidirectional(keys.newName());
         name.setOnAction(e -> c.createKey().execute());
         Button create = button("settings-create-key", "Create key", Feather.PLUS_CIRCLE, c.createKey());
         Button revoke = button("settings-revoke-key", "Revoke", Feather.X_CIRCLE, c.revokeKey());
@@ -113,7 +115,7 @@ public final class SettingsView extends ScreenScaffold {
         TextField secret = field("settings-new-secret", "", -1);
         secret.setEditable(false);
         secret.getStyleClass().add("mono");
-        secret.textProperty().bind(model.newSecretProperty());
+        secret.textProperty().bind(keys.newSecret());
         HBox.setHgrow(secret, Priority.ALWAYS);
         Button copy = button("settings-copy-secret", "Copy", Feather.COPY, c.copySecret());
         Button done = button("settings-dismiss-secret", "Done", null, c.dismissSecret());

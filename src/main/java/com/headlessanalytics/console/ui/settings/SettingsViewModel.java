@@ -51,6 +51,24 @@ public final class SettingsViewModel implements Activatable {
         }
     }
 
+    /**
+     * Serve mode as the View binds it: the address (fixed while serving), what is wrong with the port,
+     * whether it serves, the serve control's sentence (off, serving where, or why it is not available),
+     * the base URL and a ready curl example.
+     */
+    public record Serve(StringProperty host, StringProperty port, ReadOnlyStringProperty portError,
+                        ReadOnlyBooleanProperty serving, ReadOnlyStringProperty status, ReadOnlyStringProperty baseUrl,
+                        ReadOnlyStringProperty curl) {
+    }
+
+    /**
+     * The API keys as the View binds them: the rows, the one Revoke applies to, the name for a new key,
+     * and a new key's secret until dismissed or the screen is left (empty otherwise).
+     */
+    public record Keys(ObservableList<KeyRow> rows, ObjectProperty<KeyRow> selected, StringProperty newName,
+                       ReadOnlyStringProperty newSecret) {
+    }
+
     /** What the screen's buttons do, and when they can. */
     public record Commands(Command switchWorkspace, Command start, Command stop, Command copyCurl,
                            Command createKey, Command revokeKey, Command copySecret, Command dismissSecret) {
@@ -90,6 +108,9 @@ public final class SettingsViewModel implements Activatable {
     private final ObjectProperty<KeyRow> selectedKey = new SimpleObjectProperty<>();
     private final ObjectProperty<Appearance> appearance = new SimpleObjectProperty<>(Appearance.SYSTEM);
     private final Commands commands;
+    private final Serve serveView = new Serve(host, port, portError.getReadOnlyProperty(), serving.getReadOnlyProperty(),
+            serveStatus.getReadOnlyProperty(), baseUrl.getReadOnlyProperty(), curl.getReadOnlyProperty());
+    private final Keys keysView = new Keys(keys, selectedKey, newKeyName, newSecret.getReadOnlyProperty());
 
     public SettingsViewModel(Supplier<ServeControl> serve, Workspaces workspaces, Runnable workspaceChanged,
                              TaskRunner tasks, DialogService dialogs, Consumer<String> serveState, ZoneId zone,
@@ -274,52 +295,12 @@ public final class SettingsViewModel implements Activatable {
         return Bindings.when(demo).then("Back to my workspace").otherwise("Open the demo workspace");
     }
 
-    public StringProperty hostProperty() {
-        return host;
+    public Serve serve() {
+        return serveView;
     }
 
-    public StringProperty portProperty() {
-        return port;
-    }
-
-    public ReadOnlyStringProperty portErrorProperty() {
-        return portError.getReadOnlyProperty();
-    }
-
-    /** Whether the local API server runs: its address cannot change meanwhile. */
-    public ReadOnlyBooleanProperty servingProperty() {
-        return serving.getReadOnlyProperty();
-    }
-
-    /** The serve control's sentence: off, serving where, or why it is not available. */
-    public ReadOnlyStringProperty serveStatusProperty() {
-        return serveStatus.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty baseUrlProperty() {
-        return baseUrl.getReadOnlyProperty();
-    }
-
-    /** A new key's secret until dismissed (or the screen is left); empty otherwise. */
-    public ReadOnlyStringProperty newSecretProperty() {
-        return newSecret.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty curlProperty() {
-        return curl.getReadOnlyProperty();
-    }
-
-    public StringProperty newKeyNameProperty() {
-        return newKeyName;
-    }
-
-    public ObservableList<KeyRow> keys() {
-        return keys;
-    }
-
-    /** The key Revoke applies to. */
-    public ObjectProperty<KeyRow> selectedKeyProperty() {
-        return selectedKey;
+    public Keys keys() {
+        return keysView;
     }
 
     public ObjectProperty<Appearance> appearanceProperty() {

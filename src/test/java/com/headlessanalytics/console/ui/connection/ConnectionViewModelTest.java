@@ -37,8 +37,8 @@ class ConnectionViewModelTest {
 
     private String testRemote(String url, String key) {
         model.commands().add().execute();
-        model.urlProperty().set(url);
-        model.secretProperty().set(key);
+        model.fields().url().set(url);
+        model.fields().secret().set(key);
         model.commands().test().execute();
         String error = model.query().errorProperty().get();
         return error.isEmpty() ? model.resultTextProperty().get() : error;
@@ -70,7 +70,7 @@ class ConnectionViewModelTest {
                 assertThat(testRemote(server.baseUrl(), key)).startsWith("Connected to " + server.baseUrl());
                 assertThat(model.query().errorProperty().get()).isEmpty();
 
-                model.secretProperty().set("ha_live_wrongwrongwrong");
+                model.fields().secret().set("ha_live_wrongwrongwrong");
                 model.commands().test().execute();
                 assertThat(model.resultTextProperty().get()).isEmpty();
                 assertThat(model.query().errorProperty().get()).isEqualTo(
@@ -103,9 +103,9 @@ class ConnectionViewModelTest {
     void savesTheKeyApartAndDeletesItWithTheProfile() {
         model.commands().add().execute();
         ConnectionProfile added = model.selectedProperty().get();
-        model.nameProperty().set("Staging");
-        model.urlProperty().set("https://staging.example.com");
-        model.secretProperty().set("ha_live_secret");
+        model.fields().name().set("Staging");
+        model.fields().url().set("https://staging.example.com");
+        model.fields().secret().set("ha_live_secret");
         model.commands().save().execute();
         assertThat(model.profiles()).extracting(ConnectionProfile::name).containsExactly("This computer", "Staging");
         assertThat(secrets.get(added.id())).contains("ha_live_secret");
@@ -131,15 +131,15 @@ class ConnectionViewModelTest {
         dialogs.folder = dir.resolve("picked");
         model.commands().chooseFolder().execute();
         assertThat(dialogs.fileQuestions).extracting(TestDialogs.Asked::title).containsExactly("Choose the data folder");
-        assertThat(model.dataFolderProperty().get()).isEqualTo(dir.resolve("picked").toAbsolutePath().toString());
+        assertThat(model.fields().dataFolder().get()).isEqualTo(dir.resolve("picked").toAbsolutePath().toString());
         dialogs.folder = null;
         model.commands().chooseFolder().execute();
-        assertThat(model.dataFolderProperty().get()).as("cancelled: unchanged")
+        assertThat(model.fields().dataFolder().get()).as("cancelled: unchanged")
                 .isEqualTo(dir.resolve("picked").toAbsolutePath().toString());
-        model.kindProperty().set(ConnectionProfile.Kind.REMOTE_KEY);
+        model.fields().kind().set(ConnectionProfile.Kind.REMOTE_KEY);
         assertThat(model.commands().chooseFolder().isExecutable()).isFalse();
         assertThat(model.form().secretLabel().get()).isEqualTo("API key");
-        model.kindProperty().set(ConnectionProfile.Kind.REMOTE_JWT);
+        model.fields().kind().set(ConnectionProfile.Kind.REMOTE_JWT);
         assertThat(model.form().secretLabel().get()).isEqualTo("JWT");
         assertThat(model.form().showsWorkspaceId().get()).isTrue();
     }
@@ -151,10 +151,10 @@ class ConnectionViewModelTest {
         model.commands().delete().execute();
         assertThat(dialogs.confirmations).containsExactly("Delete \"New connection\"?");
         assertThat(model.profiles()).hasSize(2);
-        model.nameProperty().set("  ");
+        model.fields().name().set("  ");
         model.commands().save().execute();
         assertThat(model.query().errorProperty().get()).isEqualTo("Give the profile a name.");
-        model.nameProperty().set("Named");
+        model.fields().name().set("Named");
         model.commands().save().execute();
         assertThat(model.query().errorProperty().get()).isEmpty();
         assertThat(model.resultTextProperty().get()).isEqualTo("Saved.");

@@ -73,24 +73,24 @@ class SettingsViewModelTest {
     @Test
     void startsServesAKeyShownOnceAndStops() throws Exception {
         model.activate();
-        model.portProperty().set("0");
+        model.serve().port().set("0");
         assertThat(model.commands().start().isExecutable()).isTrue();
         model.commands().start().execute();
-        assertThat(model.servingProperty().get()).isTrue();
-        String url = model.baseUrlProperty().get();
+        assertThat(model.serve().serving().get()).isTrue();
+        String url = model.serve().baseUrl().get();
         assertThat(url).startsWith("http://127.0.0.1:");
         assertThat(serveStates).last().isEqualTo("Serving " + url);
-        assertThat(model.curlProperty().get()).contains(url + "/api/ingest", "$HA_API_KEY");
+        assertThat(model.serve().curl().get()).contains(url + "/api/ingest", "$HA_API_KEY");
 
-        model.newKeyNameProperty().set("Warehouse scanner");
+        model.keys().newName().set("Warehouse scanner");
         model.commands().createKey().execute();
-        String secret = model.newSecretProperty().get();
+        String secret = model.keys().newSecret().get();
         assertThat(secret).startsWith("ha_live_");
-        assertThat(model.curlProperty().get()).contains("Bearer " + secret);
+        assertThat(model.serve().curl().get()).contains("Bearer " + secret);
         assertThat(model.query().statusProperty().get()).isEqualTo("Key \"Warehouse scanner\" created");
         model.commands().copySecret().execute();
         assertThat(copied).containsExactly(secret);
-        assertThat(model.keys()).singleElement().satisfies(k -> {
+        assertThat(model.keys().rows()).singleElement().satisfies(k -> {
             assertThat(k.name()).isEqualTo("Warehouse scanner");
             assertThat(k.startsWith()).isEqualTo(secret.substring(0, 12) + "…");
             assertThat(k.active()).isTrue();
@@ -107,35 +107,35 @@ class SettingsViewModelTest {
         assertThat(events.rows()).extracting(EventsViewModel.Row::name).containsExactly("qr.bottle_scanned");
 
         model.deactivate();
-        assertThat(model.newSecretProperty().get()).isEmpty();
-        model.selectedKeyProperty().set(model.keys().get(0));
+        assertThat(model.keys().newSecret().get()).isEmpty();
+        model.keys().selected().set(model.keys().rows().get(0));
         model.commands().revokeKey().execute();
-        assertThat(model.keys().get(0).state()).isEqualTo("revoked");
+        assertThat(model.keys().rows().get(0).state()).isEqualTo("revoked");
         assertThat(model.query().statusProperty().get()).isEqualTo("Key \"Warehouse scanner\" revoked");
-        model.selectedKeyProperty().set(model.keys().get(0));
+        model.keys().selected().set(model.keys().rows().get(0));
         assertThat(model.commands().revokeKey().isExecutable()).as("a revoked key cannot be revoked again").isFalse();
         assertThat(model.commands().copySecret().isExecutable()).as("the secret is gone").isFalse();
         assertThat(post(url, secret).statusCode()).isEqualTo(401);
 
         model.commands().stop().execute();
-        assertThat(model.servingProperty().get()).isFalse();
+        assertThat(model.serve().serving().get()).isFalse();
         assertThat(serveStates).last().isEqualTo("Serve mode off");
     }
 
     @Test
     void refusesBadPortsAndSaysPlainlyWhenAPortIsTaken() throws Exception {
         model.activate();
-        model.portProperty().set("80000");
-        assertThat(model.portErrorProperty().get()).contains("between 1 and 65535");
+        model.serve().port().set("80000");
+        assertThat(model.serve().portError().get()).contains("between 1 and 65535");
         assertThat(model.commands().start().isExecutable()).isFalse();
-        model.portProperty().set("http");
-        assertThat(model.portErrorProperty().get()).contains("a number");
+        model.serve().port().set("http");
+        assertThat(model.serve().portError().get()).contains("a number");
         try (ServerSocket taken = new ServerSocket(0)) {
-            model.portProperty().set(String.valueOf(taken.getLocalPort()));
+            model.serve().port().set(String.valueOf(taken.getLocalPort()));
             model.commands().start().execute();
-            assertThat(model.servingProperty().get()).isFalse();
+            assertThat(model.serve().serving().get()).isFalse();
             assertThat(model.query().errorProperty().get()).contains("in use");
-            assertThat(model.serveStatusProperty().get()).isEqualTo("Serve mode is off");
+            assertThat(model.serve().status().get()).isEqualTo("Serve mode is off");
         }
     }
 
@@ -144,9 +144,9 @@ class SettingsViewModelTest {
         model.activate();
         model.commands().createKey().execute();
         dialogs.confirmAnswer = false;
-        model.selectedKeyProperty().set(model.keys().get(0));
+        model.keys().selected().set(model.keys().rows().get(0));
         model.commands().revokeKey().execute();
-        assertThat(model.keys().get(0).active()).isTrue();
+        assertThat(model.keys().rows().get(0).active()).isTrue();
     }
 
     @Test
@@ -159,13 +159,13 @@ class SettingsViewModelTest {
         assertThat(slow.commands().start().isExecutable()).isFalse();
         assertThat(slow.commands().createKey().isExecutable()).isFalse();
         held.runAll();
-        slow.portProperty().set("0");
+        slow.serve().port().set("0");
         assertThat(slow.commands().start().isExecutable()).isTrue();
         slow.commands().start().execute();
         assertThat(slow.query().statusProperty().get()).isEqualTo("Starting serve mode…");
         assertThat(slow.commands().stop().isExecutable()).isFalse();
         held.runAll();
-        assertThat(slow.servingProperty().get()).isTrue();
+        assertThat(slow.serve().serving().get()).isTrue();
         assertThat(slow.commands().start().isExecutable()).isFalse();
         assertThat(slow.commands().stop().isExecutable()).isTrue();
         assertThat(notices).singleElement().asString().startsWith("Serve mode started: http://127.0.0.1:");

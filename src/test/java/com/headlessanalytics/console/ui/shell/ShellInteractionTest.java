@@ -111,7 +111,7 @@ class ShellInteractionTest {
                 robot.typeInto("#settings-port", "0").clickOn("#settings-start");
                 robot.waitUntil(() -> robot.<Label>find("#status-notice").getText().startsWith("Serve mode started: "),
                         () -> "notice '" + robot.<Label>find("#status-notice").getText() + "'");
-                String url = settings.baseUrlProperty().get();
+                String url = settings.serve().baseUrl().get();
                 assertThat(robot.read(() -> robot.<Label>find("#status-notice").getText()))
                         .isEqualTo("Serve mode started: " + url);
                 assertThat(robot.read(() -> robot.<Label>find("#status-serve").getText())).isEqualTo("Serving " + url);
