@@ -155,7 +155,10 @@ public final class SettingsViewModel implements Activatable {
             return;
         }
         show(control.status());
-        perform("Reading API keys", "Reading API keys…", c -> null, o -> query.status(""), "");
+        if (!query.isRunning()) {
+            // a request in flight (e.g. a start begun before leaving the screen) answers the keys too
+            perform("Reading API keys", "Reading API keys…", c -> null, o -> query.status(""), "");
+        }
     }
 
     @Override

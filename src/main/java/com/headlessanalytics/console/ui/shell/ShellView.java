@@ -88,6 +88,7 @@ public final class ShellView extends BorderPane {
             b.setMnemonicParsing(false);
             b.setTooltip(new Tooltip(model.tooltip(area)));
             ViewParts.bind(b, model.open(area));
+            // clicking the open area again must not unselect its entry
             b.setOnAction(e -> {
                 model.open(area).execute();
                 b.setSelected(model.selectedProperty().get() == area);

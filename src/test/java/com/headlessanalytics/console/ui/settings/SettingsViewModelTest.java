@@ -164,6 +164,9 @@ class SettingsViewModelTest {
         slow.commands().start().execute();
         assertThat(slow.query().statusProperty().get()).isEqualTo("Starting serve mode…");
         assertThat(slow.commands().stop().isExecutable()).isFalse();
+        slow.deactivate();
+        slow.activate();
+        assertThat(held.pending()).as("coming back does not drop the start in flight").isEqualTo(1);
         held.runAll();
         assertThat(slow.serve().serving().get()).isTrue();
         assertThat(slow.commands().start().isExecutable()).isFalse();
