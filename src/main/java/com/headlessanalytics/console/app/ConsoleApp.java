@@ -2,6 +2,7 @@ package com.headlessanalytics.console.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.headlessanalytics.console.ui.common.FxClipboard;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.OsTheme;
@@ -47,7 +48,7 @@ public class ConsoleApp extends Application {
                 : appearanceOf(saved.appearance());
         applyTheme(initial);
         composition = new ConsoleComposition(folder, secrets, Platform::runLater, new FxScheduler(),
-                notices -> ConsoleComposition.registerForms(new FxDialogService(stage, notices)), Clock.systemUTC(), ZoneId.systemDefault());
+                notices -> ConsoleComposition.registerForms(new FxDialogService(stage, notices)), new FxClipboard(), Clock.systemUTC(), ZoneId.systemDefault());
         SettingsViewModel settings = composition.settings();
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));

@@ -14,6 +14,7 @@ import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.SecretStore;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.TextClipboard;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
 import com.headlessanalytics.console.ui.events.EventsView;
@@ -79,11 +80,12 @@ public final class ConsoleComposition implements AutoCloseable {
      * @param fxThread runs UI callbacks on the FX thread ({@code Platform::runLater} in the app)
      * @param scheduler repeats polling on the FX thread ({@code FxScheduler} in the app)
      * @param dialogs makes the dialog service, given where its notices go (the status bar)
+     * @param clipboard where Copy commands put text
      * @param clock the time analytics screens count back from
      * @param zone the zone times are shown in
      */
     public ConsoleComposition(Path folder, SecretStore secrets, Executor fxThread, Scheduler scheduler,
-            Function<Consumer<String>, DialogService> dialogs, Clock clock, ZoneId zone) {
+            Function<Consumer<String>, DialogService> dialogs, TextClipboard clipboard, Clock clock, ZoneId zone) {
         this.folder = folder;
         this.secrets = secrets;
         this.tasks = new FxTaskRunner(fxThread::execute);
@@ -99,7 +101,7 @@ public final class ConsoleComposition implements AutoCloseable {
             shellRef[0].reload();
         };
         settings = new SettingsViewModel(workspaces::serve, workspaces, workspaceChanged, tasks,
-                this.dialogs, state -> shellRef[0].serveStateChanged(state), zone);
+                this.dialogs, state -> shellRef[0].serveStateChanged(state), zone, clipboard);
         profiles = new ConnectionProfiles(folder, folder);
         ConnectionViewModel connection = new ConnectionViewModel(profiles, secrets, new ConsoleConnector(workspaces),
                 workspaces, workspaceChanged, tasks, this.dialogs);
@@ -242,7 +244,7 @@ public final class ConsoleComposition implements AutoCloseable {
                         + " orders with revenue, leads, campaigns across channels and agent runs?\n\n"
                         + "It is kept in a folder of its own and never mixed into yours; Settings switches back.",
                 "Open the demo workspace")) {
-            settings.switchWorkspace();
+            settings.commands().switchWorkspace().execute();
         }
     }
 

@@ -46,12 +46,12 @@ class ConnectionSwitchTest {
                         new ManualScheduler(), java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
                 model.activate();
 
-                model.add();
-                model.nameProperty().set("Remote");
-                model.urlProperty().set(server.baseUrl());
-                model.secretProperty().set(key);
-                model.use();
-                assertThat(model.resultProperty().get()).isEqualTo(ConnectionViewModel.Result.SUCCESS);
+                model.commands().add().execute();
+                model.fields().name().set("Remote");
+                model.fields().url().set(server.baseUrl());
+                model.fields().secret().set(key);
+                model.commands().use().execute();
+                assertThat(model.query().errorProperty().get()).isEmpty();
                 assertThat(changed[0]).isEqualTo(1);
                 assertThat(workspaces.current().description()).isEqualTo("Remote · " + server.baseUrl());
                 assertThat(workspaces.serve()).isNull();
@@ -61,9 +61,9 @@ class ConnectionSwitchTest {
                 events.deactivate();
 
                 model.select(model.profiles().get(0));
-                model.test();
-                assertThat(model.resultProperty().get()).isEqualTo(ConnectionViewModel.Result.SUCCESS);
-                model.use();
+                model.commands().test().execute();
+                assertThat(model.query().errorProperty().get()).isEmpty();
+                model.commands().use().execute();
                 assertThat(workspaces.current().description()).isEqualTo("Embedded workspace · "
                         + own.toAbsolutePath().normalize());
                 assertThat(workspaces.serve()).isNotNull();

@@ -48,12 +48,13 @@ class ConsoleCompositionTest {
     private final LinkedBlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final java.util.List<String> copied = new java.util.ArrayList<>();
 
     private ConsoleComposition compose(Path folder) {
         return new ConsoleComposition(folder, new FileSecretStore(folder), fxThread::add, scheduler, notices -> {
             dialogs.notices = notices;
             return dialogs.service;
-        }, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        }, copied::add, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     @Test

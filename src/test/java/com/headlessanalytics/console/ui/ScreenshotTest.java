@@ -113,7 +113,7 @@ class ScreenshotTest {
             }
         };
         SettingsViewModel settings = new SettingsViewModel(() -> serve, workspaces, () -> { }, tasks, dialogs,
-                state -> { }, ZoneOffset.UTC);
+                state -> { }, ZoneOffset.UTC, text -> { });
         ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
                 Area.SETTINGS, settings), tasks);
         Map<Area, Supplier<Node>> views = Map.of(Area.EVENTS, () -> new EventsView(events),
@@ -140,7 +140,7 @@ class ScreenshotTest {
         waitUntil(() -> !health.checks().isEmpty(), () -> "error '" + health.errorProperty().get() + "'");
         save(stage[0], "runtime-health-" + theme);
         WaitForAsyncUtils.asyncFx(() -> shell.select(Area.SETTINGS)).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> !settings.keys().isEmpty(), () -> "no keys listed: '" + settings.statusProperty().get() + "'");
+        waitUntil(() -> !settings.keys().rows().isEmpty(), () -> "no keys listed: '" + settings.query().errorProperty().get() + "'");
         save(stage[0], "settings-" + theme);
         WaitForAsyncUtils.asyncFx(() -> {
             shell.select(Area.EVENTS);

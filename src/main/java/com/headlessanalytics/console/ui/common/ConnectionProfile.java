@@ -15,18 +15,15 @@ import java.util.UUID;
 public record ConnectionProfile(String id, String name, Kind kind, String dataFolder, String url, String workspaceId) {
 
     public enum Kind {
-        EMBEDDED("Embedded data folder"),
-        REMOTE_KEY("Remote API with an API key"),
-        REMOTE_JWT("Remote API with an enterprise JWT");
+        EMBEDDED, REMOTE_KEY, REMOTE_JWT;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
+        /** How the form's choice is called. */
         public String label() {
-            return label;
+            return switch (this) {
+                case EMBEDDED -> "Embedded data folder";
+                case REMOTE_KEY -> "Remote API with an API key";
+                case REMOTE_JWT -> "Remote API with an enterprise JWT";
+            };
         }
 
         public boolean remote() {

@@ -1,10 +1,13 @@
 package com.headlessanalytics.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
-import java.io.File;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.ViewParts;
+import java.util.Locale;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,43 +27,34 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Connection: the saved profiles on the left, the selected one's form on the right. */
-public final class ConnectionView extends BorderPane {
+public final class ConnectionView extends ScreenScaffold {
 
     public ConnectionView(ConnectionViewModel model) {
-        getStyleClass().add("screen");
-        Label title = new Label("Connection");
-        title.getStyleClass().add(Styles.TITLE_2);
-        setTop(title);
-        BorderPane.setMargin(title, new Insets(0, 0, 16, 0));
-        setLeft(profileList(model));
+        super("Connection", model.query());
         ScrollPane scroll = new ScrollPane(form(model));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.FLAT);
-        setCenter(scroll);
         BorderPane.setMargin(scroll, new Insets(0, 0, 0, 16));
+        BorderPane content = new BorderPane(scroll);
+        content.setLeft(profileList(model));
+        body(content);
     }
 
     private static VBox profileList(ConnectionViewModel model) {
         ListView<ConnectionProfile> list = new ListView<>(model.profiles());
+        list.setId("connection-profiles");
         list.setPrefWidth(260);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionProfile item, boolean empty) {
                 super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                boolean active = item.id().equals(model.activeIdProperty().get());
-                setText(item.name() + (active ? "  (in use)" : "") + "\n" + String.valueOf(item.target()));
-                setGraphic(new FontIcon(item.kind().remote() ? Feather.GLOBE : Feather.HARD_DRIVE));
+                setText(empty || item == null ? null : model.listText(item));
+                setGraphic(empty || item == null ? null
+                        : new FontIcon(item.kind().remote() ? Feather.GLOBE : Feather.HARD_DRIVE));
             }
         });
         model.activeIdProperty().addListener((obs, old, id) -> list.refresh());
@@ -71,68 +65,47 @@ public final class ConnectionView extends BorderPane {
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> model.select(p));
         VBox.setVgrow(list, Priority.ALWAYS);
-        Button add = new Button("Add", new FontIcon(Feather.PLUS));
-        add.setOnAction(e -> model.add());
-        Button duplicate = new Button("Duplicate", new FontIcon(Feather.COPY));
-        duplicate.disableProperty().bind(model.selectedProperty().isNull());
-        duplicate.setOnAction(e -> model.duplicate());
-        Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        ConnectionViewModel.Commands c = model.commands();
+        Button add = button("connection-add", "Add", Feather.PLUS, c.add());
+        Button duplicate = button("connection-duplicate", "Duplicate", Feather.COPY, c.duplicate());
+        Button delete = button("connection-delete", "Delete", Feather.TRASH_2, c.delete());
         delete.getStyleClass().add(Styles.DANGER);
-        delete.disableProperty().bind(model.selectedProperty().isNull());
-        delete.setOnAction(e -> model.delete());
         return new VBox(8, list, new HBox(8, add, duplicate, delete));
     }
 
     private static VBox form(ConnectionViewModel model) {
-        TextField name = new TextField();
-        name.textProperty().bindBidirectional(model.nameProperty());
-
         ToggleGroup kinds = new ToggleGroup();
         HBox kindBox = new HBox(16);
-        for (ConnectionProfile.Kind k : ConnectionProfile.Kind.values()) {
+        for (ConnectionProfile.Kind k : model.kinds()) {
             RadioButton b = new RadioButton(k.label());
+            b.setId("connection-kind-" + k.name().toLowerCase(Locale.ROOT));
             b.setUserData(k);
             b.setToggleGroup(kinds);
             kindBox.getChildren().add(b);
         }
-        Runnable showKind = () -> kinds.getToggles().stream().filter(t -> t.getUserData() == model.kindProperty().get())
+        Runnable showKind = () -> kinds.getToggles().stream().filter(t -> t.getUserData() == model.fields().kind().get())
                 .findFirst().ifPresent(kinds::selectToggle);
         showKind.run();
-        model.kindProperty().addListener((obs, old, k) -> showKind.run());
+        model.fields().kind().addListener((obs, old, k) -> showKind.run());
         kinds.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t != null) {
-                model.kindProperty().set((ConnectionProfile.Kind) t.getUserData());
+                model.fields().kind().set((ConnectionProfile.Kind) t.getUserData());
             }
         });
 
-        TextField folder = new TextField();
-        folder.textProperty().bindBidirectional(model.dataFolderProperty());
+        ConnectionViewModel.Commands c = model.commands();
+        TextField name = field("connection-name", new TextField(), model.fields().name());
+        TextField folder = field("connection-folder", new TextField(), model.fields().dataFolder());
         HBox.setHgrow(folder, Priority.ALWAYS);
-        Button choose = new Button("Choose…", new FontIcon(Feather.FOLDER));
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose the data folder");
-            File current = new File(model.dataFolderProperty().get());
-            if (current.isDirectory()) {
-                chooser.setInitialDirectory(current);
-            }
-            File picked = chooser.showDialog(getWindowOf(choose));
-            if (picked != null) {
-                model.dataFolderProperty().set(picked.getAbsolutePath());
-            }
-        });
-        TextField url = new TextField();
+        Button choose = button("connection-choose-folder", "Choose…", Feather.FOLDER, c.chooseFolder());
+        TextField url = field("connection-url", new TextField(), model.fields().url());
         url.setPromptText("https://analytics.example.com");
-        url.textProperty().bindBidirectional(model.urlProperty());
-        PasswordField secret = new PasswordField();
-        secret.textProperty().bindBidirectional(model.secretProperty());
-        TextField workspace = new TextField();
-        workspace.textProperty().bindBidirectional(model.workspaceIdProperty());
+        PasswordField secret = field("connection-secret", new PasswordField(), model.fields().secret());
+        TextField workspace = field("connection-workspace", new TextField(), model.fields().workspaceId());
 
-        BooleanBinding embedded = model.kindProperty().isEqualTo(ConnectionProfile.Kind.EMBEDDED);
-        BooleanBinding jwt = model.kindProperty().isEqualTo(ConnectionProfile.Kind.REMOTE_JWT);
+        ConnectionViewModel.Form shown = model.form();
         Label secretLabel = new Label();
-        secretLabel.textProperty().bind(Bindings.when(jwt).then("JWT").otherwise("API key"));
+        secretLabel.textProperty().bind(shown.secretLabel());
         Label where = new Label(model.secretsLocation());
         where.setWrapText(true);
         where.getStyleClass().add(Styles.TEXT_MUTED);
@@ -156,44 +129,40 @@ public final class ConnectionView extends BorderPane {
         Label workspaceLabel = new Label("Workspace ID");
         grid.addRow(5, workspaceLabel, workspace);
         grid.add(where, 1, 6);
-        showWhen(embedded, folderLabel, folderRow);
-        showWhen(embedded.not(), urlLabel, url, secretLabel, secret, where);
-        showWhen(jwt, workspaceLabel, workspace);
+        showWhen(shown.showsDataFolder(), folderLabel, folderRow);
+        showWhen(shown.showsRemote(), urlLabel, url, secretLabel, secret, where);
+        showWhen(shown.showsWorkspaceId(), workspaceLabel, workspace);
 
-        Button test = new Button("Test connection", new FontIcon(Feather.ZAP));
-        test.setOnAction(e -> model.test());
-        Button save = new Button("Save", new FontIcon(Feather.SAVE));
-        save.setOnAction(e -> model.save());
-        Button use = new Button("Use this connection", new FontIcon(Feather.CHECK));
+        Button test = button("connection-test", "Test connection", Feather.ZAP, c.test());
+        Button save = button("connection-save", "Save", Feather.SAVE, c.save());
+        Button use = button("connection-use", "Use this connection", Feather.CHECK, c.use());
         use.getStyleClass().add(Styles.ACCENT);
-        use.setOnAction(e -> model.use());
-        for (Button b : new Button[] {test, save, use}) {
-            b.disableProperty().bind(model.workingProperty().or(model.selectedProperty().isNull()));
-        }
         HBox buttons = new HBox(8, test, save, use);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label result = new Label();
+        result.setId("connection-result");
         result.setWrapText(true);
+        result.getStyleClass().add(Styles.SUCCESS);
         result.textProperty().bind(model.resultTextProperty());
-        model.resultProperty().addListener((obs, old, r) -> {
-            result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            if (r == ConnectionViewModel.Result.SUCCESS) {
-                result.getStyleClass().add(Styles.SUCCESS);
-            } else if (r == ConnectionViewModel.Result.FAILURE) {
-                result.getStyleClass().add(Styles.DANGER);
-            }
-        });
         VBox form = new VBox(16, grid, buttons, result);
         form.setPadding(new Insets(0, 8, 16, 0));
         return form;
     }
 
-    private static Window getWindowOf(Button b) {
-        return b.getScene() == null ? null : b.getScene().getWindow();
+    private static Button button(String id, String text, Feather icon, Command command) {
+        Button b = ViewParts.button(text, icon, command);
+        b.setId(id);
+        return b;
     }
 
-    private static void showWhen(BooleanBinding condition, Node... nodes) {
+    private static <F extends TextField> F field(String id, F field, StringProperty value) {
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static void showWhen(ObservableBooleanValue condition, Node... nodes) {
         for (Node n : nodes) {
             n.visibleProperty().bind(condition);
             n.managedProperty().bind(condition);

@@ -5,24 +5,30 @@ import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.Connections;
 import com.headlessanalytics.console.ui.common.Connector;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.ProfileStore;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.SecretStore;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,16 +44,16 @@ import javax.net.ssl.SSLException;
 /**
  * Connection: the saved profiles (an embedded data folder, or a remote API with an API key or a
  * JWT), a form to edit one, Test connection (health, then one event) with one sentence on what
- * failed, and Use this connection, which switches the whole console.
+ * failed, and Use this connection, which switches the whole console. Test connection runs through
+ * the screen's {@link QueryLifecycle} (cancellable; its failure is the error banner); saving,
+ * deleting and switching write files or switch the console, so they run to the end and keep the
+ * buttons disabled meanwhile.
  */
 public final class ConnectionViewModel implements Activatable {
     /** {@code RemoteApi.NOT_AN_API}: an error answer that is not a HeadlessAnalytics error body. */
     static final String NOT_AN_API = "not_headless_api";
     /** {@code RemoteApi.BAD_RESPONSE}: a 2xx answer that is not what the API answers. */
     static final String BAD_RESPONSE = "bad_response";
-
-    /** The outcome of the last test or switch. */
-    public enum Result { NONE, SUCCESS, FAILURE }
 
     private final ProfileStore profiles;
     private final SecretStore secrets;
@@ -56,20 +62,39 @@ public final class ConnectionViewModel implements Activatable {
     private final Runnable workspaceChanged;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final QueryLifecycle query;
 
     private final ObservableList<ConnectionProfile> list = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper activeId = new ReadOnlyStringWrapper();
-    private final StringProperty name = new SimpleStringProperty("");
-    private final ObjectProperty<ConnectionProfile.Kind> kind = new SimpleObjectProperty<>(ConnectionProfile.Kind.EMBEDDED);
-    private final StringProperty dataFolder = new SimpleStringProperty("");
-    private final StringProperty url = new SimpleStringProperty("");
-    private final StringProperty secret = new SimpleStringProperty("");
-    private final StringProperty workspaceId = new SimpleStringProperty("");
+    private final Fields fields = new Fields(new SimpleStringProperty(""),
+            new SimpleObjectProperty<>(ConnectionProfile.Kind.EMBEDDED), new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""), new SimpleStringProperty(""));
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(Result.NONE);
-    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper();
+    private final Form form = Form.of(fields.kind());
+    private final Commands commands;
     private boolean loaded;
+
+    /** Which rows of the form the selected kind shows, and what the secret is called. */
+    public record Form(BooleanBinding showsDataFolder, BooleanBinding showsRemote, BooleanBinding showsWorkspaceId,
+                       StringBinding secretLabel) {
+        static Form of(ObjectProperty<ConnectionProfile.Kind> kind) {
+            BooleanBinding embedded = kind.isEqualTo(ConnectionProfile.Kind.EMBEDDED);
+            BooleanBinding jwt = kind.isEqualTo(ConnectionProfile.Kind.REMOTE_JWT);
+            return new Form(embedded, embedded.not(), jwt, Bindings.when(jwt).then("JWT").otherwise("API key"));
+        }
+    }
+
+    /** The form's fields: the API key or the JWT is the secret, by kind. */
+    public record Fields(StringProperty name, ObjectProperty<ConnectionProfile.Kind> kind, StringProperty dataFolder,
+                         StringProperty url, StringProperty secret, StringProperty workspaceId) {
+    }
+
+    /** What the screen's buttons do, and when they can. */
+    public record Commands(Command add, Command duplicate, Command delete, Command chooseFolder, Command test,
+                           Command save, Command use) {
+    }
 
     /**
      * @param workspaceChanged run on the FX thread after a switch: refreshes the status bar and the screen
@@ -83,6 +108,13 @@ public final class ConnectionViewModel implements Activatable {
         this.workspaceChanged = workspaceChanged;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.query = new QueryLifecycle(tasks);
+        BooleanBinding idle = writing.not().and(query.runningProperty().not());
+        BooleanBinding formReady = idle.and(selected.isNotNull());
+        commands = new Commands(new Command(this::add, writing.not()), new Command(this::duplicate, formReady),
+                new Command(this::delete, formReady), new Command(this::chooseFolder, form.showsDataFolder()),
+                new Command(this::test, formReady), new Command(this::save, formReady),
+                new Command(this::use, formReady));
     }
 
     private record Loaded(List<ConnectionProfile> profiles, Optional<String> lastUsed) {
@@ -108,25 +140,27 @@ public final class ConnectionViewModel implements Activatable {
 
     @Override
     public void deactivate() {
+        query.stop();
     }
 
-    /** Shows a profile in the form, with its stored key or token. */
+    /** Shows a profile in the form, with its stored key or token; a test of the profile before is dropped. */
     public void select(ConnectionProfile profile) {
         if (profile == null || profile.equals(selected.get())) {
             return;
         }
         selected.set(profile);
-        name.set(profile.name() == null ? "" : profile.name());
-        kind.set(profile.kind());
-        dataFolder.set(orEmpty(profile.dataFolder()));
-        url.set(orEmpty(profile.url()));
-        workspaceId.set(orEmpty(profile.workspaceId()));
-        secret.set("");
+        fields.name().set(profile.name() == null ? "" : profile.name());
+        fields.kind().set(profile.kind());
+        fields.dataFolder().set(orEmpty(profile.dataFolder()));
+        fields.url().set(orEmpty(profile.url()));
+        fields.workspaceId().set(orEmpty(profile.workspaceId()));
+        fields.secret().set("");
+        query.stop();
         clearResult();
         if (profile.kind().remote()) {
             tasks.submit("Reading the stored key", p -> secrets.get(profile.id()).orElse(""), s -> {
                 if (profile.equals(selected.get())) {
-                    secret.set(s);
+                    fields.secret().set(s);
                 }
             }, failure -> dialogs.showError("The stored key could not be read", failure));
         }
@@ -136,15 +170,21 @@ public final class ConnectionViewModel implements Activatable {
     public ConnectionProfile formProfile() {
         ConnectionProfile base = selected.get();
         String id = base == null ? ConnectionProfile.newId() : base.id();
-        ConnectionProfile.Kind k = kind.get();
-        return new ConnectionProfile(id, name.get().strip(), k,
-                k == ConnectionProfile.Kind.EMBEDDED ? blankToNull(dataFolder.get()) : null,
-                k.remote() ? blankToNull(url.get()) : null,
-                k == ConnectionProfile.Kind.REMOTE_JWT ? blankToNull(workspaceId.get()) : null);
+        ConnectionProfile.Kind k = fields.kind().get();
+        return new ConnectionProfile(id, fields.name().get().strip(), k,
+                k == ConnectionProfile.Kind.EMBEDDED ? blankToNull(fields.dataFolder().get()) : null,
+                k.remote() ? blankToNull(fields.url().get()) : null,
+                k == ConnectionProfile.Kind.REMOTE_JWT ? blankToNull(fields.workspaceId().get()) : null);
+    }
+
+    /** How the list shows a profile: its name (marked when in use) over where it points. */
+    public String listText(ConnectionProfile profile) {
+        boolean active = profile.id().equals(activeId.get());
+        return profile.name() + (active ? "  (in use)" : "") + "\n" + profile.target();
     }
 
     /** Adds a new remote profile and selects it. */
-    public void add() {
+    private void add() {
         ConnectionProfile p = new ConnectionProfile(ConnectionProfile.newId(), "New connection",
                 ConnectionProfile.Kind.REMOTE_KEY, null, "https://", null);
         List<ConnectionProfile> next = new ArrayList<>(list);
@@ -153,23 +193,17 @@ public final class ConnectionViewModel implements Activatable {
     }
 
     /** Copies the form, key or token included, into a new profile. */
-    public void duplicate() {
-        if (selected.get() == null) {
-            return;
-        }
+    private void duplicate() {
         ConnectionProfile form = formProfile();
         ConnectionProfile copy = form.withId(ConnectionProfile.newId()).withName(form.name() + " (copy)");
         List<ConnectionProfile> next = new ArrayList<>(list);
         next.add(copy);
-        persist("Duplicating a profile", next, copy, copy.kind().remote() ? secret.get() : null, copy);
+        persist("Duplicating a profile", next, copy, copy.kind().remote() ? fields.secret().get() : null, copy);
     }
 
     /** Deletes the selected profile and its stored key after asking; the profile in use cannot be deleted. */
-    public void delete() {
+    private void delete() {
         ConnectionProfile p = selected.get();
-        if (p == null) {
-            return;
-        }
         if (p.id().equals(activeId.get())) {
             dialogs.showInformation("This connection is in use",
                     "Switch to another connection before deleting \"" + p.name() + "\".");
@@ -181,94 +215,99 @@ public final class ConnectionViewModel implements Activatable {
         }
         List<ConnectionProfile> next = new ArrayList<>(list);
         next.removeIf(x -> x.id().equals(p.id()));
-        working.set(true);
-        tasks.submit("Deleting a profile", w -> {
+        write("Deleting a profile", () -> {
             profiles.saveAll(next);
             secrets.remove(p.id());
-            return next;
-        }, saved -> {
-            working.set(false);
-            list.setAll(saved);
+        }, () -> {
+            list.setAll(next);
             selected.set(null);
-            if (!saved.isEmpty()) {
-                select(saved.get(0));
+            if (!next.isEmpty()) {
+                select(next.get(0));
             }
-        }, failure -> {
-            working.set(false);
-            dialogs.showError("The profile could not be deleted", failure);
-        });
+        }, failure -> dialogs.showError("The profile could not be deleted", failure));
+    }
+
+    /** Asks for the data folder of an embedded profile, starting at the one in the form. */
+    private void chooseFolder() {
+        dialogs.chooseFolder("Choose the data folder", folderInForm())
+                .ifPresent(folder -> fields.dataFolder().set(folder.toAbsolutePath().toString()));
+    }
+
+    private Path folderInForm() {
+        try {
+            return fields.dataFolder().get().isBlank() ? null : Path.of(fields.dataFolder().get().strip());
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
     }
 
     /** Saves the form into the selected profile, and its key or token into the secret store. */
-    public void save() {
-        if (selected.get() == null) {
-            return;
+    private void save() {
+        ConnectionProfile form = named();
+        if (form != null) {
+            persist("Saving the profile", replaced(form), form, form.kind().remote() ? fields.secret().get() : "", form);
         }
-        ConnectionProfile form = formProfile();
-        if (form.name().isEmpty()) {
-            fail("Give the profile a name.");
-            return;
-        }
-        List<ConnectionProfile> next = new ArrayList<>(list);
-        next.replaceAll(x -> x.id().equals(form.id()) ? form : x);
-        persist("Saving the profile", next, form, form.kind().remote() ? secret.get() : "", form);
     }
 
     /** Opens the form's target, reads its health and one event, and says what worked or what failed. */
-    public void test() {
+    private void test() {
         ConnectionProfile form = formProfile();
-        String key = secret.get();
-        working.set(true);
+        String key = fields.secret().get();
         clearResult();
-        tasks.submit("Testing the connection", p -> {
+        query.run("Testing the connection", "Testing " + form.target() + " …", p -> {
             try (Connector.Target target = connector.open(form, key)) {
                 RuntimeHealth health = target.api().health();
                 target.api().events(EventQuery.all().withLimit(1));
                 return health;
             }
         }, health -> {
-            working.set(false);
-            result.set(Result.SUCCESS);
+            query.status("");
             resultText.set(health.ready()
                     ? "Connected to " + form.target() + ": it is ready and its events can be read."
                     : "Connected to " + form.target() + " and its events can be read, but it reports \""
                             + health.status() + "\"; see Runtime health after switching.");
-        }, failure -> {
-            working.set(false);
-            fail(explain(failure, form));
-        });
+        }, failure -> query.fail(explain(failure, form)));
     }
 
     /** Saves the form, then switches the whole console to it and remembers it for the next start. */
-    public void use() {
-        ConnectionProfile form = formProfile();
-        if (form.name().isEmpty()) {
-            fail("Give the profile a name.");
+    private void use() {
+        ConnectionProfile form = named();
+        if (form == null) {
             return;
         }
-        String key = form.kind().remote() ? secret.get() : "";
-        List<ConnectionProfile> next = new ArrayList<>(list);
-        next.replaceAll(x -> x.id().equals(form.id()) ? form : x);
-        working.set(true);
+        String key = form.kind().remote() ? fields.secret().get() : "";
+        List<ConnectionProfile> next = replaced(form);
         clearResult();
-        tasks.submit("Switching to " + form.name(), p -> {
+        write("Switching to " + form.name(), () -> {
             profiles.saveAll(next);
             secrets.put(form.id(), key);
             connections.use(form, key);
             profiles.setLastUsed(form.id());
-            return next;
-        }, saved -> {
-            working.set(false);
-            list.setAll(saved);
+        }, () -> {
+            list.setAll(next);
             selected.set(form);
             activeId.set(form.id());
-            result.set(Result.SUCCESS);
             resultText.set("The console now shows " + form.target() + ".");
             workspaceChanged.run();
-        }, failure -> {
-            working.set(false);
-            fail(explain(failure, form));
-        });
+        }, failure -> query.fail(explain(failure, form)));
+    }
+
+    /** The form when it has a name; else says so and answers null. */
+    private ConnectionProfile named() {
+        ConnectionProfile form = formProfile();
+        if (form.name().isEmpty()) {
+            clearResult();
+            query.fail("Give the profile a name.");
+            return null;
+        }
+        return form;
+    }
+
+    /** The profiles with {@code form} in place of the one with its id. */
+    private List<ConnectionProfile> replaced(ConnectionProfile form) {
+        List<ConnectionProfile> next = new ArrayList<>(list);
+        next.replaceAll(x -> x.id().equals(form.id()) ? form : x);
+        return next;
     }
 
     /** One sentence naming what failed: the name lookup, the connection, TLS, the key, the workspace … */
@@ -330,18 +369,34 @@ public final class ConnectionViewModel implements Activatable {
         return false;
     }
 
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    /** Writes (or switches) in the background to the end, with the buttons disabled meanwhile. */
+    private void write(String title, Write work, Runnable done, java.util.function.Consumer<Throwable> failed) {
+        writing.set(true);
+        tasks.submit(title, p -> {
+            work.run();
+            return Boolean.TRUE;
+        }, ok -> {
+            writing.set(false);
+            done.run();
+        }, failure -> {
+            writing.set(false);
+            failed.accept(failure);
+        });
+    }
+
     private void persist(String title, List<ConnectionProfile> next, ConnectionProfile secretOf, String newSecret,
                          ConnectionProfile thenSelect) {
-        working.set(true);
-        tasks.submit(title, p -> {
+        write(title, () -> {
             profiles.saveAll(next);
             if (secretOf != null && newSecret != null) {
                 secrets.put(secretOf.id(), newSecret);
             }
-            return next;
-        }, saved -> {
-            working.set(false);
-            list.setAll(saved);
+        }, () -> {
+            list.setAll(next);
             if (!thenSelect.equals(selected.get())) {
                 selected.set(null);
                 select(thenSelect);
@@ -349,23 +404,15 @@ public final class ConnectionViewModel implements Activatable {
                 selected.set(thenSelect);
             }
             if (newSecret != null && secretOf != null) {
-                secret.set(newSecret);
+                fields.secret().set(newSecret);
             }
-            result.set(Result.SUCCESS);
+            query.clearError();
             resultText.set("Saved.");
-        }, failure -> {
-            working.set(false);
-            dialogs.showError("The profiles could not be saved", failure);
-        });
-    }
-
-    private void fail(String text) {
-        result.set(Result.FAILURE);
-        resultText.set(text);
+        }, failure -> dialogs.showError("The profiles could not be saved", failure));
     }
 
     private void clearResult() {
-        result.set(Result.NONE);
+        query.clearError();
         resultText.set("");
     }
 
@@ -390,41 +437,30 @@ public final class ConnectionViewModel implements Activatable {
         return activeId.getReadOnlyProperty();
     }
 
-    public StringProperty nameProperty() {
-        return name;
+    public Fields fields() {
+        return fields;
     }
 
-    public ObjectProperty<ConnectionProfile.Kind> kindProperty() {
-        return kind;
-    }
-
-    public StringProperty dataFolderProperty() {
-        return dataFolder;
-    }
-
-    public StringProperty urlProperty() {
-        return url;
-    }
-
-    /** The API key or the JWT, by kind. */
-    public StringProperty secretProperty() {
-        return secret;
-    }
-
-    public StringProperty workspaceIdProperty() {
-        return workspaceId;
-    }
-
+    /** What the last test, save or switch achieved; what failed is the error of {@link #query()}. */
     public ReadOnlyStringProperty resultTextProperty() {
         return resultText.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() {
-        return result.getReadOnlyProperty();
+    /** Test connection: running, status and what failed. */
+    public QueryLifecycle query() {
+        return query;
     }
 
-    public ReadOnlyBooleanProperty workingProperty() {
-        return working.getReadOnlyProperty();
+    public Commands commands() {
+        return commands;
+    }
+
+    public Form form() {
+        return form;
+    }
+
+    public List<ConnectionProfile.Kind> kinds() {
+        return List.of(ConnectionProfile.Kind.values());
     }
 
     /** Where keys and tokens are kept, in a plain sentence. */

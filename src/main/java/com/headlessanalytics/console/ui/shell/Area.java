@@ -1,29 +1,21 @@
 package com.headlessanalytics.console.ui.shell;
 
+import java.util.Locale;
+
 /** The product's areas, in sidebar order. Only those with a screen are enabled. */
 public enum Area {
-    OVERVIEW("Overview"),
-    CONNECTION("Connection"),
-    EVENTS("Events"),
-    METRICS("Metrics"),
-    FUNNELS("Funnels"),
-    ATTRIBUTION("Attribution"),
-    AGENT_CONTEXT("Agent context"),
-    APPROVALS("Approvals"),
-    PROOF_TRAILS("Proof trails"),
-    TRACKABLES("Trackables & labels"),
-    SCANNER("Scanner station"),
-    USAGE("Usage"),
-    RUNTIME_HEALTH("Runtime health"),
-    SETTINGS("Settings");
+    OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, PROOF_TRAILS, TRACKABLES,
+    SCANNER, USAGE, RUNTIME_HEALTH, SETTINGS;
 
-    private final String title;
-
-    Area(String title) {
-        this.title = title;
-    }
-
+    /** The area's name in the sidebar and in tooltips. */
     public String title() {
-        return title;
+        return switch (this) {
+            case AGENT_CONTEXT -> "Agent context";
+            case PROOF_TRAILS -> "Proof trails";
+            case TRACKABLES -> "Trackables & labels";
+            case SCANNER -> "Scanner station";
+            case RUNTIME_HEALTH -> "Runtime health";
+            default -> name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -1,11 +1,11 @@
 package com.headlessanalytics.console.ui.shell;
 
 import atlantafx.base.theme.Styles;
-import com.headlessanalytics.console.ui.common.RunningTask;
+import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -78,26 +78,19 @@ public final class ShellView extends BorderPane {
 
         VBox items = new VBox(2);
         ToggleGroup group = new ToggleGroup();
-        int index = 1;
         for (Area area : Area.values()) {
             ToggleButton b = new ToggleButton(area.title(), new FontIcon(ICONS.get(area)));
+            b.setId("sidebar-" + area.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.setToggleGroup(group);
             b.getStyleClass().add("sidebar-item");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
             b.setMnemonicParsing(false);
-            boolean available = model.canSelect(area);
-            b.setDisable(!available);
-            if (available && index <= 9) {
-                b.setTooltip(new Tooltip(area.title() + "  (Ctrl+" + index + ")"));
-            } else if (!available) {
-                b.setTooltip(new Tooltip(area.title() + " is not available in this version yet"));
-            }
-            if (available) {
-                index++;
-            }
+            b.setTooltip(new Tooltip(model.tooltip(area)));
+            ViewParts.bind(b, model.open(area));
+            // clicking the open area again must not unselect its entry
             b.setOnAction(e -> {
-                model.select(area);
+                model.open(area).execute();
                 b.setSelected(model.selectedProperty().get() == area);
             });
             b.setAccessibleText(area.title());
@@ -114,33 +107,27 @@ public final class ShellView extends BorderPane {
     private Node statusBar() {
         Label connection = new Label();
         connection.setGraphic(new FontIcon(Feather.DATABASE));
+        connection.setId("status-connection");
         connection.textProperty().bind(model.connectionProperty());
         Label serve = new Label();
         serve.setGraphic(new FontIcon(Feather.SERVER));
+        serve.setId("status-serve");
         serve.textProperty().bind(model.serveStateProperty());
         Label notice = new Label();
         notice.textProperty().bind(model.noticeProperty());
         notice.getStyleClass().add(Styles.TEXT_MUTED);
+        notice.setId("status-notice");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Label taskTitle = new Label();
+        taskTitle.textProperty().bind(model.taskTitleProperty());
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
-        var running = model.tasks().running();
-        taskTitle.textProperty().bind(Bindings.createStringBinding(() -> running.isEmpty() ? ""
-                : running.get(running.size() - 1).title() + (running.size() > 1
-                ? "  (+" + (running.size() - 1) + " more)" : ""), running));
-        progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
-            if (running.isEmpty()) {
-                return 0.0;
-            }
-            RunningTask last = running.get(running.size() - 1);
-            return last.progressProperty().get() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : last.progressProperty().get();
-        }, running));
+        progress.progressProperty().bind(model.taskProgressProperty());
         HBox work = new HBox(8, taskTitle, progress);
         work.setAlignment(Pos.CENTER_RIGHT);
-        work.visibleProperty().bind(model.tasks().busyProperty());
+        work.visibleProperty().bind(model.busyProperty());
         work.managedProperty().bind(work.visibleProperty());
 
         HBox bar = new HBox(12, connection, new Separator(Orientation.VERTICAL), serve, spacer, notice, work);
@@ -175,15 +162,12 @@ public final class ShellView extends BorderPane {
     }
 
     private void installShortcuts() {
-        int index = 1;
         for (Area area : Area.values()) {
-            if (!model.canSelect(area) || index > 9) {
-                continue;
+            int key = model.shortcut(area);
+            if (key > 0) {
+                getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(key)),
+                        KeyCombination.SHORTCUT_DOWN), () -> model.open(area).execute());
             }
-            KeyCombination keys = new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(index)),
-                    KeyCombination.SHORTCUT_DOWN);
-            getScene().getAccelerators().put(keys, () -> model.select(area));
-            index++;
         }
     }
 }

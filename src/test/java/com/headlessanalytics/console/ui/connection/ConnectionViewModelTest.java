@@ -36,11 +36,12 @@ class ConnectionViewModelTest {
     }
 
     private String testRemote(String url, String key) {
-        model.add();
-        model.urlProperty().set(url);
-        model.secretProperty().set(key);
-        model.test();
-        return model.resultTextProperty().get();
+        model.commands().add().execute();
+        model.fields().url().set(url);
+        model.fields().secret().set(key);
+        model.commands().test().execute();
+        String error = model.query().errorProperty().get();
+        return error.isEmpty() ? model.resultTextProperty().get() : error;
     }
 
     @Test
@@ -51,7 +52,7 @@ class ConnectionViewModelTest {
         }
         assertThat(testRemote("http://127.0.0.1:" + port, "ha_live_x")).startsWith("Connection refused:")
                 .contains("127.0.0.1:" + port);
-        assertThat(model.resultProperty().get()).isEqualTo(ConnectionViewModel.Result.FAILURE);
+        assertThat(model.resultTextProperty().get()).isEmpty();
     }
 
     @Test
@@ -67,11 +68,12 @@ class ConnectionViewModelTest {
             LocalApiServer server = LocalApiServer.start(engine, ServeConfig.defaults().withPort(0));
             try {
                 assertThat(testRemote(server.baseUrl(), key)).startsWith("Connected to " + server.baseUrl());
-                assertThat(model.resultProperty().get()).isEqualTo(ConnectionViewModel.Result.SUCCESS);
+                assertThat(model.query().errorProperty().get()).isEmpty();
 
-                model.secretProperty().set("ha_live_wrongwrongwrong");
-                model.test();
-                assertThat(model.resultTextProperty().get()).isEqualTo(
+                model.fields().secret().set("ha_live_wrongwrongwrong");
+                model.commands().test().execute();
+                assertThat(model.resultTextProperty().get()).isEmpty();
+                assertThat(model.query().errorProperty().get()).isEqualTo(
                         "The server refused the API key (401): the key is unknown or has been revoked.");
             } finally {
                 server.stop();
@@ -99,26 +101,85 @@ class ConnectionViewModelTest {
 
     @Test
     void savesTheKeyApartAndDeletesItWithTheProfile() {
-        model.add();
+        model.commands().add().execute();
         ConnectionProfile added = model.selectedProperty().get();
-        model.nameProperty().set("Staging");
-        model.urlProperty().set("https://staging.example.com");
-        model.secretProperty().set("ha_live_secret");
-        model.save();
+        model.fields().name().set("Staging");
+        model.fields().url().set("https://staging.example.com");
+        model.fields().secret().set("ha_live_secret");
+        model.commands().save().execute();
         assertThat(model.profiles()).extracting(ConnectionProfile::name).containsExactly("This computer", "Staging");
         assertThat(secrets.get(added.id())).contains("ha_live_secret");
         assertThat(model.secretsLocation()).contains(dir.resolve("connection-secrets.json").toString(),
                 "readable only by your user account");
 
-        model.duplicate();
+        model.commands().duplicate().execute();
         assertThat(model.profiles()).extracting(ConnectionProfile::name)
                 .containsExactly("This computer", "Staging", "Staging (copy)");
         assertThat(secrets.get(model.selectedProperty().get().id())).contains("ha_live_secret");
 
         model.select(model.profiles().get(1));
-        model.delete();
+        model.commands().delete().execute();
         assertThat(model.profiles()).extracting(ConnectionProfile::name)
                 .containsExactly("This computer", "Staging (copy)");
         assertThat(secrets.get(added.id())).isEmpty();
+    }
+
+    @Test
+    void theDataFolderIsChosenThroughTheDialogService() {
+        model.select(model.profiles().get(0));
+        assertThat(model.commands().chooseFolder().isExecutable()).isTrue();
+        dialogs.folder = dir.resolve("picked");
+        model.commands().chooseFolder().execute();
+        assertThat(dialogs.fileQuestions).extracting(TestDialogs.Asked::title).containsExactly("Choose the data folder");
+        assertThat(model.fields().dataFolder().get()).isEqualTo(dir.resolve("picked").toAbsolutePath().toString());
+        dialogs.folder = null;
+        model.commands().chooseFolder().execute();
+        assertThat(model.fields().dataFolder().get()).as("cancelled: unchanged")
+                .isEqualTo(dir.resolve("picked").toAbsolutePath().toString());
+        model.fields().kind().set(ConnectionProfile.Kind.REMOTE_KEY);
+        assertThat(model.commands().chooseFolder().isExecutable()).isFalse();
+        assertThat(model.form().secretLabel().get()).isEqualTo("API key");
+        model.fields().kind().set(ConnectionProfile.Kind.REMOTE_JWT);
+        assertThat(model.form().secretLabel().get()).isEqualTo("JWT");
+        assertThat(model.form().showsWorkspaceId().get()).isTrue();
+    }
+
+    @Test
+    void deletingAsksFirstAndANameIsRequired() {
+        model.commands().add().execute();
+        dialogs.confirmAnswer = false;
+        model.commands().delete().execute();
+        assertThat(dialogs.confirmations).containsExactly("Delete \"New connection\"?");
+        assertThat(model.profiles()).hasSize(2);
+        model.fields().name().set("  ");
+        model.commands().save().execute();
+        assertThat(model.query().errorProperty().get()).isEqualTo("Give the profile a name.");
+        model.fields().name().set("Named");
+        model.commands().save().execute();
+        assertThat(model.query().errorProperty().get()).isEmpty();
+        assertThat(model.resultTextProperty().get()).isEqualTo("Saved.");
+        assertThat(model.listText(model.profiles().get(1))).isEqualTo("Named\nhttps://");
+    }
+
+    @Test
+    void whileATestRunsTheFormCannotBeSavedUsedOrTestedAgainAndCancelDropsIt() {
+        TestTasks held = TestTasks.held();
+        ConnectionViewModel slow = new ConnectionViewModel(new ConnectionProfiles(dir, dir.resolve("data")), secrets,
+                new ConsoleConnector(), new NoSwitching(), () -> { }, held, dialogs);
+        slow.activate();
+        held.runAll();
+        assertThat(slow.commands().test().isExecutable()).isTrue();
+        slow.commands().test().execute();
+        assertThat(slow.query().isRunning()).isTrue();
+        assertThat(slow.query().statusProperty().get()).startsWith("Testing ");
+        assertThat(slow.commands().test().isExecutable()).isFalse();
+        assertThat(slow.commands().save().isExecutable()).isFalse();
+        assertThat(slow.commands().use().isExecutable()).isFalse();
+        assertThat(slow.commands().delete().isExecutable()).isFalse();
+        slow.query().cancel();
+        held.runAll();
+        assertThat(slow.resultTextProperty().get()).as("a cancelled test says nothing").isEmpty();
+        assertThat(slow.query().statusProperty().get()).isEqualTo("Cancelled");
+        assertThat(slow.commands().test().isExecutable()).isTrue();
     }
 }

@@ -64,11 +64,11 @@ class ConnectionViewTest {
             stage[0].setScene(scene);
             stage[0].show();
             model.activate();
-            model.add();
-            model.nameProperty().set("Production");
-            model.urlProperty().set("https://analytics.example.com");
-            model.secretProperty().set("ha_live_example");
-            model.save();
+            model.commands().add().execute();
+            model.fields().name().set("Production");
+            model.fields().url().set("https://analytics.example.com");
+            model.fields().secret().set("ha_live_example");
+            model.commands().save().execute();
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Scene scene = stage[0].getScene();
@@ -86,7 +86,7 @@ class ConnectionViewTest {
                 .filter(r -> r.getUserData() == ConnectionProfile.Kind.EMBEDDED)
                 .findFirst().orElseThrow().fire()).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.kindProperty().get()).isEqualTo(ConnectionProfile.Kind.EMBEDDED);
+        assertThat(model.fields().kind().get()).isEqualTo(ConnectionProfile.Kind.EMBEDDED);
         assertThat(secret.isVisible()).isFalse();
         Node choose = scene.getRoot().lookupAll(".button").stream()
                 .filter(b -> b instanceof Button button && "Choose…".equals(button.getText())).findFirst().orElseThrow();

@@ -31,6 +31,7 @@ class SettingsViewModelTest {
     Engine engine;
     EmbeddedServeControl serve;
     List<String> serveStates = new ArrayList<>();
+    List<String> copied = new ArrayList<>();
     final TestDialogs dialogs = new TestDialogs();
     final List<String> notices = dialogs.notices;
     SettingsViewModel model;
@@ -39,7 +40,12 @@ class SettingsViewModelTest {
     void setUp() {
         engine = Engine.open(dir);
         serve = new EmbeddedServeControl(engine);
-        Workspaces own = new Workspaces() {
+        model = new SettingsViewModel(() -> serve, own(), () -> { }, TestTasks.direct(), dialogs, serveStates::add,
+                ZoneOffset.UTC, copied::add);
+    }
+
+    private Workspaces own() {
+        return new Workspaces() {
             @Override
             public Current current() {
                 return new Current("Embedded workspace · " + dir, false);
@@ -55,8 +61,6 @@ class SettingsViewModelTest {
                 return current();
             }
         };
-        model = new SettingsViewModel(() -> serve, own, () -> { }, TestTasks.direct(), dialogs, serveStates::add,
-                ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -69,21 +73,24 @@ class SettingsViewModelTest {
     @Test
     void startsServesAKeyShownOnceAndStops() throws Exception {
         model.activate();
-        model.portProperty().set("0");
-        assertThat(model.canStartBinding().get()).isTrue();
-        model.start();
-        assertThat(model.runningProperty().get()).isTrue();
-        String url = model.baseUrlProperty().get();
+        model.serve().port().set("0");
+        assertThat(model.commands().start().isExecutable()).isTrue();
+        model.commands().start().execute();
+        assertThat(model.serve().serving().get()).isTrue();
+        String url = model.serve().baseUrl().get();
         assertThat(url).startsWith("http://127.0.0.1:");
         assertThat(serveStates).last().isEqualTo("Serving " + url);
-        assertThat(model.curlProperty().get()).contains(url + "/api/ingest", "$HA_API_KEY");
+        assertThat(model.serve().curl().get()).contains(url + "/api/ingest", "$HA_API_KEY");
 
-        model.newKeyNameProperty().set("Warehouse scanner");
-        model.createKey();
-        String secret = model.newSecretProperty().get();
+        model.keys().newName().set("Warehouse scanner");
+        model.commands().createKey().execute();
+        String secret = model.keys().newSecret().get();
         assertThat(secret).startsWith("ha_live_");
-        assertThat(model.curlProperty().get()).contains("Bearer " + secret);
-        assertThat(model.keys()).singleElement().satisfies(k -> {
+        assertThat(model.serve().curl().get()).contains("Bearer " + secret);
+        assertThat(model.query().statusProperty().get()).isEqualTo("Key \"Warehouse scanner\" created");
+        model.commands().copySecret().execute();
+        assertThat(copied).containsExactly(secret);
+        assertThat(model.keys().rows()).singleElement().satisfies(k -> {
             assertThat(k.name()).isEqualTo("Warehouse scanner");
             assertThat(k.startsWith()).isEqualTo(secret.substring(0, 12) + "…");
             assertThat(k.active()).isTrue();
@@ -100,39 +107,71 @@ class SettingsViewModelTest {
         assertThat(events.rows()).extracting(EventsViewModel.Row::name).containsExactly("qr.bottle_scanned");
 
         model.deactivate();
-        assertThat(model.newSecretProperty().get()).isEmpty();
-        model.revoke(model.keys().get(0));
-        assertThat(model.keys().get(0).active()).isFalse();
+        assertThat(model.keys().newSecret().get()).isEmpty();
+        model.keys().selected().set(model.keys().rows().get(0));
+        model.commands().revokeKey().execute();
+        assertThat(model.keys().rows().get(0).state()).isEqualTo("revoked");
+        assertThat(model.query().statusProperty().get()).isEqualTo("Key \"Warehouse scanner\" revoked");
+        model.keys().selected().set(model.keys().rows().get(0));
+        assertThat(model.commands().revokeKey().isExecutable()).as("a revoked key cannot be revoked again").isFalse();
+        assertThat(model.commands().copySecret().isExecutable()).as("the secret is gone").isFalse();
         assertThat(post(url, secret).statusCode()).isEqualTo(401);
 
-        model.stop();
-        assertThat(model.runningProperty().get()).isFalse();
+        model.commands().stop().execute();
+        assertThat(model.serve().serving().get()).isFalse();
         assertThat(serveStates).last().isEqualTo("Serve mode off");
     }
 
     @Test
     void refusesBadPortsAndSaysPlainlyWhenAPortIsTaken() throws Exception {
         model.activate();
-        model.portProperty().set("80000");
-        assertThat(model.portErrorProperty().get()).contains("between 1 and 65535");
-        assertThat(model.canStartBinding().get()).isFalse();
-        model.portProperty().set("http");
-        assertThat(model.portErrorProperty().get()).contains("a number");
+        model.serve().port().set("80000");
+        assertThat(model.serve().portError().get()).contains("between 1 and 65535");
+        assertThat(model.commands().start().isExecutable()).isFalse();
+        model.serve().port().set("http");
+        assertThat(model.serve().portError().get()).contains("a number");
         try (ServerSocket taken = new ServerSocket(0)) {
-            model.portProperty().set(String.valueOf(taken.getLocalPort()));
-            model.start();
-            assertThat(model.runningProperty().get()).isFalse();
-            assertThat(model.statusProperty().get()).contains("in use");
+            model.serve().port().set(String.valueOf(taken.getLocalPort()));
+            model.commands().start().execute();
+            assertThat(model.serve().serving().get()).isFalse();
+            assertThat(model.query().errorProperty().get()).contains("in use");
+            assertThat(model.serve().status().get()).isEqualTo("Serve mode is off");
         }
     }
 
     @Test
     void revokingAsksFirst() {
         model.activate();
-        model.createKey();
+        model.commands().createKey().execute();
         dialogs.confirmAnswer = false;
-        model.revoke(model.keys().get(0));
-        assertThat(model.keys().get(0).active()).isTrue();
+        model.keys().selected().set(model.keys().rows().get(0));
+        model.commands().revokeKey().execute();
+        assertThat(model.keys().rows().get(0).active()).isTrue();
+    }
+
+    @Test
+    void nothingStartsOrChangesWhileARequestRuns() {
+        TestTasks held = TestTasks.held();
+        SettingsViewModel slow = new SettingsViewModel(() -> serve, own(), () -> { }, held, dialogs, serveStates::add,
+                ZoneOffset.UTC, copied::add);
+        slow.activate();
+        assertThat(slow.query().isRunning()).as("reading the keys").isTrue();
+        assertThat(slow.commands().start().isExecutable()).isFalse();
+        assertThat(slow.commands().createKey().isExecutable()).isFalse();
+        held.runAll();
+        slow.serve().port().set("0");
+        assertThat(slow.commands().start().isExecutable()).isTrue();
+        slow.commands().start().execute();
+        assertThat(slow.query().statusProperty().get()).isEqualTo("Starting serve mode…");
+        assertThat(slow.commands().stop().isExecutable()).isFalse();
+        slow.deactivate();
+        slow.activate();
+        assertThat(held.pending()).as("coming back does not drop the start in flight").isEqualTo(1);
+        held.runAll();
+        assertThat(slow.serve().serving().get()).isTrue();
+        assertThat(slow.commands().start().isExecutable()).isFalse();
+        assertThat(slow.commands().stop().isExecutable()).isTrue();
+        assertThat(notices).singleElement().asString().startsWith("Serve mode started: http://127.0.0.1:");
     }
 
     private static HttpResponse<String> post(String url, String key) throws Exception {

@@ -24,6 +24,47 @@ class ShellViewModelTest {
         assertThat(model.canSelect(Area.FUNNELS)).isFalse();
     }
 
+    @Test
+    void onlyAreasWithAScreenOpenAndTheFirstNineHaveShortcuts() {
+        List<String> calls = new ArrayList<>();
+        ShellViewModel model = new ShellViewModel(Map.of(Area.CONNECTION, screen("connection", calls),
+                Area.SETTINGS, screen("settings", calls)), TestTasks.direct());
+        assertThat(model.open(Area.APPROVALS).isExecutable()).isFalse();
+        assertThat(model.tooltip(Area.APPROVALS)).isEqualTo("Approvals is not available in this version yet");
+        assertThat(model.shortcut(Area.CONNECTION)).isEqualTo(1);
+        assertThat(model.shortcut(Area.SETTINGS)).isEqualTo(2);
+        assertThat(model.tooltip(Area.SETTINGS)).isEqualTo("Settings  (Ctrl+2)");
+        model.open(Area.APPROVALS).execute();
+        model.open(Area.SETTINGS).execute();
+        assertThat(model.selectedProperty().get()).isEqualTo(Area.SETTINGS);
+        assertThat(calls).containsExactly("settings on");
+        assertThat(Area.TRACKABLES.title()).isEqualTo("Trackables & labels");
+        assertThat(Area.OVERVIEW.title()).isEqualTo("Overview");
+    }
+
+    @Test
+    void theStatusBarShowsTheNewestTaskAndHowManyMoreRun() {
+        TestTasks tasks = TestTasks.held();
+        ShellViewModel model = new ShellViewModel(Map.of(), tasks);
+        tasks.submit("Reading API keys", p -> 1, r -> { }, f -> { });
+        assertThat(model.taskTitleProperty().get()).isEqualTo("Reading API keys");
+        tasks.submit("Testing the connection", p -> {
+            p.update(0.5, "half");
+            return 1;
+        }, r -> { }, f -> { });
+        assertThat(model.taskTitleProperty().get()).isEqualTo("Testing the connection  (+1 more)");
+        assertThat(model.busyProperty().get()).isTrue();
+        assertThat(model.taskProgressProperty().get()).as("unknown yet").isNegative();
+        double[] seen = {0};
+        tasks.onUpdate = u -> seen[0] = model.taskProgressProperty().get();
+        tasks.runLast();
+        assertThat(seen[0]).as("the progress follows the newest task").isEqualTo(0.5);
+        assertThat(model.taskTitleProperty().get()).isEqualTo("Reading API keys");
+        tasks.runAll();
+        assertThat(model.taskTitleProperty().get()).isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
     private static Activatable screen(String name, List<String> calls) {
         return new Activatable() {
             @Override
