@@ -1,7 +1,6 @@
 package com.headlessanalytics.console.ui.overview;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -28,8 +27,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -164,20 +161,17 @@ public final class OverviewView extends ScreenScaffold {
             palette = p;
             allTiles().forEach(this::paint);
             tiles.forEach((figure, tile) -> show(tile, model.faceProperty(figure).get()));
-            show(runtimeTile, model.runtimeFaceProperty().get());
+            showRuntime(model.runtimeFaceProperty().get());
         });
         tiles.forEach((figure, tile) -> {
             model.faceProperty(figure).addListener((obs, old, face) -> show(tile, face));
             show(tile, model.faceProperty(figure).get());
         });
-        model.runtimeFaceProperty().addListener((obs, old, face) -> show(runtimeTile, face));
-        show(runtimeTile, model.runtimeFaceProperty().get());
-        model.components().addListener((ListChangeListener<OverviewViewModel.Component>) c -> showComponents());
-        model.actions().addListener((ListChangeListener<OverviewViewModel.Action>) c -> showActions());
-        model.alerts().addListener((ListChangeListener<OverviewViewModel.Alert>) c -> showAlerts());
-        showComponents();
-        showActions();
-        showAlerts();
+        model.runtimeFaceProperty().addListener((obs, old, face) -> showRuntime(face));
+        showRuntime(model.runtimeFaceProperty().get());
+        rows(componentRows, model.components(), "No score yet.", OverviewView::component);
+        rows(actionRows, model.actions(), "Nothing to do right now.", OverviewView::action);
+        rows(alertRows, model.alerts(), "No alerts.", OverviewView::alert);
     }
 
     private static Tile number(String title, String pattern) {
@@ -193,31 +187,32 @@ public final class OverviewView extends ScreenScaffold {
     }
 
     /**
-     * Copies a face onto its tile. A face with a state colours the tile by it: the gauge's bar and
-     * value, the runtime's text; a gauge without a value shows no needle and no "/ 100".
+     * Copies a figure's face onto its tile. A face with a state (the score's) colours the gauge's bar
+     * and value by it; a gauge without a value shows no needle and no "/ 100".
      */
     private void show(Tile tile, OverviewViewModel.Face face) {
-        if (tile == runtimeTile) {
-            tile.setDescription(face.description());
-        } else {
-            tile.setValue(face.value());
-            tile.setValueVisible(face.valueVisible());
-        }
+        tile.setValue(face.value());
+        tile.setValueVisible(face.valueVisible());
         tile.setText(face.text());
         tile.setTextVisible(face.textVisible());
         tile.setTooltipText(face.tooltip());
-        if (palette == null || face.state().isEmpty() && tile != runtimeTile) {
-            return;
+        if (palette != null && !face.state().isEmpty()) {
+            Color state = stateColor(face.state());
+            tile.setBarColor(state);
+            tile.setValueColor(state);
+            tile.setNeedleColor(face.valueVisible() ? palette.foreground() : Color.TRANSPARENT);
+            tile.setUnitColor(face.valueVisible() ? palette.muted() : Color.TRANSPARENT);
         }
-        Color state = stateColor(face.state());
-        if (tile == runtimeTile) {
-            tile.setTextColor(state);
-            return;
+    }
+
+    /** Copies the runtime's face onto its tile, the status line coloured by the status. */
+    private void showRuntime(OverviewViewModel.Face face) {
+        runtimeTile.setDescription(face.description());
+        runtimeTile.setText(face.text());
+        runtimeTile.setTooltipText(face.tooltip());
+        if (palette != null) {
+            runtimeTile.setTextColor(stateColor(face.state()));
         }
-        tile.setBarColor(state);
-        tile.setValueColor(state);
-        tile.setNeedleColor(face.valueVisible() ? palette.foreground() : Color.TRANSPARENT);
-        tile.setUnitColor(face.valueVisible() ? palette.muted() : Color.TRANSPARENT);
     }
 
     /** A click (or Enter) on a tile opens its events; when the ViewModel offers choices, a menu picks one. */
@@ -283,124 +278,90 @@ public final class OverviewView extends ScreenScaffold {
         };
     }
 
-    private void showComponents() {
-        if (model.components().isEmpty()) {
-            componentRows.getChildren().setAll(muted("No score yet."));
-            return;
-        }
-        componentRows.getChildren().setAll(model.components().stream().map(c -> {
-            Label name = new Label(c.name());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label weight = new Label("weight " + c.weight());
-            weight.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            Label score = new Label(c.scoreText());
-            score.getStyleClass().addAll(Styles.TEXT_BOLD, "score-" + c.state());
-            HBox line = new HBox(8, name, weight, grow, score);
-            line.setAlignment(Pos.BASELINE_LEFT);
-            ProgressBar bar = new ProgressBar(c.score() == null ? 0 : c.score() / 100.0);
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.getStyleClass().addAll(Styles.SMALL, "score-bar", c.state());
-            bar.setAccessibleText(c.name() + " " + c.scoreText());
-            Label explanation = new Label(c.detail());
-            explanation.setWrapText(true);
-            explanation.getStyleClass().add(Styles.TEXT_MUTED);
-            return (Node) new VBox(4, line, bar, explanation);
-        }).toList());
+    /** Fills {@code box} with a node per item, or a muted line when there are none, now and on every change. */
+    private static <T> void rows(VBox box, ObservableList<T> items, String empty, Function<T, Node> row) {
+        Runnable show = () -> box.getChildren().setAll(items.isEmpty() ? List.of(muted(empty))
+                : items.stream().map(row).toList());
+        items.addListener((ListChangeListener<T>) c -> show.run());
+        show.run();
     }
 
-    private void showActions() {
-        if (model.actions().isEmpty()) {
-            actionRows.getChildren().setAll(muted("Nothing to do right now."));
-            return;
-        }
-        actionRows.getChildren().setAll(model.actions().stream().map(a -> {
-            Label priority = new Label(a.priority().isEmpty() ? "—" : a.priority());
-            priority.getStyleClass().addAll("tag", "priority-" + a.priority());
-            Label title = new Label(a.title());
-            title.getStyleClass().add(Styles.TEXT_BOLD);
-            title.setWrapText(true);
-            HBox line = new HBox(8, priority, title);
-            line.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(3, line);
-            if (!a.reason().isEmpty()) {
-                Label reason = new Label(a.reason());
-                reason.setWrapText(true);
-                reason.getStyleClass().add(Styles.TEXT_MUTED);
-                box.getChildren().add(reason);
-            }
-            if (a.consequential()) {
-                Label decision = new Label(a.decision(), new FontIcon(Feather.LOCK));
-                decision.setWrapText(true);
-                decision.getStyleClass().add("consequential");
-                box.getChildren().add(decision);
-            }
-            return (Node) box;
-        }).toList());
+    private static Node component(OverviewViewModel.Component c) {
+        Label name = new Label(c.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label weight = new Label("weight " + c.weight());
+        weight.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label score = new Label(c.scoreText());
+        score.getStyleClass().addAll(Styles.TEXT_BOLD, "score-" + c.state());
+        HBox line = new HBox(8, name, weight, grow, score);
+        line.setAlignment(Pos.BASELINE_LEFT);
+        ProgressBar bar = new ProgressBar(c.score() == null ? 0 : c.score() / 100.0);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.getStyleClass().addAll(Styles.SMALL, "score-bar", c.state());
+        bar.setAccessibleText(c.name() + " " + c.scoreText());
+        Label explanation = new Label(c.detail());
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(4, line, bar, explanation);
     }
 
-    private void showAlerts() {
-        if (model.alerts().isEmpty()) {
-            alertRows.getChildren().setAll(muted("No alerts."));
-            return;
+    private static Node action(OverviewViewModel.Action a) {
+        Label priority = new Label(a.priority().isEmpty() ? "—" : a.priority());
+        priority.getStyleClass().addAll("tag", "priority-" + a.priority());
+        Label title = new Label(a.title());
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        HBox line = new HBox(8, priority, title);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(3, line);
+        if (!a.reason().isEmpty()) {
+            Label reason = new Label(a.reason());
+            reason.setWrapText(true);
+            reason.getStyleClass().add(Styles.TEXT_MUTED);
+            box.getChildren().add(reason);
         }
-        alertRows.getChildren().setAll(model.alerts().stream().map(a -> {
-            boolean critical = "critical".equals(a.severity());
-            boolean warning = "warning".equals(a.severity());
-            FontIcon icon = new FontIcon(critical ? Feather.X_OCTAGON : warning ? Feather.ALERT_TRIANGLE : Feather.INFO);
-            icon.getStyleClass().add(critical ? Styles.DANGER : warning ? Styles.WARNING : Styles.ACCENT);
-            Label message = new Label(a.message());
-            message.setWrapText(true);
-            HBox.setHgrow(message, Priority.ALWAYS);
-            message.setMaxWidth(Double.MAX_VALUE);
-            Label time = new Label(a.time());
-            time.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            time.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(8, icon, message, time);
-            row.setAlignment(Pos.TOP_LEFT);
-            return (Node) row;
-        }).toList());
+        if (a.consequential()) {
+            Label decision = new Label(a.decision(), new FontIcon(Feather.LOCK));
+            decision.setWrapText(true);
+            decision.getStyleClass().add("consequential");
+            box.getChildren().add(decision);
+        }
+        return box;
+    }
+
+    /** An alert: its severity (critical, warning, else info) picks the icon and its colour. */
+    private static Node alert(OverviewViewModel.Alert a) {
+        boolean critical = "critical".equals(a.severity());
+        boolean warning = "warning".equals(a.severity());
+        FontIcon icon = new FontIcon(critical ? Feather.X_OCTAGON : warning ? Feather.ALERT_TRIANGLE : Feather.INFO);
+        icon.getStyleClass().add(critical ? Styles.DANGER : warning ? Styles.WARNING : Styles.ACCENT);
+        Label message = new Label(a.message());
+        message.setWrapText(true);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Label time = new Label(a.time());
+        time.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, icon, message, time);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 
     private TableView<OverviewViewModel.EventRow> recentEvents() {
-        TableView<OverviewViewModel.EventRow> table = new TableView<>(model.recentEvents());
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        TableView<OverviewViewModel.EventRow> table = ViewParts.table("No events in this period.");
+        table.setItems(model.recentEvents());
         table.getColumns().setAll(List.of(
-                column("Time", OverviewViewModel.EventRow::time, 130),
-                column("Event", OverviewViewModel.EventRow::event, 200),
-                column("Actor", OverviewViewModel.EventRow::actor, 160),
-                column("Tier", OverviewViewModel.EventRow::trustTier, 60)));
+                ViewParts.column("Time", OverviewViewModel.EventRow::time, 130),
+                ViewParts.column("Event", OverviewViewModel.EventRow::event, 200),
+                ViewParts.column("Actor", OverviewViewModel.EventRow::actor, 160),
+                ViewParts.column("Tier", OverviewViewModel.EventRow::trustTier, 60)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefHeight(300);
         table.setMinHeight(200);
-        Label empty = new Label("No events in this period.");
-        empty.getStyleClass().add(Styles.TEXT_MUTED);
-        table.setPlaceholder(empty);
-        table.setRowFactory(t -> {
-            TableRow<OverviewViewModel.EventRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.showEvent(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            OverviewViewModel.EventRow selected = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) {
-                model.showEvent(selected);
-            }
-        });
+        ViewParts.onOpen(table, model::showEvent);
         return table;
-    }
-
-    private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     private static VBox card(String title, String hint, Node content) {
