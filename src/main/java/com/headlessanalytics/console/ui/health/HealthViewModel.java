@@ -4,6 +4,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.Polling;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
@@ -36,55 +37,37 @@ public final class HealthViewModel implements Activatable {
     }
 
     private final Supplier<HeadlessApi> api;
-    private final Scheduler scheduler;
     private final Clock clock;
     private final ZoneId zone;
     private final QueryLifecycle query;
+    private final Polling polling;
     private final Command refreshCommand = new Command(this::refresh);
     private final ObservableList<Row> checks = FXCollections.observableArrayList();
     private final ObservableList<String> settings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Checking…");
     private final ReadOnlyStringWrapper overall = new ReadOnlyStringWrapper("");
-    private TaskRunner.Handle timer;
 
     public HealthViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock, ZoneId zone) {
         this.api = api;
-        this.scheduler = scheduler;
         this.clock = clock;
         this.zone = zone;
         this.query = new QueryLifecycle(tasks);
+        this.polling = new Polling(scheduler, REFRESH, query, this::refresh);
     }
 
     @Override
     public void activate() {
-        refresh();
-        timer = scheduler.every(REFRESH, this::tick);
+        polling.start();
     }
 
     @Override
     public void deactivate() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-        query.stop();
-    }
-
-    /** The timer's read: skipped while one runs, and it leaves the status line as it is. */
-    private void tick() {
-        if (!query.isRunning()) {
-            read(true);
-        }
+        polling.stop();
     }
 
     /** Reads the checks now, replacing a read still running. */
     public void refresh() {
-        read(false);
-    }
-
-    private void read(boolean quietly) {
-        String shown = query.statusProperty().get();
-        query.run("Checking runtime health", quietly && !shown.isEmpty() ? shown : "Checking runtime health…",
+        query.run("Checking runtime health", polling.status("Checking runtime health…"),
                 p -> api.get().health(), this::show, failure -> {
                     overall.set(RuntimeHealth.FAIL);
                     summary.set("Health could not be read");

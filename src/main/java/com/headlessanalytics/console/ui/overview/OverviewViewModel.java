@@ -15,6 +15,7 @@ import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.Polling;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
@@ -153,12 +154,12 @@ public final class OverviewViewModel implements Activatable {
     }
 
     private final Supplier<HeadlessApi> api;
-    private final Scheduler scheduler;
     private final Clock clock;
     private final ZoneId zone;
     private final Navigator navigator;
     private final QueryLifecycle query;
     private final QueryLifecycle readiness;
+    private final Polling polling;
     private final Command refreshCommand = new Command(this::refresh);
 
     private final StringProperty business = new SimpleStringProperty(DEFAULT_BUSINESS);
@@ -182,23 +183,21 @@ public final class OverviewViewModel implements Activatable {
     private Map<String, Long> shownCounts = Map.of();
     private String shownBusiness;
     private String lastUpdated = "";
-    private boolean active;
-    private TaskRunner.Handle timer;
 
     public OverviewViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock, ZoneId zone,
                              Navigator navigator) {
         this.api = api;
-        this.scheduler = scheduler;
         this.clock = clock;
         this.zone = zone;
         this.navigator = navigator;
         this.query = new QueryLifecycle(tasks);
         this.readiness = new QueryLifecycle(tasks);
+        this.polling = new Polling(scheduler, REFRESH, query, this::refresh);
         for (Figure f : Figure.values()) {
             faces.put(f, new ReadOnlyObjectWrapper<>(face(f, null, false)));
         }
         range.addListener((obs, old, now) -> {
-            if (active && now != null) {
+            if (polling.started() && now != null) {
                 refresh();
             }
         });
@@ -209,38 +208,21 @@ public final class OverviewViewModel implements Activatable {
 
     @Override
     public void activate() {
-        active = true;
-        refresh();
-        timer = scheduler.every(REFRESH, this::tick);
+        polling.start();
     }
 
     @Override
     public void deactivate() {
-        active = false;
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-        query.stop();
+        polling.stop();
         readiness.stop();
-    }
-
-    /** The timer's refresh: skipped while a read still runs, and it keeps the status line as it is. */
-    private void tick() {
-        if (!query.isRunning()) {
-            read(true);
-        }
     }
 
     /**
      * Reads business health and runtime readiness now, replacing a read still running (its answer
-     * is dropped). A read for another business than the one shown clears the figures first.
+     * is dropped). A read for another business than the one shown clears the figures first. The
+     * timer's reads (every 30 seconds while shown) skip a tick while a read runs.
      */
     public void refresh() {
-        read(false);
-    }
-
-    private void read(boolean quietly) {
         String id = business.get() == null ? "" : business.get().strip();
         Checks checks = new Checks().id("businessId", id.isEmpty() ? null : id);
         if (id.isEmpty() || !checks.ok()) {
@@ -256,9 +238,8 @@ public final class OverviewViewModel implements Activatable {
         }
         Period p = effectivePeriod(r, clock, zone);
         BusinessHealth.Query asked = new BusinessHealth.Query(BusinessHealth.DEFAULT_LIMIT, p.from(), p.to());
-        String shownStatus = query.statusProperty().get();
         String title = "Reading the health of " + id;
-        query.run(title, quietly && !shownStatus.isEmpty() ? shownStatus : title + "…",
+        query.run(title, polling.status(title + "…"),
                 progress -> api.get().businessHealth(id, asked), health -> show(key, health, p), failure -> {
                     if (!key.equals(shownKey)) {
                         clear();
