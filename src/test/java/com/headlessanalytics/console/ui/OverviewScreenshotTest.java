@@ -156,7 +156,7 @@ class OverviewScreenshotTest {
                     shell.select(Area.OVERVIEW);
                 }).get(30, TimeUnit.SECONDS);
                 waitUntil(() -> overview.figuresProperty().get() != null && overview.runtimeProperty().get() != null,
-                        () -> "no figures: '" + overview.errorProperty().get() + "'");
+                        () -> "no figures: '" + overview.query().errorProperty().get() + "'");
                 Tile revenue = tileTitled(overviewView[0], "Revenue");
                 Color expected = theme.equals("dark") ? Color.web("#161b22") : Color.web("#f6f8fa");
                 waitUntil(() -> revenue.getBackgroundColor().equals(expected),
@@ -221,7 +221,7 @@ class OverviewScreenshotTest {
                             ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()))
                             .get(30, TimeUnit.SECONDS);
                     waitUntil(() -> overview.figuresProperty().get() != null && overview.runtimeProperty().get() != null,
-                            () -> "no figures: '" + overview.errorProperty().get() + "'");
+                            () -> "no figures: '" + overview.query().errorProperty().get() + "'");
                     Tile score = tileTitled(view[0], "Health score");
                     Tile pending = tileTitled(view[0], "Pending approvals");
                     waitUntil(() -> !score.isValueVisible() && "no data".equals(score.getText()) && score.isTextVisible(),

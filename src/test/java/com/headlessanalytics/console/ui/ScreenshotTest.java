@@ -137,7 +137,7 @@ class ScreenshotTest {
         save(stage[0], "events-" + theme);
 
         WaitForAsyncUtils.asyncFx(() -> shell.select(Area.RUNTIME_HEALTH)).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> !health.checks().isEmpty(), () -> "error '" + health.errorProperty().get() + "'");
+        waitUntil(() -> !health.checks().isEmpty(), () -> "error '" + health.query().errorProperty().get() + "'");
         save(stage[0], "runtime-health-" + theme);
         WaitForAsyncUtils.asyncFx(() -> shell.select(Area.SETTINGS)).get(5, TimeUnit.SECONDS);
         waitUntil(() -> !settings.keys().rows().isEmpty(), () -> "no keys listed: '" + settings.query().errorProperty().get() + "'");

@@ -1,9 +1,9 @@
 package com.headlessanalytics.console.ui.overview;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
-import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.ViewParts;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
@@ -13,10 +13,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -28,14 +27,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -49,10 +45,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Overview: TilesFX tiles for the health score and the business's counts (each a drill-down to
  * its events), the runtime's readiness, the score's components, next actions, alerts and the
- * newest events. Tiles take their colours from the theme and are updated only for figures that
- * changed, at most once per refresh.
+ * newest events. Each tile copies its ViewModel {@link OverviewViewModel.Face} (which changes at
+ * most once per refresh) and takes its colours from the theme; a face's state picks the colour.
  */
-public final class OverviewView extends BorderPane {
+public final class OverviewView extends ScreenScaffold {
     private static final double TILE_HEIGHT = 150;
     private static final Locale NUMBERS = Locale.ENGLISH;
 
@@ -65,61 +61,54 @@ public final class OverviewView extends BorderPane {
     private ThemeColors.Palette palette;
 
     public OverviewView(OverviewViewModel model) {
+        super("Overview", model.query());
         this.model = model;
-        getStyleClass().addAll("screen", "overview");
+        getStyleClass().add("overview");
         getStylesheets().add(OverviewView.class.getResource("overview.css").toExternalForm());
 
-        Label title = new Label("Overview");
-        title.getStyleClass().add(Styles.TITLE_2);
         TextField business = new TextField();
+        business.setId("overview-business");
         business.setPromptText("Business ID");
         business.setPrefColumnCount(9);
         business.setTooltip(new Tooltip("The business to show; Enter applies it. \"default\" is the workspace's"
                 + " default business."));
         business.textProperty().bindBidirectional(model.businessProperty());
-        business.setOnAction(e -> model.refresh());
+        business.setOnAction(e -> model.refreshCommand().execute());
         Label businessLabel = new Label("Business");
         businessLabel.setLabelFor(business);
+        businessLabel.setMinWidth(Region.USE_PREF_SIZE);
         DateRangeBar range = new DateRangeBar(model.rangeProperty());
-        Label updated = new Label();
-        updated.textProperty().bind(model.updatedProperty());
-        updated.getStyleClass().add(Styles.TEXT_MUTED);
-        updated.setMinWidth(Region.USE_PREF_SIZE);
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        Button refresh = ViewParts.button("Refresh", Feather.REFRESH_CW, model.refreshCommand());
+        refresh.setId("overview-refresh");
         refresh.setTooltip(new Tooltip("Read the figures again now (they refresh every 30 seconds on their own)"));
-        refresh.disableProperty().bind(model.refreshingProperty());
-        refresh.setOnAction(e -> model.refresh());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, grow, businessLabel, business, range, updated, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox businessBox = new HBox(8, businessLabel, business);
+        businessBox.setAlignment(Pos.CENTER_LEFT);
+        headerActions(businessBox, range, refresh);
 
         Label period = new Label();
+        period.setId("overview-period");
         period.textProperty().bind(model.periodProperty());
         period.getStyleClass().add(Styles.TEXT_MUTED);
-        Label error = new Label();
-        error.textProperty().bind(model.errorProperty());
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        VBox top = new VBox(6, header, period, error);
-        top.setPadding(new Insets(0, 0, 14, 0));
-        setTop(top);
+        summary(period);
 
         tiles.put(Figure.HEALTH_SCORE, TileBuilder.create().skinType(Tile.SkinType.GAUGE2).title("Health score")
                 .unit(" / 100").minValue(0).maxValue(100).decimals(0).tickLabelDecimals(0).textVisible(false).text("")
                 .textSize(Tile.TextSize.BIGGER).animated(false).prefSize(240, 2 * TILE_HEIGHT + 12).build());
-        tiles.put(Figure.REVENUE, number("Revenue", "order and payment events", "#,##0.00"));
-        tiles.put(Figure.ORDERS, number("Orders", "order.created", "#,##0"));
-        tiles.put(Figure.LEADS, number("Leads", "lead.* events", "#,##0"));
-        tiles.put(Figure.SCANS, number("Scans", "scans, QR and trackable events", "#,##0"));
-        tiles.put(Figure.PENDING_APPROVALS, number("Pending approvals", "decisions awaiting a person", "#,##0"));
-        runtimeTile = TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Runtime").description("Checking…")
-                .descriptionAlignment(Pos.CENTER_LEFT).text("GET /api/health").textVisible(true).animated(false)
+        tiles.put(Figure.REVENUE, number("Revenue", "#,##0.00"));
+        tiles.put(Figure.ORDERS, number("Orders", "#,##0"));
+        tiles.put(Figure.LEADS, number("Leads", "#,##0"));
+        tiles.put(Figure.SCANS, number("Scans", "#,##0"));
+        tiles.put(Figure.PENDING_APPROVALS, number("Pending approvals", "#,##0"));
+        runtimeTile = TileBuilder.create().skinType(Tile.SkinType.TEXT).title("Runtime").description("")
+                .descriptionAlignment(Pos.CENTER_LEFT).text("").textVisible(true).animated(false)
                 .prefSize(240, TILE_HEIGHT).textSize(Tile.TextSize.BIGGER).build();
-        tiles.forEach(this::makeDrillable);
+        runtimeTile.setId("tile-runtime");
+        tiles.forEach((figure, tile) -> {
+            tile.setId("tile-" + figure.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (model.drillable(figure)) {
+                makeDrillable(figure, tile);
+            }
+        });
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -146,8 +135,11 @@ public final class OverviewView extends BorderPane {
 
         VBox componentsCard = card("Health score components", "Each component scores 0–100; the score is their"
                 + " weighted mean over the components that have data.", componentRows);
+        componentRows.setId("overview-components");
         VBox actionsCard = card("Next actions", "Consequential actions need an approved decision first.", actionRows);
+        actionRows.setId("overview-actions");
         VBox alertsCard = card("Alerts", null, alertRows);
+        alertRows.setId("overview-alerts");
         VBox right = new VBox(12, actionsCard, alertsCard);
         HBox.setHgrow(componentsCard, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -158,33 +150,33 @@ public final class OverviewView extends BorderPane {
         TableView<OverviewViewModel.EventRow> recent = recentEvents();
         VBox recentCard = card("Recent events", "Double-click an event to open it in Events.", recent);
 
-        VBox body = new VBox(12, grid, middle, recentCard);
-        body.setPadding(new Insets(0, 6, 12, 0));
-        ScrollPane scroll = new ScrollPane(body);
+        VBox content = new VBox(12, grid, middle, recentCard);
+        content.setPadding(new Insets(0, 6, 12, 0));
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.FLAT);
-        setCenter(scroll);
+        body(scroll);
 
         new ThemeColors(this, p -> {
             palette = p;
             allTiles().forEach(this::paint);
-            paintScore();
-            paintRuntime();
+            tiles.forEach((figure, tile) -> show(tile, model.faceProperty(figure).get()));
+            showRuntime(model.runtimeFaceProperty().get());
         });
-        model.figuresProperty().addListener((obs, old, now) -> showFigures(old, now));
-        model.runtimeProperty().addListener((obs, old, now) -> paintRuntime());
-        model.components().addListener((ListChangeListener<OverviewViewModel.Component>) c -> showComponents());
-        model.actions().addListener((ListChangeListener<OverviewViewModel.Action>) c -> showActions());
-        model.alerts().addListener((ListChangeListener<OverviewViewModel.Alert>) c -> showAlerts());
-        showFigures(null, model.figuresProperty().get());
-        showComponents();
-        showActions();
-        showAlerts();
+        tiles.forEach((figure, tile) -> {
+            model.faceProperty(figure).addListener((obs, old, face) -> show(tile, face));
+            show(tile, model.faceProperty(figure).get());
+        });
+        model.runtimeFaceProperty().addListener((obs, old, face) -> showRuntime(face));
+        showRuntime(model.runtimeFaceProperty().get());
+        rows(componentRows, model.components(), "No score yet.", OverviewView::component);
+        rows(actionRows, model.actions(), "Nothing to do right now.", OverviewView::action);
+        rows(alertRows, model.alerts(), "No alerts.", OverviewView::alert);
     }
 
-    private static Tile number(String title, String text, String pattern) {
+    private static Tile number(String title, String pattern) {
         DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(NUMBERS));
-        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(240, TILE_HEIGHT).title(title).text(text)
+        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(240, TILE_HEIGHT).title(title).text("")
                 .textVisible(true).textSize(Tile.TextSize.BIGGER)
                 .decimals(pattern.contains(".") ? 2 : 0).customDecimalFormatEnabled(true).customDecimalFormat(format)
                 .animated(false).locale(NUMBERS).build();
@@ -194,50 +186,37 @@ public final class OverviewView extends BorderPane {
         return java.util.stream.Stream.concat(tiles.values().stream(), java.util.stream.Stream.of(runtimeTile)).toList();
     }
 
-    /** Updates only the tiles whose figure changed. */
-    private void showFigures(OverviewViewModel.Figures old, OverviewViewModel.Figures now) {
-        Set<Figure> changed = OverviewViewModel.changed(old, now);
-        for (Figure f : changed) {
-            Tile t = tiles.get(f);
-            String missing = now == null ? null : now.missing(f);
-            t.setValue(now == null ? 0 : now.value(f));
-            t.setValueVisible(now != null && missing == null);
-            String hint = missing != null ? missing : f == Figure.PENDING_APPROVALS ? "decisions awaiting a person"
-                    : now == null ? OverviewViewModel.NO_DATA : "click for the events";
-            t.setText(hint);
-            if (f == Figure.HEALTH_SCORE) {
-                t.setTextVisible(missing != null);
-            }
-            t.setTooltipText(tooltip(f, now));
-        }
-        if (changed.contains(Figure.HEALTH_SCORE)) {
-            paintScore();
+    /**
+     * Copies a figure's face onto its tile. A face with a state (the score's) colours the gauge's bar
+     * and value by it; a gauge without a value shows no needle and no "/ 100".
+     */
+    private void show(Tile tile, OverviewViewModel.Face face) {
+        tile.setValue(face.value());
+        tile.setValueVisible(face.valueVisible());
+        tile.setText(face.text());
+        tile.setTextVisible(face.textVisible());
+        tile.setTooltipText(face.tooltip());
+        if (palette != null && !face.state().isEmpty()) {
+            Color state = stateColor(face.state());
+            tile.setBarColor(state);
+            tile.setValueColor(state);
+            tile.setNeedleColor(face.valueVisible() ? palette.foreground() : Color.TRANSPARENT);
+            tile.setUnitColor(face.valueVisible() ? palette.muted() : Color.TRANSPARENT);
         }
     }
 
-    private String tooltip(Figure f, OverviewViewModel.Figures now) {
-        if (now == null) {
-            return "";
+    /** Copies the runtime's face onto its tile, the status line coloured by the status. */
+    private void showRuntime(OverviewViewModel.Face face) {
+        runtimeTile.setDescription(face.description());
+        runtimeTile.setText(face.text());
+        runtimeTile.setTooltipText(face.tooltip());
+        if (palette != null) {
+            runtimeTile.setTextColor(stateColor(face.state()));
         }
-        if (now.missing(f) != null) {
-            return f == Figure.HEALTH_SCORE ? "No data: none of the score's components had anything to measure in the"
-                    + " period; the components below say why"
-                    : "Governance (DecisionObjects and their approvals) is not set up for this workspace yet";
-        }
-        return switch (f) {
-            case HEALTH_SCORE -> String.format(NUMBERS, "%d of 100 (%s) over %,d events; click to open them",
-                    now.healthScore(), now.healthLabel(), now.totalEvents());
-            case REVENUE -> "Revenue of order.* and payment.* events: " + now.revenue().toPlainString();
-            case PENDING_APPROVALS -> "DecisionObjects waiting for approval; these are not events";
-            default -> "Click to open these events";
-        };
     }
 
-    /** A click (or Enter) on a tile opens its events; with several event names, a menu picks one. */
+    /** A click (or Enter) on a tile opens its events; when the ViewModel offers choices, a menu picks one. */
     private void makeDrillable(Figure figure, Tile tile) {
-        if (figure == Figure.PENDING_APPROVALS) {
-            return;
-        }
         tile.setCursor(Cursor.HAND);
         tile.setFocusTraversable(true);
         tile.setAccessibleText(tile.getTitle() + ": open its events");
@@ -255,20 +234,16 @@ public final class OverviewView extends BorderPane {
     }
 
     private void drill(Figure figure, Tile tile) {
-        List<OverviewViewModel.Drill> drills = model.drills(figure);
-        if (drills.size() == 1) {
-            model.drillDown(drills.get(0));
+        List<OverviewViewModel.Drill> choices = model.open(figure);
+        if (choices.isEmpty()) {
             return;
         }
         ContextMenu menu = new ContextMenu();
-        if (drills.isEmpty()) {
-            MenuItem none = new MenuItem("No events of this kind in the period");
-            none.setDisable(true);
-            menu.getItems().add(none);
-        }
-        for (OverviewViewModel.Drill d : drills) {
-            MenuItem item = new MenuItem("Open " + d.label());
+        menu.setId("overview-drill-menu");
+        for (OverviewViewModel.Drill d : choices) {
+            MenuItem item = new MenuItem(d.query() == null ? d.label() : "Open " + d.label());
             item.setMnemonicParsing(false);
+            item.setDisable(d.query() == null);
             item.setOnAction(e -> model.drillDown(d));
             menu.getItems().add(item);
         }
@@ -293,165 +268,100 @@ public final class OverviewView extends BorderPane {
         t.setBarColor(palette.accent());
     }
 
-    /**
-     * The gauge's colour follows the score's band (the ViewModel's state: good, fair, poor); without
-     * a score the gauge shows no needle and no "/ 100", only "no data".
-     */
-    private void paintScore() {
-        if (palette == null) {
-            return;
-        }
-        Tile gauge = tiles.get(Figure.HEALTH_SCORE);
-        OverviewViewModel.Figures f = model.figuresProperty().get();
-        Color state = stateColor(f == null ? "" : f.healthState());
-        gauge.setBarColor(state);
-        gauge.setValueColor(state);
-        boolean noScore = f == null || f.healthScore() == null;
-        gauge.setNeedleColor(noScore ? Color.TRANSPARENT : palette.foreground());
-        gauge.setUnitColor(noScore ? Color.TRANSPARENT : palette.muted());
-    }
-
-    /** A band's colour: good success, fair warning, poor danger; no data muted. */
+    /** A state's colour: good or ok success, fair or degraded warning, poor or fail danger; else muted. */
     private Color stateColor(String state) {
         return switch (state) {
-            case "good" -> palette.success();
-            case "fair" -> palette.warning();
-            case "poor" -> palette.danger();
+            case "good", "ok" -> palette.success();
+            case "fair", "degraded" -> palette.warning();
+            case "poor", "fail" -> palette.danger();
             default -> palette.muted();
         };
     }
 
-    private void paintRuntime() {
-        OverviewViewModel.Runtime r = model.runtimeProperty().get();
-        runtimeTile.setDescription(r == null ? "Checking…" : r.summary());
-        runtimeTile.setText(r == null ? "GET /api/health" : "status: " + r.status());
-        runtimeTile.setTooltipText(r == null ? "" : "Runtime health: " + r.summary() + ". The Runtime health screen"
-                + " lists every check.");
-        if (palette != null && r != null) {
-            runtimeTile.setTextColor(RuntimeHealth.OK.equals(r.status()) ? palette.success()
-                    : RuntimeHealth.FAIL.equals(r.status()) ? palette.danger() : palette.warning());
-        }
+    /** Fills {@code box} with a node per item, or a muted line when there are none, now and on every change. */
+    private static <T> void rows(VBox box, ObservableList<T> items, String empty, Function<T, Node> row) {
+        Runnable show = () -> box.getChildren().setAll(items.isEmpty() ? List.of(muted(empty))
+                : items.stream().map(row).toList());
+        items.addListener((ListChangeListener<T>) c -> show.run());
+        show.run();
     }
 
-    private void showComponents() {
-        if (model.components().isEmpty()) {
-            componentRows.getChildren().setAll(muted("No score yet."));
-            return;
-        }
-        componentRows.getChildren().setAll(model.components().stream().map(c -> {
-            Label name = new Label(c.name());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label weight = new Label("weight " + c.weight());
-            weight.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            Label score = new Label(c.scoreText());
-            score.getStyleClass().addAll(Styles.TEXT_BOLD, "score-" + c.state());
-            HBox line = new HBox(8, name, weight, grow, score);
-            line.setAlignment(Pos.BASELINE_LEFT);
-            ProgressBar bar = new ProgressBar(c.score() == null ? 0 : c.score() / 100.0);
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.getStyleClass().addAll(Styles.SMALL, "score-bar", c.state());
-            bar.setAccessibleText(c.name() + " " + c.scoreText());
-            Label explanation = new Label(c.value().isEmpty() ? c.explanation()
-                    : c.value() + (c.explanation().isEmpty() ? "" : " — " + c.explanation()));
-            explanation.setWrapText(true);
-            explanation.getStyleClass().add(Styles.TEXT_MUTED);
-            return (Node) new VBox(4, line, bar, explanation);
-        }).toList());
+    private static Node component(OverviewViewModel.Component c) {
+        Label name = new Label(c.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label weight = new Label("weight " + c.weight());
+        weight.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label score = new Label(c.scoreText());
+        score.getStyleClass().addAll(Styles.TEXT_BOLD, "score-" + c.state());
+        HBox line = new HBox(8, name, weight, grow, score);
+        line.setAlignment(Pos.BASELINE_LEFT);
+        ProgressBar bar = new ProgressBar(c.score() == null ? 0 : c.score() / 100.0);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.getStyleClass().addAll(Styles.SMALL, "score-bar", c.state());
+        bar.setAccessibleText(c.name() + " " + c.scoreText());
+        Label explanation = new Label(c.detail());
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(4, line, bar, explanation);
     }
 
-    private void showActions() {
-        if (model.actions().isEmpty()) {
-            actionRows.getChildren().setAll(muted("Nothing to do right now."));
-            return;
+    private static Node action(OverviewViewModel.Action a) {
+        Label priority = new Label(a.priority().isEmpty() ? "—" : a.priority());
+        priority.getStyleClass().addAll("tag", "priority-" + a.priority());
+        Label title = new Label(a.title());
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        HBox line = new HBox(8, priority, title);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(3, line);
+        if (!a.reason().isEmpty()) {
+            Label reason = new Label(a.reason());
+            reason.setWrapText(true);
+            reason.getStyleClass().add(Styles.TEXT_MUTED);
+            box.getChildren().add(reason);
         }
-        actionRows.getChildren().setAll(model.actions().stream().map(a -> {
-            Label priority = new Label(a.priority().isEmpty() ? "—" : a.priority());
-            priority.getStyleClass().addAll("tag", "priority-" + a.priority());
-            Label title = new Label(a.title());
-            title.getStyleClass().add(Styles.TEXT_BOLD);
-            title.setWrapText(true);
-            HBox line = new HBox(8, priority, title);
-            line.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(3, line);
-            if (!a.reason().isEmpty()) {
-                Label reason = new Label(a.reason());
-                reason.setWrapText(true);
-                reason.getStyleClass().add(Styles.TEXT_MUTED);
-                box.getChildren().add(reason);
-            }
-            if (a.consequential()) {
-                Label decision = new Label(a.decision(), new FontIcon(Feather.LOCK));
-                decision.setWrapText(true);
-                decision.getStyleClass().add("consequential");
-                box.getChildren().add(decision);
-            }
-            return (Node) box;
-        }).toList());
+        if (a.consequential()) {
+            Label decision = new Label(a.decision(), new FontIcon(Feather.LOCK));
+            decision.setWrapText(true);
+            decision.getStyleClass().add("consequential");
+            box.getChildren().add(decision);
+        }
+        return box;
     }
 
-    private void showAlerts() {
-        if (model.alerts().isEmpty()) {
-            alertRows.getChildren().setAll(muted("No alerts."));
-            return;
-        }
-        alertRows.getChildren().setAll(model.alerts().stream().map(a -> {
-            boolean critical = "critical".equals(a.severity());
-            boolean warning = "warning".equals(a.severity());
-            FontIcon icon = new FontIcon(critical ? Feather.X_OCTAGON : warning ? Feather.ALERT_TRIANGLE : Feather.INFO);
-            icon.getStyleClass().add(critical ? Styles.DANGER : warning ? Styles.WARNING : Styles.ACCENT);
-            Label message = new Label(a.message());
-            message.setWrapText(true);
-            HBox.setHgrow(message, Priority.ALWAYS);
-            message.setMaxWidth(Double.MAX_VALUE);
-            Label time = new Label(a.time());
-            time.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            time.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(8, icon, message, time);
-            row.setAlignment(Pos.TOP_LEFT);
-            return (Node) row;
-        }).toList());
+    /** An alert: its severity (critical, warning, else info) picks the icon and its colour. */
+    private static Node alert(OverviewViewModel.Alert a) {
+        boolean critical = "critical".equals(a.severity());
+        boolean warning = "warning".equals(a.severity());
+        FontIcon icon = new FontIcon(critical ? Feather.X_OCTAGON : warning ? Feather.ALERT_TRIANGLE : Feather.INFO);
+        icon.getStyleClass().add(critical ? Styles.DANGER : warning ? Styles.WARNING : Styles.ACCENT);
+        Label message = new Label(a.message());
+        message.setWrapText(true);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Label time = new Label(a.time());
+        time.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, icon, message, time);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 
     private TableView<OverviewViewModel.EventRow> recentEvents() {
-        TableView<OverviewViewModel.EventRow> table = new TableView<>(model.recentEvents());
-        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        TableView<OverviewViewModel.EventRow> table = ViewParts.table("No events in this period.");
+        table.setItems(model.recentEvents());
         table.getColumns().setAll(List.of(
-                column("Time", OverviewViewModel.EventRow::time, 130),
-                column("Event", OverviewViewModel.EventRow::event, 200),
-                column("Actor", OverviewViewModel.EventRow::actor, 160),
-                column("Tier", OverviewViewModel.EventRow::trustTier, 60)));
+                ViewParts.column("Time", OverviewViewModel.EventRow::time, 130),
+                ViewParts.column("Event", OverviewViewModel.EventRow::event, 200),
+                ViewParts.column("Actor", OverviewViewModel.EventRow::actor, 160),
+                ViewParts.column("Tier", OverviewViewModel.EventRow::trustTier, 60)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefHeight(300);
         table.setMinHeight(200);
-        Label empty = new Label("No events in this period.");
-        empty.getStyleClass().add(Styles.TEXT_MUTED);
-        table.setPlaceholder(empty);
-        table.setRowFactory(t -> {
-            TableRow<OverviewViewModel.EventRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.showEvent(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            OverviewViewModel.EventRow selected = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) {
-                model.showEvent(selected);
-            }
-        });
+        ViewParts.onOpen(table, model::showEvent);
         return table;
-    }
-
-    private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     private static VBox card(String title, String hint, Node content) {

@@ -11,9 +11,12 @@ import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.HealthBand;
 import com.headlessanalytics.console.domain.HealthEventClass;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.Polling;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.math.BigDecimal;
@@ -23,17 +26,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,9 +46,11 @@ import javafx.collections.ObservableList;
 /**
  * The Overview: one business's health over a date range (score and its components, revenue, scans,
  * leads, orders, pending approvals), the runtime's readiness, alerts, next actions and the newest
- * events; refreshed every 30 seconds while shown. The figures are published as one snapshot per
- * refresh, and only when something in them changed, so tiles redraw at most once per refresh.
- * Every count drills down to the events it was counted from.
+ * events; refreshed every 30 seconds while shown. The latest read wins: Refresh or a new range
+ * replaces a read still running, whose answer is then dropped, and a read for another business
+ * first clears the figures, so one business's figures are never shown as another's. The figures
+ * are published as one snapshot per refresh, and each tile's {@link Face} only when it changed, so
+ * a tile redraws at most once per refresh. Every count drills down to the events it was counted from.
  */
 public final class OverviewViewModel implements Activatable {
     static final Duration REFRESH = Duration.ofSeconds(30);
@@ -65,6 +66,10 @@ public final class OverviewViewModel implements Activatable {
     public static final String NO_DATA = "no data";
     /** What the pending-approvals tile says until governance is set up. */
     public static final String GOVERNANCE_NOT_SET_UP = "governance not set up";
+    /** What a tile says while the first figures of a business are read. */
+    public static final String READING = "reading…";
+    /** The one choice a figure offers when none of its events occurred in the period. */
+    public static final String NO_EVENTS_OF_KIND = "No events of this kind in the period";
 
     /**
      * One refresh's figures; equal snapshots are never published twice. {@code healthScore} is null
@@ -102,11 +107,6 @@ public final class OverviewViewModel implements Activatable {
         public String healthLabel() {
             return HealthBand.of(healthScore).label();
         }
-
-        private Object exact(Figure figure) {
-            return figure == Figure.REVENUE ? revenue.stripTrailingZeros()
-                    : missing(figure) != null ? missing(figure) : value(figure);
-        }
     }
 
     /**
@@ -116,6 +116,21 @@ public final class OverviewViewModel implements Activatable {
      */
     public record Component(String name, int weight, Integer score, String scoreText, String value, String explanation,
                             String state) {
+        /** The line under the bar: the measured value, then how the score follows from it. */
+        public String detail() {
+            return value.isEmpty() ? explanation : value + (explanation.isEmpty() ? "" : " — " + explanation);
+        }
+    }
+
+    /**
+     * What a tile shows, decided here so the View only copies it onto the tile: the value and
+     * whether it shows (a gauge without a value shows no needle and no "/ 100"), the line of text and
+     * whether it shows, the description (runtime tile), the tooltip, and the state the tile is
+     * coloured by: the score's band ({@link HealthBand#id()}: good, fair, poor, no-data), the
+     * runtime's status (ok, degraded, fail), or empty for the plain counts.
+     */
+    public record Face(double value, boolean valueVisible, String text, boolean textVisible, String description,
+                       String tooltip, String state) {
     }
 
     /** A next action; {@code decision} says which DecisionObject a consequential one needs, else empty. */
@@ -139,24 +154,25 @@ public final class OverviewViewModel implements Activatable {
     }
 
     private final Supplier<HeadlessApi> api;
-    private final TaskRunner tasks;
-    private final Scheduler scheduler;
     private final Clock clock;
     private final ZoneId zone;
     private final Navigator navigator;
+    private final QueryLifecycle query;
+    private final QueryLifecycle readiness;
+    private final Polling polling;
+    private final Command refreshCommand = new Command(this::refresh);
 
     private final StringProperty business = new SimpleStringProperty(DEFAULT_BUSINESS);
     private final ObjectProperty<DateRange> range = new SimpleObjectProperty<>(DateRange.last7Days());
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Runtime> runtime = new ReadOnlyObjectWrapper<>();
+    private final Map<Figure, ReadOnlyObjectWrapper<Face>> faces = new EnumMap<>(Figure.class);
+    private final ReadOnlyObjectWrapper<Face> runtimeFace = new ReadOnlyObjectWrapper<>(runtimeFace(null));
     private final ObservableList<Component> components = FXCollections.observableArrayList();
     private final ObservableList<Action> actions = FXCollections.observableArrayList();
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ObservableList<EventRow> recentEvents = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper period = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
 
     /** What the shown figures were read for; a failed refresh of the same keeps them, of another clears them. */
     private record Key(String business, DateRange range) {
@@ -167,102 +183,75 @@ public final class OverviewViewModel implements Activatable {
     private Map<String, Long> shownCounts = Map.of();
     private String shownBusiness;
     private String lastUpdated = "";
-    private int inFlight;
-    private boolean again;
-    private boolean active;
-    private TaskRunner.Handle timer;
 
     public OverviewViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock, ZoneId zone,
                              Navigator navigator) {
         this.api = api;
-        this.tasks = tasks;
-        this.scheduler = scheduler;
         this.clock = clock;
         this.zone = zone;
         this.navigator = navigator;
+        this.query = new QueryLifecycle(tasks);
+        this.readiness = new QueryLifecycle(tasks);
+        this.polling = new Polling(scheduler, REFRESH, query, this::refresh);
+        for (Figure f : Figure.values()) {
+            faces.put(f, new ReadOnlyObjectWrapper<>(face(f, null, false)));
+        }
         range.addListener((obs, old, now) -> {
-            if (active && now != null) {
+            if (polling.started() && now != null) {
                 refresh();
             }
         });
+        figures.addListener((obs, old, now) -> publishFaces());
+        query.runningProperty().addListener((obs, old, now) -> publishFaces());
+        runtime.addListener((obs, old, now) -> runtimeFace.set(runtimeFace(now)));
     }
 
     @Override
     public void activate() {
-        active = true;
-        refresh();
-        timer = scheduler.every(REFRESH, this::tick);
+        polling.start();
     }
 
     @Override
     public void deactivate() {
-        active = false;
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-    }
-
-    /** The timer's refresh: skipped while the previous one still runs. */
-    private void tick() {
-        if (inFlight == 0) {
-            refresh();
-        }
+        polling.stop();
+        readiness.stop();
     }
 
     /**
-     * Reads business health and runtime readiness now; asked while a read runs (say, the range
-     * changed), it reads again as soon as that one ends.
+     * Reads business health and runtime readiness now, replacing a read still running (its answer
+     * is dropped). A read for another business than the one shown clears the figures first. The
+     * timer's reads (every 30 seconds while shown) skip a tick while a read runs.
      */
     public void refresh() {
-        if (inFlight > 0) {
-            again = true;
-            return;
-        }
         String id = business.get() == null ? "" : business.get().strip();
         Checks checks = new Checks().id("businessId", id.isEmpty() ? null : id);
         if (id.isEmpty() || !checks.ok()) {
-            error.set(id.isEmpty() ? "Enter a business ID (the workspace's default business is \"default\")."
+            query.stop();
+            query.fail(id.isEmpty() ? "Enter a business ID (the workspace's default business is \"default\")."
                     : "The business ID " + checks.errors().get(0).message() + ".");
             return;
         }
         DateRange r = range.get();
         Key key = new Key(id, r);
-        Period p = effectivePeriod(r, clock, zone);
-        BusinessHealth.Query query = new BusinessHealth.Query(BusinessHealth.DEFAULT_LIMIT, p.from(), p.to());
-        inFlight = 2;
-        refreshing.set(true);
-        tasks.submit("Reading the health of " + id, progress -> api.get().businessHealth(id, query), health -> {
-            show(key, health, p);
-            done();
-        }, failure -> {
-            if (!key.equals(shownKey)) {
-                clear();
-            }
-            error.set(ErrorText.describe(failure));
-            updated.set(shownKey == null ? "" : lastUpdated + " — the last refresh failed");
-            done();
-        });
-        tasks.submit("Checking runtime health", progress -> api.get().health(), health -> {
-            runtime.set(runtimeOf(health));
-            done();
-        }, failure -> {
-            runtime.set(new Runtime(RuntimeHealth.FAIL, "Not answering: " + ErrorText.describe(failure)));
-            done();
-        });
-    }
-
-    private void done() {
-        inFlight = Math.max(0, inFlight - 1);
-        refreshing.set(inFlight > 0);
-        if (inFlight == 0 && again) {
-            again = false;
-            refresh();
+        if (shownKey != null && !shownKey.business().equals(id)) {
+            clear();
         }
+        Period p = effectivePeriod(r, clock, zone);
+        BusinessHealth.Query asked = new BusinessHealth.Query(BusinessHealth.DEFAULT_LIMIT, p.from(), p.to());
+        String title = "Reading the health of " + id;
+        query.run(title, polling.status(title + "…"),
+                progress -> api.get().businessHealth(id, asked), health -> show(key, health, p), failure -> {
+                    if (!key.equals(shownKey)) {
+                        clear();
+                    }
+                    query.status(shownKey == null ? "" : lastUpdated + " — the last refresh failed");
+                });
+        readiness.run("Checking runtime health", "", progress -> api.get().health(),
+                health -> runtime.set(runtimeOf(health)),
+                failure -> runtime.set(new Runtime(RuntimeHealth.FAIL, "Not answering: " + ErrorText.describe(failure))));
     }
 
     private void show(Key key, BusinessHealth h, Period asked) {
-        error.set("");
         shownKey = key;
         shownBusiness = h.businessId() == null ? key.business() : h.businessId();
         shownPeriod = h.proof() != null && h.proof().period() != null && h.proof().period().from() != null
@@ -284,11 +273,12 @@ public final class OverviewViewModel implements Activatable {
         period.set(describe(shownPeriod) + (h.lastEventAt() == null ? " · no events yet"
                 : " · newest event " + format(TIME, h.lastEventAt())));
         lastUpdated = "Updated " + format(CLOCK, clock.millis());
-        updated.set(lastUpdated);
+        query.status(lastUpdated);
     }
 
     private void clear() {
         shownKey = null;
+        shownBusiness = null;
         shownPeriod = null;
         shownCounts = Map.of();
         figures.set(null);
@@ -303,6 +293,58 @@ public final class OverviewViewModel implements Activatable {
         if (!list.equals(rows)) {
             list.setAll(rows);
         }
+    }
+
+    private void publishFaces() {
+        Figures now = figures.get();
+        boolean reading = query.isRunning();
+        faces.forEach((figure, face) -> {
+            Face next = face(figure, now, reading);
+            if (!next.equals(face.get())) {
+                face.set(next);
+            }
+        });
+    }
+
+    /**
+     * A figure's tile: its value, or in its place "no data", "governance not set up" or, while the
+     * first figures are read, "reading…"; the score's tile coloured by its band.
+     */
+    static Face face(Figure figure, Figures now, boolean reading) {
+        String missing = now == null ? null : now.missing(figure);
+        boolean shown = now != null && missing == null;
+        String text = missing != null ? missing
+                : figure == Figure.PENDING_APPROVALS ? "decisions awaiting a person"
+                : now == null ? (reading ? READING : NO_DATA)
+                : "click for the events";
+        boolean textVisible = figure != Figure.HEALTH_SCORE || !shown;
+        String state = figure != Figure.HEALTH_SCORE ? "" : now == null ? HealthBand.NO_DATA.id() : now.healthState();
+        return new Face(shown ? now.value(figure) : 0, shown, text, textVisible, "", tooltip(figure, now), state);
+    }
+
+    private static String tooltip(Figure figure, Figures now) {
+        if (now == null) {
+            return "";
+        }
+        if (now.missing(figure) != null) {
+            return figure == Figure.HEALTH_SCORE ? "No data: none of the score's components had anything to measure in"
+                    + " the period; the components below say why"
+                    : "Governance (DecisionObjects and their approvals) is not set up for this workspace yet";
+        }
+        return switch (figure) {
+            case HEALTH_SCORE -> String.format(Locale.ENGLISH, "%d of 100 (%s) over %,d events; click to open them",
+                    now.healthScore(), now.healthLabel(), now.totalEvents());
+            case REVENUE -> "Revenue of order.* and payment.* events: " + now.revenue().toPlainString();
+            case PENDING_APPROVALS -> "DecisionObjects waiting for approval; these are not events";
+            default -> "Click to open these events";
+        };
+    }
+
+    /** The runtime tile: "Checking…" until the first answer, then the one-sentence readiness and the status. */
+    static Face runtimeFace(Runtime r) {
+        return r == null ? new Face(0, false, "GET /api/health", true, "Checking…", "", "")
+                : new Face(0, false, "status: " + r.status(), true, r.summary(), "Runtime health: " + r.summary()
+                        + ". The Runtime health screen lists every check.", r.status());
     }
 
     private static Component component(BusinessHealth.Component c) {
@@ -376,8 +418,30 @@ public final class OverviewViewModel implements Activatable {
                 EventQuery.Order.DESC);
     }
 
+    /** Whether a figure's tile opens events: every one but pending approvals, which are decisions. */
+    public boolean drillable(Figure figure) {
+        return figure != Figure.PENDING_APPROVALS;
+    }
+
+    /**
+     * Opens a figure's events: at once when one query selects them all (and then returns no
+     * choices); otherwise returns the choices to offer: one per event name, or, when the period had
+     * none, a single one without a query saying so.
+     */
+    public List<Drill> open(Figure figure) {
+        List<Drill> drills = drills(figure);
+        if (drills.size() == 1) {
+            drillDown(drills.get(0));
+            return List.of();
+        }
+        return drills.isEmpty() ? List.of(new Drill(NO_EVENTS_OF_KIND, null)) : drills;
+    }
+
+    /** Opens the Events screen on the drill's query; a choice without a query opens nothing. */
     public void drillDown(Drill drill) {
-        navigator.showEvents(drill.query());
+        if (drill.query() != null) {
+            navigator.showEvents(drill.query());
+        }
     }
 
     /** Opens the Events screen on exactly this event: its name, trace, actor and millisecond. */
@@ -385,20 +449,6 @@ public final class OverviewViewModel implements Activatable {
         Event e = row.source();
         navigator.showEvents(new EventQuery(e.businessId(), e.event(), e.traceId(), null, e.timestamp(), e.timestamp(),
                 null, null, EventQuery.Order.DESC));
-    }
-
-    /** The figures whose values differ between two snapshots (all of them when either is missing). */
-    public static Set<Figure> changed(Figures before, Figures after) {
-        if (before == null || after == null) {
-            return EnumSet.allOf(Figure.class);
-        }
-        Set<Figure> changed = EnumSet.noneOf(Figure.class);
-        for (Figure f : Figure.values()) {
-            if (!Objects.equals(before.exact(f), after.exact(f))) {
-                changed.add(f);
-            }
-        }
-        return changed;
     }
 
     /**
@@ -472,15 +522,26 @@ public final class OverviewViewModel implements Activatable {
         return period.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty updatedProperty() {
-        return updated.getReadOnlyProperty();
+    /** A figure's tile as it should look now. */
+    public ReadOnlyObjectProperty<Face> faceProperty(Figure figure) {
+        return faces.get(figure).getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The runtime tile as it should look now. */
+    public ReadOnlyObjectProperty<Face> runtimeFaceProperty() {
+        return runtimeFace.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty refreshingProperty() {
-        return refreshing.getReadOnlyProperty();
+    /**
+     * The business-health read: running, Cancel, the status line ("Reading the health of …",
+     * "Updated hh:mm:ss", "… — the last refresh failed") and the error.
+     */
+    public QueryLifecycle query() {
+        return query;
+    }
+
+    /** Refresh: reads again now; always possible (a read still running is replaced). */
+    public Command refreshCommand() {
+        return refreshCommand;
     }
 }

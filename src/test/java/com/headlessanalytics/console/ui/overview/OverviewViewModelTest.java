@@ -72,16 +72,24 @@ class OverviewViewModelTest {
         assertThat(model.recentEvents()).extracting(OverviewViewModel.EventRow::event)
                 .containsExactly("order.created", "lead.created");
         assertThat(model.periodProperty().get()).isEqualTo("Nov 20, 10:15 – Nov 27, 10:15 · newest event Nov 27, 10:00");
-        assertThat(model.updatedProperty().get()).isEqualTo("Updated 10:15:30");
+        assertThat(model.query().statusProperty().get()).isEqualTo("Updated 10:15:30");
         assertThat(model.runtimeProperty().get()).isEqualTo(new OverviewViewModel.Runtime("degraded", "Ready, 1 warning"));
-        assertThat(model.errorProperty().get()).isEmpty();
-        assertThat(model.refreshingProperty().get()).isFalse();
+        assertThat(model.runtimeFaceProperty().get()).isEqualTo(new OverviewViewModel.Face(0, false, "status: degraded",
+                true, "Ready, 1 warning", "Runtime health: Ready, 1 warning. The Runtime health screen lists every"
+                + " check.", "degraded"));
+        assertThat(model.query().errorProperty().get()).isEmpty();
+        assertThat(model.query().isRunning()).isFalse();
     }
 
     @Test
     void refreshesEvery30SecondsWhileShownAndPublishesFiguresOnlyWhenTheyChange() {
         AtomicInteger published = new AtomicInteger();
         model.figuresProperty().addListener((obs, old, now) -> published.incrementAndGet());
+        Map<Figure, AtomicInteger> faceChanges = new java.util.EnumMap<>(Figure.class);
+        for (Figure f : Figure.values()) {
+            faceChanges.put(f, new AtomicInteger());
+            model.faceProperty(f).addListener((obs, old, now) -> faceChanges.get(f).incrementAndGet());
+        }
         AtomicInteger componentChanges = new AtomicInteger();
         model.components().addListener((javafx.collections.ListChangeListener<OverviewViewModel.Component>) c ->
                 componentChanges.incrementAndGet());
@@ -94,11 +102,15 @@ class OverviewViewModelTest {
         assertThat(published).as("the same figures are not published again").hasValue(1);
         assertThat(componentChanges).hasValue(1);
 
+        assertThat(model.query().statusProperty().get()).as("a tick keeps the status line").isEqualTo(
+                "Updated 10:15:30");
+        faceChanges.values().forEach(c -> c.set(0));
         api.orders = 41;
         scheduler.tick();
         assertThat(published).hasValue(2);
-        assertThat(OverviewViewModel.changed(api.previous, model.figuresProperty().get()))
-                .containsExactly(Figure.ORDERS);
+        assertThat(faceChanges).as("only the orders tile redraws").allSatisfy((f, changes) ->
+                assertThat(changes).hasValue(f == Figure.ORDERS ? 1 : 0));
+        assertThat(model.faceProperty(Figure.ORDERS).get().value()).isEqualTo(41);
 
         model.deactivate();
         scheduler.tick();
@@ -107,18 +119,40 @@ class OverviewViewModelTest {
     }
 
     @Test
-    void changedComparesRevenueByValueAndTreatsAMissingSnapshotAsAllChanged() {
-        var a = new OverviewViewModel.Figures(80, new BigDecimal("10.50"), 1, 2, 3, 0L, 9);
-        var b = new OverviewViewModel.Figures(80, new BigDecimal("10.5"), 1, 2, 3, 0L, 9);
-        var c = new OverviewViewModel.Figures(81, new BigDecimal("10.51"), 1, 2, 3, 1L, 9);
-        assertThat(OverviewViewModel.changed(a, b)).isEmpty();
-        assertThat(OverviewViewModel.changed(a, c)).containsExactlyInAnyOrder(Figure.HEALTH_SCORE, Figure.REVENUE,
-                Figure.PENDING_APPROVALS);
-        assertThat(OverviewViewModel.changed(null, a)).hasSize(Figure.values().length);
+    void eachTileFaceSaysWhatItsFigureIsAndTheScoreIsColouredByItsBand() {
+        var shown = new OverviewViewModel.Figures(80, new BigDecimal("10.50"), 1, 2, 3, 0L, 9);
+        assertThat(OverviewViewModel.face(Figure.HEALTH_SCORE, shown, false)).isEqualTo(new OverviewViewModel.Face(80,
+                true, "click for the events", false, "", "80 of 100 (good) over 9 events; click to open them", "good"));
+        assertThat(OverviewViewModel.face(Figure.REVENUE, shown, false)).satisfies(f -> {
+            assertThat(f.value()).isEqualTo(10.5);
+            assertThat(f.valueVisible()).isTrue();
+            assertThat(f.state()).isEmpty();
+            assertThat(f.tooltip()).isEqualTo("Revenue of order.* and payment.* events: 10.50");
+        });
+        assertThat(OverviewViewModel.face(Figure.REVENUE, shown, false).value())
+                .isEqualTo(OverviewViewModel.face(Figure.REVENUE, new OverviewViewModel.Figures(80,
+                        new BigDecimal("10.5"), 1, 2, 3, 0L, 9), false).value());
+        assertThat(OverviewViewModel.face(Figure.HEALTH_SCORE,
+                new OverviewViewModel.Figures(74, BigDecimal.ONE, 1, 2, 3, 0L, 9), false).state()).isEqualTo("fair");
+        assertThat(OverviewViewModel.face(Figure.HEALTH_SCORE,
+                new OverviewViewModel.Figures(49, BigDecimal.ONE, 1, 2, 3, 0L, 9), false).state()).isEqualTo("poor");
+
         var unknown = new OverviewViewModel.Figures(null, new BigDecimal("10.5"), 1, 2, 3, null, 9);
-        var zero = new OverviewViewModel.Figures(0, new BigDecimal("10.5"), 1, 2, 3, 0L, 9);
-        assertThat(OverviewViewModel.changed(zero, unknown)).as("no data is not a score of 0")
-                .containsExactlyInAnyOrder(Figure.HEALTH_SCORE, Figure.PENDING_APPROVALS);
+        assertThat(OverviewViewModel.face(Figure.HEALTH_SCORE, unknown, false)).as("no data is not a score of 0")
+                .satisfies(f -> {
+                    assertThat(f.valueVisible()).isFalse();
+                    assertThat(f.text()).isEqualTo("no data");
+                    assertThat(f.textVisible()).isTrue();
+                    assertThat(f.state()).isEqualTo("no-data");
+                    assertThat(f.tooltip()).startsWith("No data: none of the score's components");
+                });
+        assertThat(OverviewViewModel.face(Figure.PENDING_APPROVALS, unknown, false)).satisfies(f -> {
+            assertThat(f.valueVisible()).isFalse();
+            assertThat(f.text()).isEqualTo("governance not set up");
+        });
+        assertThat(OverviewViewModel.face(Figure.ORDERS, null, true).text()).isEqualTo("reading…");
+        assertThat(OverviewViewModel.face(Figure.ORDERS, null, false).text()).isEqualTo("no data");
+        assertThat(OverviewViewModel.runtimeFace(null).description()).isEqualTo("Checking…");
     }
 
     @Test
@@ -149,6 +183,26 @@ class OverviewViewModelTest {
         model.showEvent(model.recentEvents().get(0));
         assertThat(drilled.get(1)).isEqualTo(new EventQuery("default", "order.created", "tr_1", null,
                 NOW.toEpochMilli() - 915_000, NOW.toEpochMilli() - 915_000, null, null, EventQuery.Order.DESC));
+
+        drilled.clear();
+        assertThat(model.open(Figure.ORDERS)).as("one name opens at once").isEmpty();
+        assertThat(drilled).extracting(EventQuery::event).containsExactly("order.created");
+        assertThat(model.open(Figure.LEADS)).as("several names are offered").hasSize(2);
+        assertThat(drilled).hasSize(1);
+        assertThat(model.drillable(Figure.PENDING_APPROVALS)).isFalse();
+        assertThat(model.drillable(Figure.SCANS)).isTrue();
+    }
+
+    @Test
+    void aFigureWithoutEventsInThePeriodOffersOneChoiceThatOpensNothing() {
+        api.empty = true;
+        model.activate();
+        assertThat(model.open(Figure.ORDERS)).singleElement().satisfies(d -> {
+            assertThat(d.label()).isEqualTo("No events of this kind in the period");
+            assertThat(d.query()).isNull();
+            model.drillDown(d);
+        });
+        assertThat(drilled).isEmpty();
     }
 
     @Test
@@ -168,23 +222,61 @@ class OverviewViewModelTest {
     }
 
     @Test
-    void aChangeWhileAReadRunsIsReadRightAfterItButTimerTicksAreNotQueued() {
+    void theLatestReadWinsAndTimerTicksDuringAReadAreSkipped() {
         TestTasks held = TestTasks.held();
         OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
                 ZoneOffset.UTC, drilled::add);
         m.activate();
-        assertThat(m.refreshingProperty().get()).isTrue();
+        assertThat(m.query().isRunning()).isTrue();
+        assertThat(m.query().statusProperty().get()).isEqualTo("Reading the health of default…");
+        assertThat(m.faceProperty(Figure.ORDERS).get().text()).isEqualTo("reading…");
         scheduler.tick();
+        assertThat(held.pending()).as("a tick during a read is skipped").isEqualTo(2);
         held.runAll();
-        assertThat(api.asked).as("a tick during a read is skipped").hasSize(1);
-        assertThat(m.refreshingProperty().get()).isFalse();
+        assertThat(api.asked).hasSize(1);
+        assertThat(m.query().isRunning()).isFalse();
 
-        scheduler.tick();
         m.rangeProperty().set(DateRange.of(DateRange.Preset.LAST_30_DAYS));
+        m.rangeProperty().set(DateRange.of(DateRange.Preset.LAST_7_DAYS));
+        assertThat(held.pending()).isEqualTo(4);
+        held.runLast();
+        held.runLast();
+        assertThat(m.query().isRunning()).isFalse();
         held.runAll();
-        assertThat(api.asked).hasSize(3);
-        assertThat(api.asked.get(2)).isEqualTo("default " + (NOW.toEpochMilli() - 30 * DAY) + ".." + NOW.toEpochMilli());
-        assertThat(m.figuresProperty().get()).isNotNull();
+        assertThat(api.asked).as("both ranges were asked").hasSize(3);
+        assertThat(m.periodProperty().get()).as("the answer for the 30 days came late and was dropped")
+                .startsWith("Nov 20, 10:15 – Nov 27, 10:15");
+    }
+
+    @Test
+    void aReadForAnotherBusinessNeverShowsTheOldBusinesssFigures() {
+        TestTasks held = TestTasks.held();
+        OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneOffset.UTC, drilled::add);
+        m.activate();
+        held.runAll();
+        assertThat(m.figuresProperty().get().value(Figure.ORDERS)).isEqualTo(40);
+
+        m.businessProperty().set("shop-2");
+        m.refresh();
+        assertThat(m.figuresProperty().get()).as("default's figures are cleared at once").isNull();
+        assertThat(m.faceProperty(Figure.ORDERS).get()).satisfies(f -> {
+            assertThat(f.valueVisible()).isFalse();
+            assertThat(f.text()).isEqualTo("reading…");
+        });
+        assertThat(m.drills(Figure.ORDERS)).isEmpty();
+        m.businessProperty().set("default");
+        m.refresh();
+        m.businessProperty().set("shop-2");
+        m.refresh();
+        held.runLast();
+        held.runLast();
+        assertThat(m.figuresProperty().get().value(Figure.ORDERS)).isEqualTo(7);
+        assertThat(api.asked).last().asString().startsWith("shop-2 ");
+        held.runAll();
+        assertThat(m.figuresProperty().get().value(Figure.ORDERS)).as("default's late answer is dropped").isEqualTo(7);
+        assertThat(m.drills(Figure.ORDERS)).singleElement()
+                .satisfies(d -> assertThat(d.query().businessId()).isEqualTo("shop-2"));
     }
 
     @Test
@@ -192,7 +284,7 @@ class OverviewViewModelTest {
         model.businessProperty().set("   ");
         model.activate();
         assertThat(api.asked).isEmpty();
-        assertThat(model.errorProperty().get()).startsWith("Enter a business ID");
+        assertThat(model.query().errorProperty().get()).startsWith("Enter a business ID");
     }
 
     @Test
@@ -201,8 +293,8 @@ class OverviewViewModelTest {
         api.failure = new ApiException.Unreachable("connection refused", null);
         scheduler.tick();
         assertThat(model.figuresProperty().get()).isNotNull();
-        assertThat(model.errorProperty().get()).isEqualTo("The API could not be reached: connection refused");
-        assertThat(model.updatedProperty().get()).isEqualTo("Updated 10:15:30 — the last refresh failed");
+        assertThat(model.query().errorProperty().get()).isEqualTo("The API could not be reached: connection refused");
+        assertThat(model.query().statusProperty().get()).isEqualTo("Updated 10:15:30 — the last refresh failed");
 
         api.failure = ApiException.notFound("business nope has no events and no record");
         model.businessProperty().set("nope");
@@ -211,12 +303,13 @@ class OverviewViewModelTest {
         assertThat(model.components()).isEmpty();
         assertThat(model.recentEvents()).isEmpty();
         assertThat(model.drills(Figure.ORDERS)).isEmpty();
-        assertThat(model.errorProperty().get()).contains("no events");
+        assertThat(model.query().errorProperty().get()).contains("no events");
+        assertThat(model.query().statusProperty().get()).isEmpty();
 
         api.failure = null;
         model.refresh();
         assertThat(model.figuresProperty().get()).isNotNull();
-        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.query().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -254,7 +347,7 @@ class OverviewViewModelTest {
             OverviewViewModel m = new OverviewViewModel(engine::defaultWorkspace, tasks, scheduler,
                     Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
             m.activate();
-            assertThat(m.errorProperty().get()).isEmpty();
+            assertThat(m.query().errorProperty().get()).isEmpty();
             OverviewViewModel.Figures f = m.figuresProperty().get();
             assertThat(f.healthScore()).isNull();
             assertThat(f.missing(Figure.HEALTH_SCORE)).isEqualTo("no data");
@@ -293,7 +386,6 @@ class OverviewViewModelTest {
         boolean empty;
         RuntimeException failure;
         RuntimeException runtimeFailure;
-        OverviewViewModel.Figures previous;
 
         @Override
         public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
@@ -310,6 +402,7 @@ class OverviewViewModelTest {
                         List.of(), new Proof("q", "ws", businessId, new Period(query.from(), query.to()), now, "1"),
                         BusinessHealth.GOVERNANCE_NOT_SET_UP);
             }
+            long orders = businessId.equals("shop-2") ? 7 : this.orders;
             Map<String, Long> metrics = new LinkedHashMap<>();
             metrics.put("page.viewed", 3000L);
             metrics.put("order.created", orders);
@@ -321,7 +414,6 @@ class OverviewViewModelTest {
             List<Event> recent = List.of(
                     event("e2", "order.created", now - 915_000, "tr_1"),
                     event("e1", "lead.created", now - 2_000_000, "tr_2"));
-            previous = new OverviewViewModel.Figures(72, new BigDecimal("1234.50"), 120, 30, 40, 0L, 5000);
             return new BusinessHealth(businessId, 72, List.of(
                     new BusinessHealth.Component("freshness", 20, 100, "newest event 15 min old", "under 1 h: 100"),
                     new BusinessHealth.Component("proof_coverage", 20, 40, "6 of 15", "share with proofId")),
