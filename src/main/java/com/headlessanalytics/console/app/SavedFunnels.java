@@ -69,20 +69,16 @@ public final class SavedFunnels implements SavedFunnelStore {
     }
 
     private List<SavedFunnel> read() {
-        Path file = file();
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try {
-            return parse(file);
-        } catch (IOException e) {
-            LOG.warn("Ignoring unreadable saved funnels in {}: {}", file, e.getMessage());
-            return List.of();
-        }
+        return read(false);
     }
 
     /** The funnels to change; an unreadable file is moved aside first, never overwritten. */
     private List<SavedFunnel> readForUpdate() {
+        return read(true);
+    }
+
+    /** The stored funnels, none when there is no file or it is unreadable ({@code setAside}: then moved aside). */
+    private List<SavedFunnel> read(boolean setAside) {
         Path file = file();
         if (!Files.isRegularFile(file)) {
             return List.of();
@@ -90,6 +86,10 @@ public final class SavedFunnels implements SavedFunnelStore {
         try {
             return parse(file);
         } catch (IOException e) {
+            if (!setAside) {
+                LOG.warn("Ignoring unreadable saved funnels in {}: {}", file, e.getMessage());
+                return List.of();
+            }
             Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);

@@ -42,24 +42,24 @@ public final class BloomFilter {
     }
 
     public void add(String key) {
-        long h = fnv1a(key);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
-        int mask = words.length * 64 - 1;
-        for (int i = 0; i < hashes; i++) {
-            int bit = (h1 + i * h2) & mask;
-            words[bit >>> 6] |= 1L << bit;
-        }
+        probe(key, true);
     }
 
     public boolean mightContain(String key) {
+        return probe(key, false);
+    }
+
+    /** Sets the key's bits ({@code set}), or tests them: false as soon as one is not set. */
+    private boolean probe(String key, boolean set) {
         long h = fnv1a(key);
         int h1 = (int) h;
         int h2 = (int) (h >>> 32);
         int mask = words.length * 64 - 1;
         for (int i = 0; i < hashes; i++) {
             int bit = (h1 + i * h2) & mask;
-            if ((words[bit >>> 6] & (1L << bit)) == 0) {
+            if (set) {
+                words[bit >>> 6] |= 1L << bit;
+            } else if ((words[bit >>> 6] & (1L << bit)) == 0) {
                 return false;
             }
         }

@@ -11,6 +11,7 @@ import com.headlessanalytics.console.engine.analytics.ActorIndex;
 import com.headlessanalytics.console.engine.analytics.AnalyticsIndex;
 import com.headlessanalytics.console.engine.analytics.Cancel;
 import com.headlessanalytics.console.engine.analytics.Columns;
+import com.headlessanalytics.console.engine.analytics.Dictionary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +111,11 @@ final class EngineAnalytics {
 
     /** Value → count for the values present, largest first, ties by value. */
     static Map<String, Long> countMap(Columns c, long[] counts) {
+        return largest(c.touchValues, counts, counts.length);
+    }
+
+    /** Value → count of the {@code limit} largest counts above 0, largest first, ties by value. */
+    static Map<String, Long> largest(Dictionary values, long[] counts, int limit) {
         List<Integer> ids = new ArrayList<>();
         for (int v = 0; v < counts.length; v++) {
             if (counts[v] > 0) {
@@ -117,10 +123,10 @@ final class EngineAnalytics {
             }
         }
         ids.sort((x, y) -> counts[y] != counts[x] ? Long.compare(counts[y], counts[x])
-                : c.touchValues.value(x).compareTo(c.touchValues.value(y)));
+                : values.value(x).compareTo(values.value(y)));
         Map<String, Long> out = new LinkedHashMap<>();
-        for (int v : ids) {
-            out.put(c.touchValues.value(v), counts[v]);
+        for (int v : ids.subList(0, Math.min(limit, ids.size()))) {
+            out.put(values.value(v), counts[v]);
         }
         return out;
     }

@@ -249,19 +249,7 @@ final class EngineInsights {
     }
 
     private static Map<String, Long> topNames(Columns c, long[] counts, int limit) {
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                ids.add(i);
-            }
-        }
-        ids.sort((x, y) -> counts[y] != counts[x] ? Long.compare(counts[y], counts[x])
-                : c.names.value(x).compareTo(c.names.value(y)));
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (int id : ids.subList(0, Math.min(limit, ids.size()))) {
-            out.put(c.names.value(id), counts[id]);
-        }
-        return out;
+        return EngineAnalytics.largest(c.names, counts, limit);
     }
 
     private static List<BusinessHealth.Workflow> workflows(Columns c, long[] counts) {

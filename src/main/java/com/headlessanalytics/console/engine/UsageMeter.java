@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.ServeBackend.UsageRecord;
 import com.headlessanalytics.console.api.Usage;
 import java.sql.ResultSet;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,9 +156,7 @@ final class UsageMeter implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT at, method, endpoint, status, latency_ms,"
                     + " request_bytes, response_bytes, key_id, query_id FROM usage_record WHERE workspace_id = ?"
                     + " AND at >= ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT ?")) {
-                ps.setString(1, workspaceId);
-                ps.setLong(2, from);
-                ps.setLong(3, to);
+                bindRange(ps, workspaceId, from, to);
                 ps.setInt(4, q.effectiveLimit());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -171,9 +170,7 @@ final class UsageMeter implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT endpoint, status, COUNT(*), SUM(latency_ms),"
                     + " MAX(latency_ms), SUM(request_bytes), SUM(response_bytes) FROM usage_record"
                     + " WHERE workspace_id = ? AND at >= ? AND at <= ? GROUP BY endpoint, status")) {
-                ps.setString(1, workspaceId);
-                ps.setLong(2, from);
-                ps.setLong(3, to);
+                bindRange(ps, workspaceId, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[6]);
@@ -202,9 +199,7 @@ final class UsageMeter implements AutoCloseable {
             long used;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*) FROM usage_record WHERE workspace_id = ? AND at >= ? AND at <= ?")) {
-                ps.setString(1, workspaceId);
-                ps.setLong(2, monthStart);
-                ps.setLong(3, monthEnd);
+                bindRange(ps, workspaceId, monthStart, monthEnd);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     used = rs.getLong(1);
@@ -214,5 +209,12 @@ final class UsageMeter implements AutoCloseable {
             return new Usage.Report(records, totals, all, new Usage.Quota(limit, used, Math.max(0, limit - used),
                     monthStart, monthEnd), proof);
         });
+    }
+
+    /** Binds {@code workspace_id = ? AND at >= ? AND at <= ?}, the first three parameters of each report query. */
+    private static void bindRange(PreparedStatement ps, String workspaceId, long from, long to) throws SQLException {
+        ps.setString(1, workspaceId);
+        ps.setLong(2, from);
+        ps.setLong(3, to);
     }
 }

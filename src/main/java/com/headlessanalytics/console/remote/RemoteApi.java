@@ -132,8 +132,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             throw ApiException.invalid("the events cannot be written as JSON: " + e.getOriginalMessage(), List.of());
         }
         Request request = request(url("api/ingest").build()).post(RequestBody.create(body, JSON)).build();
-        IngestResult r = send(request, "an ingest result", node -> read(node, IngestResult.class, "accepted", "ids"),
-                false);
+        IngestResult r = send(request, "an ingest result", reader(IngestResult.class, "accepted", "ids"), false);
         return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof());
     }
 
@@ -154,22 +153,20 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "channel", query.channel());
         param(url, "campaign", query.campaign());
         param(url, "medium", query.medium());
-        return send(request(url.build()).get().build(), "an events page",
-                node -> read(node, EventPage.class, "events"), false);
+        return get(url, "an events page", EventPage.class, "events");
     }
 
     @Override
     public EventNames eventNames(String businessId) {
         HttpUrl.Builder url = url("api/events/names");
         param(url, "businessId", businessId);
-        return send(request(url.build()).get().build(), "a list of event names",
-                node -> read(node, EventNames.class, "names"), false);
+        return get(url, "a list of event names", EventNames.class, "names");
     }
 
     @Override
     public RuntimeHealth health() {
         RuntimeHealth h = send(request(url("api/health").build()).get().build(), "a health report",
-                node -> read(node, RuntimeHealth.class, "status", "checks"), true);
+                reader(RuntimeHealth.class, "status", "checks"), true);
         return new RuntimeHealth(h.status(), h.ready(), h.checks(), orEmpty(h.settings()), h.proof());
     }
 
@@ -477,21 +474,21 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     public Metrics.Result metrics(Metrics.Query query) {
         Objects.requireNonNull(query, "query");
         return send(post("api/metrics/query", query), "a metrics result",
-                node -> read(node, Metrics.Result.class, "metrics", "totalEvents"), false,
+                reader(Metrics.Result.class, "metrics", "totalEvents"), false,
                 !Boolean.TRUE.equals(query.persistSnapshots()));
     }
 
     @Override
     public Metrics.Definitions metricDefinitions() {
-        return send(request(url("api/metrics/definitions").build()).get().build(), "a list of metric definitions",
-                node -> read(node, Metrics.Definitions.class, "definitions"), false);
+        return get(url("api/metrics/definitions"), "a list of metric definitions", Metrics.Definitions.class,
+                "definitions");
     }
 
     @Override
     public Metrics.Definition saveMetricDefinition(Metrics.Definition definition) {
         Objects.requireNonNull(definition, "definition");
         return send(post("api/metrics/definitions", definition), "a metric definition",
-                node -> read(node, Metrics.Definition.class, "name", "event"), false);
+                reader(Metrics.Definition.class, "name", "event"), false);
     }
 
     @Override
@@ -505,29 +502,22 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         HttpUrl.Builder url = url("api/metrics/snapshots");
         param(url, "metric", metric);
         param(url, "limit", limit);
-        return send(request(url.build()).get().build(), "a list of metric snapshots",
-                node -> read(node, Metrics.Snapshots.class, "snapshots"), false);
+        return get(url, "a list of metric snapshots", Metrics.Snapshots.class, "snapshots");
     }
 
     @Override
     public Funnels.Result funnel(Funnels.Query query) {
-        Objects.requireNonNull(query, "query");
-        return send(post("api/funnels/query", query), "a funnel result",
-                node -> read(node, Funnels.Result.class, "steps"), false);
+        return query("api/funnels/query", query, "a funnel result", Funnels.Result.class, "steps");
     }
 
     @Override
     public Funnels.Actors funnelActors(Funnels.ActorsQuery query) {
-        Objects.requireNonNull(query, "query");
-        return send(post("api/funnels/actors", query), "a list of funnel actors",
-                node -> read(node, Funnels.Actors.class, "actors", "total"), false);
+        return query("api/funnels/actors", query, "a list of funnel actors", Funnels.Actors.class, "actors", "total");
     }
 
     @Override
     public Attribution.Result attribution(Attribution.Query query) {
-        Objects.requireNonNull(query, "query");
-        return send(post("api/attribution/query", query), "an attribution result",
-                node -> read(node, Attribution.Result.class, "bySource"), false);
+        return query("api/attribution/query", query, "an attribution result", Attribution.Result.class, "bySource");
     }
 
     @Override
@@ -538,15 +528,13 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "limit", q.limit());
         param(url, "from", q.from());
         param(url, "to", q.to());
-        return send(request(url.build()).get().build(), "a business health report",
-                node -> read(node, BusinessHealth.class, "businessId", "components"), false);
+        return get(url, "a business health report", BusinessHealth.class, "businessId", "components");
     }
 
     @Override
     public AgentContext.Result agentContext(AgentContext.Query query) {
-        Objects.requireNonNull(query, "query");
-        return send(post("api/intelligence/agent-context", query), "an agent context",
-                node -> read(node, AgentContext.Result.class, "mode", "text"), false);
+        return query("api/intelligence/agent-context", query, "an agent context", AgentContext.Result.class, "mode",
+                "text");
     }
 
     @Override
@@ -556,8 +544,22 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "limit", q.limit());
         param(url, "from", q.from());
         param(url, "to", q.to());
-        return send(request(url.build()).get().build(), "a usage report",
-                node -> read(node, Usage.Report.class, "records", "totals", "quota"), false);
+        return get(url, "a usage report", Usage.Report.class, "records", "totals", "quota");
+    }
+
+    /** A GET of {@code url}, its answer read as {@code type} with the {@code required} fields. */
+    private <T> T get(HttpUrl.Builder url, String expected, Class<T> type, String... required) {
+        return send(request(url.build()).get().build(), expected, reader(type, required), false);
+    }
+
+    /** A POST of {@code query} (not null) to {@code path}, its answer read as {@code get} reads one. */
+    private <T> T query(String path, Object query, String expected, Class<T> type, String... required) {
+        Objects.requireNonNull(query, "query");
+        return send(post(path, query), expected, reader(type, required), false);
+    }
+
+    private <T> Reader<T> reader(Class<T> type, String... required) {
+        return node -> read(node, type, required);
     }
 
     /** A POST of {@code body} as JSON; a body that cannot be written as JSON is the caller's 400. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The analytics routes (metrics, funnels, attribution, business health, agent context, usage):
@@ -66,12 +67,8 @@ final class AnalyticsRoutes {
     }
 
     static Answer answer(HeadlessApi port, Route route, Request request) {
-        switch (route) {
-            case METRICS_QUERY -> {
-                request.params(NONE);
-                Metrics.Result r = port.metrics(request.body(Metrics.Query.class));
-                return new Answer(r, r.proof());
-            }
+        return switch (route) {
+            case METRICS_QUERY -> posted(request, Metrics.Query.class, port::metrics, Metrics.Result::proof);
             case METRIC_DEFINITIONS -> {
                 request.params(NONE);
                 if (request.method().equals("POST")) {
@@ -79,17 +76,17 @@ final class AnalyticsRoutes {
                     Proof proof = request.proof();
                     ObjectNode body = ApiJson.mapper().valueToTree(saved);
                     body.set("proof", ApiJson.mapper().valueToTree(proof));
-                    return new Answer(body, proof);
+                    yield new Answer(body, proof);
                 }
                 Metrics.Definitions r = port.metricDefinitions();
-                return new Answer(r, r.proof());
+                yield new Answer(r, r.proof());
             }
             case METRIC_DEFINITION -> {
                 request.params(NONE);
                 String name = request.pathParam("name");
                 port.deleteMetricDefinition(name);
                 Proof proof = request.proof();
-                return new Answer(new Deleted(name, proof), proof);
+                yield new Answer(new Deleted(name, proof), proof);
             }
             case METRIC_SNAPSHOTS -> {
                 Map<String, String> p = request.params(SNAPSHOT_PARAMS);
@@ -97,41 +94,34 @@ final class AnalyticsRoutes {
                 Integer limit = QueryString.intValue(p, "limit", errors);
                 throwIfAny(errors);
                 Metrics.Snapshots r = port.metricSnapshots(p.get("metric"), limit);
-                return new Answer(r, r.proof());
+                yield new Answer(r, r.proof());
             }
-            case FUNNELS_QUERY -> {
-                request.params(NONE);
-                Funnels.Result r = port.funnel(request.body(Funnels.Query.class));
-                return new Answer(r, r.proof());
-            }
-            case FUNNEL_ACTORS -> {
-                request.params(NONE);
-                Funnels.Actors r = port.funnelActors(request.body(Funnels.ActorsQuery.class));
-                return new Answer(r, r.proof());
-            }
-            case ATTRIBUTION_QUERY -> {
-                request.params(NONE);
-                Attribution.Result r = port.attribution(request.body(Attribution.Query.class));
-                return new Answer(r, r.proof());
-            }
+            case FUNNELS_QUERY -> posted(request, Funnels.Query.class, port::funnel, Funnels.Result::proof);
+            case FUNNEL_ACTORS -> posted(request, Funnels.ActorsQuery.class, port::funnelActors, Funnels.Actors::proof);
+            case ATTRIBUTION_QUERY -> posted(request, Attribution.Query.class, port::attribution,
+                    Attribution.Result::proof);
             case BUSINESS_HEALTH -> {
                 String id = request.pathParam("id");
                 LimitAndPeriod q = LimitAndPeriod.of(request);
                 BusinessHealth r = port.businessHealth(id, new BusinessHealth.Query(q.limit(), q.from(), q.to()));
-                return new Answer(r, r.proof());
+                yield new Answer(r, r.proof());
             }
-            case AGENT_CONTEXT -> {
-                request.params(NONE);
-                AgentContext.Result r = port.agentContext(request.body(AgentContext.Query.class));
-                return new Answer(r, r.proof());
-            }
+            case AGENT_CONTEXT -> posted(request, AgentContext.Query.class, port::agentContext,
+                    AgentContext.Result::proof);
             case USAGE -> {
                 LimitAndPeriod q = LimitAndPeriod.of(request);
                 Usage.Report r = port.usage(new Usage.Query(q.limit(), q.from(), q.to()));
-                return new Answer(r, r.proof());
+                yield new Answer(r, r.proof());
             }
             default -> throw new IllegalArgumentException("not an analytics route: " + route);
-        }
+        };
+    }
+
+    /** A route that takes its query as the JSON body and no query parameters: one port call. */
+    private static <Q, R> Answer posted(Request request, Class<Q> query, Function<Q, R> call, Function<R, Proof> proof) {
+        request.params(NONE);
+        R r = call.apply(request.body(query));
+        return new Answer(r, proof.apply(r));
     }
 
     /** {@code ?limit=&from=&to=} of health and usage, each checked; the first bad one is the 400. */

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -83,7 +82,7 @@ public final class EventsScreenBenchmark {
                 }
             }
         };
-        onFx(() -> {
+        FxPulseProbe.onFx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             view[0] = new EventsView(model);
             Stage stage = new Stage();
@@ -105,7 +104,7 @@ public final class EventsScreenBenchmark {
                         longestGap.getAndSet(0) / 1e6, slowGaps.getAndSet(0));
             }
             int target = model.rows().size() + 200;
-            onFx(() -> table.scrollTo(model.rows().size() - 1));
+            FxPulseProbe.onFx(() -> table.scrollTo(model.rows().size() - 1));
             waitFor(() -> model.rows().size() >= target || !model.hasMoreProperty().get(), 60);
         }
         double scrollSeconds = (System.nanoTime() - scrollStart) / 1e9;
@@ -117,7 +116,7 @@ public final class EventsScreenBenchmark {
         Path csv = Files.createTempFile(folder, "export", ".csv");
         Files.delete(csv);
         long exportStart = System.nanoTime();
-        onFx(() -> model.exportCsv(csv));
+        FxPulseProbe.onFx(() -> model.exportCsv(csv));
         waitFor(() -> Files.exists(csv) && !model.exportingProperty().get(), 3600);
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
         long lines;
@@ -128,25 +127,12 @@ public final class EventsScreenBenchmark {
                 + " %d gaps over 100 ms%n", lines, exportSeconds, lines / exportSeconds, longestGap.get() / 1e6,
                 slowGaps.get());
         Files.deleteIfExists(csv);
-        onFx(() -> {
+        FxPulseProbe.onFx(() -> {
             pulses.stop();
             model.deactivate();
         });
         tasks.close();
         out.flush();
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(30, TimeUnit.SECONDS);
     }
 
     private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {

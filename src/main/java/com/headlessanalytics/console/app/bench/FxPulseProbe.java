@@ -59,7 +59,7 @@ final class FxPulseProbe implements AutoCloseable {
         }
         Platform.setImplicitExit(false);
         FxPulseProbe probe = new FxPulseProbe();
-        probe.onFx(probe::show);
+        onFx(probe::show);
         return probe;
     }
 
@@ -143,7 +143,8 @@ final class FxPulseProbe implements AutoCloseable {
         }
     }
 
-    private void onFx(Runnable action) throws InterruptedException, ExecutionException, TimeoutException {
+    /** Runs {@code action} on the FX thread and waits for it (30 s at most); its exception is rethrown wrapped. */
+    static void onFx(Runnable action) throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

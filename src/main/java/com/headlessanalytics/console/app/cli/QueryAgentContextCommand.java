@@ -14,8 +14,8 @@ final class QueryAgentContextCommand extends ApiQueryCommand.WithJson {
             description = "summary (default), what_changed, anomalies, missing_proof or recommend_next_actions.")
     String mode;
 
-    @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
-    String businessId;
+    @Mixin
+    BusinessOption business;
 
     @Option(names = "--limit", paramLabel = "N", description = "Items per list (1-1000, default 50).")
     Integer limit;
@@ -31,7 +31,7 @@ final class QueryAgentContextCommand extends ApiQueryCommand.WithJson {
         AgentContext.Query base = json.read(AgentContext.Query.class,
                 new AgentContext.Query(null, null, null, null, null));
         AgentContext.Query query = new AgentContext.Query(QueryCommand.or(mode, base.mode()),
-                QueryCommand.or(businessId, base.businessId()), QueryCommand.or(limit, base.limit()),
+                QueryCommand.or(business.id, base.businessId()), QueryCommand.or(limit, base.limit()),
                 QueryCommand.or(period.from(), base.from()),
                 QueryCommand.or(period.to(), base.to()));
         return api -> api.agentContext(query);

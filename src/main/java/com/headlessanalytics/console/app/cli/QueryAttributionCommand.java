@@ -27,8 +27,8 @@ final class QueryAttributionCommand extends ApiQueryCommand.WithJson {
     @Mixin
     PeriodOptions period;
 
-    @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
-    String businessId;
+    @Mixin
+    BusinessOption business;
 
     @Override
     Request request() {
@@ -36,7 +36,7 @@ final class QueryAttributionCommand extends ApiQueryCommand.WithJson {
         Attribution.Query query = new Attribution.Query(
                 QueryCommand.or(period.from(), base.from()),
                 QueryCommand.or(period.to(), base.to()),
-                QueryCommand.or(businessId, base.businessId()), QueryCommand.or(conversionEvent, base.conversionEvent()),
+                QueryCommand.or(business.id, base.businessId()), QueryCommand.or(conversionEvent, base.conversionEvent()),
                 QueryCommand.or(model, base.model()), QueryCommand.or(groupBy, base.groupBy()),
                 QueryCommand.or(QueryCommand.duration(lookback, "--lookback"), base.lookbackMs()));
         return api -> api.attribution(query);

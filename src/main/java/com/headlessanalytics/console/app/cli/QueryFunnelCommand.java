@@ -35,8 +35,8 @@ final class QueryFunnelCommand extends ApiQueryCommand.WithJson {
                 description = "Step-1 events up to this time: ms since epoch or ISO-8601, inclusive.")
         String to;
 
-        @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
-        String businessId;
+        @Mixin
+        BusinessOption business;
 
         @Option(names = "--breakdown", paramLabel = "FIELD",
                 description = "source, campaign, channel, medium or a dotted path such as properties.plan.")
@@ -48,7 +48,7 @@ final class QueryFunnelCommand extends ApiQueryCommand.WithJson {
             return new Funnels.Query(stepList, QueryCommand.or(EventsCommand.time(from, "--from"), base.from()),
                     QueryCommand.or(EventsCommand.time(to, "--to"), base.to()),
                     QueryCommand.or(QueryCommand.duration(window, "--window"), base.windowMs()),
-                    QueryCommand.or(mode, base.mode()), QueryCommand.or(businessId, base.businessId()),
+                    QueryCommand.or(mode, base.mode()), QueryCommand.or(business.id, base.businessId()),
                     QueryCommand.or(breakdown, base.breakdown()));
         }
     }

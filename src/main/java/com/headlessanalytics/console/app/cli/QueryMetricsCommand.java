@@ -16,8 +16,8 @@ final class QueryMetricsCommand extends ApiQueryCommand.WithJson {
     @Mixin
     PeriodOptions period;
 
-    @Option(names = "--business-id", paramLabel = "ID", description = "The business (default: the workspace's).")
-    String businessId;
+    @Mixin
+    BusinessOption business;
 
     @Option(names = "--interval", paramLabel = "hour|day|week|month", description = "Series buckets (default: day).")
     String interval;
@@ -39,7 +39,7 @@ final class QueryMetricsCommand extends ApiQueryCommand.WithJson {
         Metrics.Query query = new Metrics.Query(QueryCommand.or(event, base.eventName()),
                 QueryCommand.or(period.from(), base.from()),
                 QueryCommand.or(period.to(), base.to()),
-                QueryCommand.or(businessId, base.businessId()), QueryCommand.or(interval, base.interval()),
+                QueryCommand.or(business.id, base.businessId()), QueryCommand.or(interval, base.interval()),
                 QueryCommand.or(groupBy, base.groupBy()), QueryCommand.or(persistSnapshots, base.persistSnapshots()),
                 QueryCommand.or(metrics, base.metrics()));
         return api -> api.metrics(query);

@@ -36,9 +36,7 @@ public final class ActorIndex {
             if (a >= 0) {
                 order[next[a]++] = r;
             }
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
+            Cancel.atRow(cancel, r);
         }
         int[] scratch = null;
         for (int a = 0; a < actors; a++) {

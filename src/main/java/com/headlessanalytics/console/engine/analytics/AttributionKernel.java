@@ -11,14 +11,8 @@ public final class AttributionKernel {
     public static long[][] touchCounts(Columns c, int n, int business, long from, long to, Cancel cancel) {
         long[][] counts = new long[4][c.touchValues.size()];
         for (int r = 0; r < n; r++) {
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
-            if (c.business(r) != business) {
-                continue;
-            }
-            long t = c.ts(r);
-            if (t < from || t > to) {
+            Cancel.atRow(cancel, r);
+            if (!c.in(r, business, from, to)) {
                 continue;
             }
             for (int f = 0; f < 4; f++) {
@@ -47,35 +41,22 @@ public final class AttributionKernel {
         int values = c.touchValues.size();
         double[] conversions = new double[values + 1];
         double[] revenue = new double[values + 1];
-        long count = 0;
-        long total = 0;
-        boolean overflow = false;
+        Conversions counted = new Conversions();
         int n = index.rows();
         int[] touchRows = new int[64];
         double[] weights = new double[64];
         // The position of each row in its actor's ordered group, found once per actor.
         for (int a = 0; a < index.actors(); a++) {
-            if ((a & 0x3FFF) == 0) {
-                cancel.check();
-            }
+            Cancel.atActor(cancel, a);
             int lo = index.from(a);
             int hi = index.to(a);
             for (int p = lo; p < hi; p++) {
                 int r = index.row(p);
-                if (c.name(r) != conversionName || c.business(r) != business) {
+                if (c.name(r) != conversionName || !c.in(r, business, from, to)) {
                     continue;
                 }
                 long t = c.ts(r);
-                if (t < from || t > to) {
-                    continue;
-                }
-                count++;
-                long rev = c.revenueOf(r);
-                try {
-                    total = Math.addExact(total, rev);
-                } catch (ArithmeticException tooMuch) {
-                    overflow = true;
-                }
+                long rev = counted.add(c, r);
                 int m = 0;
                 for (int q = p - 1; q >= lo; q--) {
                     int tr = index.row(q);
@@ -109,13 +90,24 @@ public final class AttributionKernel {
             }
         }
         for (int r = 0; r < n; r++) {
-            if (c.actor(r) >= 0 || c.name(r) != conversionName || c.business(r) != business) {
+            if (c.actor(r) >= 0 || c.name(r) != conversionName || !c.in(r, business, from, to)) {
                 continue;
             }
-            long t = c.ts(r);
-            if (t < from || t > to) {
-                continue;
-            }
+            long rev = counted.add(c, r);
+            conversions[values] += 1;
+            revenue[values] += rev;
+        }
+        return new Credit(conversions, revenue, counted.count, counted.total, counted.overflow);
+    }
+
+    /** The conversions counted so far and their revenue in micro-units, with whether that total overflowed. */
+    private static final class Conversions {
+        long count;
+        long total;
+        boolean overflow;
+
+        /** Counts the conversion on row {@code r} and returns its revenue. */
+        long add(Columns c, int r) {
             count++;
             long rev = c.revenueOf(r);
             try {
@@ -123,10 +115,8 @@ public final class AttributionKernel {
             } catch (ArithmeticException tooMuch) {
                 overflow = true;
             }
-            conversions[values] += 1;
-            revenue[values] += rev;
+            return rev;
         }
-        return new Credit(conversions, revenue, count, total, overflow);
     }
 
     /** Weights of m touchpoints held latest first; they add up to 1. */

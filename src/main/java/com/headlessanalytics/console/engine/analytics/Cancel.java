@@ -17,4 +17,18 @@ public interface Cancel {
             throw new CancellationException("The query was cancelled");
         }
     }
+
+    /** In a scan over rows: checks {@code cancel} at row 0 and every 2^20 rows after it. */
+    static void atRow(Cancel cancel, int row) {
+        if ((row & 0xFFFFF) == 0) {
+            cancel.check();
+        }
+    }
+
+    /** In a loop over actors: checks {@code cancel} at actor 0 and every 2^14 actors after it. */
+    static void atActor(Cancel cancel, int actor) {
+        if ((actor & 0x3FFF) == 0) {
+            cancel.check();
+        }
+    }
 }

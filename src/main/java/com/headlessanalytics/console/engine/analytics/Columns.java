@@ -155,6 +155,15 @@ public final class Columns {
         return tier[row >>> SHIFT][row & MASK];
     }
 
+    /** Whether the row is an event of {@code business} at a time from {@code from} to {@code to}, inclusive. */
+    public boolean in(int row, int business, long from, long to) {
+        if (business(row) != business) {
+            return false;
+        }
+        long t = ts(row);
+        return t >= from && t <= to;
+    }
+
     /**
      * The value id of touchpoint field {@code field} (0 source, 1 channel, 2 campaign, 3 medium)
      * on this row, or -1 when absent.

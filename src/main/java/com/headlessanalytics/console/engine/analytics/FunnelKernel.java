@@ -132,9 +132,7 @@ public final class FunnelKernel {
         Outcomes out = new Outcomes(steps);
         int actors = index.actors();
         for (int a = 0; a < actors; a++) {
-            if ((a & 0x3FFF) == 0) {
-                cancel.check();
-            }
+            Cancel.atActor(cancel, a);
             actor(a, out);
         }
         return out;

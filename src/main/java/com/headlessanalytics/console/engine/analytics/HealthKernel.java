@@ -51,9 +51,7 @@ public final class HealthKernel {
         java.util.BitSet actors = new java.util.BitSet();
         boolean trackableScans = HealthEventClass.SCANS.countsTrackables();
         for (int r = 0; r < n; r++) {
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
+            Cancel.atRow(cancel, r);
             if (c.business(r) != business) {
                 continue;
             }
@@ -177,18 +175,14 @@ public final class HealthKernel {
         }
         long[][] series = new long[top][buckets];
         for (int r = 0; r < n; r++) {
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
-            if (c.business(r) != business) {
+            Cancel.atRow(cancel, r);
+            if (!c.in(r, business, from, to)) {
                 continue;
             }
-            long t = c.ts(r);
             int s = slot[c.name(r)];
-            if (s < 0 || t < from || t > to) {
-                continue;
+            if (s >= 0) {
+                series[s][(int) (Math.floorDiv(c.ts(r), width) - first)]++;
             }
-            series[s][(int) (Math.floorDiv(t, width) - first)]++;
         }
         List<AgentContext.Anomaly> out = new ArrayList<>();
         for (int id = 0; id < current.length; id++) {
