@@ -21,6 +21,8 @@ import com.headlessanalytics.console.ui.attribution.AttributionView;
 import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
+import com.headlessanalytics.console.ui.metrics.MetricDefinitionView;
+import com.headlessanalytics.console.ui.metrics.MetricDefinitionViewModel;
 import com.headlessanalytics.console.ui.metrics.MetricsView;
 import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
 import com.headlessanalytics.console.ui.agent.AgentContextView;
@@ -87,7 +89,8 @@ public class ConsoleApp extends Application {
         Supplier<HeadlessApi> current = workspaces::api;
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, Clock.systemUTC(), zone);
         ShellViewModel[] shellRef = new ShellViewModel[1];
-        DialogService dialogs = new FxDialogService(stage, message -> shellRef[0].notice(message));
+        FxDialogService dialogs = new FxDialogService(stage, message -> shellRef[0].notice(message));
+        dialogs.registerForm(MetricDefinitionViewModel.class, MetricDefinitionView::new);
         EventsViewModel events = new EventsViewModel(current, tasks, scheduler, zone, dialogs);
         Runnable workspaceChanged = () -> {
             shellRef[0].connectedTo(workspaces.current().description());
