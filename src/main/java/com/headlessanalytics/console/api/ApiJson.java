@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.api;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,5 +35,23 @@ public final class ApiJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** {@code value} as indented JSON, for a person to read or copy. */
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The value could not be written as JSON", e);
+        }
+    }
+
+    /** {@code value} as compact JSON on one line. */
+    public static String compact(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The value could not be written as JSON", e);
+        }
     }
 }
