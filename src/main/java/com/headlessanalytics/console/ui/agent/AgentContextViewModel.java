@@ -134,8 +134,11 @@ public final class AgentContextViewModel implements Activatable {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** Asks for the agent context in the background; a newer request replaces one in flight. */
+    /** Asks for the agent context in the background; one request at a time. */
     public void run() {
+        if (query.isRunning()) {
+            return;
+        }
         String id = business.get() == null ? "" : business.get().strip();
         DateRange r = range.get();
         AgentContext.Mode m = mode.get() == null ? AgentContext.Mode.SUMMARY : mode.get();
