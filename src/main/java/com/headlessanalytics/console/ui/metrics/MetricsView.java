@@ -108,7 +108,8 @@ public final class MetricsView extends ScreenScaffold {
         x.setAutoRanging(false);
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(ViewParts.converter(n -> Formats.count(n.longValue())));
+        y.setTickLabelFormatter(ViewParts.converter(n -> n.doubleValue() == Math.rint(n.doubleValue())
+                ? Formats.count(n.longValue()) : ""));
         chart.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && !model.buckets().isEmpty()) {
                 double value = x.getValueForDisplay(x.sceneToLocal(e.getSceneX(), e.getSceneY()).getX()).doubleValue();
