@@ -212,6 +212,7 @@ public final class AgentContextView extends ScreenScaffold {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button export = ViewParts.exportButton(model.exportCommand(grid));
+        export.setId("agent-export-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         export.getStyleClass().add(Styles.FLAT);
         HBox bar = new HBox(8, hint, grow, export);
         bar.setAlignment(Pos.CENTER_LEFT);
