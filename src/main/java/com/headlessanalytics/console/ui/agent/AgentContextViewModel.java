@@ -159,10 +159,6 @@ public final class AgentContextViewModel implements Activatable {
         }, result -> show(result, id, p));
     }
 
-    /** Stops waiting for the running request; its answer, should it still come, is dropped. */
-    public void cancel() {
-        query.cancel("Cancelled; the previous answer is still shown.");
-    }
 
     private void show(AgentContext.Result r, String asked, Period askedPeriod) {
         String id = r.businessId() == null ? asked : r.businessId();

@@ -136,7 +136,7 @@ class AgentContextViewModelTest {
         assertThat(tasks.pending()).as("one request at a time").isEqualTo(1);
         assertThat(model.runCommand().isExecutable()).isFalse();
 
-        model.cancel();
+        model.query().cancel();
         assertThat(model.query().runningProperty().get()).isFalse();
         assertThat(model.query().statusProperty().get()).startsWith("Cancelled");
         tasks.runAll();
