@@ -49,13 +49,9 @@ public final class AttributionView extends ScreenScaffold {
     public AttributionView(AttributionViewModel model) {
         super("Attribution", model.query());
         this.model = model;
-        TextField event = new TextField();
+        TextField event = SuggestingField.queryField("Conversion event, e.g. order.created", 230,
+                model.conversionEventProperty(), model::suggestions, model.runCommand());
         event.setId("attribution-event");
-        event.setPromptText("Conversion event, e.g. order.created");
-        event.setPrefWidth(230);
-        event.textProperty().bindBidirectional(model.conversionEventProperty());
-        event.setOnAction(e -> model.runCommand().execute());
-        SuggestingField.attach(event, model::suggestions, model.runCommand()::execute);
         HBox.setHgrow(event, Priority.SOMETIMES);
         ComboBox<Attribution.Model> attributionModel = new ComboBox<>();
         attributionModel.setId("attribution-model");

@@ -51,13 +51,9 @@ public final class MetricsView extends ScreenScaffold {
         snapshot.setTooltip(new Tooltip("Compute the metrics and store each value with this period, for the history"));
         headerActions(snapshot);
 
-        TextField event = new TextField();
+        TextField event = SuggestingField.queryField("Event name (empty: every event)", 240, model.eventNameProperty(),
+                model::suggestions, model.runCommand());
         event.setId("metrics-event");
-        event.setPromptText("Event name (empty: every event)");
-        event.setPrefWidth(240);
-        event.textProperty().bindBidirectional(model.eventNameProperty());
-        event.setOnAction(e -> model.runCommand().execute());
-        SuggestingField.attach(event, model::suggestions, model.runCommand()::execute);
         HBox.setHgrow(event, Priority.SOMETIMES);
         ComboBox<Metrics.Interval> interval = new ComboBox<>();
         interval.setId("metrics-interval");
