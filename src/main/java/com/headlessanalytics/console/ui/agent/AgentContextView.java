@@ -50,6 +50,9 @@ public final class AgentContextView extends ScreenScaffold {
     public AgentContextView(AgentContextViewModel model) {
         super("Agent context", model.query());
         this.model = model;
+        if (lookup("#screen-cancel") instanceof Button cancel) {
+            cancel.setCancelButton(true);
+        }
         Label subtitle = new Label("What an AI agent is told about a business: the same answer as JSON and as text.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
 

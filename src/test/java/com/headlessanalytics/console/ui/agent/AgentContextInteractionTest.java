@@ -31,6 +31,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Agent context screen in a real window over a real engine: choose "What changed" and Run, read
  * the answer's text and its changes table, open a change's events, export the table; then a run
- * held inside the API is cancelled from the header and its late answer never replaces the shown one.
+ * held inside the API is cancelled with Esc (the header's Cancel) and its late answer never replaces the shown
+ * one.
  */
 class AgentContextInteractionTest {
     static final long DAY = 86_400_000L;
@@ -158,7 +160,7 @@ class AgentContextInteractionTest {
             assertThat(robot.read(() -> robot.<Label>find("#screen-status").getText()))
                     .isEqualTo("Asking for summary of default…");
             assertThat(robot.<Button>find("#agent-run").isDisabled()).as("one request at a time").isTrue();
-            robot.clickOn("#screen-cancel");
+            robot.type(KeyCode.ESCAPE);
             gate.set(null);
             release.countDown();
             robot.waitUntil(() -> !tasks.busyProperty().get(), () -> "the held request still runs");
