@@ -3,6 +3,7 @@ package com.headlessanalytics.console.api;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,14 @@ public final class Metrics {
     }
 
     /** Series bucket size; buckets start at UTC boundaries, weeks on Monday. */
-    public enum Interval { HOUR, DAY, WEEK, MONTH }
+    public enum Interval {
+        HOUR, DAY, WEEK, MONTH;
+
+        /** The bucket this interval cuts time into. */
+        public TimeBuckets.Size size() {
+            return TimeBuckets.Size.valueOf(name());
+        }
+    }
 
     /** What a metric definition computes over its event. */
     public enum Aggregation { COUNT, SUM, UNIQUE_ACTORS }

@@ -25,6 +25,8 @@ import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
 import com.headlessanalytics.console.ui.health.HealthViewModel;
+import com.headlessanalytics.console.ui.metrics.MetricDefinitionView;
+import com.headlessanalytics.console.ui.metrics.MetricDefinitionViewModel;
 import com.headlessanalytics.console.ui.metrics.MetricsView;
 import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
 import com.headlessanalytics.console.ui.overview.OverviewView;
@@ -136,6 +138,7 @@ public final class ConsoleComposition implements AutoCloseable {
     /** Registers the Views of the forms ViewModels open through {@link DialogService#showForm(Object)}. */
     public static FxDialogService registerForms(FxDialogService dialogs) {
         dialogs.registerForm(TestEventViewModel.class, TestEventView::new);
+        dialogs.registerForm(MetricDefinitionViewModel.class, MetricDefinitionView::new);
         return dialogs;
     }
 

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.engine;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.ServeBackend.UsageRecord;
 import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -147,10 +148,9 @@ final class UsageMeter implements AutoCloseable {
         flush();
         long from = q.from() == null ? Long.MIN_VALUE : q.from();
         long to = q.to() == null ? Long.MAX_VALUE : q.to();
-        java.time.LocalDate day = java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        long monthStart = day.withDayOfMonth(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
-        long monthEnd = day.withDayOfMonth(1).plusMonths(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                .toEpochMilli() - 1;
+        TimeBuckets month = new TimeBuckets(TimeBuckets.Size.MONTH);
+        long monthStart = month.startOf(now);
+        long monthEnd = month.endOf(now);
         return db.read(c -> {
             List<Usage.Record> records = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT at, method, endpoint, status, latency_ms,"

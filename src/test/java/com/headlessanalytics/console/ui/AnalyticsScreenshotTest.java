@@ -115,8 +115,8 @@ class AnalyticsScreenshotTest {
             metrics.groupByProperty().set(MetricsViewModel.GroupBy.CHANNEL);
             shell.select(Area.METRICS);
         }).get(10, TimeUnit.SECONDS);
-        waitUntil(() -> !metrics.groups().isEmpty() && !metrics.runningProperty().get(),
-                () -> "no groups, error '" + metrics.errorProperty().get() + "'");
+        waitUntil(() -> !metrics.groups().isEmpty() && !metrics.query().runningProperty().get(),
+                () -> "no groups, error '" + metrics.query().errorProperty().get() + "'");
         assertThat(metrics.buckets()).hasSizeGreaterThanOrEqualTo(28);
         save(stage[0], "metrics-" + theme);
 
@@ -143,8 +143,8 @@ class AnalyticsScreenshotTest {
             attribution.modelProperty().set(com.headlessanalytics.console.api.Attribution.Model.LINEAR);
             shell.select(Area.ATTRIBUTION);
         }).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> !attribution.credit().isEmpty() && !attribution.runningProperty().get(),
-                () -> "no credit, error '" + attribution.errorProperty().get() + "'");
+        waitUntil(() -> !attribution.credit().isEmpty() && !attribution.query().runningProperty().get(),
+                () -> "no credit, error '" + attribution.query().errorProperty().get() + "'");
         assertThat(attribution.conversionEventProperty().get()).isEqualTo("order.created");
         save(stage[0], "attribution-" + theme);
 

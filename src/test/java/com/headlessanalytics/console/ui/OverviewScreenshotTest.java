@@ -171,7 +171,7 @@ class OverviewScreenshotTest {
 
                 WaitForAsyncUtils.asyncFx(() -> shell.select(Area.USAGE)).get(30, TimeUnit.SECONDS);
                 waitUntil(() -> !usage.calls().isEmpty() && !usage.totals().isEmpty(),
-                        () -> "no usage: '" + usage.errorProperty().get() + "'");
+                        () -> "no usage: '" + usage.query().errorProperty().get() + "'");
                 save(stage[0], "usage-" + theme);
 
                 WaitForAsyncUtils.asyncFx(() -> {
@@ -179,8 +179,8 @@ class OverviewScreenshotTest {
                     agent.modeProperty().set(AgentContext.Mode.WHAT_CHANGED);
                     agent.run();
                 }).get(30, TimeUnit.SECONDS);
-                waitUntil(() -> !agent.runningProperty().get() && !agent.grids().isEmpty(),
-                        () -> "no answer: '" + agent.errorProperty().get() + "'");
+                waitUntil(() -> !agent.query().runningProperty().get() && !agent.grids().isEmpty(),
+                        () -> "no answer: '" + agent.query().errorProperty().get() + "'");
                 save(stage[0], "agent-context-" + theme);
             }
         } finally {

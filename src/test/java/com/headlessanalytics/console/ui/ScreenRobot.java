@@ -107,6 +107,19 @@ public final class ScreenRobot extends FxRobot implements AutoCloseable {
         return this;
     }
 
+    /** Opens the combo box {@code query} and clicks the item shown as {@code itemText}. */
+    public ScreenRobot choose(String query, String itemText) {
+        Node combo = find(query);
+        clickOn(combo);
+        waitUntil(() -> lookup(".list-cell").match(n -> n.isVisible()
+                && itemText.equals(((javafx.scene.control.ListCell<?>) n).getText())).tryQuery().isPresent(),
+                () -> "no item " + itemText + " in " + query);
+        Node item = lookup(".list-cell").match(n -> n.isVisible()
+                && itemText.equals(((javafx.scene.control.ListCell<?>) n).getText())).query();
+        clickOn(item);
+        return this;
+    }
+
     /** Waits, letting FX events and background tasks run, until {@code condition} holds (read on the FX thread). */
     public void waitUntil(BooleanSupplier condition, Supplier<String> whatFailed) {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;

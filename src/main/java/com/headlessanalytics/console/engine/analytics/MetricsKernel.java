@@ -1,6 +1,6 @@
 package com.headlessanalytics.console.engine.analytics;
 
-import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class MetricsKernel {
      * @param groupField -1 none, 0..3 a touchpoint field (source, channel, campaign, medium), 4 the event name
      * @param maxGroups  groups listed before the rest go to "(other)"
      */
-    public static Scan scan(Columns c, int n, int business, int name, long from, long to, Buckets buckets,
+    public static Scan scan(Columns c, int n, int business, int name, long from, long to, TimeBuckets buckets,
                             long firstOrdinal, int bucketCount, int groupField, int maxGroups, Cancel cancel) {
         long total = 0;
         BitSet actors = new BitSet();
@@ -117,7 +117,7 @@ public final class MetricsKernel {
 
     /** The largest groups (ties by key text), each with its own series and unique actors, then "(other)". */
     private static List<GroupScan> groups(Columns c, int n, int business, int name, long from, long to,
-                                          Buckets buckets, long firstOrdinal, int bucketCount, int field,
+                                          TimeBuckets buckets, long firstOrdinal, int bucketCount, int field,
                                           long[] counts, int maxGroups, Cancel cancel) {
         List<Integer> keys = new ArrayList<>();
         for (int k = 0; k < counts.length; k++) {

@@ -4,7 +4,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
-import java.io.File;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -30,13 +30,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -45,41 +42,32 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * progress; the answer as text for a person beside a tab per part of the answer (each table with
  * its CSV export) and the JSON an agent reads, which Copy JSON puts on the clipboard.
  */
-public final class AgentContextView extends BorderPane {
+public final class AgentContextView extends ScreenScaffold {
     private final AgentContextViewModel model;
     private final TabPane tabs = new TabPane();
     private final Tab jsonTab;
-    private File exportFolder;
 
     public AgentContextView(AgentContextViewModel model) {
+        super("Agent context", model.query());
         this.model = model;
-        getStyleClass().add("screen");
-        Label title = new Label("Agent context");
-        title.getStyleClass().add(Styles.TITLE_2);
+        if (lookup("#screen-cancel") instanceof Button cancel) {
+            cancel.setCancelButton(true);
+        }
         Label subtitle = new Label("What an AI agent is told about a business: the same answer as JSON and as text.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(14, title, subtitle);
-        header.setAlignment(Pos.BASELINE_LEFT);
 
         ComboBox<AgentContext.Mode> mode = new ComboBox<>();
+        mode.setId("agent-mode");
         mode.getItems().setAll(AgentContext.Mode.values());
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AgentContext.Mode m) {
-                return m == null ? "" : AgentContextViewModel.title(m);
-            }
-
-            @Override
-            public AgentContext.Mode fromString(String s) {
-                return null;
-            }
-        });
+        mode.setConverter(ViewParts.converter(AgentContextViewModel::title));
         mode.valueProperty().bindBidirectional(model.modeProperty());
         TextField business = new TextField();
+        business.setId("agent-business");
         business.setPromptText("Business ID");
         business.setPrefColumnCount(9);
         business.textProperty().bindBidirectional(model.businessProperty());
-        Spinner<Integer> limit = new Spinner<>(1, AgentContext.MAX_LIMIT, model.limitProperty().get(), 10);
+        Spinner<Integer> limit = new Spinner<>(1, model.maxLimit(), model.limitProperty().get(), 10);
+        limit.setId("agent-limit");
         limit.setEditable(true);
         limit.setPrefWidth(95);
         limit.setTooltip(new Tooltip("How many items each list of the answer holds at most (1–1000)"));
@@ -89,48 +77,26 @@ public final class AgentContextView extends BorderPane {
             }
         });
         DateRangeBar range = new DateRangeBar(model.rangeProperty());
-        Button run = new Button("Run", new FontIcon(Feather.PLAY));
+        Button run = ViewParts.button("Run", Feather.PLAY, model.runCommand());
+        run.setId("agent-run");
         run.setDefaultButton(true);
         run.getStyleClass().add(Styles.ACCENT);
-        run.disableProperty().bind(model.runningProperty());
-        run.setOnAction(e -> model.run());
-        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.setCancelButton(true);
-        cancel.visibleProperty().bind(model.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> model.cancel());
-        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        progress.setPrefWidth(120);
-        progress.visibleProperty().bind(model.runningProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
         HBox request = new HBox(8, label("Mode", mode), mode, label("Business", business), business,
-                label("Limit", limit), limit, range, run, cancel, progress);
+                label("Limit", limit), limit, range, run);
         request.setAlignment(Pos.CENTER_LEFT);
-        for (Region r : new Region[] {mode, run, cancel}) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
+        mode.setMinWidth(Region.USE_PREF_SIZE);
 
         Label describe = new Label();
-        describe.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get() == null ? ""
-                : AgentContextViewModel.describe(model.modeProperty().get()), model.modeProperty()));
+        describe.setId("agent-mode-description");
+        describe.textProperty().bind(model.modeDescriptionProperty());
         describe.getStyleClass().add(Styles.TEXT_MUTED);
-        Label status = new Label();
-        status.textProperty().bind(model.statusProperty());
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        Label error = new Label();
-        error.textProperty().bind(model.errorProperty());
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        VBox top = new VBox(10, header, request, describe, error);
-        top.setPadding(new Insets(0, 0, 12, 0));
-        setTop(top);
+        controls(subtitle, request, describe);
 
         Label heading = new Label();
         heading.textProperty().bind(Bindings.when(model.headingProperty().isEmpty())
                 .then("No answer yet: choose a mode and press Run.").otherwise(model.headingProperty()));
         heading.getStyleClass().add(Styles.TITLE_4);
+        heading.setId("agent-heading");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
@@ -142,10 +108,11 @@ public final class AgentContextView extends BorderPane {
             Clipboard.getSystemClipboard().setContent(content);
             model.copied();
         });
-        HBox answerHeader = new HBox(10, heading, grow, status, copy);
+        HBox answerHeader = new HBox(10, heading, grow, copy);
         answerHeader.setAlignment(Pos.CENTER_LEFT);
 
         TextArea text = new TextArea();
+        text.setId("agent-text");
         text.setEditable(false);
         text.setWrapText(true);
         text.textProperty().bind(model.textProperty());
@@ -162,6 +129,7 @@ public final class AgentContextView extends BorderPane {
         json.textProperty().bind(model.jsonProperty());
         json.setPromptText("The JSON answer appears here.");
         jsonTab = new Tab("JSON", json);
+        tabs.setId("agent-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(jsonTab);
         VBox tabBox = new VBox(tabs);
@@ -172,7 +140,7 @@ public final class AgentContextView extends BorderPane {
         split.setDividerPositions(0.34);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox center = new VBox(10, answerHeader, split);
-        setCenter(center);
+        body(center);
 
         model.grids().addListener((ListChangeListener<AgentContextViewModel.Grid>) c -> showGrids());
         showGrids();
@@ -198,6 +166,7 @@ public final class AgentContextView extends BorderPane {
 
     private VBox gridPane(AgentContextViewModel.Grid grid) {
         TableView<AgentContextViewModel.Row> table = new TableView<>();
+        table.setId("agent-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         for (int i = 0; i < grid.columns().size(); i++) {
             int index = i;
@@ -245,10 +214,9 @@ public final class AgentContextView extends BorderPane {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button export = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
+        Button export = ViewParts.exportButton(model.exportCommand(grid));
+        export.setId("agent-export-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         export.getStyleClass().add(Styles.FLAT);
-        export.disableProperty().bind(model.exportingProperty());
-        export.setOnAction(e -> export(grid));
         HBox bar = new HBox(8, hint, grow, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -270,20 +238,5 @@ public final class AgentContextView extends BorderPane {
             }
         }
         return any;
-    }
-
-    private void export(AgentContextViewModel.Grid grid) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + grid.table().title().toLowerCase(Locale.ROOT) + " as CSV");
-        chooser.setInitialFileName(model.suggestedFileName(grid));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        if (exportFolder != null && exportFolder.isDirectory()) {
-            chooser.setInitialDirectory(exportFolder);
-        }
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            exportFolder = file.getParentFile();
-            model.export(grid, file.toPath());
-        }
     }
 }

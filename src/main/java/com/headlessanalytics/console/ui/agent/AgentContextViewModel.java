@@ -1,6 +1,5 @@
 package com.headlessanalytics.console.ui.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Checks;
@@ -9,13 +8,14 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.ui.common.Activatable;
-import com.headlessanalytics.console.ui.common.CsvFiles;
+import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
+import com.headlessanalytics.console.ui.common.TableExport;
 import com.headlessanalytics.console.ui.common.TaskRunner;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,7 +48,6 @@ import javafx.collections.ObservableList;
 public final class AgentContextViewModel implements Activatable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
 
@@ -77,8 +76,10 @@ public final class AgentContextViewModel implements Activatable {
     }
 
     private final Supplier<HeadlessApi> api;
-    private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final QueryLifecycle query;
+    private final CsvExport csv;
+    private final Command runCommand;
     private final Navigator navigator;
     private final Clock clock;
     private final ZoneId zone;
@@ -90,22 +91,21 @@ public final class AgentContextViewModel implements Activatable {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper modeDescription = new ReadOnlyStringWrapper("");
     private final ObservableList<Grid> grids = FXCollections.observableArrayList();
-    private TaskRunner.Handle handle;
-    private Object runToken;
 
     public AgentContextViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs, Navigator navigator,
                                  Clock clock, ZoneId zone) {
         this.api = api;
-        this.tasks = tasks;
         this.dialogs = dialogs;
         this.navigator = navigator;
         this.clock = clock;
         this.zone = zone;
+        this.query = new QueryLifecycle(tasks);
+        this.csv = new CsvExport(tasks, dialogs, clock, zone);
+        this.runCommand = new Command(this::run, query.runningProperty().not());
+        modeDescription.bind(javafx.beans.binding.Bindings.createStringBinding(() -> mode.get() == null ? ""
+                : describe(mode.get()), mode));
     }
 
     /** Nothing polls here: an answer is asked for with {@link #run()}. */
@@ -136,61 +136,29 @@ public final class AgentContextViewModel implements Activatable {
 
     /** Asks for the agent context in the background; one request at a time. */
     public void run() {
-        if (running.get()) {
+        if (query.isRunning()) {
             return;
         }
         String id = business.get() == null ? "" : business.get().strip();
         DateRange r = range.get();
         AgentContext.Mode m = mode.get() == null ? AgentContext.Mode.SUMMARY : mode.get();
         Period p = r == null ? new Period(null, null) : effectivePeriod(r, clock, zone);
-        AgentContext.Query query = new AgentContext.Query(Checks.Wire.name(m), id.isEmpty() ? null : id,
+        AgentContext.Query request = new AgentContext.Query(Checks.Wire.name(m), id.isEmpty() ? null : id,
                 limit.get(), p.from(), p.to());
-        Checks checks = query.checks();
+        Checks checks = request.checks();
         if (id.isEmpty() || !checks.ok()) {
-            error.set(id.isEmpty() ? "Enter a business ID (the workspace's default business is \"default\")."
+            query.fail(id.isEmpty() ? "Enter a business ID (the workspace's default business is \"default\")."
                     : checks.errors().stream().map(e -> label(e.field()) + " " + e.message())
                     .reduce((a, b) -> a + "; " + b).orElse("") + ".");
             return;
         }
-        Object token = new Object();
-        runToken = token;
-        running.set(true);
-        error.set("");
-        status.set("Asking for " + title(m).toLowerCase(Locale.ROOT) + " of " + id + "…");
-        handle = tasks.submit("Agent context: " + title(m), progress -> {
-            progress.update(-1, "Asking for " + title(m).toLowerCase(Locale.ROOT));
-            return api.get().agentContext(query);
-        }, result -> {
-            if (runToken != token) {
-                return;
-            }
-            finish();
-            show(result, id, p);
-        }, failure -> {
-            if (runToken != token) {
-                return;
-            }
-            finish();
-            status.set("");
-            error.set(ErrorText.describe(failure));
-        });
+        String asking = "Asking for " + title(m).toLowerCase(Locale.ROOT) + " of " + id + "…";
+        query.run("Agent context: " + title(m), asking, progress -> {
+            progress.update(-1, asking);
+            return api.get().agentContext(request);
+        }, result -> show(result, id, p));
     }
 
-    /** Stops waiting for the running request; its answer, should it still come, is dropped. */
-    public void cancel() {
-        if (!running.get()) {
-            return;
-        }
-        runToken = null;
-        handle.cancel();
-        finish();
-        status.set("Cancelled; the previous answer is still shown.");
-    }
-
-    private void finish() {
-        running.set(false);
-        handle = null;
-    }
 
     private void show(AgentContext.Result r, String asked, Period askedPeriod) {
         String id = r.businessId() == null ? asked : r.businessId();
@@ -199,7 +167,7 @@ public final class AgentContextViewModel implements Activatable {
         json.set(pretty(r));
         AgentContext.Mode m = r.mode() == null ? mode.get() : Checks.Wire.parse(AgentContext.Mode.class, r.mode());
         heading.set((m == null ? r.mode() : title(m)) + " · " + id + " · " + describe(p));
-        status.set("Answered at " + SECONDS.format(clock.instant().atZone(zone)));
+        query.status("Answered at " + SECONDS.format(clock.instant().atZone(zone)));
         List<Grid> parts = new ArrayList<>();
         if (r.summary() != null) {
             parts.add(summary(r.summary()));
@@ -304,31 +272,16 @@ public final class AgentContextViewModel implements Activatable {
         }
     }
 
-    /** The file name the save dialog suggests, e.g. agent-context-anomalies-20261127-1015.csv. */
-    public String suggestedFileName(Grid grid) {
-        return "agent-context-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
-                + FILE_TIME.format(clock.instant().atZone(zone)) + ".csv";
+    /** Asks where to save one part of the answer (e.g. agent-context-anomalies-….csv) and writes its raw values. */
+    public Command exportCommand(Grid grid) {
+        return new Command(() -> csv.export("agent-context-" + grid.table().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-'), table(grid)));
     }
 
-    /** Writes one part of the answer, with raw values, to a CSV file in the background. */
-    public void export(Grid grid, Path target) {
-        if (exporting.get()) {
-            return;
-        }
-        List<List<String>> rows = grid.rows().stream().map(Row::csv).toList();
-        exporting.set(true);
-        tasks.submit("Exporting " + grid.table().title().toLowerCase(Locale.ROOT) + " to " + target.getFileName(), p -> {
-            CsvFiles.write(target, grid.csvHeader(), rows);
-            return rows.size();
-        }, count -> {
-            exporting.set(false);
-            dialogs.notify(String.format(Locale.ENGLISH, "Exported %,d row%s to %s", count, count == 1 ? "" : "s",
-                    target));
-        }, failure -> {
-            exporting.set(false);
-            dialogs.showError("The " + grid.table().title().toLowerCase(Locale.ROOT) + " table could not be exported to "
-                    + target, failure);
-        });
+    /** One part of the answer as exported: raw values. */
+    public static TableExport.Table table(Grid grid) {
+        return new TableExport.Table(grid.table().title().toLowerCase(Locale.ROOT), grid.csvHeader(),
+                grid.rows().stream().map(Row::csv).toList());
     }
 
     /** An open start is the epoch and an open end now: the API reads a missing bound as "the last 7 days". */
@@ -346,11 +299,7 @@ public final class AgentContextViewModel implements Activatable {
     }
 
     static String pretty(Object value) {
-        try {
-            return ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The answer could not be written as JSON", e);
-        }
+        return ApiJson.pretty(value);
     }
 
     /** Whole numbers with thousands separators; text as it is; anything else as compact JSON. */
@@ -369,8 +318,8 @@ public final class AgentContextViewModel implements Activatable {
             return String.valueOf(value);
         }
         try {
-            return ApiJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+            return ApiJson.write(value);
+        } catch (IllegalArgumentException e) {
             return String.valueOf(value);
         }
     }
@@ -438,20 +387,24 @@ public final class AgentContextViewModel implements Activatable {
         return heading.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** What the chosen mode answers. */
+    public ReadOnlyStringProperty modeDescriptionProperty() {
+        return modeDescription.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    /** The largest limit the API accepts. */
+    public int maxLimit() {
+        return AgentContext.MAX_LIMIT;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+    /** The agent-context request: running, status, error, cancel. */
+    public QueryLifecycle query() {
+        return query;
     }
 
-    public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+    /** Run: asks for the answer; not while a request runs. */
+    public Command runCommand() {
+        return runCommand;
     }
 
     /** The parts of the shown answer, in {@link Table} order. */

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
 import com.headlessanalytics.console.ui.common.Formats;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.SuggestingField;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.ArrayList;
@@ -29,64 +30,44 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Attribution screen: the query on top, the totals (the conversions open their events), the
  * credit as a bar chart and a table, and the touchpoint counts per field in tabs.
  */
-public final class AttributionView extends BorderPane {
-    /** The chart draws the largest values; the table lists them all. */
-    private static final int CHART_KEYS = 10;
+public final class AttributionView extends ScreenScaffold {
     private final AttributionViewModel model;
     private final CategoryAxis keys = new CategoryAxis();
     private final NumberAxis values = new NumberAxis();
     private final BarChart<Number, String> chart = new BarChart<>(values, keys);
 
     public AttributionView(AttributionViewModel model) {
+        super("Attribution", model.query());
         this.model = model;
-        getStyleClass().add("screen");
-        Label title = new Label("Attribution");
-        title.getStyleClass().add(Styles.TITLE_2);
-        Label status = new Label();
-        status.textProperty().bind(model.statusProperty());
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        status.setMinWidth(0);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.getStyleClass().add(Styles.FLAT);
-        cancel.visibleProperty().bind(model.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> model.cancel());
-        HBox header = new HBox(12, title, grow, status, cancel);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        TextField event = new TextField();
-        event.setPromptText("Conversion event, e.g. order.created");
-        event.setPrefWidth(230);
-        event.textProperty().bindBidirectional(model.conversionEventProperty());
-        event.setOnAction(e -> model.run());
-        SuggestingField.attach(event, model::suggestions, model::run);
+        TextField event = SuggestingField.queryField("Conversion event, e.g. order.created", 230,
+                model.conversionEventProperty(), model::suggestions, model.runCommand());
+        event.setId("attribution-event");
         HBox.setHgrow(event, Priority.SOMETIMES);
         ComboBox<Attribution.Model> attributionModel = new ComboBox<>();
+        attributionModel.setId("attribution-model");
         attributionModel.getItems().setAll(Attribution.Model.values());
         attributionModel.setConverter(ViewParts.converter(AttributionViewModel::modelName));
         attributionModel.valueProperty().bindBidirectional(model.modelProperty());
         attributionModel.setTooltip(new Tooltip("How one conversion's credit is split among its touchpoints"));
         ComboBox<Attribution.Field> field = new ComboBox<>();
+        field.setId("attribution-group-by");
         field.getItems().setAll(Attribution.Field.values());
         field.setConverter(ViewParts.converter(f -> "By " + f.name().toLowerCase(java.util.Locale.ROOT)));
         field.valueProperty().bindBidirectional(model.groupByProperty());
         field.setMinWidth(Region.USE_PREF_SIZE);
         attributionModel.setMinWidth(150);
         Spinner<Integer> lookback = new Spinner<>(0, 366, 30);
+        lookback.setId("attribution-lookback");
         lookback.setEditable(true);
         lookback.setPrefWidth(95);
         lookback.setMinWidth(Region.USE_PREF_SIZE);
@@ -94,15 +75,15 @@ public final class AttributionView extends BorderPane {
         lookback.setTooltip(new Tooltip("Touchpoints count when at most this many days before the conversion"));
         Label days = new Label("days lookback");
         days.setMinWidth(Region.USE_PREF_SIZE);
-        Button apply = new Button("Apply", new FontIcon(Feather.SEARCH));
+        Button apply = ViewParts.button("Apply", Feather.SEARCH, model.runCommand());
+        apply.setId("attribution-apply");
         apply.setDefaultButton(true);
-        apply.setMinWidth(Region.USE_PREF_SIZE);
-        apply.setOnAction(e -> model.run());
         HBox filters = new HBox(8, event, new DateRangeBar(model.rangeProperty()), attributionModel, field, lookback,
                 days, apply);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         Node conversions = ViewParts.stat("Conversions", model.conversionsProperty());
+        conversions.setId("attribution-conversions");
         conversions.setCursor(Cursor.HAND);
         Tooltip.install(conversions, new Tooltip("Click to see the conversion events of the period"));
         conversions.setOnMouseClicked(e -> model.showConversions());
@@ -115,13 +96,11 @@ public final class AttributionView extends BorderPane {
                 ViewParts.stat("Events with a source", model.touchpointsProperty()), hint);
         totals.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(12, header, filters, ViewParts.error(model.errorProperty()), totals);
-        top.setPadding(new Insets(0, 0, 8, 0));
-        setTop(top);
-
+        controls(filters);
+        summary(totals);
         SplitPane split = new SplitPane(creditPane(), touchpointTabs());
         split.setDividerPositions(0.6);
-        setCenter(split);
+        body(split);
     }
 
     private Node creditPane() {
@@ -139,10 +118,11 @@ public final class AttributionView extends BorderPane {
         keys.setTickLabelGap(4);
         values.setMinorTickVisible(false);
         values.setForceZeroInRange(true);
-        model.credit().addListener((ListChangeListener<AttributionViewModel.CreditRow>) c -> redraw());
+        model.chartCredit().addListener((ListChangeListener<AttributionViewModel.CreditRow>) c -> redraw());
         redraw();
         TableView<AttributionViewModel.CreditRow> table = ViewParts.table("No conversions credited: choose a"
                 + " conversion event that happened in the period.");
+        table.setId("attribution-credit");
         table.setItems(model.credit());
         table.getColumns().setAll(List.of(
                 ViewParts.column("Value", AttributionViewModel.CreditRow::key, 180),
@@ -151,9 +131,9 @@ public final class AttributionView extends BorderPane {
                 ViewParts.number("Share", AttributionViewModel.CreditRow::shareText, 80)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, grow, ViewParts.exportButton(this,
-                () -> model.suggestedFileName(AttributionViewModel.Table.CREDIT),
-                p -> model.exportCsv(AttributionViewModel.Table.CREDIT, p)));
+        Button export = ViewParts.exportButton(model.exportCommand(AttributionViewModel.Table.CREDIT));
+        export.setId("attribution-export-credit");
+        HBox bar = new HBox(8, title, grow, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         SplitPane split = new SplitPane(chart, table);
         split.setOrientation(Orientation.VERTICAL);
@@ -165,8 +145,7 @@ public final class AttributionView extends BorderPane {
     }
 
     private void redraw() {
-        List<AttributionViewModel.CreditRow> rows = model.credit().subList(0, Math.min(CHART_KEYS,
-                model.credit().size()));
+        List<AttributionViewModel.CreditRow> rows = model.chartCredit();
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         List<String> categories = new ArrayList<>();
         for (int i = rows.size() - 1; i >= 0; i--) {
@@ -208,6 +187,7 @@ public final class AttributionView extends BorderPane {
                          AttributionViewModel.Table which) {
         TableView<AttributionViewModel.CountRow> table = ViewParts.table("No event of the period carries a "
                 + name.toLowerCase(java.util.Locale.ROOT) + ".");
+        table.setId("attribution-" + which.name().toLowerCase(java.util.Locale.ROOT));
         table.setItems(rows);
         table.getColumns().setAll(List.of(
                 ViewParts.column(name, AttributionViewModel.CountRow::key, 160),
@@ -216,8 +196,7 @@ public final class AttributionView extends BorderPane {
         ViewParts.onOpen(table, row -> model.showTouchpoints(which, row.key()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, grow, ViewParts.exportButton(this, () -> model.suggestedFileName(which),
-                p -> model.exportCsv(which, p)));
+        HBox bar = new HBox(8, grow, ViewParts.exportButton(model.exportCommand(which)));
         bar.setPadding(new Insets(8, 0, 6, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new Tab(name, new VBox(bar, table));

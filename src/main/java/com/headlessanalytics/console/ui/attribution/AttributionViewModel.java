@@ -8,19 +8,22 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TableExport;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +37,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -45,6 +49,8 @@ public final class AttributionViewModel implements Activatable {
     /** The conversion event chosen when none is and the workspace has it: PRODUCT.md §4 counts orders by it. */
     static final String DEFAULT_CONVERSION = "order.created";
     static final long DAY_MS = 86_400_000L;
+    /** The chart draws the largest values; the table lists them all. */
+    static final int CHART_KEYS = 10;
 
     public enum Table { CREDIT, SOURCE, CAMPAIGN, CHANNEL, MEDIUM }
 
@@ -76,11 +82,14 @@ public final class AttributionViewModel implements Activatable {
 
     private final Supplier<HeadlessApi> api;
     private final TaskRunner tasks;
-    private final DialogService dialogs;
     private final Navigator navigator;
     private final Clock clock;
     private final ZoneId zone;
     private final EventNameSuggestions names = new EventNameSuggestions();
+    private final QueryLifecycle query;
+    private final CsvExport csv;
+    private final Command runCommand = new Command(this::run);
+    private final Map<Table, Command> exportCommands = new EnumMap<>(Table.class);
 
     private final ObjectProperty<DateRange> range =
             new SimpleObjectProperty<>(DateRange.of(DateRange.Preset.LAST_30_DAYS));
@@ -90,6 +99,7 @@ public final class AttributionViewModel implements Activatable {
     private final ObjectProperty<Integer> lookbackDays = new SimpleObjectProperty<>(30);
 
     private final ObservableList<CreditRow> credit = FXCollections.observableArrayList();
+    private final ObservableList<CreditRow> chartCredit = FXCollections.observableArrayList();
     private final ObservableList<CountRow> bySource = FXCollections.observableArrayList();
     private final ObservableList<CountRow> byCampaign = FXCollections.observableArrayList();
     private final ObservableList<CountRow> byChannel = FXCollections.observableArrayList();
@@ -98,13 +108,8 @@ public final class AttributionViewModel implements Activatable {
     private final ReadOnlyStringWrapper revenue = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper touchpoints = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper creditTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canDrill = new ReadOnlyBooleanWrapper();
 
-    private Attribution.Query current;
-    private TaskRunner.Handle handle;
     private Attribution.Query shownQuery;
     private String shownBusiness;
 
@@ -112,10 +117,17 @@ public final class AttributionViewModel implements Activatable {
                                 Navigator navigator, Clock clock, ZoneId zone) {
         this.api = api;
         this.tasks = tasks;
-        this.dialogs = dialogs;
         this.navigator = navigator;
         this.clock = clock;
         this.zone = zone;
+        this.query = new QueryLifecycle(tasks);
+        this.csv = new CsvExport(tasks, dialogs, clock, zone);
+        for (Table t : Table.values()) {
+            exportCommands.put(t, new Command(() -> csv.export("attribution-" + t.name().toLowerCase(Locale.ROOT),
+                    table(t))));
+        }
+        credit.addListener((ListChangeListener<CreditRow>) c ->
+                chartCredit.setAll(credit.subList(0, Math.min(CHART_KEYS, credit.size()))));
         range.addListener((obs, old, now) -> run());
         model.addListener((obs, old, now) -> run());
         groupBy.addListener((obs, old, now) -> run());
@@ -131,14 +143,14 @@ public final class AttributionViewModel implements Activatable {
             }
             run();
         }, failure -> {
-            error.set(ErrorText.describe(failure));
+            query.fail(failure);
             run();
         });
     }
 
     @Override
     public void deactivate() {
-        cancel();
+        query.stop();
     }
 
     /** Computes the attribution for the fields as they are; a newer run replaces an older one. */
@@ -154,34 +166,14 @@ public final class AttributionViewModel implements Activatable {
             problems.add(new FieldError(null, "lookbackMs", "required", "enter the lookback in days"));
         }
         if (!problems.isEmpty()) {
-            error.set(ErrorText.describe(ApiException.invalid("The attribution cannot run:", problems.stream()
+            query.fail(ErrorText.describe(ApiException.invalid("The attribution cannot run:", problems.stream()
                     .map(p -> new FieldError(null, label(p.field()), p.code(), p.message())).toList())));
             return;
         }
-        if (handle != null) {
-            handle.cancel();
-        }
-        current = q;
-        running.set(true);
-        error.set("");
-        status.set("Computing…");
-        handle = tasks.submit("Computing attribution", p -> {
+        query.run("Computing attribution", "Computing…", p -> {
             p.update(-1, "Crediting conversions over " + r.label().toLowerCase(Locale.ROOT));
             return api.get().attribution(q);
-        }, result -> {
-            if (q != current) {
-                return;
-            }
-            finished();
-            show(q, r, result);
-        }, failure -> {
-            if (q != current) {
-                return;
-            }
-            finished();
-            status.set("");
-            error.set(ErrorText.describe(failure));
-        });
+        }, result -> show(q, r, result));
     }
 
     private static String label(String field) {
@@ -191,23 +183,6 @@ public final class AttributionViewModel implements Activatable {
             case "from" -> "Date range";
             default -> field;
         };
-    }
-
-    public void cancel() {
-        if (current == null) {
-            return;
-        }
-        if (handle != null) {
-            handle.cancel();
-        }
-        finished();
-        status.set("Cancelled");
-    }
-
-    private void finished() {
-        current = null;
-        handle = null;
-        running.set(false);
     }
 
     private void show(Attribution.Query q, DateRange r, Attribution.Result result) {
@@ -232,7 +207,7 @@ public final class AttributionViewModel implements Activatable {
         creditTitle.set(credited ? "Credit by " + Checks.Wire.name(q.effectiveGroupBy()) + " · "
                 + modelName(q.effectiveModel()) + " · lookback " + Formats.duration(q.effectiveLookbackMs())
                 : "Choose a conversion event to see which touchpoints get the credit.");
-        status.set(r.label() + (credited ? " · conversions: " + q.conversionEvent() : ""));
+        query.status(r.label() + (credited ? " · conversions: " + q.conversionEvent() : ""));
     }
 
     public static String modelName(Attribution.Model m) {
@@ -301,12 +276,14 @@ public final class AttributionViewModel implements Activatable {
         return String.format(Locale.ROOT, "%.6f", f);
     }
 
-    public String suggestedFileName(Table table) {
-        return TableExport.fileName("attribution-" + table.name().toLowerCase(Locale.ROOT), clock.instant(), zone);
+    /** Asks where to save {@code table} as CSV (suggesting "attribution-credit-….csv") and writes it. */
+    public Command exportCommand(Table table) {
+        return exportCommands.get(table);
     }
 
-    public void exportCsv(Table table, Path target) {
-        TableExport.write(tasks, dialogs, table(table), target);
+    /** Computes the attribution for the fields as they are (Apply). */
+    public Command runCommand() {
+        return runCommand;
     }
 
     private static String blankToNull(String s) {
@@ -370,16 +347,14 @@ public final class AttributionViewModel implements Activatable {
         return creditTitle.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    /** The credit rows the chart draws: the {@value #CHART_KEYS} largest. */
+    public ObservableList<CreditRow> chartCredit() {
+        return chartCredit;
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+    /** The attribution query: running, status, error, cancel. */
+    public QueryLifecycle query() {
+        return query;
     }
 
     /** True when the shown figures have conversions to open. */

@@ -2,6 +2,7 @@ package com.headlessanalytics.console.ui.common;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Side;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -49,5 +50,20 @@ public final class SuggestingField {
                 menu.hide();
             }
         });
+    }
+
+    /**
+     * A query's text field: bound to {@code text}, suggesting while typed; Enter, or choosing a
+     * suggestion, runs {@code run}.
+     */
+    public static TextField queryField(String prompt, double width, StringProperty text,
+                                       BiFunction<String, Integer, List<String>> suggestions, Command run) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.setPrefWidth(width);
+        field.textProperty().bindBidirectional(text);
+        field.setOnAction(e -> run.execute());
+        attach(field, suggestions, run::execute);
+        return field;
     }
 }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
 import com.headlessanalytics.console.ui.common.Formats;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.SuggestingField;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
@@ -25,61 +26,37 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Metrics screen: the query on top, totals, the series as a line chart (one line per group),
  * and tabs with the series, groups, metric definitions and snapshots. Clicking a point, or
  * double-clicking the chart or a row, opens the events behind it.
  */
-public final class MetricsView extends BorderPane {
-    /** Up to this many buckets, each point is drawn as a clickable symbol. */
-    private static final int SYMBOLS_UP_TO = 62;
+public final class MetricsView extends ScreenScaffold {
     private final MetricsViewModel model;
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
 
     public MetricsView(MetricsViewModel model) {
+        super("Metrics", model.query());
         this.model = model;
-        getStyleClass().add("screen");
-        Label title = new Label("Metrics");
-        title.getStyleClass().add(Styles.TITLE_2);
-        Label status = new Label();
-        status.textProperty().bind(model.statusProperty());
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        status.setMinWidth(0);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.getStyleClass().add(Styles.FLAT);
-        cancel.visibleProperty().bind(model.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> model.cancel());
-        Button snapshot = new Button("Save snapshot", new FontIcon(Feather.CAMERA));
+        Button snapshot = ViewParts.button("Save snapshot", Feather.CAMERA, model.snapshotCommand());
+        snapshot.setId("metrics-snapshot");
         snapshot.setTooltip(new Tooltip("Compute the metrics and store each value with this period, for the history"));
-        snapshot.disableProperty().bind(model.runningProperty());
-        snapshot.setOnAction(e -> model.saveSnapshot());
-        for (Button b : new Button[] {cancel, snapshot}) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox header = new HBox(12, title, grow, status, cancel, snapshot);
-        header.setAlignment(Pos.CENTER_LEFT);
+        headerActions(snapshot);
 
-        TextField event = new TextField();
-        event.setPromptText("Event name (empty: every event)");
-        event.setPrefWidth(240);
-        event.textProperty().bindBidirectional(model.eventNameProperty());
-        event.setOnAction(e -> model.run());
-        SuggestingField.attach(event, model::suggestions, model::run);
+        TextField event = SuggestingField.queryField("Event name (empty: every event)", 240, model.eventNameProperty(),
+                model::suggestions, model.runCommand());
+        event.setId("metrics-event");
         HBox.setHgrow(event, Priority.SOMETIMES);
         ComboBox<Metrics.Interval> interval = new ComboBox<>();
+        interval.setId("metrics-interval");
         interval.getItems().setAll(Metrics.Interval.values());
         interval.setConverter(ViewParts.converter(i -> switch (i) {
             case HOUR -> "By hour";
@@ -90,18 +67,20 @@ public final class MetricsView extends BorderPane {
         interval.valueProperty().bindBidirectional(model.intervalProperty());
         interval.setTooltip(new Tooltip("Bucket size of the series; buckets start at UTC boundaries, weeks on Monday"));
         ComboBox<MetricsViewModel.GroupBy> groupBy = new ComboBox<>();
+        groupBy.setId("metrics-group-by");
         groupBy.getItems().setAll(MetricsViewModel.GroupBy.values());
         groupBy.valueProperty().bindBidirectional(model.groupByProperty());
-        Button apply = new Button("Apply", new FontIcon(Feather.SEARCH));
+        Button apply = ViewParts.button("Apply", Feather.SEARCH, model.runCommand());
+        apply.setId("metrics-apply");
         apply.setDefaultButton(true);
-        apply.setMinWidth(Region.USE_PREF_SIZE);
-        apply.setOnAction(e -> model.run());
         HBox filters = new HBox(8, event, new DateRangeBar(model.rangeProperty()), interval, groupBy, apply);
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        HBox totals = new HBox(10, ViewParts.stat("Events", model.totalEventsProperty()),
-                ViewParts.stat("Unique actors", model.uniqueActorsProperty()),
-                ViewParts.stat("Revenue", model.revenueProperty()));
+        Node events = ViewParts.stat("Events", model.totalEventsProperty());
+        events.setId("metrics-total-events");
+        Node actors = ViewParts.stat("Unique actors", model.uniqueActorsProperty());
+        actors.setId("metrics-unique-actors");
+        HBox totals = new HBox(10, events, actors, ViewParts.stat("Revenue", model.revenueProperty()));
         Label hint = new Label("Click a point, or double-click the chart or a row, to see its events.");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
@@ -114,10 +93,8 @@ public final class MetricsView extends BorderPane {
         HBox.setHgrow(notes, Priority.ALWAYS);
         totals.getChildren().add(notes);
         totals.setAlignment(Pos.CENTER_LEFT);
-
-        VBox top = new VBox(12, header, filters, ViewParts.error(model.errorProperty()), totals);
-        top.setPadding(new Insets(0, 0, 8, 0));
-        setTop(top);
+        controls(filters);
+        summary(totals);
 
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -127,7 +104,8 @@ public final class MetricsView extends BorderPane {
         x.setAutoRanging(false);
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(ViewParts.converter(n -> Formats.count(n.longValue())));
+        y.setTickLabelFormatter(ViewParts.converter(n -> n.doubleValue() == Math.rint(n.doubleValue())
+                ? Formats.count(n.longValue()) : ""));
         chart.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && !model.buckets().isEmpty()) {
                 double value = x.getValueForDisplay(x.sceneToLocal(e.getSceneX(), e.getSceneY()).getX()).doubleValue();
@@ -141,7 +119,7 @@ public final class MetricsView extends BorderPane {
         SplitPane split = new SplitPane(chart, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
-        setCenter(split);
+        body(split);
         redraw();
     }
 
@@ -155,7 +133,7 @@ public final class MetricsView extends BorderPane {
             int i = (int) Math.round(v.doubleValue());
             return i >= 0 && i < n && Math.abs(v.doubleValue() - i) < 1e-6 ? buckets.get(i).label() : "";
         }));
-        boolean symbols = n <= SYMBOLS_UP_TO;
+        boolean symbols = model.pointsClickable();
         chart.setCreateSymbols(symbols);
         boolean grouped = model.groupedProperty().get();
         chart.setLegendVisible(grouped);
@@ -197,6 +175,7 @@ public final class MetricsView extends BorderPane {
 
     private Tab seriesTab() {
         TableView<MetricsViewModel.Bucket> table = ViewParts.table("No buckets: run a query.");
+        table.setId("metrics-buckets");
         table.setItems(model.buckets());
         table.getColumns().setAll(List.of(
                 ViewParts.column("Bucket (UTC)", MetricsViewModel.Bucket::label, 200),
@@ -208,6 +187,7 @@ public final class MetricsView extends BorderPane {
     private Tab groupsTab() {
         TableView<MetricsViewModel.GroupRow> table = ViewParts.table("Choose a grouping to split the events by"
                 + " event name, source, campaign, channel or medium.");
+        table.setId("metrics-groups");
         table.setItems(model.groups());
         table.getColumns().setAll(List.of(
                 ViewParts.column("Group", MetricsViewModel.GroupRow::key, 240),
@@ -221,33 +201,32 @@ public final class MetricsView extends BorderPane {
     private Tab definitionsTab() {
         TableView<MetricsViewModel.DefinitionRow> table = ViewParts.table("No metric definitions yet. \"New metric\""
                 + " defines a count, a sum of a property or unique actors over one event.");
+        table.setId("metrics-definitions");
         table.setItems(model.definitions());
+        model.selectedDefinitionProperty().bind(table.getSelectionModel().selectedItemProperty());
         table.getColumns().setAll(List.of(
                 ViewParts.column("Name", MetricsViewModel.DefinitionRow::name, 170),
                 ViewParts.column("Event", MetricsViewModel.DefinitionRow::event, 160),
                 ViewParts.column("Aggregation", MetricsViewModel.DefinitionRow::aggregation, 170),
                 ViewParts.number("Value in range", MetricsViewModel.DefinitionRow::valueText, 120),
                 ViewParts.column("Description", MetricsViewModel.DefinitionRow::description, 220)));
-        ViewParts.onOpen(table, row -> new MetricDefinitionView(model.editDefinition(row),
-                getScene().getWindow()).show());
-        Button add = new Button("New metric", new FontIcon(Feather.PLUS));
+        ViewParts.onOpen(table, model::editDefinition);
+        Button add = ViewParts.button("New metric", Feather.PLUS, model.newDefinitionCommand());
+        add.setId("metrics-new-definition");
         add.getStyleClass().add(Styles.SMALL);
-        add.setOnAction(e -> new MetricDefinitionView(model.newDefinition(), getScene().getWindow()).show());
-        Button edit = new Button("Edit", new FontIcon(Feather.EDIT_2));
+        Button edit = ViewParts.button("Edit", Feather.EDIT_2, model.editDefinitionCommand());
+        edit.setId("metrics-edit-definition");
         edit.getStyleClass().add(Styles.SMALL);
-        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        edit.setOnAction(e -> new MetricDefinitionView(model.editDefinition(
-                table.getSelectionModel().getSelectedItem()), getScene().getWindow()).show());
-        Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        Button delete = ViewParts.button("Delete", Feather.TRASH_2, model.deleteDefinitionCommand());
+        delete.setId("metrics-delete-definition");
         delete.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        delete.setOnAction(e -> model.deleteDefinition(table.getSelectionModel().getSelectedItem()));
         return tab("Definitions", table, MetricsViewModel.Table.DEFINITIONS, add, edit, delete);
     }
 
     private Tab snapshotsTab() {
         TableView<MetricsViewModel.SnapshotRow> table = ViewParts.table("No snapshots yet. \"Save snapshot\" stores"
                 + " the current values with their period.");
+        table.setId("metrics-snapshots");
         table.setItems(model.snapshots());
         table.getColumns().setAll(List.of(
                 ViewParts.column("Saved", MetricsViewModel.SnapshotRow::computedAt, 150),
@@ -262,8 +241,9 @@ public final class MetricsView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8);
         bar.getChildren().addAll(actions);
-        bar.getChildren().addAll(grow, ViewParts.exportButton(this, () -> model.suggestedFileName(which),
-                path -> model.exportCsv(which, path)));
+        Button export = ViewParts.exportButton(model.exportCommand(which));
+        export.setId("metrics-export-" + which.name().toLowerCase(java.util.Locale.ROOT));
+        bar.getChildren().addAll(grow, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 0, 6, 0));
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -7,17 +7,20 @@ import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TableExport;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +54,8 @@ public final class MetricsViewModel implements Activatable {
     /** How many groups the chart draws a line for; the table lists them all. */
     static final int CHART_GROUPS = 10;
     static final int SNAPSHOT_HISTORY = 200;
+    /** Up to this many buckets, each point of the chart is drawn as a clickable symbol. */
+    static final int CLICKABLE_POINTS_UP_TO = 62;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
@@ -153,6 +159,15 @@ public final class MetricsViewModel implements Activatable {
     private final Clock clock;
     private final ZoneId zone;
     private final EventNameSuggestions names = new EventNameSuggestions();
+    private final QueryLifecycle query;
+    private final CsvExport csv;
+    private final Command runCommand;
+    private final Command snapshotCommand;
+    private final Command newDefinitionCommand = new Command(this::newDefinition);
+    private final ObjectProperty<DefinitionRow> selectedDefinition = new SimpleObjectProperty<>();
+    private final Command editDefinitionCommand;
+    private final Command deleteDefinitionCommand;
+    private final Map<Table, Command> exportCommands = new EnumMap<>(Table.class);
 
     private final StringProperty eventName = new SimpleStringProperty("");
     private final ObjectProperty<DateRange> range = new SimpleObjectProperty<>(DateRange.last7Days());
@@ -168,13 +183,8 @@ public final class MetricsViewModel implements Activatable {
     private final ReadOnlyStringWrapper uniqueActors = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper revenue = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper chartNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper grouped = new ReadOnlyBooleanWrapper();
 
-    private Metrics.Query current;
-    private TaskRunner.Handle handle;
     /** What the shown figures were computed for. */
     private Metrics.Query shownQuery;
     private Period shownPeriod;
@@ -189,6 +199,18 @@ public final class MetricsViewModel implements Activatable {
         this.navigator = navigator;
         this.clock = clock;
         this.zone = zone;
+        this.query = new QueryLifecycle(tasks);
+        this.csv = new CsvExport(tasks, dialogs, clock, zone);
+        this.runCommand = new Command(this::run);
+        this.snapshotCommand = new Command(this::saveSnapshot, query.runningProperty().not());
+        this.editDefinitionCommand = new Command(() -> editDefinition(selectedDefinition.get()),
+                selectedDefinition.isNotNull());
+        this.deleteDefinitionCommand = new Command(() -> deleteDefinition(selectedDefinition.get()),
+                selectedDefinition.isNotNull());
+        for (Table t : Table.values()) {
+            exportCommands.put(t, new Command(() -> csv.export("metrics-" + t.name().toLowerCase(Locale.ROOT),
+                    table(t))));
+        }
         range.addListener((obs, old, now) -> run());
         interval.addListener((obs, old, now) -> run());
         groupBy.addListener((obs, old, now) -> run());
@@ -196,7 +218,7 @@ public final class MetricsViewModel implements Activatable {
 
     @Override
     public void activate() {
-        names.load(api, tasks, failure -> error.set(ErrorText.describe(failure)));
+        names.load(api, tasks, query::fail);
         loadDefinitions();
         loadSnapshots();
         run();
@@ -204,7 +226,7 @@ public final class MetricsViewModel implements Activatable {
 
     @Override
     public void deactivate() {
-        cancel();
+        query.stop();
     }
 
     /** Computes the metrics for the fields as they are; a newer run replaces an older one. */
@@ -226,56 +248,21 @@ public final class MetricsViewModel implements Activatable {
                 Checks.Wire.name(g.api()), persist ? Boolean.TRUE : null, null);
         Checks checks = q.checks();
         if (!checks.ok()) {
-            error.set(ErrorText.describe(ApiException.invalid("The query cannot run:", checks.errors())));
+            query.fail(ErrorText.describe(ApiException.invalid("The query cannot run:", checks.errors())));
             return;
         }
-        if (handle != null) {
-            handle.cancel();
-        }
-        current = q;
-        running.set(true);
-        error.set("");
-        status.set(persist ? "Saving a snapshot…" : "Computing…");
-        handle = tasks.submit(persist ? "Saving a metrics snapshot" : "Computing metrics", p -> {
-            p.update(-1, "Reading the events of " + r.label().toLowerCase(Locale.ROOT));
-            return api.get().metrics(q);
-        }, result -> {
-            if (q != current) {
-                return;
-            }
-            finished();
-            show(q, period, result);
-            if (persist) {
-                int n = result.snapshots() == null ? 0 : result.snapshots().size();
-                dialogs.notify("Saved " + n + " metric value" + (n == 1 ? "" : "s") + " as snapshots");
-                loadSnapshots();
-            }
-        }, failure -> {
-            if (q != current) {
-                return;
-            }
-            finished();
-            status.set("");
-            error.set(ErrorText.describe(failure));
-        });
-    }
-
-    /** Stops waiting for the running query; the figures shown stay. */
-    public void cancel() {
-        if (current == null) {
-            return;
-        }
-        if (handle != null) {
-            handle.cancel();
-        }
-        finished();
-        status.set("Cancelled");
-    }
-
-    private void finished() {
-        current = null;
-        handle = null;
-        running.set(false);
+        query.run(persist ? "Saving a metrics snapshot" : "Computing metrics",
+                persist ? "Saving a snapshot…" : "Computing…", p -> {
+                    p.update(-1, "Reading the events of " + r.label().toLowerCase(Locale.ROOT));
+                    return api.get().metrics(q);
+                }, result -> {
+                    show(q, period, result);
+                    if (persist) {
+                        int n = result.snapshots() == null ? 0 : result.snapshots().size();
+                        dialogs.notify("Saved " + n + " metric value" + (n == 1 ? "" : "s") + " as snapshots");
+                        loadSnapshots();
+                    }
+                });
     }
 
     private void show(Metrics.Query q, Period period, Metrics.Result result) {
@@ -287,11 +274,12 @@ public final class MetricsViewModel implements Activatable {
         uniqueActors.set(Formats.count(result.uniqueActors()));
         revenue.set(Formats.money(result.revenue() == null ? BigDecimal.ZERO : result.revenue()));
         Metrics.Interval iv = q.effectiveInterval();
+        TimeBuckets cut = new TimeBuckets(iv.size());
         List<Bucket> bs = new ArrayList<>();
         if (result.series() != null) {
             for (Map.Entry<Long, Long> e : result.series().entrySet()) {
                 long start = e.getKey();
-                long end = bucketEnd(start, iv);
+                long end = cut.endOf(start);
                 bs.add(new Bucket(clipFrom(start, period), clipTo(end, period), label(start, iv), e.getValue()));
             }
         }
@@ -317,20 +305,8 @@ public final class MetricsViewModel implements Activatable {
         lines.setAll(ls);
         definitions.setAll(definitions.stream().map(d -> new DefinitionRow(d.definition(),
                 shownValues.get(d.name()))).toList());
-        status.set(Formats.count(result.totalEvents()) + " events · " + range.get().label() + " · by "
+        query.status(Formats.count(result.totalEvents()) + " events · " + range.get().label() + " · by "
                 + iv.name().toLowerCase(Locale.ROOT) + " (UTC buckets)");
-    }
-
-    /** The last millisecond of the bucket starting at {@code start}: UTC hours, days, Monday weeks, months. */
-    static long bucketEnd(long start, Metrics.Interval interval) {
-        ZonedDateTime s = Instant.ofEpochMilli(start).atZone(ZoneOffset.UTC);
-        ZonedDateTime next = switch (interval) {
-            case HOUR -> s.plusHours(1);
-            case DAY -> s.plusDays(1);
-            case WEEK -> s.plusWeeks(1);
-            case MONTH -> s.plusMonths(1);
-        };
-        return next.toInstant().toEpochMilli() - 1;
     }
 
     static String label(long start, Metrics.Interval interval) {
@@ -403,14 +379,14 @@ public final class MetricsViewModel implements Activatable {
         tasks.submit("Reading metric definitions", p -> api.get().metricDefinitions(),
                 result -> definitions.setAll(result.definitions().stream()
                         .map(d -> new DefinitionRow(d, shownValues.get(d.name()))).toList()),
-                failure -> error.set(ErrorText.describe(failure)));
+                query::fail);
     }
 
     public void loadSnapshots() {
         tasks.submit("Reading metric snapshots", p -> api.get().metricSnapshots(null, SNAPSHOT_HISTORY),
                 result -> snapshots.setAll(result.snapshots().stream().map(s -> new SnapshotRow(s,
                         period(s.from(), s.to()), Formats.time(s.computedAt(), zone))).toList()),
-                failure -> error.set(ErrorText.describe(failure)));
+                query::fail);
     }
 
     private String period(Long from, Long to) {
@@ -421,21 +397,31 @@ public final class MetricsViewModel implements Activatable {
                 + (to == null ? "…" : Formats.time(to, zone));
     }
 
-    /** A form for a new definition, for the event currently queried if any. */
+    /** Shows the form for a new definition, for the event currently queried if any. */
     public MetricDefinitionViewModel newDefinition() {
         MetricDefinitionViewModel form = new MetricDefinitionViewModel(api, tasks, dialogs, names, null,
                 saved -> definitionsChanged());
         form.eventProperty().set(eventName.get() == null ? "" : eventName.get().strip());
+        dialogs.showForm(form);
         return form;
     }
 
+    /** Shows the form that edits {@code row}'s definition. */
     public MetricDefinitionViewModel editDefinition(DefinitionRow row) {
-        return new MetricDefinitionViewModel(api, tasks, dialogs, names, row.definition(),
+        if (row == null) {
+            return null;
+        }
+        MetricDefinitionViewModel form = new MetricDefinitionViewModel(api, tasks, dialogs, names, row.definition(),
                 saved -> definitionsChanged());
+        dialogs.showForm(form);
+        return form;
     }
 
     /** Deletes a definition after asking; its snapshots stay in the history. */
     public void deleteDefinition(DefinitionRow row) {
+        if (row == null) {
+            return;
+        }
         String name = row.name();
         if (!dialogs.confirm("Delete metric " + name + "?", "The definition \"" + name + "\" is removed for everyone"
                 + " using this workspace. Snapshots already saved stay in the history.", "Delete")) {
@@ -487,12 +473,43 @@ public final class MetricsViewModel implements Activatable {
         return g == GroupBy.NONE ? "group" : g.api().name().toLowerCase(Locale.ROOT);
     }
 
-    public String suggestedFileName(Table table) {
-        return TableExport.fileName("metrics-" + table.name().toLowerCase(Locale.ROOT), clock.instant(), zone);
+    /** Asks where to save {@code table} as CSV (suggesting "metrics-buckets-….csv") and writes it. */
+    public Command exportCommand(Table table) {
+        return exportCommands.get(table);
     }
 
-    public void exportCsv(Table table, Path target) {
-        TableExport.write(tasks, dialogs, table(table), target);
+    /** Computes the metrics for the fields as they are (Apply). */
+    public Command runCommand() {
+        return runCommand;
+    }
+
+    /** Save snapshot: computes and stores each value; not while a query runs. */
+    public Command snapshotCommand() {
+        return snapshotCommand;
+    }
+
+    public Command newDefinitionCommand() {
+        return newDefinitionCommand;
+    }
+
+    /** Edits the selected definition; executable while one is selected. */
+    public Command editDefinitionCommand() {
+        return editDefinitionCommand;
+    }
+
+    /** Deletes the selected definition after asking; executable while one is selected. */
+    public Command deleteDefinitionCommand() {
+        return deleteDefinitionCommand;
+    }
+
+    /** The definition selected in the table, for Edit and Delete. */
+    public ObjectProperty<DefinitionRow> selectedDefinitionProperty() {
+        return selectedDefinition;
+    }
+
+    /** True when the chart has few enough buckets to draw each point as a clickable symbol. */
+    public boolean pointsClickable() {
+        return buckets.size() <= CLICKABLE_POINTS_UP_TO;
     }
 
     private static String blankToNull(String s) {
@@ -556,16 +573,9 @@ public final class MetricsViewModel implements Activatable {
         return chartNote.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+    /** The metrics query: running, status, error, cancel. */
+    public QueryLifecycle query() {
+        return query;
     }
 
     /** True when the shown figures are grouped. */

@@ -2,8 +2,10 @@ package com.headlessanalytics.console.ui.usage;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
-import java.io.File;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -28,14 +30,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -43,37 +42,25 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Usage: the month's quota, totals per endpoint beside a chart of calls per endpoint, and the newest
  * metered calls; each table exports to CSV.
  */
-public final class UsageView extends BorderPane {
+public final class UsageView extends ScreenScaffold {
     static final String EMPTY = "No API calls metered yet. Usage counts the calls served in serve mode (Settings ›"
             + " Serve mode) or by the connected HeadlessAnalytics API, per workspace; the console's own reads of"
             + " its embedded workspace are not metered.";
-    private static final int CHART_ENDPOINTS = 8;
 
     private final UsageViewModel model;
     private final StackedBarChart<Number, String> chart;
-    private File exportFolder;
 
     public UsageView(UsageViewModel model) {
+        super("Usage", model.query());
         this.model = model;
-        getStyleClass().add("screen");
         getStylesheets().add(UsageView.class.getResource("usage.css").toExternalForm());
-        Label title = new Label("Usage");
-        title.getStyleClass().add(Styles.TITLE_2);
         Label totalsFor = new Label("Totals for");
+        totalsFor.setMinWidth(Region.USE_PREF_SIZE);
         DateRangeBar range = new DateRangeBar(model.rangeProperty());
         ComboBox<Integer> limit = new ComboBox<>();
+        limit.setId("usage-limit");
         limit.getItems().setAll(model.limits());
-        limit.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer n) {
-                return n == null ? "" : String.format(Locale.ENGLISH, "Newest %,d calls", n);
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return null;
-            }
-        });
+        limit.setConverter(ViewParts.converter(n -> String.format(Locale.ENGLISH, "Newest %,d calls", n)));
         limit.setValue(model.limitProperty().get());
         limit.valueProperty().addListener((obs, old, n) -> {
             if (n != null) {
@@ -81,48 +68,38 @@ public final class UsageView extends BorderPane {
             }
         });
         limit.setTooltip(new Tooltip("How many of the newest calls the table lists"));
-        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
-        refresh.disableProperty().bind(model.loadingProperty());
-        refresh.setOnAction(e -> model.refresh());
-        MenuItem exportCalls = new MenuItem("Calls table…");
-        exportCalls.setOnAction(e -> export(UsageViewModel.Table.CALLS, "Export the listed calls as CSV"));
-        MenuItem exportTotals = new MenuItem("Totals by endpoint…");
-        exportTotals.setOnAction(e -> export(UsageViewModel.Table.TOTALS, "Export the totals by endpoint as CSV"));
+        Button refresh = ViewParts.button("Refresh", Feather.REFRESH_CW, model.refreshCommand());
+        refresh.setId("usage-refresh");
+        MenuItem exportCalls = menuItem("Calls table…", model.exportCallsCommand());
+        exportCalls.setId("usage-export-calls");
+        MenuItem exportTotals = menuItem("Totals by endpoint…", model.exportTotalsCommand());
+        exportTotals.setId("usage-export-totals");
         MenuButton export = new MenuButton("Export CSV", new FontIcon(Feather.DOWNLOAD), exportCalls, exportTotals);
-        export.disableProperty().bind(model.exportingProperty().or(model.loadedProperty().not()));
-        for (Region r : new Region[] {refresh, export, limit}) {
+        export.setId("usage-export");
+        export.disableProperty().bind(exportCalls.disableProperty().and(exportTotals.disableProperty()));
+        for (Region r : new Region[] {export, limit}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, grow, totalsFor, range, limit, refresh, export);
-        header.setAlignment(Pos.CENTER_LEFT);
+        headerActions(totalsFor, range, limit, refresh, export);
 
         Label summary = new Label();
+        summary.setId("usage-summary");
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        Label error = new Label();
-        error.textProperty().bind(model.errorProperty());
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
 
         Label quotaTitle = new Label("Monthly quota");
         quotaTitle.getStyleClass().add(Styles.TITLE_4);
         ProgressBar quota = new ProgressBar();
+        quota.setId("usage-quota-bar");
         quota.progressProperty().bind(model.quotaUsedProperty());
         quota.setMaxWidth(Double.MAX_VALUE);
         quota.setAccessibleText("Share of the monthly quota used");
         quota.getStyleClass().add("quota-bar");
         HBox.setHgrow(quota, Priority.ALWAYS);
-        model.quotaUsedProperty().addListener((obs, old, used) -> {
-            quota.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
-            if (used.doubleValue() >= 0.9) {
-                quota.getStyleClass().add(used.doubleValue() >= 1 ? Styles.DANGER : Styles.WARNING);
-            }
-        });
+        model.quotaLevelProperty().addListener((obs, old, level) -> quotaStyle(quota));
+        quotaStyle(quota);
         Label quotaText = new Label();
+        quotaText.setId("usage-quota");
         quotaText.textProperty().bind(model.quotaTextProperty());
         quotaText.setMinWidth(Region.USE_PREF_SIZE);
         HBox quotaLine = new HBox(12, quotaTitle, quota, quotaText);
@@ -131,10 +108,7 @@ public final class UsageView extends BorderPane {
         quotaLine.setPadding(new Insets(10, 14, 10, 14));
         quotaLine.visibleProperty().bind(model.loadedProperty());
         quotaLine.managedProperty().bind(quotaLine.visibleProperty());
-
-        VBox top = new VBox(8, header, summary, error, quotaLine);
-        top.setPadding(new Insets(0, 0, 12, 0));
-        setTop(top);
+        summary(summary, quotaLine);
 
         TableView<UsageViewModel.TotalRow> totals = totalsTable();
         NumberAxis calls = new NumberAxis();
@@ -156,9 +130,9 @@ public final class UsageView extends BorderPane {
         SplitPane split = new SplitPane(upper, titled("Newest calls", callsTable));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
-        setCenter(split);
+        body(split);
 
-        model.totals().addListener((ListChangeListener<UsageViewModel.TotalRow>) c -> showChart());
+        model.chart().addListener((ListChangeListener<UsageViewModel.ChartBar>) c -> showChart());
         showChart();
     }
 
@@ -177,21 +151,21 @@ public final class UsageView extends BorderPane {
         ok.setName("Succeeded");
         XYChart.Series<Number, String> failed = new XYChart.Series<>();
         failed.setName("Errors (4xx, 5xx)");
-        List<UsageViewModel.TotalRow> busiest = model.totals().stream()
-                .sorted((a, b) -> Long.compare(b.calls(), a.calls())).limit(CHART_ENDPOINTS).toList();
+        List<UsageViewModel.ChartBar> busiest = List.copyOf(model.chart());
         for (int i = busiest.size() - 1; i >= 0; i--) {
-            UsageViewModel.TotalRow t = busiest.get(i);
-            ok.getData().add(new XYChart.Data<>(t.calls() - t.errors(), t.endpoint()));
+            UsageViewModel.ChartBar t = busiest.get(i);
+            ok.getData().add(new XYChart.Data<>(t.succeeded(), t.endpoint()));
             failed.getData().add(new XYChart.Data<>(t.errors(), t.endpoint()));
         }
         ((CategoryAxis) chart.getYAxis()).getCategories().setAll(busiest.reversed().stream()
-                .map(UsageViewModel.TotalRow::endpoint).toList());
+                .map(UsageViewModel.ChartBar::endpoint).toList());
         chart.getData().setAll(List.of(ok, failed));
         chart.setVisible(!busiest.isEmpty());
     }
 
     private TableView<UsageViewModel.TotalRow> totalsTable() {
         TableView<UsageViewModel.TotalRow> table = new TableView<>(model.totals());
+        table.setId("usage-totals");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.getColumns().setAll(List.of(
                 text("Endpoint", UsageViewModel.TotalRow::endpoint, 165),
@@ -207,6 +181,7 @@ public final class UsageView extends BorderPane {
 
     private TableView<UsageViewModel.CallRow> callsTable() {
         TableView<UsageViewModel.CallRow> table = new TableView<>(model.calls());
+        table.setId("usage-calls");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         TableColumn<UsageViewModel.CallRow, Number> status = number("Status", r -> (long) r.status(), 60);
         status.setCellFactory(c -> new TableCell<>() {
@@ -243,19 +218,21 @@ public final class UsageView extends BorderPane {
         return empty;
     }
 
-    private void export(UsageViewModel.Table table, String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(model.suggestedFileName(table));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        if (exportFolder != null && exportFolder.isDirectory()) {
-            chooser.setInitialDirectory(exportFolder);
+    /** The quota bar turns amber from the warning level and red once the quota is used up. */
+    private void quotaStyle(ProgressBar quota) {
+        quota.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+        switch (model.quotaLevelProperty().get()) {
+            case WARNING -> quota.getStyleClass().add(Styles.WARNING);
+            case USED_UP -> quota.getStyleClass().add(Styles.DANGER);
+            default -> { }
         }
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            exportFolder = file.getParentFile();
-            model.export(table, file.toPath());
-        }
+    }
+
+    private static MenuItem menuItem(String text, Command command) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> command.execute());
+        item.disableProperty().bind(command.executableProperty().not());
+        return item;
     }
 
     private static <T> TableColumn<T, String> text(String name, Function<T, String> value, double width) {

@@ -3,13 +3,15 @@ package com.headlessanalytics.console.ui.usage;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.domain.QuotaLevel;
 import com.headlessanalytics.console.ui.common.Activatable;
-import com.headlessanalytics.console.ui.common.CsvFiles;
+import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.DialogService;
-import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
+import com.headlessanalytics.console.ui.common.TableExport;
 import com.headlessanalytics.console.ui.common.TaskRunner;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +27,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -40,13 +44,14 @@ import javafx.collections.ObservableList;
 public final class UsageViewModel implements Activatable {
     static final List<Integer> LIMITS = List.of(100, 500, 1000, 5000);
     static final int DEFAULT_LIMIT = 500;
+    /** The chart shows the busiest endpoints; the table lists them all. */
+    static final int CHART_ENDPOINTS = 8;
     static final List<String> RECORD_HEADER = List.of("time", "method", "endpoint", "status", "latency_ms",
             "request_bytes", "response_bytes", "key_id", "query_id");
     static final List<String> TOTAL_HEADER = List.of("endpoint", "calls", "errors", "by_status", "avg_latency_ms",
             "max_latency_ms", "request_bytes", "response_bytes");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
 
     /** One metered call as the table shows it. */
     public record CallRow(String time, String method, String endpoint, int status, long latencyMs, String bytes,
@@ -61,35 +66,43 @@ public final class UsageViewModel implements Activatable {
                            Usage.Total total) {
     }
 
+    /** One endpoint's bar in the chart: its successful and its failed calls. */
+    public record ChartBar(String endpoint, long succeeded, long errors) {
+    }
+
     /** Which table to export. */
     public enum Table { CALLS, TOTALS }
 
     private final Supplier<HeadlessApi> api;
-    private final TaskRunner tasks;
-    private final DialogService dialogs;
     private final Clock clock;
     private final ZoneId zone;
+    private final QueryLifecycle query;
+    private final CsvExport csv;
+    private final Command refreshCommand;
+    private final Command exportCallsCommand;
+    private final Command exportTotalsCommand;
 
     private final ObjectProperty<DateRange> range = new SimpleObjectProperty<>(DateRange.of(DateRange.Preset.LAST_30_DAYS));
     private final IntegerProperty limit = new SimpleIntegerProperty(DEFAULT_LIMIT);
     private final ObservableList<CallRow> calls = FXCollections.observableArrayList();
     private final ObservableList<TotalRow> totals = FXCollections.observableArrayList();
+    private final ObservableList<ChartBar> chart = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper quotaText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper quotaUsed = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<QuotaLevel> quotaLevel = new ReadOnlyObjectWrapper<>(QuotaLevel.OK);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private boolean active;
-    private boolean again;
 
     public UsageViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs, Clock clock, ZoneId zone) {
         this.api = api;
-        this.tasks = tasks;
-        this.dialogs = dialogs;
         this.clock = clock;
         this.zone = zone;
+        this.query = new QueryLifecycle(tasks);
+        this.csv = new CsvExport(tasks, dialogs, clock, zone);
+        this.refreshCommand = new Command(this::refresh, query.runningProperty().not());
+        this.exportCallsCommand = new Command(() -> export(Table.CALLS), loaded);
+        this.exportTotalsCommand = new Command(() -> export(Table.TOTALS), loaded);
         range.addListener((obs, old, now) -> refreshIfActive());
         limit.addListener((obs, old, now) -> refreshIfActive());
     }
@@ -103,6 +116,7 @@ public final class UsageViewModel implements Activatable {
     @Override
     public void deactivate() {
         active = false;
+        query.stop();
     }
 
     private void refreshIfActive() {
@@ -112,40 +126,23 @@ public final class UsageViewModel implements Activatable {
     }
 
     /**
-     * Reads the newest calls, the totals over the date range and the quota; asked while a read runs,
-     * it reads again as soon as that one ends.
+     * Reads the newest calls, the totals over the date range and the quota; a read asked while one
+     * runs replaces it.
      */
     public void refresh() {
         if (range.get() == null) {
             return;
         }
-        if (loading.get()) {
-            again = true;
-            return;
-        }
         Period p = range.get().resolve(clock, zone);
-        Usage.Query query = new Usage.Query(Math.max(1, Math.min(Usage.MAX_LIMIT, limit.get())), p.from(), p.to());
+        Usage.Query q = new Usage.Query(Math.max(1, Math.min(Usage.MAX_LIMIT, limit.get())), p.from(), p.to());
         String rangeLabel = range.get().label();
-        loading.set(true);
-        tasks.submit("Reading API usage", progress -> api.get().usage(query), report -> {
+        query.run("Reading API usage", "Reading usage…", progress -> api.get().usage(q), report -> {
             show(report, rangeLabel);
-            finished();
-        }, failure -> {
-            error.set(ErrorText.describe(failure));
-            finished();
+            query.status("");
         });
     }
 
-    private void finished() {
-        loading.set(false);
-        if (again) {
-            again = false;
-            refresh();
-        }
-    }
-
     private void show(Usage.Report report, String rangeLabel) {
-        error.set("");
         loaded.set(true);
         calls.setAll(report.records().stream().map(r -> new CallRow(format(TIME, r.at()), r.method(), r.endpoint(),
                 r.status(), r.latencyMs(), bytes(r.requestBytes()) + " in / " + bytes(r.responseBytes()) + " out",
@@ -153,6 +150,9 @@ public final class UsageViewModel implements Activatable {
         totals.setAll(report.totals().stream().map(t -> new TotalRow(t.endpoint(), t.calls(), t.errors(),
                 statuses(t.byStatus()), String.format(Locale.ENGLISH, "%,d / %,d ms", t.avgLatencyMs(),
                 t.maxLatencyMs()), bytes(t.requestBytes()) + " / " + bytes(t.responseBytes()), t)).toList());
+        chart.setAll(report.totals().stream().sorted((a, b) -> Long.compare(b.calls(), a.calls()))
+                .limit(CHART_ENDPOINTS).map(t -> new ChartBar(t.endpoint(), t.calls() - t.errors(), t.errors()))
+                .toList());
         long errors = report.totals().stream().mapToLong(Usage.Total::errors).sum();
         summary.set(report.totalCalls() == 0 ? "No calls in " + lower(rangeLabel)
                 : String.format(Locale.ENGLISH, "%,d call%s in %s, %,d with an error (status 400 or above) · "
@@ -161,9 +161,11 @@ public final class UsageViewModel implements Activatable {
         Usage.Quota q = report.quota();
         if (q == null) {
             quotaUsed.set(0);
+            quotaLevel.set(QuotaLevel.OK);
             quotaText.set("No quota reported");
         } else {
-            quotaUsed.set(q.limit() <= 0 ? 1 : Math.min(1, (double) q.used() / q.limit()));
+            quotaUsed.set(QuotaLevel.usedShare(q.used(), q.limit()));
+            quotaLevel.set(QuotaLevel.of(q.used(), q.limit()));
             quotaText.set(String.format(Locale.ENGLISH, "%,d of %,d calls used this month (%s) · %,d left · resets %s",
                     q.used(), q.limit(), percent(q.used(), q.limit()), q.remaining(),
                     format(DAY, q.periodEnd() + 1)));
@@ -216,33 +218,18 @@ public final class UsageViewModel implements Activatable {
         return f.format(Instant.ofEpochMilli(millis).atZone(zone));
     }
 
-    /** The file name the save dialog suggests, e.g. usage-calls-20261127-1015.csv. */
-    public String suggestedFileName(Table table) {
-        return "usage-" + table.name().toLowerCase(Locale.ROOT) + "-" + FILE_TIME.format(clock.instant().atZone(zone))
-                + ".csv";
+    /** Asks where to save the table as shown (raw numbers, times as ISO-8601 UTC) and writes it. */
+    private void export(Table table) {
+        csv.export("usage-" + table.name().toLowerCase(Locale.ROOT), table(table));
     }
 
-    /** Writes the table as shown (raw numbers, times as ISO-8601 UTC) to a CSV file, in the background. */
-    public void export(Table table, Path target) {
-        if (exporting.get()) {
-            return;
-        }
-        List<List<String>> rows = table == Table.CALLS
-                ? calls.stream().map(c -> callCsv(c.record())).toList()
-                : totals.stream().map(t -> totalCsv(t.total())).toList();
-        List<String> header = table == Table.CALLS ? RECORD_HEADER : TOTAL_HEADER;
-        exporting.set(true);
-        tasks.submit("Exporting usage to " + target.getFileName(), progress -> {
-            CsvFiles.write(target, header, rows);
-            return rows.size();
-        }, count -> {
-            exporting.set(false);
-            dialogs.notify(String.format(Locale.ENGLISH, "Exported %,d row%s to %s", count, count == 1 ? "" : "s",
-                    target));
-        }, failure -> {
-            exporting.set(false);
-            dialogs.showError("The usage table could not be exported to " + target, failure);
-        });
+    /** The table as exported. */
+    public TableExport.Table table(Table table) {
+        return table == Table.CALLS
+                ? new TableExport.Table("usage calls", RECORD_HEADER, calls.stream().map(c -> callCsv(c.record()))
+                .toList())
+                : new TableExport.Table("usage totals", TOTAL_HEADER, totals.stream().map(t -> totalCsv(t.total()))
+                .toList());
     }
 
     static List<String> callCsv(Usage.Record r) {
@@ -291,6 +278,36 @@ public final class UsageViewModel implements Activatable {
         return totals;
     }
 
+    /** The chart's bars: the {@value #CHART_ENDPOINTS} busiest endpoints, busiest first. */
+    public ObservableList<ChartBar> chart() {
+        return chart;
+    }
+
+    /** How close the month is to its quota, for the quota bar's colour. */
+    public ReadOnlyObjectProperty<QuotaLevel> quotaLevelProperty() {
+        return quotaLevel.getReadOnlyProperty();
+    }
+
+    /** The usage read: running, status, error, cancel. */
+    public QueryLifecycle query() {
+        return query;
+    }
+
+    /** Refresh: reads again; not while a read runs. */
+    public Command refreshCommand() {
+        return refreshCommand;
+    }
+
+    /** Export the listed calls as CSV; once a report was read. */
+    public Command exportCallsCommand() {
+        return exportCallsCommand;
+    }
+
+    /** Export the totals by endpoint as CSV; once a report was read. */
+    public Command exportTotalsCommand() {
+        return exportTotalsCommand;
+    }
+
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -304,20 +321,8 @@ public final class UsageViewModel implements Activatable {
         return quotaUsed.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
     /** True once a report has been read: until then the tables are empty because nothing is known. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
     }
 }

@@ -69,8 +69,8 @@ class AgentContextViewModelTest {
         AgentContextViewModel.Row row = model.grids().get(0).rows().get(0);
         assertThat(row.cells()).containsExactly("qr.bottle_scanned", "Nov 25, 19:00 (hour)", "90", "12", "3",
                 "+9.10", "up");
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.query().runningProperty().get()).isFalse();
+        assertThat(model.query().errorProperty().get()).isEmpty();
 
         model.drillDown(row);
         assertThat(drilled).containsExactly(new EventQuery("shop", "qr.bottle_scanned", null, null, BUCKET,
@@ -99,18 +99,23 @@ class AgentContextViewModelTest {
                 "increase budget, ads, approved, T3+");
 
         Path file = dir.resolve("changes.csv");
-        model.export(changes, file);
+        dialogs.saveFile = file;
+        model.exportCommand(changes).execute();
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFevent,current,previous,change_pct,z_score,significant",
                 "order.created,60,40,50.0,2.58,true",
                 "lead.created,3,0,,1.73,false");
         Path proof = dir.resolve("proof.csv");
-        model.export(model.grids().get(3), proof);
+        dialogs.saveFile = proof;
+        model.exportCommand(model.grids().get(3)).execute();
         assertThat(Files.readAllLines(proof, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFtimestamp,event,event_id,trust_tier,decision_id,reason",
                 "2026-11-26T08:00:00Z,budget.changed,demo-1-42,T4,dec_7,T4 event without proofId");
-        assertThat(dialogs.notices).containsExactly("Exported 2 rows to " + file, "Exported 1 row to " + proof);
-        assertThat(model.suggestedFileName(model.grids().get(3))).isEqualTo("agent-context-missing-proof-20261127-1015.csv");
+        assertThat(dialogs.notices).hasSize(2);
+        assertThat(dialogs.notices.get(0)).isEqualTo("Exported 2 rows of what changed to " + file);
+        assertThat(dialogs.notices.get(1)).startsWith("Exported 1 ").endsWith(" of missing proof to " + proof);
+        assertThat(dialogs.fileQuestions).extracting(TestDialogs.Asked::suggestedName).containsExactly(
+                "agent-context-changes-20261127-1015.csv", "agent-context-missing-proof-20261127-1015.csv");
 
         model.drillDown(model.grids().get(3).rows().get(0));
         long t = Instant.parse("2026-11-26T08:00:00Z").toEpochMilli();
@@ -125,14 +130,15 @@ class AgentContextViewModelTest {
         TestTasks tasks = TestTasks.held();
         AgentContextViewModel model = model(tasks);
         model.run();
-        assertThat(model.runningProperty().get()).isTrue();
-        assertThat(model.statusProperty().get()).isEqualTo("Asking for summary of default…");
+        assertThat(model.query().runningProperty().get()).isTrue();
+        assertThat(model.query().statusProperty().get()).isEqualTo("Asking for summary of default…");
         model.run();
         assertThat(tasks.pending()).as("one request at a time").isEqualTo(1);
+        assertThat(model.runCommand().isExecutable()).isFalse();
 
-        model.cancel();
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.statusProperty().get()).startsWith("Cancelled");
+        model.query().cancel();
+        assertThat(model.query().runningProperty().get()).isFalse();
+        assertThat(model.query().statusProperty().get()).startsWith("Cancelled");
         tasks.runAll();
         assertThat(api.asked).hasSize(1);
         assertThat(model.textProperty().get()).isEmpty();
@@ -140,7 +146,7 @@ class AgentContextViewModelTest {
 
         model.run();
         tasks.runAll();
-        assertThat(tasks.updates.stream().map(TestTasks.Update::message)).contains("Asking for summary");
+        assertThat(tasks.updates.stream().map(TestTasks.Update::message)).contains("Asking for summary of default…");
         assertThat(model.textProperty().get()).isNotEmpty();
     }
 
@@ -149,11 +155,11 @@ class AgentContextViewModelTest {
         AgentContextViewModel model = model(TestTasks.direct());
         model.businessProperty().set("");
         model.run();
-        assertThat(model.errorProperty().get()).startsWith("Enter a business ID");
+        assertThat(model.query().errorProperty().get()).startsWith("Enter a business ID");
         model.businessProperty().set("default");
         model.limitProperty().set(0);
         model.run();
-        assertThat(model.errorProperty().get()).isEqualTo("Limit must be between 1 and 1000.");
+        assertThat(model.query().errorProperty().get()).isEqualTo("Limit must be between 1 and 1000.");
         assertThat(api.asked).isEmpty();
 
         model.limitProperty().set(50);
@@ -162,8 +168,8 @@ class AgentContextViewModelTest {
         model.run();
         assertThat(api.asked.get(0).from()).as("all time is not the API's default week").isZero();
         assertThat(api.asked.get(0).to()).isEqualTo(NOW.toEpochMilli());
-        assertThat(model.errorProperty().get()).isEqualTo("The query is not valid");
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.query().errorProperty().get()).isEqualTo("The query is not valid");
+        assertThat(model.query().runningProperty().get()).isFalse();
     }
 
     @Test

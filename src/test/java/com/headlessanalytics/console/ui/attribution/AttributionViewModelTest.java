@@ -127,11 +127,11 @@ class AttributionViewModelTest {
         model.lookbackDaysProperty().set(null);
         model.run();
         assertThat(api.attributionQueries).isEmpty();
-        assertThat(model.errorProperty().get()).contains("Lookback: enter the lookback in days");
+        assertThat(model.query().errorProperty().get()).contains("Lookback: enter the lookback in days");
         model.lookbackDaysProperty().set(400);
         model.run();
         assertThat(api.attributionQueries).isEmpty();
-        assertThat(model.errorProperty().get()).contains("Lookback: must be between 0 and");
+        assertThat(model.query().errorProperty().get()).contains("Lookback: must be between 0 and");
     }
 
     @Test
@@ -144,14 +144,14 @@ class AttributionViewModelTest {
         model.run();
         tasks.runLast();
         tasks.runAll();
-        assertThat(model.statusProperty().get()).endsWith("conversions: second");
+        assertThat(model.query().statusProperty().get()).endsWith("conversions: second");
         api.attribution = q -> {
             throw new IllegalStateException("The engine is closed.");
         };
         model.run();
         tasks.runAll();
-        assertThat(model.errorProperty().get()).isEqualTo("The engine is closed.");
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.query().errorProperty().get()).isEqualTo("The engine is closed.");
+        assertThat(model.query().runningProperty().get()).isFalse();
     }
 
     @Test
@@ -160,15 +160,52 @@ class AttributionViewModelTest {
         model.conversionEventProperty().set("order.created");
         model.run();
         Path credit = dir.resolve("credit.csv");
-        model.exportCsv(AttributionViewModel.Table.CREDIT, credit);
+        dialogs.saveFile = credit;
+        model.exportCommand(AttributionViewModel.Table.CREDIT).execute();
         assertThat(Files.readAllLines(credit, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFsource,conversions,revenue,share", "google,2.5000,150.25,0.625000",
                 "(direct),1.0000,40.00,0.250000", "newsletter,0.5000,10.25,0.125000");
         Path sources = dir.resolve("sources.csv");
-        model.exportCsv(AttributionViewModel.Table.SOURCE, sources);
+        dialogs.saveFile = sources;
+        model.exportCommand(AttributionViewModel.Table.SOURCE).execute();
         assertThat(Files.readAllLines(sources, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFsource,events,share", "google,30,0.750000", "newsletter,10,0.250000");
-        assertThat(model.suggestedFileName(AttributionViewModel.Table.MEDIUM))
-                .isEqualTo("attribution-medium-20261127-1015.csv");
+        dialogs.saveFile = null;
+        model.exportCommand(AttributionViewModel.Table.MEDIUM).execute();
+        assertThat(dialogs.fileQuestions).extracting(TestDialogs.Asked::suggestedName).containsExactly(
+                "attribution-credit-20261127-1015.csv", "attribution-source-20261127-1015.csv",
+                "attribution-medium-20261127-1015.csv");
+    }
+
+    @Test
+    void theChartDrawsTheTenLargestCreditRows() {
+        api.attribution = q -> {
+            List<Attribution.Credit> credit = new ArrayList<>();
+            for (int i = 12; i >= 1; i--) {
+                credit.add(new Attribution.Credit("source-" + i, BigDecimal.valueOf(i), BigDecimal.TEN));
+            }
+            return new Attribution.Result(Map.of(), Map.of(), Map.of(), Map.of(), q.conversionEvent(), q.model(),
+                    q.groupBy(), 78L, BigDecimal.valueOf(120), credit, FakeAnalyticsApi.proof(q.from(), q.to()));
+        };
+        AttributionViewModel model = new AttributionViewModel(() -> api, TestTasks.direct(), dialogs, drilled::add,
+                Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
+        model.conversionEventProperty().set("order.created");
+        model.run();
+        assertThat(model.credit()).hasSize(12);
+        assertThat(model.chartCredit()).hasSize(AttributionViewModel.CHART_KEYS)
+                .extracting(AttributionViewModel.CreditRow::key).startsWith("source-12").endsWith("source-3");
+    }
+
+    @Test
+    void hidingTheScreenStopsTheRunWithoutAWord() {
+        TestTasks tasks = TestTasks.held();
+        AttributionViewModel model = model(tasks);
+        model.run();
+        assertThat(model.query().isRunning()).isTrue();
+        model.deactivate();
+        tasks.runAll();
+        assertThat(model.query().isRunning()).isFalse();
+        assertThat(model.query().statusProperty().get()).isEmpty();
+        assertThat(model.credit()).isEmpty();
     }
 }

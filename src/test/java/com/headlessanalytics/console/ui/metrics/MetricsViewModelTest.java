@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Metrics;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import com.headlessanalytics.console.ui.common.DateRange;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class MetricsViewModelTest {
             assertThat(l.name()).isEqualTo("order.created");
             assertThat(l.counts()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
         });
-        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.query().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -172,7 +173,7 @@ class MetricsViewModelTest {
         model.eventNameProperty().set("x".repeat(300));
         model.run();
         assertThat(api.metricQueries).isEmpty();
-        assertThat(model.errorProperty().get()).contains("eventName", "longer than 200 characters");
+        assertThat(model.query().errorProperty().get()).contains("eventName", "longer than 200 characters");
     }
 
     @Test
@@ -183,8 +184,8 @@ class MetricsViewModelTest {
         };
         MetricsViewModel model = model(TestTasks.direct());
         model.run();
-        assertThat(model.errorProperty().get()).isEqualTo("Pick a longer interval: more than 10000 buckets");
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.query().errorProperty().get()).isEqualTo("Pick a longer interval: more than 10000 buckets");
+        assertThat(model.query().runningProperty().get()).isFalse();
     }
 
     @Test
@@ -203,10 +204,10 @@ class MetricsViewModelTest {
 
         model.eventNameProperty().set("third");
         model.run();
-        assertThat(model.runningProperty().get()).isTrue();
-        model.cancel();
-        assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.statusProperty().get()).isEqualTo("Cancelled");
+        assertThat(model.query().runningProperty().get()).isTrue();
+        model.query().cancel();
+        assertThat(model.query().runningProperty().get()).isFalse();
+        assertThat(model.query().statusProperty().get()).isEqualTo("Cancelled");
         tasks.runAll();
         assertThat(model.lines().get(0).name()).isEqualTo("second");
     }
@@ -245,11 +246,17 @@ class MetricsViewModelTest {
             assertThat(d.aggregation()).isEqualTo("Sum of revenue");
         });
 
+        assertThat(model.deleteDefinitionCommand().isExecutable()).as("nothing selected").isFalse();
+        model.selectedDefinitionProperty().set(model.definitions().get(0));
+        model.editDefinitionCommand().execute();
+        assertThat(dialogs.forms).singleElement().satisfies(f -> assertThat(((MetricDefinitionViewModel) f)
+                .nameProperty().get()).isEqualTo("orders.revenue"));
         dialogs.confirmAnswer = false;
-        model.deleteDefinition(model.definitions().get(0));
+        model.deleteDefinitionCommand().execute();
+        assertThat(dialogs.confirmations).containsExactly("Delete metric orders.revenue?");
         assertThat(api.deleted).isEmpty();
         dialogs.confirmAnswer = true;
-        model.deleteDefinition(model.definitions().get(0));
+        model.deleteDefinitionCommand().execute();
         assertThat(api.deleted).containsExactly("orders.revenue");
         assertThat(model.definitions()).isEmpty();
     }
@@ -260,7 +267,8 @@ class MetricsViewModelTest {
         MetricsViewModel model = model(TestTasks.direct());
         model.eventNameProperty().set("order.created");
         model.activate();
-        MetricDefinitionViewModel form = model.newDefinition();
+        model.newDefinitionCommand().execute();
+        MetricDefinitionViewModel form = (MetricDefinitionViewModel) dialogs.forms.get(0);
         assertThat(form.eventProperty().get()).isEqualTo("order.created");
         form.nameProperty().set("orders");
         form.save();
@@ -275,27 +283,30 @@ class MetricsViewModelTest {
         model.groupByProperty().set(MetricsViewModel.GroupBy.MEDIUM);
         model.activate();
         Path buckets = dir.resolve("buckets.csv");
-        model.exportCsv(MetricsViewModel.Table.BUCKETS, buckets);
+        dialogs.saveFile = buckets;
+        model.exportCommand(MetricsViewModel.Table.BUCKETS).execute();
         List<String> lines = Files.readAllLines(buckets, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("\uFEFFbucket_start,bucket_end,events");
         assertThat(lines.get(2)).isEqualTo("2026-11-21T00:00:00Z,2026-11-21T23:59:59.999Z,2");
         assertThat(lines).hasSize(9);
         Path groups = dir.resolve("groups.csv");
-        model.exportCsv(MetricsViewModel.Table.GROUPS, groups);
+        dialogs.saveFile = groups;
+        model.exportCommand(MetricsViewModel.Table.GROUPS).execute();
         assertThat(Files.readAllLines(groups, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFmedium,events,unique_actors,share", "(none),36,3,1.000000", "key1,35,3,0.972222");
         assertThat(dialogs.notices).anyMatch(n -> n.startsWith("Exported 2 rows of metric groups"));
-        assertThat(model.suggestedFileName(MetricsViewModel.Table.GROUPS)).isEqualTo("metrics-groups-20261127-1015.csv");
+        assertThat(dialogs.fileQuestions).extracting(TestDialogs.Asked::suggestedName)
+                .containsExactly("metrics-buckets-20261127-1015.csv", "metrics-groups-20261127-1015.csv");
     }
 
     @Test
     void bucketsEndWhereTheNextUtcBucketStarts() {
         long feb = Instant.parse("2028-02-01T00:00:00Z").toEpochMilli();
-        assertThat(MetricsViewModel.bucketEnd(feb, Metrics.Interval.MONTH))
+        assertThat(new TimeBuckets(Metrics.Interval.MONTH.size()).endOf(feb))
                 .isEqualTo(Instant.parse("2028-03-01T00:00:00Z").toEpochMilli() - 1);
         long monday = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
-        assertThat(MetricsViewModel.bucketEnd(monday, Metrics.Interval.WEEK)).isEqualTo(monday + 7 * DAY - 1);
-        assertThat(MetricsViewModel.bucketEnd(monday, Metrics.Interval.HOUR)).isEqualTo(monday + 3_600_000L - 1);
+        assertThat(new TimeBuckets(Metrics.Interval.WEEK.size()).endOf(monday)).isEqualTo(monday + 7 * DAY - 1);
+        assertThat(new TimeBuckets(Metrics.Interval.HOUR.size()).endOf(monday)).isEqualTo(monday + 3_600_000L - 1);
         assertThat(MetricsViewModel.label(monday, Metrics.Interval.WEEK)).isEqualTo("Week of Nov 23");
         assertThat(MetricsViewModel.label(feb, Metrics.Interval.MONTH)).isEqualTo("Feb 2028");
     }

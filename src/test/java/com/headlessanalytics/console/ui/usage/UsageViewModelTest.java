@@ -12,8 +12,8 @@ import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.domain.QuotaLevel;
 import com.headlessanalytics.console.ui.common.DateRange;
-import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,43 +82,37 @@ class UsageViewModelTest {
     }
 
     @Test
-    void aRangeChosenWhileAReadRunsIsReadRightAfterIt() {
-        List<Runnable> held = new ArrayList<>();
-        TaskRunner holding = new TaskRunner() {
-            @Override
-            public <T> Handle submit(String title, Work<T> work, java.util.function.Consumer<T> onSuccess,
-                                     java.util.function.Consumer<Throwable> onFailure) {
-                held.add(() -> {
-                    try {
-                        onSuccess.accept(work.run(null));
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                    }
-                });
-                return () -> { };
-            }
-
-            @Override
-            public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
-                return tasks.busyProperty();
-            }
-
-            @Override
-            public javafx.collections.ObservableList<com.headlessanalytics.console.ui.common.RunningTask> running() {
-                return tasks.running();
-            }
-        };
-        UsageViewModel m = new UsageViewModel(() -> api, holding, dialogs, Clock.fixed(NOW, ZoneOffset.UTC),
+    void aRangeChosenWhileAReadRunsReplacesThatRead() {
+        TestTasks held = TestTasks.held();
+        UsageViewModel m = new UsageViewModel(() -> api, held, dialogs, Clock.fixed(NOW, ZoneOffset.UTC),
                 ZoneOffset.UTC);
         m.activate();
+        assertThat(m.refreshCommand().isExecutable()).as("no second Refresh while reading").isFalse();
         m.rangeProperty().set(DateRange.of(DateRange.Preset.ALL_TIME));
-        assertThat(held).hasSize(1);
-        held.remove(0).run();
-        assertThat(held).as("the newer range is read as soon as the first read ends").hasSize(1);
-        held.remove(0).run();
+        assertThat(held.pending()).isEqualTo(2);
+        held.runAll();
         assertThat(api.asked).extracting(Usage.Query::from).containsExactly(NOW.toEpochMilli() - 30L * 86_400_000,
                 null);
-        assertThat(m.loadingProperty().get()).isFalse();
+        assertThat(m.summaryProperty().get()).as("only the newer range's answer is shown").contains("all time");
+        assertThat(m.query().isRunning()).isFalse();
+        assertThat(m.refreshCommand().isExecutable()).isTrue();
+    }
+
+    @Test
+    void theChartShowsTheEightBusiestEndpointsAndTheQuotaLevelComesFromTheDomain() {
+        api.endpoints = 11;
+        api.used = 950_000;
+        model.activate();
+        assertThat(model.totals()).hasSize(11);
+        assertThat(model.chart()).hasSize(UsageViewModel.CHART_ENDPOINTS)
+                .extracting(UsageViewModel.ChartBar::endpoint).startsWith("/api/e11").endsWith("/api/e4");
+        assertThat(model.chart().get(0).succeeded() + model.chart().get(0).errors()).isEqualTo(11);
+        assertThat(model.chart().get(0).errors()).isEqualTo(1);
+        assertThat(model.quotaLevelProperty().get()).isEqualTo(QuotaLevel.WARNING);
+        api.used = 1_000_000;
+        model.refresh();
+        assertThat(model.quotaLevelProperty().get()).isEqualTo(QuotaLevel.USED_UP);
+        assertThat(model.quotaUsedProperty().get()).isEqualTo(1.0);
     }
 
     @Test
@@ -131,39 +125,44 @@ class UsageViewModelTest {
 
         api.failure = new ApiException.Unreachable("connection refused", null);
         model.refresh();
-        assertThat(model.errorProperty().get()).isEqualTo("The API could not be reached: connection refused");
+        assertThat(model.query().errorProperty().get()).isEqualTo("The API could not be reached: connection refused");
         api.failure = null;
         model.refresh();
-        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.query().errorProperty().get()).isEmpty();
     }
 
     @Test
     void exportsEachTableAsCsvWithRawValues() throws Exception {
+        assertThat(model.exportCallsCommand().isExecutable()).as("nothing read yet").isFalse();
         model.activate();
         Path calls = dir.resolve("calls.csv");
-        model.export(UsageViewModel.Table.CALLS, calls);
+        dialogs.saveFile = calls;
+        model.exportCallsCommand().execute();
         assertThat(Files.readString(calls, StandardCharsets.UTF_8)).isEqualTo("\uFEFF"
                 + "time,method,endpoint,status,latency_ms,request_bytes,response_bytes,key_id,query_id\r\n"
                 + "2026-11-27T10:00:00Z,POST,/api/ingest,200,12,1536,120,ak_1,q1\r\n"
                 + "2026-11-27T09:59:00Z,GET,/api/events,404,3,0,80,ak_1,q2\r\n");
         Path totals = dir.resolve("totals.csv");
-        model.export(UsageViewModel.Table.TOTALS, totals);
+        dialogs.saveFile = totals;
+        model.exportTotalsCommand().execute();
         assertThat(Files.readAllLines(totals, StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFFendpoint,calls,errors,by_status,avg_latency_ms,max_latency_ms,request_bytes,response_bytes",
                 "/api/ingest,1203,3,200:1200 400:3,10,250,2000000,150000",
                 "/api/events,1,1,404:1,3,3,0,80");
-        assertThat(dialogs.notices).containsExactly("Exported 2 rows to " + calls, "Exported 2 rows to " + totals);
-        assertThat(model.suggestedFileName(UsageViewModel.Table.TOTALS)).isEqualTo("usage-totals-20261127-1015.csv");
+        assertThat(dialogs.notices).containsExactly("Exported 2 rows of usage calls to " + calls,
+                "Exported 2 rows of usage totals to " + totals);
+        assertThat(dialogs.fileQuestions).extracting(TestDialogs.Asked::suggestedName)
+                .containsExactly("usage-calls-20261127-1015.csv", "usage-totals-20261127-1015.csv");
     }
 
     @Test
     void aFailedExportSaysWhyAndLeavesNoFile() {
         model.activate();
         Path target = dir.resolve("missing-folder").resolve("calls.csv");
-        model.export(UsageViewModel.Table.CALLS, target);
+        dialogs.saveFile = target;
+        model.exportCallsCommand().execute();
         assertThat(dialogs.errors).singleElement().asString().contains("could not be exported to " + target);
         assertThat(target).doesNotExist();
-        assertThat(model.exportingProperty().get()).isFalse();
     }
 
     @Test
@@ -179,6 +178,9 @@ class UsageViewModelTest {
         final List<Usage.Query> asked = new ArrayList<>();
         boolean empty;
         RuntimeException failure;
+        /** When set, this many endpoints with 1..n calls (one error each). */
+        int endpoints;
+        long used = 250_000;
 
         @Override
         public Usage.Report usage(Usage.Query query) {
@@ -189,6 +191,14 @@ class UsageViewModelTest {
             if (empty) {
                 return new Usage.Report(List.of(), List.of(), 0,
                         new Usage.Quota(1_000_000, 0, 1_000_000, MONTH_START, MONTH_END), null);
+            }
+            if (endpoints > 0) {
+                List<Usage.Total> totals = new ArrayList<>();
+                for (int i = 1; i <= endpoints; i++) {
+                    totals.add(new Usage.Total("/api/e" + i, i, 1, Map.of("200", i - 1L, "500", 1L), 1, 1, 0, 0));
+                }
+                return new Usage.Report(List.of(), totals, 66, new Usage.Quota(1_000_000, used, 1_000_000 - used,
+                        MONTH_START, MONTH_END), null);
             }
             long t = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
             Map<String, Long> ingest = new LinkedHashMap<>();
