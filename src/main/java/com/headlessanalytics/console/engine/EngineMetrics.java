@@ -7,7 +7,7 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Revenue;
-import com.headlessanalytics.console.engine.analytics.Buckets;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import com.headlessanalytics.console.engine.analytics.Cancel;
 import com.headlessanalytics.console.engine.analytics.Columns;
 import com.headlessanalytics.console.engine.analytics.MetricsKernel;
@@ -41,7 +41,7 @@ final class EngineMetrics {
         int name = q.eventName() == null ? MetricsKernel.ANY : EngineAnalytics.nameOrNone(c, q.eventName());
         long from = q.from() == null ? Long.MIN_VALUE : q.from();
         long to = q.to() == null ? Long.MAX_VALUE : q.to();
-        Buckets buckets = new Buckets(q.effectiveInterval());
+        TimeBuckets buckets = new TimeBuckets(q.effectiveInterval().size());
         long first = 0;
         int count = 0;
         long[] span = q.from() != null && q.to() != null ? new long[] {from, to}
@@ -92,7 +92,7 @@ final class EngineMetrics {
                 grouping == null ? null : q.groupBy(), groups, snapshots, proof);
     }
 
-    private static TreeMap<Long, Long> series(Buckets buckets, long first, long[] counts) {
+    private static TreeMap<Long, Long> series(TimeBuckets buckets, long first, long[] counts) {
         TreeMap<Long, Long> out = new TreeMap<>();
         for (int i = 0; i < counts.length; i++) {
             out.put(buckets.start(first + i), counts[i]);
@@ -133,7 +133,7 @@ final class EngineMetrics {
         if (agg == Metrics.Aggregation.SUM && !"revenue".equals(d.property())) {
             return sumProperty(ws, business, d.event(), d.property(), from, to);
         }
-        MetricsKernel.Scan s = MetricsKernel.scan(c, n, b, name, from, to, new Buckets(Metrics.Interval.DAY), 0, 0,
+        MetricsKernel.Scan s = MetricsKernel.scan(c, n, b, name, from, to, new TimeBuckets(TimeBuckets.Size.DAY), 0, 0,
                 -1, 0, Cancel.THREAD);
         return switch (agg) {
             case COUNT -> BigDecimal.valueOf(s.total());

@@ -2,6 +2,7 @@ package com.headlessanalytics.console.engine.analytics;
 
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.domain.HealthEventClass;
+import com.headlessanalytics.console.domain.TimeBuckets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,15 +145,15 @@ public final class HealthKernel {
 
     /** Whether a period is long enough to look for anomalies in: at least 10 hourly (or daily) buckets. */
     public static boolean searchesAnomalies(long from, long to) {
-        long width = to - from + 1 <= 7 * Buckets.DAY ? Buckets.HOUR : Buckets.DAY;
+        long width = to - from + 1 <= 7 * TimeBuckets.DAY_MS ? TimeBuckets.HOUR_MS : TimeBuckets.DAY_MS;
         return Math.floorDiv(to, width) - Math.floorDiv(from, width) + 1 >= MIN_BUCKETS;
     }
 
     /** Anomalous buckets of the most frequent names' counts over the period, largest |score| first. */
     static List<AgentContext.Anomaly> anomalies(Columns c, int n, int business, long from, long to, long[] current,
                                                 Cancel cancel) {
-        boolean hourly = to - from + 1 <= 7 * Buckets.DAY;
-        long width = hourly ? Buckets.HOUR : Buckets.DAY;
+        boolean hourly = to - from + 1 <= 7 * TimeBuckets.DAY_MS;
+        long width = hourly ? TimeBuckets.HOUR_MS : TimeBuckets.DAY_MS;
         long first = Math.floorDiv(from, width);
         int buckets = (int) (Math.floorDiv(to, width) - first + 1);
         if (buckets < MIN_BUCKETS || buckets > 100_000) {
