@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The package layering of ARCHITECTURE.md: a wrong arrow fails the build. */
@@ -230,8 +229,6 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    @Disabled("until the screen migration of issue 8 lands: AgentContextViewModel, EventsViewModel, EventsExport and"
-            + " TestEventViewModel use Jackson's ObjectMapper/JsonProcessingException directly instead of api.ApiJson")
     @Test
     void viewModelsAndWhatTheyCallUseOnlyStateNeverTheScreen() {
         classes().that(named("are ViewModels (named *ViewModel, with their nested classes) or ui classes a"
@@ -269,6 +266,16 @@ class ArchitectureTest {
                                     || inAny(t, UI_LIBRARIES)
                                     || (inAny(t, ROOT + ".domain..", ROOT + ".api..") && isValueType(t));
                         })))
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDialogServiceOpensDialogsAndFileChoosers() {
+        noClasses().that().resideInAPackage(UI + "..").and().doNotHaveFullyQualifiedName(UI + ".common.FxDialogService")
+                .should().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.scene.control.Alert")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.scene.control.TextInputDialog")
                 .check(classes);
     }
 

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.Activatable;
-import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.ScreenState;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.shell.Area;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,15 +16,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,14 +42,11 @@ class ConsoleCompositionTest {
 
     private final LinkedBlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final RecordingDialogs dialogs = new RecordingDialogs();
-    private final java.util.List<String> copied = new java.util.ArrayList<>();
+    private final TestDialogs dialogs = new TestDialogs();
+    private final List<String> copied = new ArrayList<>();
 
     private ConsoleComposition compose(Path folder) {
-        return new ConsoleComposition(folder, new FileSecretStore(folder), fxThread::add, scheduler, notices -> {
-            dialogs.notices = notices;
-            return dialogs.service;
-        }, copied::add, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        return new ConsoleComposition(folder, new FileSecretStore(folder), fxThread::add, scheduler, notices -> dialogs, copied::add, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     @Test
@@ -130,47 +122,11 @@ class ConsoleCompositionTest {
         }
     }
 
-    /** The screen's error text, for the ViewModels that show one ({@code errorProperty()}). */
+    /** The screen's error banner text: every screen's ViewModel has its {@code query()} lifecycle. */
     private static String errorOf(Activatable model) throws Exception {
-        Method error;
-        try {
-            error = model.getClass().getMethod("errorProperty");
-        } catch (NoSuchMethodException none) {
-            return null;
-        }
-        Object text = ((ObservableValue<?>) error.invoke(model)).getValue();
-        return text == null ? null : text.toString();
-    }
-
-    /**
-     * Keeps the errors reported, passes notices on, and answers every question with no, cancel or
-     * nothing (false, empty, null). A proxy, so it follows DialogService as it grows.
-     */
-    private static final class RecordingDialogs implements InvocationHandler {
-        final List<String> errors = new ArrayList<>();
-        Consumer<String> notices;
-        final DialogService service = (DialogService) Proxy.newProxyInstance(DialogService.class.getClassLoader(),
-                new Class<?>[] {DialogService.class}, this);
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) {
-            switch (method.getName()) {
-                case "showError" -> errors.add(args[0] + ": " + args[1]);
-                case "notify" -> notices.accept((String) args[0]);
-                case "toString" -> {
-                    return "RecordingDialogs";
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                default -> {
-                }
-            }
-            Class<?> type = method.getReturnType();
-            return type == boolean.class ? false : type == Optional.class ? Optional.empty() : null;
-        }
+        Object query = model.getClass().getMethod("query").invoke(model);
+        assertThat(query).as("%s has a query lifecycle", model.getClass().getSimpleName())
+                .isInstanceOf(ScreenState.class);
+        return ((ScreenState) query).errorProperty().get();
     }
 }

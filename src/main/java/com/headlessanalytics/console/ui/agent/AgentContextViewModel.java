@@ -101,7 +101,7 @@ public final class AgentContextViewModel implements Activatable {
         this.navigator = navigator;
         this.clock = clock;
         this.zone = zone;
-        this.query = new QueryLifecycle(tasks);
+        this.query = new QueryLifecycle(tasks, "Cancelled; the previous answer is still shown.");
         this.csv = new CsvExport(tasks, dialogs, clock, zone);
         this.runCommand = new Command(this::run, query.runningProperty().not());
         modeDescription.bind(javafx.beans.binding.Bindings.createStringBinding(() -> mode.get() == null ? ""
@@ -303,7 +303,11 @@ public final class AgentContextViewModel implements Activatable {
     }
 
     /** Whole numbers with thousands separators; text as it is; anything else as compact JSON. */
+    /** What the summary table shows: a figure the answer has no data for (null) reads "no data". */
     private static String shown(Object value) {
+        if (value == null) {
+            return "no data";
+        }
         if (value instanceof Long || value instanceof Integer || value instanceof Short) {
             return count(((Number) value).longValue());
         }
@@ -314,7 +318,10 @@ public final class AgentContextViewModel implements Activatable {
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof Number || value instanceof Boolean || value == null) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value);
         }
         try {

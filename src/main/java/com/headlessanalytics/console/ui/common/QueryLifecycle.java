@@ -20,11 +20,18 @@ public final class QueryLifecycle implements ScreenState {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final String cancelledText;
     private Object current;
     private TaskRunner.Handle handle;
 
     public QueryLifecycle(TaskRunner tasks) {
+        this(tasks, "Cancelled");
+    }
+
+    /** A lifecycle whose Cancel says {@code cancelledText}, e.g. that the previous answer stays shown. */
+    public QueryLifecycle(TaskRunner tasks, String cancelledText) {
         this.tasks = tasks;
+        this.cancelledText = cancelledText;
     }
 
     /** Runs {@code work}, replacing any run in flight; {@code show} gets the result if this run is still the latest. */
@@ -80,7 +87,7 @@ public final class QueryLifecycle implements ScreenState {
     /** Stops the run in flight, if any; its answer will not be shown. */
     @Override
     public void cancel() {
-        cancel("Cancelled");
+        cancel(cancelledText);
     }
 
     /** Stops the run in flight, if any, and says {@code statusText}. */

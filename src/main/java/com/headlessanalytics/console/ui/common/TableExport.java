@@ -32,8 +32,8 @@ public final class TableExport {
         tasks.submit("Exporting " + table.name() + " to " + target.getFileName(), p -> {
             CsvFiles.write(target, table.header(), table.rows());
             return table.rows().size();
-        }, count -> dialogs.notify(String.format(Locale.ENGLISH, "Exported %,d rows of %s to %s", count,
-                table.name(), target)), failure -> dialogs.showError("The " + table.name()
+        }, count -> dialogs.notify(String.format(Locale.ENGLISH, "Exported %,d row%s of %s to %s", count,
+                count == 1 ? "" : "s", table.name(), target)), failure -> dialogs.showError("The " + table.name()
                 + " could not be exported to " + target, failure));
     }
 

@@ -2,11 +2,8 @@ package com.headlessanalytics.console.ui.common;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -23,15 +20,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Nodes the analytics screens build alike: tables, number columns, stat cards, errors, CSV export buttons. */
 public final class ViewParts {
-    private static File exportFolder;
-
     private ViewParts() {
     }
 
@@ -153,29 +147,6 @@ public final class ViewParts {
         Button b = button("Export CSV", Feather.DOWNLOAD, export);
         b.getStyleClass().add(Styles.SMALL);
         b.setTooltip(new Tooltip("Write this table to a CSV file"));
-        return b;
-    }
-
-    /** "Export CSV": asks for a file (suggesting a name) and hands the chosen path on. */
-    public static Button exportButton(Node owner, Supplier<String> suggestedName, Consumer<Path> export) {
-        Button b = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
-        b.getStyleClass().add(Styles.SMALL);
-        b.setTooltip(new Tooltip("Write this table to a CSV file"));
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export as CSV");
-            chooser.setInitialFileName(suggestedName.get());
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-            if (exportFolder != null && exportFolder.isDirectory()) {
-                chooser.setInitialDirectory(exportFolder);
-            }
-            File file = chooser.showSaveDialog(owner.getScene().getWindow());
-            if (file != null) {
-                exportFolder = file.getParentFile();
-                export.accept(file.toPath());
-            }
-        });
         return b;
     }
 }

@@ -165,7 +165,7 @@ class AgentContextInteractionTest {
             release.countDown();
             robot.waitUntil(() -> !tasks.busyProperty().get(), () -> "the held request still runs");
             assertThat(robot.read(() -> robot.<Label>find("#screen-status").getText()))
-                    .as("the screen header's Cancel, as on every screen").isEqualTo("Cancelled");
+                    .as("the screen header's Cancel keeps the previous answer").isEqualTo("Cancelled; the previous answer is still shown.");
             assertThat(robot.read(() -> robot.<Label>find("#agent-heading").getText())).isEqualTo(heading);
             assertThat(robot.read(() -> robot.<TextArea>find("#agent-text").getText())).isEqualTo(text);
             assertThat(robot.<Button>find("#agent-run").isDisabled()).isFalse();
