@@ -30,19 +30,19 @@ public final class MetricsKernel {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int r = 0; r < n; r++) {
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
-            if (c.business(r) != business || (name != ANY && c.name(r) != name)) {
-                continue;
-            }
-            long t = c.ts(r);
-            if (t >= from && t <= to) {
+            Cancel.atRow(cancel, r);
+            if (matches(c, r, business, name, from, to)) {
+                long t = c.ts(r);
                 min = Math.min(min, t);
                 max = Math.max(max, t);
             }
         }
         return min > max ? null : new long[] {min, max};
+    }
+
+    /** The row is of the business, named {@code name} (or {@link #ANY}), and within [from, to]. */
+    private static boolean matches(Columns c, int r, int business, int name, long from, long to) {
+        return (name == ANY || c.name(r) == name) && c.in(r, business, from, to);
     }
 
     /** Any event name. */
@@ -60,16 +60,11 @@ public final class MetricsKernel {
         long[] series = new long[bucketCount];
         long[] groupCounts = groupField < 0 ? null : new long[groupSpace(c, groupField) + 1];
         for (int r = 0; r < n; r++) {
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
-            if (c.business(r) != business || (name != ANY && c.name(r) != name)) {
+            Cancel.atRow(cancel, r);
+            if (!matches(c, r, business, name, from, to)) {
                 continue;
             }
             long t = c.ts(r);
-            if (t < from || t > to) {
-                continue;
-            }
             total++;
             int a = c.actor(r);
             if (a >= 0) {
@@ -144,16 +139,11 @@ public final class MetricsKernel {
             actors[i] = new BitSet();
         }
         for (int r = 0; r < n; r++) {
-            if ((r & 0xFFFFF) == 0) {
-                cancel.check();
-            }
-            if (c.business(r) != business || (name != ANY && c.name(r) != name)) {
+            Cancel.atRow(cancel, r);
+            if (!matches(c, r, business, name, from, to)) {
                 continue;
             }
             long t = c.ts(r);
-            if (t < from || t > to) {
-                continue;
-            }
             int s = slot[groupKey(c, r, field) + 1];
             count[s]++;
             if (bucketCount > 0) {
