@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.ScreenState;
 import com.headlessanalytics.console.ui.common.TestDialogs;
-import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.shell.Area;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package com.headlessanalytics.console.app.cli;
 
+import ch.qos.logback.classic.Level;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.engine.EngineException;
-import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

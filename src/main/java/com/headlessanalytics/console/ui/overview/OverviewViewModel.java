@@ -116,9 +116,14 @@ public final class OverviewViewModel implements Activatable {
      */
     public record Component(String name, int weight, Integer score, String scoreText, String value, String explanation,
                             String state) {
-        /** The line under the bar: the measured value, then how the score follows from it. */
+        /**
+         * The line under the bar: the measured value, then how the score follows from it (for a
+         * component with no data, why: the score column already says "no data").
+         */
         public String detail() {
-            return value.isEmpty() ? explanation : value + (explanation.isEmpty() ? "" : " — " + explanation);
+            String why = score == null && explanation.startsWith("no data: ")
+                    ? explanation.substring("no data: ".length()) : explanation;
+            return value.isEmpty() ? why : value + (why.isEmpty() ? "" : " — " + why);
         }
     }
 

@@ -1,12 +1,12 @@
 package com.headlessanalytics.console.ui.attribution;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.metrics.FakeAnalyticsApi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

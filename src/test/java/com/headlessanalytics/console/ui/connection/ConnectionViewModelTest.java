@@ -1,7 +1,5 @@
 package com.headlessanalytics.console.ui.connection;
 
-import com.headlessanalytics.console.ui.common.TestDialogs;
-import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.ConnectionProfiles;
@@ -11,6 +9,8 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import mockwebserver3.MockResponse;

@@ -1,7 +1,5 @@
 package com.headlessanalytics.console.ui.connection;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
@@ -10,6 +8,8 @@ import com.headlessanalytics.console.app.ConnectionProfiles;
 import com.headlessanalytics.console.app.ConsoleConnector;
 import com.headlessanalytics.console.app.FileSecretStore;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +25,9 @@ import javafx.scene.control.RadioButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Connection screen in a shown window: the list, the form by kind, saved as PNG for a person to look at. */

@@ -1,14 +1,12 @@
 package com.headlessanalytics.console.ui.events;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
-import com.headlessanalytics.console.ui.common.TestDialogs;
-import com.headlessanalytics.console.api.EventsOnlyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.RuntimeHealth;
@@ -17,6 +15,8 @@ import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;

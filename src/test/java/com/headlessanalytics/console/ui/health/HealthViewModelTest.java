@@ -1,12 +1,12 @@
 package com.headlessanalytics.console.ui.health;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TestClock;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

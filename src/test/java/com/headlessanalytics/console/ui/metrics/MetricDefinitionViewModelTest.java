@@ -1,12 +1,12 @@
 package com.headlessanalytics.console.ui.metrics;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package com.headlessanalytics.console.ui.metrics;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.domain.TimeBuckets;
 import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

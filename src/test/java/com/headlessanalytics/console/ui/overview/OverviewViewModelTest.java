@@ -1,6 +1,5 @@
 package com.headlessanalytics.console.ui.overview;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ApiException;
@@ -19,6 +18,7 @@ import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package com.headlessanalytics.console.ui.settings;
 
-import com.headlessanalytics.console.ui.common.TestDialogs;
-import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.EmbeddedServeControl;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.common.Workspaces;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import java.net.ServerSocket;

@@ -1,9 +1,9 @@
 package com.headlessanalytics.console.ui.shell;
 
-import com.headlessanalytics.console.ui.common.TestTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.TestTasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
