@@ -96,7 +96,7 @@ public final class ConsoleComposition implements AutoCloseable {
         ShellViewModel[] shellRef = new ShellViewModel[1];
         this.dialogs = dialogs.apply(message -> shellRef[0].notice(message));
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, clock, zone);
-        events = new EventsViewModel(current, tasks, scheduler, clock, zone, this.dialogs);
+        events = new EventsViewModel(current, tasks, scheduler, clock, zone, this.dialogs, clipboard);
         Runnable workspaceChanged = () -> {
             shellRef[0].connectedTo(workspaces.current().description());
             shellRef[0].serveStateChanged("Serve mode off");
@@ -118,7 +118,7 @@ public final class ConsoleComposition implements AutoCloseable {
                 clock, zone);
         OverviewViewModel overview = new OverviewViewModel(current, tasks, scheduler, clock, zone, navigator);
         AgentContextViewModel agent = new AgentContextViewModel(current, tasks, this.dialogs, navigator, clock,
-                zone);
+                zone, clipboard);
         UsageViewModel usage = new UsageViewModel(current, tasks, this.dialogs, clock, zone);
 
         screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));

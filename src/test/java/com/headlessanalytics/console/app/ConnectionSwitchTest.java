@@ -43,7 +43,7 @@ class ConnectionSwitchTest {
                         new ConsoleConnector(workspaces), workspaces, () -> changed[0]++, TestTasks.direct(),
                         dialogs);
                 EventsViewModel events = new EventsViewModel(workspaces::api, TestTasks.direct(),
-                        new ManualScheduler(), java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+                        new ManualScheduler(), java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs, text -> { });
                 model.activate();
 
                 model.commands().add().execute();

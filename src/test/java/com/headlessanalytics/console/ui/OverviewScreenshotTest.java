@@ -128,7 +128,7 @@ class OverviewScreenshotTest {
                 drilled::add);
         UsageViewModel usage = new UsageViewModel(api, tasks, dialogs, Clock.systemUTC(), ZoneOffset.UTC);
         AgentContextViewModel agent = new AgentContextViewModel(api, tasks, dialogs, drilled::add, Clock.systemUTC(),
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, text -> { });
         ShellViewModel shell = new ShellViewModel(Map.of(Area.OVERVIEW, overview, Area.USAGE, usage,
                 Area.AGENT_CONTEXT, agent), tasks);
         OverviewView[] overviewView = new OverviewView[1];

@@ -92,7 +92,7 @@ class ScreenshotTest {
         FxScheduler scheduler = new FxScheduler();
         FxDialogService dialogs = new FxDialogService(null, notice -> { });
         EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, scheduler, Clock.systemUTC(),
-                ZoneOffset.UTC, dialogs);
+                ZoneOffset.UTC, dialogs, text -> { });
         HealthViewModel health = new HealthViewModel(engine::defaultWorkspace, tasks, scheduler, Clock.systemUTC(),
                 ZoneOffset.UTC);
         EmbeddedServeControl serve = new EmbeddedServeControl(engine);

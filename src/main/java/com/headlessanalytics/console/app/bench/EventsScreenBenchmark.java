@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.FxClipboard;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.UnattendedDialogs;
@@ -68,7 +69,7 @@ public final class EventsScreenBenchmark {
         AtomicLong slowGaps = new AtomicLong();
         DialogService quiet = new UnattendedDialogs(out::println);
         EventsViewModel model = new EventsViewModel(engine::defaultWorkspace, tasks, new FxScheduler(),
-                java.time.Clock.systemUTC(), ZoneOffset.UTC, quiet);
+                java.time.Clock.systemUTC(), ZoneOffset.UTC, quiet, new FxClipboard());
         EventsView[] view = new EventsView[1];
         AnimationTimer pulses = new AnimationTimer() {
             @Override

@@ -8,8 +8,6 @@ import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -27,15 +25,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Agent context: the request (mode, business, limit, date range) on top, Run and Cancel with
@@ -93,21 +88,14 @@ public final class AgentContextView extends ScreenScaffold {
         controls(subtitle, request, describe);
 
         Label heading = new Label();
-        heading.textProperty().bind(Bindings.when(model.headingProperty().isEmpty())
-                .then("No answer yet: choose a mode and press Run.").otherwise(model.headingProperty()));
+        heading.textProperty().bind(model.headingTextProperty());
         heading.getStyleClass().add(Styles.TITLE_4);
         heading.setId("agent-heading");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
+        Button copy = ViewParts.button("Copy JSON", Feather.COPY, model.copyJsonCommand());
+        copy.setId("agent-copy-json");
         copy.setTooltip(new Tooltip("Put the answer, as the JSON an agent reads, on the clipboard"));
-        copy.disableProperty().bind(model.jsonProperty().isEmpty());
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.jsonProperty().get());
-            Clipboard.getSystemClipboard().setContent(content);
-            model.copied();
-        });
         HBox answerHeader = new HBox(10, heading, grow, copy);
         answerHeader.setAlignment(Pos.CENTER_LEFT);
 
@@ -157,7 +145,7 @@ public final class AgentContextView extends ScreenScaffold {
     private void showGrids() {
         List<Tab> all = new ArrayList<>();
         for (AgentContextViewModel.Grid grid : model.grids()) {
-            all.add(new Tab(grid.table().title() + " (" + grid.rows().size() + ")", gridPane(grid)));
+            all.add(new Tab(grid.tabTitle(), gridPane(grid)));
         }
         all.add(jsonTab);
         tabs.getTabs().setAll(all);
@@ -166,7 +154,7 @@ public final class AgentContextView extends ScreenScaffold {
 
     private VBox gridPane(AgentContextViewModel.Grid grid) {
         TableView<AgentContextViewModel.Row> table = new TableView<>();
-        table.setId("agent-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        table.setId("agent-" + grid.key());
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         for (int i = 0; i < grid.columns().size(); i++) {
             int index = i;
@@ -177,17 +165,16 @@ public final class AgentContextView extends ScreenScaffold {
                 widest = Math.max(widest, r.cells().get(i).length());
             }
             c.setPrefWidth(Math.min(360, 24 + 7.5 * widest));
-            if (numeric(grid, i)) {
+            if (grid.numeric(i)) {
                 c.setStyle("-fx-alignment: CENTER-RIGHT;");
             }
             table.getColumns().add(c);
         }
         table.getItems().setAll(grid.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Label empty = new Label("Nothing to list: the answer holds no " + grid.table().title().toLowerCase(Locale.ROOT) + ".");
+        Label empty = new Label(grid.emptyText());
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(empty);
-        boolean drillable = grid.rows().stream().anyMatch(r -> r.drill() != null);
         table.setRowFactory(t -> {
             TableRow<AgentContextViewModel.Row> row = new TableRow<>() {
                 @Override
@@ -210,12 +197,12 @@ public final class AgentContextView extends ScreenScaffold {
                 e.consume();
             }
         });
-        Label hint = new Label(drillable ? "Double-click a row to open its events." : "");
+        Label hint = new Label(grid.hint());
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button export = ViewParts.exportButton(model.exportCommand(grid));
-        export.setId("agent-export-" + grid.table().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        export.setId("agent-export-" + grid.key());
         export.getStyleClass().add(Styles.FLAT);
         HBox bar = new HBox(8, hint, grow, export);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -223,20 +210,5 @@ public final class AgentContextView extends ScreenScaffold {
         VBox box = new VBox(6, bar, table);
         box.setPadding(new Insets(6, 0, 0, 0));
         return box;
-    }
-
-    /** A column whose every filled cell is a number, a signed number or a percentage reads right-aligned. */
-    private static boolean numeric(AgentContextViewModel.Grid grid, int column) {
-        boolean any = false;
-        for (AgentContextViewModel.Row r : grid.rows()) {
-            String cell = r.cells().get(column);
-            if (!cell.isEmpty()) {
-                if (!cell.matches("[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?")) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
     }
 }

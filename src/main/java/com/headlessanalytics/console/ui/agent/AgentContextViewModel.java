@@ -16,6 +16,7 @@ import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TableExport;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.TextClipboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -73,6 +74,40 @@ public final class AgentContextViewModel implements Activatable {
 
     /** One part of the answer: its columns as shown and as exported, and its rows. */
     public record Grid(Table table, List<String> columns, List<String> csvHeader, List<Row> rows) {
+        /** "missing-proof": names the part's table and its CSV file. */
+        public String key() {
+            return table.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The part's tab: its title and how many rows it holds, e.g. "Anomalies (3)". */
+        public String tabTitle() {
+            return table.title() + " (" + rows.size() + ")";
+        }
+
+        /** What the table says when the part holds no rows. */
+        public String emptyText() {
+            return "Nothing to list: the answer holds no " + table.title().toLowerCase(Locale.ROOT) + ".";
+        }
+
+        /** The hint above the table: only a part with a row that drills down says how to. */
+        public String hint() {
+            return rows.stream().anyMatch(r -> r.drill() != null) ? "Double-click a row to open its events." : "";
+        }
+
+        /** A column whose every filled cell is a number, a signed number or a percentage reads right-aligned. */
+        public boolean numeric(int column) {
+            boolean any = false;
+            for (Row r : rows) {
+                String cell = r.cells().get(column);
+                if (!cell.isEmpty()) {
+                    if (!cell.matches("[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?")) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+            return any;
+        }
     }
 
     private final Supplier<HeadlessApi> api;
@@ -80,6 +115,8 @@ public final class AgentContextViewModel implements Activatable {
     private final QueryLifecycle query;
     private final CsvExport csv;
     private final Command runCommand;
+    private final Command copyJsonCommand;
+    private final TextClipboard clipboard;
     private final Navigator navigator;
     private final Clock clock;
     private final ZoneId zone;
@@ -91,12 +128,14 @@ public final class AgentContextViewModel implements Activatable {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper headingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modeDescription = new ReadOnlyStringWrapper("");
     private final ObservableList<Grid> grids = FXCollections.observableArrayList();
 
     public AgentContextViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs, Navigator navigator,
-                                 Clock clock, ZoneId zone) {
+                                 Clock clock, ZoneId zone, TextClipboard clipboard) {
         this.api = api;
+        this.clipboard = clipboard;
         this.dialogs = dialogs;
         this.navigator = navigator;
         this.clock = clock;
@@ -104,6 +143,9 @@ public final class AgentContextViewModel implements Activatable {
         this.query = new QueryLifecycle(tasks, "Cancelled; the previous answer is still shown.");
         this.csv = new CsvExport(tasks, dialogs, clock, zone);
         this.runCommand = new Command(this::run, query.runningProperty().not());
+        this.copyJsonCommand = new Command(this::copyJson, json.isNotEmpty());
+        headingText.bind(javafx.beans.binding.Bindings.when(heading.isEmpty())
+                .then("No answer yet: choose a mode and press Run.").otherwise(heading));
         modeDescription.bind(javafx.beans.binding.Bindings.createStringBinding(() -> mode.get() == null ? ""
                 : describe(mode.get()), mode));
     }
@@ -259,8 +301,9 @@ public final class AgentContextViewModel implements Activatable {
                         "required_state", "min_trust_tier"), rows);
     }
 
-    /** Tells the operator the View put the JSON answer on the clipboard. */
-    public void copied() {
+    /** Puts the JSON answer on the clipboard and says how long it was. */
+    private void copyJson() {
+        clipboard.copy(json.get());
         dialogs.notify(String.format(Locale.ENGLISH, "Copied the JSON answer (%,d characters) to the clipboard",
                 json.get().length()));
     }
@@ -274,8 +317,7 @@ public final class AgentContextViewModel implements Activatable {
 
     /** Asks where to save one part of the answer (e.g. agent-context-anomalies-….csv) and writes its raw values. */
     public Command exportCommand(Grid grid) {
-        return new Command(() -> csv.export("agent-context-" + grid.table().name().toLowerCase(Locale.ROOT)
-                .replace('_', '-'), table(grid)));
+        return new Command(() -> csv.export("agent-context-" + grid.key(), table(grid)));
     }
 
     /** One part of the answer as exported: raw values. */
@@ -392,6 +434,16 @@ public final class AgentContextViewModel implements Activatable {
     /** Mode, business and period of the shown answer. */
     public ReadOnlyStringProperty headingProperty() {
         return heading.getReadOnlyProperty();
+    }
+
+    /** The heading above the answer: the shown answer's heading, or how to get one while there is none. */
+    public ReadOnlyStringProperty headingTextProperty() {
+        return headingText.getReadOnlyProperty();
+    }
+
+    /** Copy JSON: puts the JSON answer on the clipboard; only when there is one. */
+    public Command copyJsonCommand() {
+        return copyJsonCommand;
     }
 
     /** What the chosen mode answers. */

@@ -19,8 +19,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -81,7 +79,7 @@ public final class EventsView extends ScreenScaffold {
         Label exact = new Label();
         exact.textProperty().bind(model.exactRangeProperty());
         exact.getStyleClass().add(Styles.ACCENT);
-        exact.visibleProperty().bind(model.exactRangeProperty().isNotEmpty());
+        exact.visibleProperty().bind(model.exactRangeShownProperty());
         exact.managedProperty().bind(exact.visibleProperty());
         summary(exact);
 
@@ -103,8 +101,8 @@ public final class EventsView extends ScreenScaffold {
             @Override
             protected void updateItem(EventsViewModel.Row item, boolean empty) {
                 super.updateItem(item, empty);
-                if (!empty && getIndex() >= t.getItems().size() - 20) {
-                    model.loadMore();
+                if (!empty) {
+                    model.rowShown(getIndex());
                 }
             }
         });
@@ -115,15 +113,10 @@ public final class EventsView extends ScreenScaffold {
         detail.getStyleClass().add("mono");
         detail.textProperty().bind(model.detailProperty());
         detail.setPromptText("Select an event to see its envelope.");
-        Button copy = new Button("Copy JSON", new org.kordamp.ikonli.javafx.FontIcon(Feather.COPY));
+        Button copy = ViewParts.button("Copy JSON", Feather.COPY, model.copyEnvelopeCommand());
+        copy.setId("events-copy-json");
         copy.getStyleClass().add(Styles.FLAT);
-        copy.disableProperty().bind(model.detailProperty().isEmpty());
         copy.setTooltip(new Tooltip("Copy the envelope to the clipboard"));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.detailProperty().get());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
         Label detailTitle = new Label("Envelope");
         detailTitle.getStyleClass().add(Styles.TITLE_4);
         Region grow = new Region();

@@ -14,6 +14,7 @@ import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.RunningTask;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.common.TextClipboard;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,6 +96,8 @@ public final class EventsViewModel implements Activatable {
     private final Command exportToCsv;
     private final Command stopExport;
     private final Command sendTestEvent = new Command(this::sendTestEvent);
+    private final Command copyEnvelope;
+    private final TextClipboard clipboard;
 
     /** The filters last asked for (what an export writes). */
     private EventQuery applied;
@@ -108,6 +111,7 @@ public final class EventsViewModel implements Activatable {
     /** Touchpoint filters set by a drill-down (there are no fields for them); cleared with the filters. */
     private EventQuery touch;
     private final ReadOnlyStringWrapper exactRange = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper exactRangeShown = new ReadOnlyBooleanWrapper();
     private String nextCursor;
     private TaskRunner.Handle polling;
     private boolean pollingInFlight;
@@ -126,8 +130,9 @@ public final class EventsViewModel implements Activatable {
     }
 
     public EventsViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock,
-                           ZoneId zone, DialogService dialogs) {
+                           ZoneId zone, DialogService dialogs, TextClipboard clipboard) {
         this.api = api;
+        this.clipboard = clipboard;
         this.tasks = tasks;
         this.scheduler = scheduler;
         this.zone = zone;
@@ -138,6 +143,8 @@ public final class EventsViewModel implements Activatable {
         exportToCsv = new Command(() -> csv.chooseTarget("events", "Export events as CSV").ifPresent(this::exportCsv),
                 exporting.not());
         stopExport = new Command(this::cancelExport, exporting);
+        copyEnvelope = new Command(() -> clipboard.copy(detail.get()), detail.isNotEmpty());
+        exactRangeShown.bind(exactRange.isNotEmpty());
         selected.addListener((obs, old, row) -> detail.set(row == null ? "" : json(row.event())));
         fromDate.addListener((obs, old, now) -> clearExactRange());
         toDate.addListener((obs, old, now) -> clearExactRange());
@@ -184,6 +191,11 @@ public final class EventsViewModel implements Activatable {
             }
         }
         exactRange.set(String.join(" · ", parts));
+    }
+
+    /** Whether a drill-down's exact range is in force (and its line shown). */
+    public ReadOnlyBooleanProperty exactRangeShownProperty() {
+        return exactRangeShown.getReadOnlyProperty();
     }
 
     /** Describes the exact time range of a drill-down while it applies; empty otherwise. */
@@ -252,6 +264,16 @@ public final class EventsViewModel implements Activatable {
         fromDate.set(null);
         toDate.set(null);
         apply();
+    }
+
+    /** How near the end of the table a shown row asks for the next page. */
+    static final int PREFETCH_ROWS = 20;
+
+    /** The table shows the row at {@code index}: within {@link #PREFETCH_ROWS} of the end, the next page is read. */
+    public void rowShown(int index) {
+        if (index >= rows.size() - PREFETCH_ROWS) {
+            loadMore();
+        }
     }
 
     /** Reads the next page of the rows shown; the table calls this as its end comes into view. */
@@ -536,6 +558,11 @@ public final class EventsViewModel implements Activatable {
     /** Stops the running export; only while one runs. */
     public Command cancelExportCommand() {
         return stopExport;
+    }
+
+    /** Copy JSON: puts the selected event's envelope on the clipboard; only while one is selected. */
+    public Command copyEnvelopeCommand() {
+        return copyEnvelope;
     }
 
     /** Opens the "Send test event" form. */

@@ -18,12 +18,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -58,6 +60,7 @@ public final class FunnelActorPager {
     private final ReadOnlyBooleanWrapper listed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Integer> selectedStep = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Funnels.Outcome> selectedOutcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper();
     private final ObjectProperty<ActorRow> selectedActor = new SimpleObjectProperty<>();
     private final Command loadMore;
     private final Command openEvents;
@@ -78,6 +81,8 @@ public final class FunnelActorPager {
         this.list = new QueryLifecycle(tasks);
         shown.addListener((obs, old, now) -> clear());
         loadMore = new Command(this::loadMore, hasMore.and(list.runningProperty().not()));
+        heading.bind(Bindings.when(list.statusProperty().isEmpty()).then("No step picked")
+                .otherwise(list.statusProperty()));
         openEvents = new Command(() -> openActorEvents(selectedActor.get()), selectedActor.isNotNull());
         export = new Command(() -> csv.chooseTarget("funnel-actors", "Export funnel actors as CSV")
                 .ifPresent(this::exportCsv), listed);
@@ -218,6 +223,17 @@ public final class FunnelActorPager {
     /** What the list shows: "3 actors dropped before step 2 (…)", or what it is reading; empty when no step is picked. */
     public ReadOnlyStringProperty titleProperty() {
         return list.statusProperty();
+    }
+
+    /** The list's heading: its title, or "No step picked" while it has none. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** Whether the chart's bar ({@code REACHED}) or drop-off ({@code DROPPED}) of a step is the one listed. */
+    public boolean picked(int step, Funnels.Outcome outcome) {
+        Integer selected = selectedStep.get();
+        return selected != null && selected == step && selectedOutcome.get() == outcome;
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -175,6 +175,29 @@ public final class FunnelBuilder {
         public String medianText() {
             return step == 1 ? "—" : Formats.duration(medianMs);
         }
+
+        /** How tall the step's bar is against the first step's count {@code first}, 0 to 1. */
+        public double barShare(long first) {
+            return first == 0 ? 0 : (double) count / first;
+        }
+
+        /** The chart's line under a bar: the share of step 1 that reached it. */
+        public String chartFromStart() {
+            return fromStartText() + " of step 1";
+        }
+
+        /**
+         * The chart's second line: step 1 "entered the funnel"; step 2 nothing (its share of step 1 is
+         * the line above); later steps their share of the step before.
+         */
+        public String chartFromPrevious() {
+            return step == 1 ? "entered the funnel" : step == 2 ? " " : fromPreviousText() + " of step " + (step - 1);
+        }
+
+        /** The chart's third line: the median time from the step before; nothing for step 1. */
+        public String chartMedian() {
+            return step == 1 ? " " : "median " + medianText();
+        }
     }
 
     /** The steps of the actors with one breakdown value. */
@@ -185,6 +208,11 @@ public final class FunnelBuilder {
 
         public long converted() {
             return counts.isEmpty() ? 0 : counts.get(counts.size() - 1);
+        }
+
+        /** The count at step {@code index} (from 0), or nothing when the row has no such step. */
+        public String countText(int index) {
+            return index < counts.size() ? Formats.count(counts.get(index)) : "";
         }
 
         public String conversionText() {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Funnels;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -34,7 +35,8 @@ final class FunnelChart extends HBox {
         setMinHeight(220);
     }
 
-    void show(List<FunnelBuilder.StepRow> steps, Integer selected, Funnels.Outcome outcome) {
+    /** @param picked whether a step's bar (REACHED) or drop-off (DROPPED) is the one whose actors are listed */
+    void show(List<FunnelBuilder.StepRow> steps, BiPredicate<Integer, Funnels.Outcome> picked) {
         getChildren().clear();
         if (steps.isEmpty()) {
             Label empty = new Label("Run a funnel to see how many actors reach each step.");
@@ -48,18 +50,16 @@ final class FunnelChart extends HBox {
         for (int i = 0; i < steps.size(); i++) {
             FunnelBuilder.StepRow s = steps.get(i);
             if (i > 0) {
-                getChildren().add(dropOff(s, selected != null && selected == s.step()
-                        && outcome == Funnels.Outcome.DROPPED));
+                getChildren().add(dropOff(s, picked.test(s.step(), Funnels.Outcome.DROPPED)));
             }
-            Node column = column(s, first, selected != null && selected == s.step()
-                    && outcome == Funnels.Outcome.REACHED);
+            Node column = column(s, first, picked.test(s.step(), Funnels.Outcome.REACHED));
             HBox.setHgrow(column, Priority.ALWAYS);
             getChildren().add(column);
         }
     }
 
     private Node column(FunnelBuilder.StepRow s, long first, boolean selected) {
-        double share = first == 0 ? 0 : (double) s.count() / first;
+        double share = s.barShare(first);
         Label count = new Label(s.countText());
         count.getStyleClass().addAll(Styles.TITLE_4);
         Region track = new Region();
@@ -85,10 +85,9 @@ final class FunnelChart extends HBox {
         name.setAlignment(Pos.TOP_CENTER);
         name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Tooltip.install(name, new Tooltip(s.label() + " (" + s.event() + ")"));
-        Label fromStart = new Label(s.fromStartText() + " of step 1");
-        Label fromPrevious = new Label(s.step() == 1 ? "entered the funnel" : s.step() == 2 ? " "
-                : s.fromPreviousText() + " of step " + (s.step() - 1));
-        Label median = new Label(s.step() == 1 ? " " : "median " + s.medianText());
+        Label fromStart = new Label(s.chartFromStart());
+        Label fromPrevious = new Label(s.chartFromPrevious());
+        Label median = new Label(s.chartMedian());
         for (Label l : List.of(fromStart, fromPrevious, median)) {
             l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         }

@@ -4,14 +4,12 @@ import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
-import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.SuggestingField;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -55,8 +53,7 @@ public final class FunnelsView extends ScreenScaffold {
         this.builder = model.builder();
         this.pager = model.pager();
         chart = new FunnelChart((step, outcome) -> pager.show(step, outcome, null));
-        InvalidationListener redraw = o -> chart.show(List.copyOf(builder.results()),
-                pager.selectedStepProperty().get(), pager.selectedOutcomeProperty().get());
+        InvalidationListener redraw = o -> chart.show(List.copyOf(builder.results()), pager::picked);
         builder.results().addListener(redraw);
         pager.selectedStepProperty().addListener(redraw);
         pager.selectedOutcomeProperty().addListener(redraw);
@@ -244,7 +241,7 @@ public final class FunnelsView extends ScreenScaffold {
         for (int i = 0; i < steps.size(); i++) {
             int index = i;
             columns.add(ViewParts.number((i + 1) + ". " + steps.get(i),
-                    r -> index < r.counts().size() ? Formats.count(r.counts().get(index)) : "", 90));
+                    r -> r.countText(index), 90));
         }
         columns.add(ViewParts.number("Conversion", FunnelBuilder.BreakdownRow::conversionText, 90));
         table.getColumns().setAll(columns);
@@ -253,8 +250,7 @@ public final class FunnelsView extends ScreenScaffold {
     private Node actorsPane() {
         Label title = new Label();
         title.setId("funnel-actors-title");
-        title.textProperty().bind(Bindings.when(pager.titleProperty().isEmpty())
-                .then("No step picked").otherwise(pager.titleProperty()));
+        title.textProperty().bind(pager.headingProperty());
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.setMinWidth(0);
         TableView<FunnelActorPager.ActorRow> table = ViewParts.table("Click a bar or a drop-off in the chart to list"

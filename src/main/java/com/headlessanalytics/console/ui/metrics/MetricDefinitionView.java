@@ -32,9 +32,8 @@ public final class MetricDefinitionView extends Dialog<Void> {
 
     public MetricDefinitionView(MetricDefinitionViewModel model, Window owner) {
         initOwner(owner);
-        setTitle(model.editing() ? "Edit metric" : "New metric");
-        setHeaderText(model.editing() ? "Edit the metric " + model.nameProperty().get()
-                : "Define a metric computed over one event");
+        setTitle(model.title());
+        setHeaderText(model.headerText());
         setResizable(true);
         if (owner != null && owner.getScene() != null) {
             getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -42,24 +41,19 @@ public final class MetricDefinitionView extends Dialog<Void> {
         TextField name = new TextField();
         name.textProperty().bindBidirectional(model.nameProperty());
         name.setPromptText("e.g. orders.revenue");
-        name.setDisable(model.editing());
+        name.setDisable(!model.nameEditable());
         TextField event = new TextField();
         event.textProperty().bindBidirectional(model.eventProperty());
         event.setPromptText("e.g. order.created");
         SuggestingField.attach(event, model::suggestions, null);
         ComboBox<Metrics.Aggregation> aggregation = new ComboBox<>();
-        aggregation.getItems().setAll(Metrics.Aggregation.values());
+        aggregation.getItems().setAll(model.aggregations());
         aggregation.valueProperty().bindBidirectional(model.aggregationProperty());
-        aggregation.setConverter(ViewParts.converter(a -> switch (a) {
-            case COUNT -> "Count of events";
-            case SUM -> "Sum of a property";
-            case UNIQUE_ACTORS -> "Unique actors";
-        }));
+        aggregation.setConverter(ViewParts.converter(MetricDefinitionViewModel::aggregationLabel));
         TextField property = new TextField();
         property.textProperty().bindBidirectional(model.propertyProperty());
         property.setPromptText("For sums: properties.amount, or revenue");
-        property.disableProperty().bind(model.aggregationProperty().isNotEqualTo(Metrics.Aggregation.SUM)
-                .and(model.propertyProperty().isEmpty()));
+        property.disableProperty().bind(model.propertyEditableProperty().not());
         TextArea description = new TextArea();
         description.textProperty().bindBidirectional(model.descriptionProperty());
         description.setPromptText("Optional: what it measures, for whoever reads it next");

@@ -50,6 +50,7 @@ public final class MetricDefinitionViewModel {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper propertyEditable = new ReadOnlyBooleanWrapper();
 
     /**
      * @param existing the definition to edit, or null for a new one
@@ -72,6 +73,7 @@ public final class MetricDefinitionViewModel {
             description.set(nullToEmpty(existing.description()));
         }
         canSave.bind(valid.and(saving.not()).and(saved.not()));
+        propertyEditable.bind(aggregation.isEqualTo(Metrics.Aggregation.SUM).or(property.isNotEmpty()));
         for (Observable input : List.of(name, event, aggregation, property, description)) {
             input.addListener(o -> {
                 saveError.set("");
@@ -135,6 +137,43 @@ public final class MetricDefinitionViewModel {
     /** True when an existing definition is edited: its name is fixed. */
     public boolean editing() {
         return editing;
+    }
+
+    /** The form's window title. */
+    public String title() {
+        return editing ? "Edit metric" : "New metric";
+    }
+
+    /** The line above the form: the metric edited, or what a new one is. */
+    public String headerText() {
+        return editing ? "Edit the metric " + name.get() : "Define a metric computed over one event";
+    }
+
+    /** The name can be typed only for a new metric (a stored one keeps its name). */
+    public boolean nameEditable() {
+        return !editing;
+    }
+
+    /**
+     * The property field can be typed for a sum, or while it holds text (so a property left over from
+     * a sum can still be cleared after switching to another aggregation).
+     */
+    public ReadOnlyBooleanProperty propertyEditableProperty() {
+        return propertyEditable.getReadOnlyProperty();
+    }
+
+    /** The aggregations to choose from, in order. */
+    public List<Metrics.Aggregation> aggregations() {
+        return List.of(Metrics.Aggregation.values());
+    }
+
+    /** How an aggregation reads in the picker. */
+    public static String aggregationLabel(Metrics.Aggregation a) {
+        return switch (a) {
+            case COUNT -> "Count of events";
+            case SUM -> "Sum of a property";
+            case UNIQUE_ACTORS -> "Unique actors";
+        };
     }
 
     private static String capitalize(String s) {

@@ -107,7 +107,7 @@ public final class MetricsView extends ScreenScaffold {
         y.setTickLabelFormatter(ViewParts.converter(n -> n.doubleValue() == Math.rint(n.doubleValue())
                 ? Formats.count(n.longValue()) : ""));
         chart.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && !model.buckets().isEmpty()) {
+            if (e.getClickCount() == 2) {
                 double value = x.getValueForDisplay(x.sceneToLocal(e.getSceneX(), e.getSceneY()).getX()).doubleValue();
                 model.drillBucket((int) Math.round(value));
             }
@@ -128,15 +128,11 @@ public final class MetricsView extends ScreenScaffold {
         int n = buckets.size();
         x.setLowerBound(-0.5);
         x.setUpperBound(Math.max(0.5, n - 0.5));
-        x.setTickUnit(Math.max(1, Math.ceil(n / 8.0)));
-        x.setTickLabelFormatter(ViewParts.converter(v -> {
-            int i = (int) Math.round(v.doubleValue());
-            return i >= 0 && i < n && Math.abs(v.doubleValue() - i) < 1e-6 ? buckets.get(i).label() : "";
-        }));
+        x.setTickUnit(model.axisLabelEvery());
+        x.setTickLabelFormatter(ViewParts.converter(v -> model.axisLabel(v.doubleValue())));
         boolean symbols = model.pointsClickable();
         chart.setCreateSymbols(symbols);
-        boolean grouped = model.groupedProperty().get();
-        chart.setLegendVisible(grouped);
+        chart.setLegendVisible(model.groupedProperty().get());
         chart.getData().clear();
         for (MetricsViewModel.Line line : model.lines()) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -145,15 +141,9 @@ public final class MetricsView extends ScreenScaffold {
                 XYChart.Data<Number, Number> point = new XYChart.Data<>(i, line.counts().get(i));
                 if (symbols) {
                     int index = i;
-                    String tip = (grouped ? line.name() + " · " : "") + buckets.get(i).label() + ": "
-                            + Formats.count(line.counts().get(i)) + " events";
-                    point.nodeProperty().addListener((obs, old, node) -> clickable(node, tip, () -> {
-                        if (grouped) {
-                            model.drillGroupBucket(line.name(), index);
-                        } else {
-                            model.drillBucket(index);
-                        }
-                    }));
+                    String tip = model.pointTip(line, i);
+                    point.nodeProperty().addListener((obs, old, node) -> clickable(node, tip,
+                            () -> model.drillPoint(line, index)));
                 }
                 series.getData().add(point);
             }
@@ -165,7 +155,7 @@ public final class MetricsView extends ScreenScaffold {
         if (node == null) {
             return;
         }
-        Tooltip.install(node, new Tooltip(tip + "\nClick to see them"));
+        Tooltip.install(node, new Tooltip(tip));
         node.setCursor(Cursor.HAND);
         node.setOnMouseClicked(e -> {
             e.consume();

@@ -512,6 +512,38 @@ public final class MetricsViewModel implements Activatable {
         return buckets.size() <= CLICKABLE_POINTS_UP_TO;
     }
 
+    /** At most this many bucket labels fit under the chart. */
+    static final int AXIS_LABELS = 8;
+
+    /** Every how many buckets the time axis is labelled, so that at most {@link #AXIS_LABELS} labels show. */
+    public int axisLabelEvery() {
+        return (int) Math.max(1, Math.ceil(buckets.size() / (double) AXIS_LABELS));
+    }
+
+    /** The time axis's label at {@code position}: a bucket's label at its whole index, else nothing. */
+    public String axisLabel(double position) {
+        int i = (int) Math.round(position);
+        return i >= 0 && i < buckets.size() && Math.abs(position - i) < 1e-6 ? buckets.get(i).label() : "";
+    }
+
+    /** A point's tooltip: (the group,) its bucket and its count; empty for a point outside the buckets. */
+    public String pointTip(Line line, int index) {
+        if (index < 0 || index >= buckets.size() || index >= line.counts().size()) {
+            return "";
+        }
+        return (grouped.get() ? line.name() + " · " : "") + buckets.get(index).label() + ": "
+                + Formats.count(line.counts().get(index)) + " events\nClick to see them";
+    }
+
+    /** A point clicked: the events of its bucket, of its group when the chart is grouped. */
+    public void drillPoint(Line line, int index) {
+        if (grouped.get()) {
+            drillGroupBucket(line.name(), index);
+        } else {
+            drillBucket(index);
+        }
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

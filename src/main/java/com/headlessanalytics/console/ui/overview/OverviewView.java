@@ -241,9 +241,9 @@ public final class OverviewView extends ScreenScaffold {
         ContextMenu menu = new ContextMenu();
         menu.setId("overview-drill-menu");
         for (OverviewViewModel.Drill d : choices) {
-            MenuItem item = new MenuItem(d.query() == null ? d.label() : "Open " + d.label());
+            MenuItem item = new MenuItem(d.menuText());
             item.setMnemonicParsing(false);
-            item.setDisable(d.query() == null);
+            item.setDisable(!d.canOpen());
             item.setOnAction(e -> model.drillDown(d));
             menu.getItems().add(item);
         }
@@ -297,7 +297,7 @@ public final class OverviewView extends ScreenScaffold {
         score.getStyleClass().addAll(Styles.TEXT_BOLD, "score-" + c.state());
         HBox line = new HBox(8, name, weight, grow, score);
         line.setAlignment(Pos.BASELINE_LEFT);
-        ProgressBar bar = new ProgressBar(c.score() == null ? 0 : c.score() / 100.0);
+        ProgressBar bar = new ProgressBar(c.bar());
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.getStyleClass().addAll(Styles.SMALL, "score-bar", c.state());
         bar.setAccessibleText(c.name() + " " + c.scoreText());
@@ -308,7 +308,7 @@ public final class OverviewView extends ScreenScaffold {
     }
 
     private static Node action(OverviewViewModel.Action a) {
-        Label priority = new Label(a.priority().isEmpty() ? "—" : a.priority());
+        Label priority = new Label(a.priorityText());
         priority.getStyleClass().addAll("tag", "priority-" + a.priority());
         Label title = new Label(a.title());
         title.getStyleClass().add(Styles.TEXT_BOLD);

@@ -125,6 +125,11 @@ public final class OverviewViewModel implements Activatable {
                     ? explanation.substring("no data: ".length()) : explanation;
             return value.isEmpty() ? why : value + (why.isEmpty() ? "" : " — " + why);
         }
+
+        /** How full the component's bar is, 0 to 1: empty when it had nothing to measure. */
+        public double bar() {
+            return score == null ? 0 : score / 100.0;
+        }
     }
 
     /**
@@ -140,6 +145,10 @@ public final class OverviewViewModel implements Activatable {
 
     /** A next action; {@code decision} says which DecisionObject a consequential one needs, else empty. */
     public record Action(String title, String reason, String priority, boolean consequential, String decision) {
+        /** The priority tag's text: the priority, or a dash when the action has none. */
+        public String priorityText() {
+            return priority.isEmpty() ? "—" : priority;
+        }
     }
 
     /** An alert: severity critical, warning or info. */
@@ -150,8 +159,20 @@ public final class OverviewViewModel implements Activatable {
     public record EventRow(String time, String event, String actor, String trustTier, Event source) {
     }
 
-    /** Where a figure drills down to: the events it was counted from, labelled with their count when known. */
+    /**
+     * Where a figure drills down to: the events it was counted from, labelled with their count when
+     * known; a choice without a query only says why there is nothing to open.
+     */
     public record Drill(String label, EventQuery query) {
+        /** Whether choosing it opens events. */
+        public boolean canOpen() {
+            return query != null;
+        }
+
+        /** The choice as the menu offers it: "Open order.created (40)", or just the label when it opens nothing. */
+        public String menuText() {
+            return canOpen() ? "Open " + label : label;
+        }
     }
 
     /** Readiness of the runtime: status ok, degraded or fail, in one sentence. */

@@ -43,10 +43,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * metered calls; each table exports to CSV.
  */
 public final class UsageView extends ScreenScaffold {
-    static final String EMPTY = "No API calls metered yet. Usage counts the calls served in serve mode (Settings ›"
-            + " Serve mode) or by the connected HeadlessAnalytics API, per workspace; the console's own reads of"
-            + " its embedded workspace are not metered.";
-
     private final UsageViewModel model;
     private final StackedBarChart<Number, String> chart;
 
@@ -60,7 +56,7 @@ public final class UsageView extends ScreenScaffold {
         ComboBox<Integer> limit = new ComboBox<>();
         limit.setId("usage-limit");
         limit.getItems().setAll(model.limits());
-        limit.setConverter(ViewParts.converter(n -> String.format(Locale.ENGLISH, "Newest %,d calls", n)));
+        limit.setConverter(ViewParts.converter(UsageViewModel::limitLabel));
         limit.setValue(model.limitProperty().get());
         limit.valueProperty().addListener((obs, old, n) -> {
             if (n != null) {
@@ -76,7 +72,7 @@ public final class UsageView extends ScreenScaffold {
         exportTotals.setId("usage-export-totals");
         MenuButton export = new MenuButton("Export CSV", new FontIcon(Feather.DOWNLOAD), exportCalls, exportTotals);
         export.setId("usage-export");
-        export.disableProperty().bind(exportCalls.disableProperty().and(exportTotals.disableProperty()));
+        export.disableProperty().bind(model.canExportProperty().not());
         for (Region r : new Region[] {export, limit}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -122,6 +118,7 @@ public final class UsageView extends ScreenScaffold {
         chart.setLegendVisible(true);
         chart.setMinHeight(220);
         chart.setCategoryGap(8);
+        chart.visibleProperty().bind(model.chartShownProperty());
         StackPane chartBox = new StackPane(chart);
         SplitPane upper = new SplitPane(titled("Totals by endpoint", totals), chartBox);
         upper.setDividerPositions(0.68);
@@ -160,7 +157,6 @@ public final class UsageView extends ScreenScaffold {
         ((CategoryAxis) chart.getYAxis()).getCategories().setAll(busiest.reversed().stream()
                 .map(UsageViewModel.ChartBar::endpoint).toList());
         chart.getData().setAll(List.of(ok, failed));
-        chart.setVisible(!busiest.isEmpty());
     }
 
     private TableView<UsageViewModel.TotalRow> totalsTable() {
@@ -190,7 +186,7 @@ public final class UsageView extends ScreenScaffold {
                 super.updateItem(value, empty);
                 setText(empty || value == null ? null : value.toString());
                 getStyleClass().remove(Styles.DANGER);
-                if (!empty && value != null && value.intValue() >= 400) {
+                if (!empty && value != null && UsageViewModel.CallRow.failed(value.intValue())) {
                     getStyleClass().add(Styles.DANGER);
                 }
             }
@@ -200,7 +196,7 @@ public final class UsageView extends ScreenScaffold {
                 text("Method", UsageViewModel.CallRow::method, 62),
                 text("Endpoint", UsageViewModel.CallRow::endpoint, 170),
                 status,
-                right(text("Latency", r -> String.format(Locale.ENGLISH, "%,d ms", r.latencyMs()), 80)),
+                right(text("Latency", UsageViewModel.CallRow::latency, 80)),
                 text("Bytes", UsageViewModel.CallRow::bytes, 150),
                 text("Key", UsageViewModel.CallRow::keyId, 220)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -210,8 +206,7 @@ public final class UsageView extends ScreenScaffold {
 
     private Label placeholder() {
         Label empty = new Label();
-        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.loadedProperty())
-                .then(EMPTY).otherwise("Reading usage…"));
+        empty.textProperty().bind(model.placeholderProperty());
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
         empty.setMaxWidth(520);

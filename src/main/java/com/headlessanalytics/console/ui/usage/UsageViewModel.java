@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,7 +58,17 @@ public final class UsageViewModel implements Activatable {
     public record CallRow(String time, String method, String endpoint, int status, long latencyMs, String bytes,
                           String keyId, Usage.Record record) {
         public boolean failed() {
+            return failed(status);
+        }
+
+        /** A 4xx or 5xx answer is an error. */
+        public static boolean failed(int status) {
             return status >= 400;
+        }
+
+        /** "1,204 ms". */
+        public String latency() {
+            return String.format(Locale.ENGLISH, "%,d ms", latencyMs);
         }
     }
 
@@ -72,6 +83,11 @@ public final class UsageViewModel implements Activatable {
 
     /** Which table to export. */
     public enum Table { CALLS, TOTALS }
+
+    /** What an empty table says once usage was read. */
+    static final String EMPTY = "No API calls metered yet. Usage counts the calls served in serve mode (Settings ›"
+            + " Serve mode) or by the connected HeadlessAnalytics API, per workspace; the console's own reads of"
+            + " its embedded workspace are not metered.";
 
     private final Supplier<HeadlessApi> api;
     private final Clock clock;
@@ -92,6 +108,9 @@ public final class UsageViewModel implements Activatable {
     private final ReadOnlyDoubleWrapper quotaUsed = new ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<QuotaLevel> quotaLevel = new ReadOnlyObjectWrapper<>(QuotaLevel.OK);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper chartShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper();
     private boolean active;
 
     public UsageViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs, Clock clock, ZoneId zone) {
@@ -103,6 +122,9 @@ public final class UsageViewModel implements Activatable {
         this.refreshCommand = new Command(this::refresh, query.runningProperty().not());
         this.exportCallsCommand = new Command(() -> export(Table.CALLS), loaded);
         this.exportTotalsCommand = new Command(() -> export(Table.TOTALS), loaded);
+        canExport.bind(exportCallsCommand.executableProperty().or(exportTotalsCommand.executableProperty()));
+        chartShown.bind(Bindings.isNotEmpty(chart));
+        placeholder.bind(Bindings.when(loaded).then(EMPTY).otherwise("Reading usage…"));
         range.addListener((obs, old, now) -> refreshIfActive());
         limit.addListener((obs, old, now) -> refreshIfActive());
     }
@@ -268,6 +290,26 @@ public final class UsageViewModel implements Activatable {
 
     public List<Integer> limits() {
         return LIMITS;
+    }
+
+    /** How a limit reads in its picker: "Newest 1,000 calls". */
+    public static String limitLabel(int limit) {
+        return String.format(Locale.ENGLISH, "Newest %,d calls", limit);
+    }
+
+    /** Whether the Export CSV menu opens: while either table can be exported. */
+    public ReadOnlyBooleanProperty canExportProperty() {
+        return canExport.getReadOnlyProperty();
+    }
+
+    /** Whether the chart of calls per endpoint shows: only with a bar to draw. */
+    public ReadOnlyBooleanProperty chartShownProperty() {
+        return chartShown.getReadOnlyProperty();
+    }
+
+    /** What an empty table says: that nothing was metered yet once read, else that it is reading. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ObservableList<CallRow> calls() {

@@ -115,9 +115,13 @@ class AgentContextInteractionTest {
     @Test
     void runWhatChangedReadDrillExportAndCancelARun() throws Exception {
         HeadlessApi api = api();
+        List<String> copied = new CopyOnWriteArrayList<>();
         AgentContextViewModel model = ScreenRobot.onFx(() -> new AgentContextViewModel(() -> api, tasks, dialogs,
-                drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
+                drilled::add, Clock.systemUTC(), ZoneOffset.UTC, copied::add));
         try (ScreenRobot robot = ScreenRobot.show(() -> new AgentContextView(model))) {
+            assertThat(robot.read(() -> robot.<Label>find("#agent-heading").getText()))
+                    .isEqualTo("No answer yet: choose a mode and press Run.");
+            assertThat(robot.<Button>find("#agent-copy-json").isDisabled()).as("nothing to copy yet").isTrue();
             robot.choose("#agent-mode", "What changed");
             assertThat(robot.read(() -> robot.<Label>find("#agent-mode-description").getText()))
                     .startsWith("Each event's count against the period before");
@@ -134,6 +138,9 @@ class AgentContextInteractionTest {
             String heading = robot.read(() -> robot.<Label>find("#agent-heading").getText());
             assertThat(heading).startsWith("What changed · default · ");
             assertThat(robot.read(() -> robot.<Label>find("#screen-status").getText())).startsWith("Answered at ");
+            robot.clickOn("#agent-copy-json");
+            robot.waitUntil(() -> !copied.isEmpty(), () -> "Copy JSON copied nothing");
+            assertThat(copied).containsExactly(model.jsonProperty().get());
 
             Node orders = robot.from(changes).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r
                     && r.getItem() instanceof AgentContextViewModel.Row item && item.cells().get(0)

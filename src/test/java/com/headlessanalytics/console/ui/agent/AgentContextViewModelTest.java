@@ -43,10 +43,64 @@ class AgentContextViewModelTest {
     final FakeApi api = new FakeApi();
     final TestDialogs dialogs = new TestDialogs();
     final List<EventQuery> drilled = new ArrayList<>();
+    final List<String> copied = new ArrayList<>();
 
     AgentContextViewModel model(TaskRunner tasks) {
         return new AgentContextViewModel(() -> api, tasks, dialogs, drilled::add, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, copied::add);
+    }
+
+    @Test
+    void copyJsonCopiesTheAnswerOnlyOnceThereIsOneAndSaysHowLongItWas() {
+        AgentContextViewModel model = model(TestTasks.direct());
+        assertThat(model.copyJsonCommand().isExecutable()).as("no answer yet").isFalse();
+        model.copyJsonCommand().execute();
+        assertThat(copied).isEmpty();
+        assertThat(dialogs.notices).isEmpty();
+
+        model.run();
+        assertThat(model.copyJsonCommand().isExecutable()).isTrue();
+        model.copyJsonCommand().execute();
+        String json = model.jsonProperty().get();
+        assertThat(copied).containsExactly(json);
+        assertThat(dialogs.notices).containsExactly(String.format(java.util.Locale.ENGLISH,
+                "Copied the JSON answer (%,d characters) to the clipboard", json.length()));
+    }
+
+    @Test
+    void theHeadingSaysHowToGetAnAnswerUntilThereIsOne() {
+        AgentContextViewModel model = model(TestTasks.direct());
+        assertThat(model.headingTextProperty().get()).isEqualTo("No answer yet: choose a mode and press Run.");
+        model.modeProperty().set(AgentContext.Mode.ANOMALIES);
+        model.run();
+        assertThat(model.headingTextProperty().get()).isEqualTo(model.headingProperty().get())
+                .startsWith("Anomalies · default · ");
+    }
+
+    @Test
+    void eachPartSaysItsTabTitleEmptyTextHintAndWhichColumnsAreNumbers() {
+        AgentContextViewModel model = model(TestTasks.direct());
+        api.full = true;
+        model.run();
+        Grid summary = model.grids().get(0);
+        Grid changes = model.grids().get(1);
+        Grid proof = model.grids().get(3);
+        Grid actions = model.grids().get(4);
+        assertThat(proof.key()).isEqualTo("missing-proof");
+        assertThat(changes.tabTitle()).isEqualTo("What changed (2)");
+        assertThat(proof.emptyText()).isEqualTo("Nothing to list: the answer holds no missing proof.");
+        assertThat(changes.hint()).as("rows that stand for events").isEqualTo("Double-click a row to open its events.");
+        assertThat(actions.hint()).as("next actions are not events").isEmpty();
+        assertThat(summary.hint()).isEmpty();
+        assertThat(changes.numeric(0)).as("event names").isFalse();
+        assertThat(changes.numeric(1)).as("counts").isTrue();
+        assertThat(changes.numeric(3)).as("'new' is not a number").isFalse();
+        assertThat(changes.numeric(4)).as("signed z-scores").isTrue();
+        Grid percentages = new Grid(Table.CHANGES, List.of("Change", "Blank"), List.of("c", "b"), List.of(
+                new AgentContextViewModel.Row(List.of("+50.0%", ""), List.of(), null, false),
+                new AgentContextViewModel.Row(List.of("1,234.5", ""), List.of(), null, false)));
+        assertThat(percentages.numeric(0)).isTrue();
+        assertThat(percentages.numeric(1)).as("a column of blanks only").isFalse();
     }
 
     @Test

@@ -59,7 +59,7 @@ class EventsExportTest {
         api = engine.defaultWorkspace();
         out = Files.createDirectories(dir.resolve("out"));
         model = new EventsViewModel(() -> api, tasks, new ManualScheduler(), java.time.Clock.systemUTC(),
-                ZoneOffset.UTC, dialogs);
+                ZoneOffset.UTC, dialogs, text -> { });
     }
 
     @AfterEach
@@ -185,7 +185,7 @@ class EventsExportTest {
         api = new Gated(real, secondPage);
         try (FxTaskRunner runner = new FxTaskRunner(fx::add)) {
             model = new EventsViewModel(() -> api, runner, new ManualScheduler(), java.time.Clock.systemUTC(),
-                ZoneOffset.UTC, dialogs);
+                ZoneOffset.UTC, dialogs, text -> { });
             Path target = out.resolve("events.csv");
             model.exportCsv(target);
             runFxUntil(fx, () -> !runner.running().isEmpty()
@@ -213,7 +213,7 @@ class EventsExportTest {
         api = new Gated(real, secondPage);
         try (FxTaskRunner runner = new FxTaskRunner(fx::add)) {
             model = new EventsViewModel(() -> api, runner, new ManualScheduler(), java.time.Clock.systemUTC(),
-                ZoneOffset.UTC, dialogs);
+                ZoneOffset.UTC, dialogs, text -> { });
             model.exportCsv(out.resolve("events.csv"));
             runFxUntil(fx, () -> !runner.running().isEmpty()
                     && runner.running().get(0).messageProperty().get().equals("1,000 events written"));
@@ -290,7 +290,7 @@ class EventsExportTest {
     @Test
     void theExportAsksForAFileSuggestingATimestampedNameAndWritesThere() throws Exception {
         model = new EventsViewModel(() -> api, tasks, new ManualScheduler(),
-                java.time.Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC), ZoneOffset.UTC, dialogs);
+                java.time.Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC), ZoneOffset.UTC, dialogs, text -> { });
         ingest(3);
         model.apply();
         tasks.runAll();

@@ -55,8 +55,9 @@ class EventsInteractionTest {
             FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
             TestDialogs dialogs = new TestDialogs();
             ManualScheduler ticks = new ManualScheduler();
+            List<String> copied = new java.util.concurrent.CopyOnWriteArrayList<>();
             EventsViewModel model = ScreenRobot.onFx(() -> new EventsViewModel(engine::defaultWorkspace, tasks, ticks,
-                    Clock.systemUTC(), ZoneOffset.UTC, dialogs));
+                    Clock.systemUTC(), ZoneOffset.UTC, dialogs, copied::add));
             try (ScreenRobot robot = ScreenRobot.show(() -> {
                 model.activate();
                 return new EventsView(model);
@@ -81,6 +82,9 @@ class EventsInteractionTest {
                 String json = robot.read(envelope::getText);
                 assertThat(json).contains("\"id\" : \"evt_3\"",
                         "\"event\" : \"order.created\"", "\"actor\" : \"cust_3\"");
+                robot.clickOn("#events-copy-json");
+                robot.waitUntil(() -> !copied.isEmpty(), () -> "Copy JSON copied nothing");
+                assertThat(copied).containsExactly(json);
 
                 robot.clickOn("#events-send-test");
                 robot.waitUntil(() -> dialogs.forms.size() == 1, () -> "no form asked for");

@@ -69,7 +69,7 @@ class EventsTestEventDialogTest {
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
         TestDialogs dialogs = new TestDialogs();
         EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, tasks, new ManualScheduler(),
-                Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+                Clock.systemUTC(), ZoneOffset.UTC, dialogs, text -> { });
         WaitForAsyncUtils.asyncFx(() -> events.sendTestEventCommand().execute()).get(10, TimeUnit.SECONDS);
         assertThat(dialogs.forms).singleElement().isInstanceOf(TestEventViewModel.class);
         TestEventViewModel model = (TestEventViewModel) dialogs.forms.get(0);

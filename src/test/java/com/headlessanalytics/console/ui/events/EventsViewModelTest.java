@@ -27,6 +27,7 @@ class EventsViewModelTest {
     HeadlessApi api;
     ManualScheduler scheduler = new ManualScheduler();
     TestDialogs dialogs = new TestDialogs();
+    List<String> copied = new ArrayList<>();
     EventsViewModel model;
 
     @BeforeEach
@@ -34,7 +35,7 @@ class EventsViewModelTest {
         engine = Engine.open(dir);
         api = engine.defaultWorkspace();
         model = new EventsViewModel(() -> api, TestTasks.direct(), scheduler, java.time.Clock.systemUTC(),
-                ZoneOffset.UTC, dialogs);
+                ZoneOffset.UTC, dialogs, copied::add);
     }
 
     @AfterEach
@@ -115,6 +116,48 @@ class EventsViewModelTest {
     }
 
     @Test
+    void copyJsonCopiesTheSelectedEnvelopeOnlyWhileOneIsSelected() {
+        ingest(0, 2, "page.viewed");
+        model.activate();
+        assertThat(model.copyEnvelopeCommand().isExecutable()).as("nothing selected").isFalse();
+        model.copyEnvelopeCommand().execute();
+        assertThat(copied).isEmpty();
+
+        model.selectedProperty().set(model.rows().get(0));
+        assertThat(model.copyEnvelopeCommand().isExecutable()).isTrue();
+        model.copyEnvelopeCommand().execute();
+        assertThat(copied).containsExactly(model.detailProperty().get());
+        assertThat(copied.get(0)).contains("\"id\" : \"e1\"");
+        assertThat(dialogs.notices).as("as before: the envelope copy says nothing").isEmpty();
+
+        model.selectedProperty().set(null);
+        assertThat(model.copyEnvelopeCommand().isExecutable()).isFalse();
+    }
+
+    @Test
+    void aShownRowNearTheEndOfTheTableReadsTheNextPage() {
+        ingest(0, 450, "page.viewed");
+        model.activate();
+        assertThat(model.rows()).hasSize(EventsViewModel.PAGE);
+        model.rowShown(EventsViewModel.PAGE - EventsViewModel.PREFETCH_ROWS - 1);
+        assertThat(model.rows()).as("still far from the end").hasSize(EventsViewModel.PAGE);
+        model.rowShown(EventsViewModel.PAGE - EventsViewModel.PREFETCH_ROWS);
+        assertThat(model.rows()).hasSize(2 * EventsViewModel.PAGE);
+    }
+
+    @Test
+    void theExactRangeLineShowsOnlyWhileADrillDownsRangeApplies() {
+        model.activate();
+        assertThat(model.exactRangeShownProperty().get()).isFalse();
+        model.drillDown(new com.headlessanalytics.console.api.EventQuery(null, "page.viewed", null, null,
+                1_700_000_000_000L, 1_700_000_060_000L, null, null,
+                com.headlessanalytics.console.api.EventQuery.Order.DESC));
+        assertThat(model.exactRangeShownProperty().get()).isTrue();
+        model.fromDateProperty().set(null);
+        assertThat(model.exactRangeShownProperty().get()).as("a date filter edited").isFalse();
+    }
+
+    @Test
     void showsAReadableErrorAndKeepsWhatWasShown() {
         ingest(0, 2, "page.viewed");
         model.activate();
@@ -131,7 +174,7 @@ class EventsViewModelTest {
     @Test
     void aPageOrRefreshOfAnOldFilterIsNeverShownUnderANewOne() {
         TestTasks tasks = TestTasks.held();
-        model = new EventsViewModel(() -> api, tasks, scheduler, java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+        model = new EventsViewModel(() -> api, tasks, scheduler, java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs, text -> { });
         ingest(0, 450, "page.viewed");
         ingest(450, 3, "order.created");
         model.activate();
@@ -164,7 +207,7 @@ class EventsViewModelTest {
     @Test
     void cancellingANewFilterKeepsTheRowsShown() {
         TestTasks tasks = TestTasks.held();
-        model = new EventsViewModel(() -> api, tasks, scheduler, java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+        model = new EventsViewModel(() -> api, tasks, scheduler, java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs, text -> { });
         ingest(0, 5, "page.viewed");
         model.apply();
         tasks.runAll();

@@ -42,7 +42,7 @@ class TestEventViewModelTest {
         engine = Engine.open(dir);
         api = engine.defaultWorkspace();
         events = new EventsViewModel(() -> api, tasks, new ManualScheduler(), java.time.Clock.systemUTC(), ZoneOffset.UTC,
-                dialogs);
+                dialogs, text -> { });
         form = events.newTestEvent();
     }
 

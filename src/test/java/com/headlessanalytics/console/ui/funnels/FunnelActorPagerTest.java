@@ -43,6 +43,23 @@ class FunnelActorPagerTest {
     }
 
     @Test
+    void theHeadingAndThePickedBarFollowWhatIsListed() {
+        FunnelActorPager model = pager(TestTasks.direct());
+        api.actors = q -> FunnelFixtures.actors(q, 3);
+        assertThat(model.headingProperty().get()).isEqualTo("No step picked");
+        assertThat(model.picked(2, Funnels.Outcome.DROPPED)).isFalse();
+
+        model.show(2, Funnels.Outcome.DROPPED, null);
+        assertThat(model.headingProperty().get()).isEqualTo(model.titleProperty().get())
+                .startsWith("3 actors dropped before step 2");
+        assertThat(model.picked(2, Funnels.Outcome.DROPPED)).as("the drop-off before step 2").isTrue();
+        assertThat(model.picked(2, Funnels.Outcome.REACHED)).as("not step 2's bar").isFalse();
+        assertThat(model.picked(3, Funnels.Outcome.DROPPED)).isFalse();
+        model.show(1, Funnels.Outcome.DROPPED, null);
+        assertThat(model.picked(1, Funnels.Outcome.REACHED)).as("step 1 always lists who reached it").isTrue();
+    }
+
+    @Test
     void aStepListsWhoDroppedThereAndLoadsMorePages() {
         FunnelActorPager model = pager(TestTasks.direct());
         api.actors = q -> FunnelFixtures.actors(new Funnels.ActorsQuery(q.funnel(), q.step(), q.outcome(),

@@ -262,4 +262,27 @@ class FunnelBuilderTest {
         model.run();
         assertThat(api.funnelQueries.get(0).to()).isNull();
     }
+
+    @Test
+    void theChartsLinesAndBarsAndTheBreakdownCellsAreDecidedByTheRows() {
+        FunnelBuilder.StepRow first = new FunnelBuilder.StepRow(1, "Viewed", "page.viewed", 200, 1.0, 1.0, 0, null);
+        FunnelBuilder.StepRow second = new FunnelBuilder.StepRow(2, "Added", "cart.item_added", 50, 0.25, 0.25, 150,
+                60_000L);
+        FunnelBuilder.StepRow third = new FunnelBuilder.StepRow(3, "Ordered", "order.created", 10, 0.05, 0.2, 40,
+                120_000L);
+        assertThat(first.barShare(200)).isEqualTo(1.0);
+        assertThat(third.barShare(200)).isEqualTo(0.05);
+        assertThat(third.barShare(0)).as("nobody entered").isZero();
+        assertThat(first.chartFromStart()).isEqualTo(first.fromStartText() + " of step 1");
+        assertThat(first.chartFromPrevious()).isEqualTo("entered the funnel");
+        assertThat(second.chartFromPrevious()).as("the line above says it").isEqualTo(" ");
+        assertThat(third.chartFromPrevious()).isEqualTo(third.fromPreviousText() + " of step 2");
+        assertThat(first.chartMedian()).isEqualTo(" ");
+        assertThat(third.chartMedian()).isEqualTo("median " + third.medianText());
+
+        FunnelBuilder.BreakdownRow row = new FunnelBuilder.BreakdownRow("email", List.of(1200L, 30L));
+        assertThat(row.countText(0)).isEqualTo("1,200");
+        assertThat(row.countText(1)).isEqualTo("30");
+        assertThat(row.countText(2)).as("a row without that step").isEmpty();
+    }
 }

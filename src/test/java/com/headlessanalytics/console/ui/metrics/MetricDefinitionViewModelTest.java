@@ -87,5 +87,35 @@ class MetricDefinitionViewModelTest {
         assertThat(form.aggregationProperty().get()).isEqualTo(Metrics.Aggregation.UNIQUE_ACTORS);
         assertThat(form.descriptionProperty().get()).isEqualTo("People who ordered");
         assertThat(form.validProperty().get()).isTrue();
+        assertThat(form.nameEditable()).isFalse();
+        assertThat(form.title()).isEqualTo("Edit metric");
+        assertThat(form.headerText()).isEqualTo("Edit the metric buyers");
+    }
+
+    @Test
+    void aNewMetricHasAnEditableNameAndSaysWhatItIs() {
+        MetricDefinitionViewModel form = form(null);
+        assertThat(form.nameEditable()).isTrue();
+        assertThat(form.title()).isEqualTo("New metric");
+        assertThat(form.headerText()).isEqualTo("Define a metric computed over one event");
+        assertThat(form.aggregations()).containsExactly(Metrics.Aggregation.values());
+        assertThat(form.aggregations()).extracting(MetricDefinitionViewModel::aggregationLabel)
+                .containsExactly("Count of events", "Sum of a property", "Unique actors");
+    }
+
+    @Test
+    void thePropertyCanBeTypedForASumOrWhileItHoldsTextToClear() {
+        MetricDefinitionViewModel form = form(null);
+        assertThat(form.aggregationProperty().get()).isNotEqualTo(Metrics.Aggregation.SUM);
+        assertThat(form.propertyEditableProperty().get()).as("a count has no property").isFalse();
+        form.aggregationProperty().set(Metrics.Aggregation.SUM);
+        assertThat(form.propertyEditableProperty().get()).isTrue();
+        form.propertyProperty().set("revenue");
+        form.aggregationProperty().set(Metrics.Aggregation.COUNT);
+        assertThat(form.propertyEditableProperty().get()).as("left over from the sum: can be cleared").isTrue();
+        form.propertyProperty().set("");
+        assertThat(form.propertyEditableProperty().get()).isFalse();
+        form.aggregationProperty().set(Metrics.Aggregation.UNIQUE_ACTORS);
+        assertThat(form.propertyEditableProperty().get()).isFalse();
     }
 }

@@ -143,6 +143,49 @@ class MetricsViewModelTest {
     }
 
     @Test
+    void theChartsAxisLabelsPointTipsAndPointClicksAreDecidedHere() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(TestTasks.direct());
+        model.eventNameProperty().set("order.created");
+        model.activate();
+        assertThat(model.buckets()).hasSize(8);
+        assertThat(model.axisLabelEvery()).as("8 buckets: every one labelled").isEqualTo(1);
+        assertThat(model.axisLabel(3)).isEqualTo(model.buckets().get(3).label());
+        assertThat(model.axisLabel(2.5)).as("between buckets").isEmpty();
+        assertThat(model.axisLabel(-1)).isEmpty();
+        assertThat(model.axisLabel(8)).isEmpty();
+        MetricsViewModel.Line line = model.lines().get(0);
+        assertThat(model.pointTip(line, 3)).isEqualTo(model.buckets().get(3).label() + ": 4 events\nClick to see them");
+        assertThat(model.pointTip(line, 99)).isEmpty();
+        model.drillPoint(line, 3);
+        assertThat(drilled).singleElement().satisfies(q -> assertThat(q.from()).isEqualTo(NOV_20 + 3 * DAY));
+
+        api.metrics = q -> answer(q, 2);
+        model.groupByProperty().set(MetricsViewModel.GroupBy.CHANNEL);
+        MetricsViewModel.Line group = model.lines().stream().filter(l -> l.name().equals("key1")).findFirst()
+                .orElseThrow();
+        assertThat(model.pointTip(group, 0)).isEqualTo("key1 · " + model.buckets().get(0).label()
+                + ": 1 events\nClick to see them");
+        model.drillPoint(group, 0);
+        assertThat(drilled.get(1).channel()).as("a grouped point opens its group's events").isEqualTo("key1");
+        assertThat(drilled.get(1).to()).isEqualTo(NOV_20 + DAY - 1);
+    }
+
+    @Test
+    void theTimeAxisLabelsAtMostEightBuckets() {
+        SortedMap<Long, Long> series = new TreeMap<>();
+        for (int i = 0; i < 20; i++) {
+            series.put(NOV_20 + i * DAY, 1L);
+        }
+        api.metrics = q -> new Metrics.Result(Map.of(), 20, 1, BigDecimal.ZERO, q.interval(), series, null, null,
+                null, FakeAnalyticsApi.proof(q.from(), q.to()));
+        MetricsViewModel model = model(TestTasks.direct());
+        model.activate();
+        assertThat(model.buckets()).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(model.axisLabelEvery()).isEqualTo((int) Math.ceil(model.buckets().size() / 8.0)).isGreaterThan(1);
+    }
+
+    @Test
     void anEventGroupDrillsToThatEventAndAFieldGroupToItsTouchpoint() {
         api.metrics = q -> answer(q, 3);
         MetricsViewModel model = model(TestTasks.direct());

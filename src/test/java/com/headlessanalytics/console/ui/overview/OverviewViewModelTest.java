@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.ui.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.BusinessHealth;
@@ -187,7 +188,9 @@ class OverviewViewModelTest {
         drilled.clear();
         assertThat(model.open(Figure.ORDERS)).as("one name opens at once").isEmpty();
         assertThat(drilled).extracting(EventQuery::event).containsExactly("order.created");
-        assertThat(model.open(Figure.LEADS)).as("several names are offered").hasSize(2);
+        assertThat(model.open(Figure.LEADS)).as("several names are offered, each to open")
+                .extracting(OverviewViewModel.Drill::menuText, OverviewViewModel.Drill::canOpen)
+                .containsExactly(tuple("Open lead.created (25)", true), tuple("Open lead.qualified (5)", true));
         assertThat(drilled).hasSize(1);
         assertThat(model.drillable(Figure.PENDING_APPROVALS)).isFalse();
         assertThat(model.drillable(Figure.SCANS)).isTrue();
@@ -200,6 +203,8 @@ class OverviewViewModelTest {
         assertThat(model.open(Figure.ORDERS)).singleElement().satisfies(d -> {
             assertThat(d.label()).isEqualTo("No events of this kind in the period");
             assertThat(d.query()).isNull();
+            assertThat(d.canOpen()).isFalse();
+            assertThat(d.menuText()).as("no \"Open\" for what opens nothing").isEqualTo(d.label());
             model.drillDown(d);
         });
         assertThat(drilled).isEmpty();
@@ -455,5 +460,17 @@ class OverviewViewModelTest {
         public EventNames eventNames(String businessId) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    @Test
+    void aComponentsBarAndAnActionsPriorityTagAreDecidedHere() {
+        OverviewViewModel.Component measured = new OverviewViewModel.Component("Orders", 20, 72, "72 / 100", "", "",
+                "fair");
+        OverviewViewModel.Component unmeasured = new OverviewViewModel.Component("Proof", 10, null, "no data", "",
+                "no data: nothing to check", "no-data");
+        assertThat(measured.bar()).isEqualTo(0.72);
+        assertThat(unmeasured.bar()).as("nothing measured: an empty bar").isZero();
+        assertThat(new OverviewViewModel.Action("Raise", "", "high", false, "").priorityText()).isEqualTo("high");
+        assertThat(new OverviewViewModel.Action("Raise", "", "", false, "").priorityText()).isEqualTo("—");
     }
 }

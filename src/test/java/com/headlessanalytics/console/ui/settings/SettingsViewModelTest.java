@@ -98,7 +98,7 @@ class SettingsViewModelTest {
 
         ManualScheduler ticks = new ManualScheduler();
         EventsViewModel events = new EventsViewModel(engine::defaultWorkspace, TestTasks.direct(), ticks,
-                java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs);
+                java.time.Clock.systemUTC(), ZoneOffset.UTC, dialogs, text -> { });
         events.activate();
         assertThat(events.rows()).isEmpty();
         HttpResponse<String> posted = post(url, secret);

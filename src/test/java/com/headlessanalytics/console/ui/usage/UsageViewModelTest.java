@@ -116,6 +116,32 @@ class UsageViewModelTest {
     }
 
     @Test
+    void theEmptyTableTextTheExportMenuAndTheChartFollowWhatWasRead() {
+        assertThat(model.placeholderProperty().get()).isEqualTo("Reading usage…");
+        assertThat(model.canExportProperty().get()).as("nothing read yet").isFalse();
+        assertThat(model.chartShownProperty().get()).isFalse();
+        model.activate();
+        assertThat(model.placeholderProperty().get()).isEqualTo(UsageViewModel.EMPTY);
+        assertThat(model.canExportProperty().get()).isTrue();
+        assertThat(model.chartShownProperty().get()).as("endpoints to draw").isTrue();
+
+        assertThat(model.calls().get(0).latency()).isEqualTo(
+                String.format(java.util.Locale.ENGLISH, "%,d ms", model.calls().get(0).latencyMs()));
+        assertThat(UsageViewModel.CallRow.failed(399)).isFalse();
+        assertThat(UsageViewModel.CallRow.failed(400)).isTrue();
+        assertThat(UsageViewModel.CallRow.failed(503)).isTrue();
+        assertThat(UsageViewModel.limitLabel(1000)).isEqualTo("Newest 1,000 calls");
+    }
+
+    @Test
+    void anEmptyMeterDrawsNoChart() {
+        api.empty = true;
+        model.activate();
+        assertThat(model.chartShownProperty().get()).isFalse();
+        assertThat(model.placeholderProperty().get()).isEqualTo(UsageViewModel.EMPTY);
+    }
+
+    @Test
     void anEmptyMeterSaysSoAndAFailureIsASentence() {
         api.empty = true;
         model.activate();
