@@ -15,10 +15,9 @@ import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.funnels.FunnelBuilder;
+import com.headlessanalytics.console.ui.funnels.FunnelFixtures;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
-import com.headlessanalytics.console.ui.funnels.SavedFunnel;
-import com.headlessanalytics.console.ui.funnels.SavedFunnelStore;
 import com.headlessanalytics.console.ui.metrics.MetricsView;
 import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
@@ -93,7 +92,7 @@ class AnalyticsScreenshotTest {
         MetricsViewModel metrics = new MetricsViewModel(engine::defaultWorkspace, tasks, dialogs, drilled::add,
                 Clock.systemUTC(), ZoneOffset.UTC);
         FunnelsViewModel funnels = new FunnelsViewModel(engine::defaultWorkspace, tasks, dialogs, drilled::add,
-                new MemoryStore(), Clock.systemUTC(), ZoneOffset.UTC);
+                new FunnelFixtures.MemoryStore(), Clock.systemUTC(), ZoneOffset.UTC);
         AttributionViewModel attribution = new AttributionViewModel(engine::defaultWorkspace, tasks, dialogs,
                 drilled::add, Clock.systemUTC(), ZoneOffset.UTC);
         ShellViewModel shell = new ShellViewModel(Map.of(Area.METRICS, metrics, Area.FUNNELS, funnels,
@@ -156,27 +155,6 @@ class AnalyticsScreenshotTest {
         assertThat(drilled).singleElement().satisfies(q -> assertThat(q.from()).isNotNull());
         assertThat(metrics.intervalProperty().get()).isEqualTo(Metrics.Interval.DAY);
         tasks.close();
-    }
-
-    /** Saved funnels in memory: the screen's store without a file. */
-    static final class MemoryStore implements SavedFunnelStore {
-        private final List<SavedFunnel> funnels = new ArrayList<>();
-
-        @Override
-        public synchronized List<SavedFunnel> list() {
-            return List.copyOf(funnels);
-        }
-
-        @Override
-        public synchronized void save(SavedFunnel funnel) {
-            funnels.removeIf(f -> f.name().equals(funnel.name()));
-            funnels.add(funnel);
-        }
-
-        @Override
-        public synchronized void delete(String name) {
-            funnels.removeIf(f -> f.name().equals(name));
-        }
     }
 
     private static void waitUntil(Supplier<Boolean> condition, Supplier<String> state) throws Exception {

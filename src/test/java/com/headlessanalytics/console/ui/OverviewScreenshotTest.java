@@ -203,19 +203,12 @@ class OverviewScreenshotTest {
             ShellViewModel shell = new ShellViewModel(Map.of(Area.OVERVIEW, overview), tasks);
             OverviewView[] view = new OverviewView[1];
             Map<Area, Supplier<Node>> views = Map.of(Area.OVERVIEW, () -> view[0] = new OverviewView(overview));
-            Stage[] stage = new Stage[1];
-            WaitForAsyncUtils.asyncFx(() -> {
-                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                Scene scene = new Scene(new ShellView(shell, views), 1280, 800);
-                scene.getStylesheets().add(OverviewScreenshotTest.class.getResource(
-                        "/com/headlessanalytics/console/ui/console.css").toExternalForm());
-                stage[0] = new Stage();
-                stage[0].setScene(scene);
-                stage[0].show();
-                shell.connectedTo("Empty workspace");
-                shell.select(Area.OVERVIEW);
-            }).get(30, TimeUnit.SECONDS);
-            try {
+            try (ScreenRobot robot = ScreenRobot.show(() -> new ShellView(shell, views))) {
+                ScreenRobot.onFx(() -> {
+                    shell.connectedTo("Empty workspace");
+                    shell.select(Area.OVERVIEW);
+                    return null;
+                });
                 for (String theme : List.of("light", "dark")) {
                     WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(theme.equals("dark")
                             ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()))
@@ -230,14 +223,14 @@ class OverviewScreenshotTest {
                     assertThat(pending.getText()).isEqualTo("governance not set up");
                     assertThat(overview.components()).hasSize(5)
                             .allSatisfy(c -> assertThat(c.scoreText()).isEqualTo("no data"));
-                    save(stage[0], "overview-empty-" + theme);
+                    save(robot.stage(), "overview-empty-" + theme);
                 }
             } finally {
-                WaitForAsyncUtils.asyncFx(() -> {
+                ScreenRobot.onFx(() -> {
                     overview.deactivate();
-                    stage[0].close();
                     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                }).get(30, TimeUnit.SECONDS);
+                    return null;
+                });
                 tasks.close();
             }
         }

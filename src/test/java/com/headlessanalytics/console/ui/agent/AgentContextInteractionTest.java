@@ -2,12 +2,9 @@ package com.headlessanalytics.console.ui.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
-import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.EngineScreenTest;
 import com.headlessanalytics.console.ui.ScreenRobot;
-import com.headlessanalytics.console.ui.common.FxTaskRunner;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,7 +31,6 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Agent context screen in a real window over a real engine: choose "What changed" and Run, read
@@ -43,14 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * held inside the API is cancelled with Esc (the header's Cancel) and its late answer never replaces the shown
  * one.
  */
-class AgentContextInteractionTest {
+class AgentContextInteractionTest extends EngineScreenTest {
     static final long DAY = 86_400_000L;
-    @TempDir
-    Path dir;
-    Engine engine;
-    FxTaskRunner tasks;
-    final TestDialogs dialogs = new TestDialogs();
-    final List<EventQuery> drilled = new CopyOnWriteArrayList<>();
     /** While set, agent-context requests wait for it inside the API. */
     final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
 
@@ -63,8 +52,7 @@ class AgentContextInteractionTest {
     }
 
     @BeforeEach
-    void open() {
-        engine = Engine.open(dir.resolve("data"));
+    void fill() {
         long now = System.currentTimeMillis();
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -78,17 +66,14 @@ class AgentContextInteractionTest {
             events.add(event("page.viewed", now - 2 * DAY + i * 3_600_000L));
         }
         engine.defaultWorkspace().ingest(events);
-        tasks = new FxTaskRunner(Platform::runLater);
     }
 
     @AfterEach
-    void close() {
+    void releaseGate() {
         CountDownLatch held = gate.getAndSet(null);
         if (held != null) {
             held.countDown();
         }
-        tasks.close();
-        engine.close();
     }
 
     /** The engine's API, with agent-context requests held while {@link #gate} is set. */

@@ -2,29 +2,20 @@ package com.headlessanalytics.console.ui.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.headlessanalytics.console.api.EventQuery;
-import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.EngineScreenTest;
 import com.headlessanalytics.console.ui.ScreenRobot;
-import com.headlessanalytics.console.ui.common.FxTaskRunner;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Attribution screen in a real window over a real engine: two buyers, one who came from google
@@ -32,32 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * with the combo box moves one conversion from google to the newsletter; double-clicking a
  * touchpoint row opens its events; the credit table exports as CSV.
  */
-class AttributionInteractionTest {
+class AttributionInteractionTest extends EngineScreenTest {
     static final long DAY = 86_400_000L;
-    @TempDir
-    Path dir;
-    Engine engine;
-    FxTaskRunner tasks;
-    final TestDialogs dialogs = new TestDialogs();
-    final List<EventQuery> drilled = new CopyOnWriteArrayList<>();
-
-    static Map<String, Object> event(String actor, String name, long ts, String source, Object revenue) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("event", name);
-        m.put("actor", actor);
-        m.put("timestamp", ts);
-        if (source != null) {
-            m.put("attribution", Map.of("source", source));
-        }
-        if (revenue != null) {
-            m.put("properties", Map.of("revenue", revenue));
-        }
-        return m;
-    }
 
     @BeforeEach
-    void open() {
-        engine = Engine.open(dir.resolve("data"));
+    void fill() {
         long now = System.currentTimeMillis();
         engine.defaultWorkspace().ingest(List.of(
                 event("ann", "page.viewed", now - 3 * DAY, "google", null),
@@ -65,13 +35,6 @@ class AttributionInteractionTest {
                 event("ann", "order.created", now - DAY, null, 100),
                 event("bob", "page.viewed", now - 2 * DAY, "google", null),
                 event("bob", "order.created", now - DAY, null, "50.50")));
-        tasks = new FxTaskRunner(Platform::runLater);
-    }
-
-    @AfterEach
-    void close() {
-        tasks.close();
-        engine.close();
     }
 
     static String credit(TableView<AttributionViewModel.CreditRow> table) {

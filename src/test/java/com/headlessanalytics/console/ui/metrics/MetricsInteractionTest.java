@@ -2,32 +2,23 @@ package com.headlessanalytics.console.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.headlessanalytics.console.api.EventQuery;
-import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.EngineScreenTest;
 import com.headlessanalytics.console.ui.ScreenRobot;
-import com.headlessanalytics.console.ui.common.FxTaskRunner;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Metrics screen in a real window over a real engine: group by source with the combo box, type
@@ -35,32 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * metric through the form the screen asks the DialogService to show and delete it after the
  * confirmation.
  */
-class MetricsInteractionTest {
+class MetricsInteractionTest extends EngineScreenTest {
     static final long HOUR = 3_600_000L;
-    @TempDir
-    Path dir;
-    Engine engine;
-    FxTaskRunner tasks;
-    final TestDialogs dialogs = new TestDialogs();
-    final List<EventQuery> drilled = new CopyOnWriteArrayList<>();
-
-    static Map<String, Object> event(String actor, String name, long ts, String source, Object revenue) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("event", name);
-        m.put("actor", actor);
-        m.put("timestamp", ts);
-        if (source != null) {
-            m.put("attribution", Map.of("source", source));
-        }
-        if (revenue != null) {
-            m.put("properties", Map.of("revenue", revenue));
-        }
-        return m;
-    }
 
     @BeforeEach
-    void open() {
-        engine = Engine.open(dir.resolve("data"));
+    void fill() {
         long now = System.currentTimeMillis();
         engine.defaultWorkspace().ingest(List.of(
                 event("ann", "page.viewed", now - 50 * HOUR, "google", null),
@@ -69,13 +39,6 @@ class MetricsInteractionTest {
                 event("ann", "page.viewed", now - 10 * HOUR, "newsletter", null),
                 event("ann", "order.created", now - 9 * HOUR, null, 100),
                 event("bob", "order.created", now - 5 * HOUR, null, "20.50")));
-        tasks = new FxTaskRunner(Platform::runLater);
-    }
-
-    @AfterEach
-    void close() {
-        tasks.close();
-        engine.close();
     }
 
     static String stat(ScreenRobot robot, String id) {
