@@ -48,6 +48,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("domain").definedBy(ROOT + ".domain..")
                 .layer("api").definedBy(ROOT + ".api..")
+                .layer("proof").definedBy(ROOT + ".proof..")
                 .layer("engine").definedBy(ROOT + ".engine..")
                 .layer("remote").definedBy(ROOT + ".remote..")
                 .layer("server").definedBy(ROOT + ".server..")
@@ -62,7 +63,8 @@ class ArchitectureTest {
                 .whereLayer("remote").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("hardware").mayOnlyBeAccessedByLayers("ui", "app")
-                .whereLayer("api").mayOnlyBeAccessedByLayers("engine", "remote", "server", "hardware", "ui", "app")
+                .whereLayer("proof").mayOnlyBeAccessedByLayers("engine", "server", "ui", "app")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("proof", "engine", "remote", "server", "hardware", "ui", "app")
                 .check(classes);
     }
 
@@ -93,7 +95,7 @@ class ArchitectureTest {
 
     @Test
     void nothingBelowTheUiTouchesJavaFx() {
-        noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".api..", ROOT + ".engine..",
+        noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".api..", ROOT + ".proof..", ROOT + ".engine..",
                         ROOT + ".remote..", ROOT + ".server..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);

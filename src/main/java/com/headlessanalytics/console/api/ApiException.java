@@ -78,4 +78,12 @@ public abstract sealed class ApiException extends RuntimeException
     public static Client notFound(String message) {
         return new Client(404, ErrorCodes.NOT_FOUND, message, List.of());
     }
+
+    public static Client forbidden(String message) {
+        return new Client(403, ErrorCodes.FORBIDDEN, message, List.of());
+    }
+
+    public static Client conflict(String message) {
+        return new Client(409, ErrorCodes.CONFLICT, message, List.of());
+    }
 }

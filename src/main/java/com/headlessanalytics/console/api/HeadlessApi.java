@@ -59,4 +59,83 @@ public interface HeadlessApi {
 
     /** {@code GET /api/usage}: metering of the calls served for this workspace. */
     Usage.Report usage(Usage.Query query);
+
+    // ---- Governance (PRODUCT.md §5, docs/governance.md) ----
+
+    /** {@code GET /api/governance/principal}: who this port acts as. */
+    Governance.Identity identity();
+
+    /** {@code POST /api/governance/contracts}: 201 with the stored contract. */
+    Governance.Contract createContract(Governance.NewContract contract);
+
+    /** {@code GET /api/governance/contracts}: newest first. */
+    Governance.Contracts contracts();
+
+    /** {@code POST /api/governance/contracts/{id}/revoke}: at once; 409 when already revoked. */
+    Governance.Contract revokeContract(String contractId, Governance.ReasonRequest reason);
+
+    /** {@code POST /api/governance/grants}: 201 with the stored grant. */
+    Governance.Grant createGrant(Governance.NewGrant grant);
+
+    /** {@code GET /api/governance/grants}: newest first. */
+    Governance.Grants grants();
+
+    /** {@code POST /api/governance/grants/{id}/revoke}: at once; 409 when already revoked. */
+    Governance.Grant revokeGrant(String grantId, Governance.ReasonRequest reason);
+
+    /** {@code POST /api/governance/decisions}: 201 with the decision; the caller is its proposer. */
+    Governance.Decision proposeDecision(Governance.NewDecision decision);
+
+    /** {@code GET /api/governance/decisions[?state=]}: newest first; every state when null. */
+    Governance.Decisions decisions(String state);
+
+    /** {@code GET /api/governance/decisions/{id}}: 404 when unknown. */
+    Governance.Decision decision(String decisionId);
+
+    /** {@code POST /api/governance/decisions/{id}/submit}: draft → pending_approval. */
+    Governance.Decision submitDecision(String decisionId);
+
+    /**
+     * {@code POST /api/governance/decisions/{id}/approve}: 403 for the proposer, 409 for the same
+     * approver twice, a different digest, or a state that cannot be approved.
+     */
+    Governance.Decision approveDecision(String decisionId, Governance.ApproveRequest approval);
+
+    /** {@code POST /api/governance/decisions/{id}/deny}: any open state → denied. */
+    Governance.Decision denyDecision(String decisionId, Governance.ReasonRequest reason);
+
+    /** {@code POST /api/governance/decisions/{id}/revoke}: any open state → revoked. */
+    Governance.Decision revokeDecision(String decisionId, Governance.ReasonRequest reason);
+
+    /**
+     * {@code POST /api/governance/enforce}: every check, one atomic check-and-consume; the receipt
+     * (allow, deny or escrow) is committed before it is answered. Any error while checking is a deny.
+     */
+    Governance.Receipt enforce(Governance.EnforceRequest request);
+
+    /** {@code GET /api/governance/receipts[?traceId=&decisionObjectId=]}: newest first, with the chain status. */
+    Governance.Receipts receipts(String traceId, String decisionObjectId);
+
+    /** {@code GET /api/governance/public-key}: created on first use. */
+    Governance.PublicKey publicKey();
+
+    // ---- Proof trails ----
+
+    /** {@code POST /api/proof-event-trails/preview}: the counts an export would write. */
+    ProofTrails.Preview previewProofTrail(ProofTrails.ExportRequest request);
+
+    /** {@code POST /api/proof-event-trails/export}: writes a {@code .haproof} packet and, when asked, pushes it. */
+    ProofTrails.ExportResult exportProofTrail(ProofTrails.ExportRequest request);
+
+    /** {@code GET /api/proof-event-trails}: the packets exported, newest first. */
+    ProofTrails.Trails proofTrails();
+
+    /** {@code GET /api/proof-event-trails/{proofId}/packet}: the zip's bytes; 404 when unknown. */
+    byte[] proofPacket(String proofId);
+
+    /** {@code GET /api/proof-event-trails/settings}. */
+    ProofTrails.PushSettings proofPushSettings();
+
+    /** {@code PUT /api/proof-event-trails/settings}: an https URL, or null to stop pushing. */
+    ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings);
 }

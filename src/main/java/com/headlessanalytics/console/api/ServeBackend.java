@@ -11,8 +11,8 @@ public interface ServeBackend {
     /** The workspace and key behind a presented API key; empty when unknown or revoked. */
     Optional<Principal> authenticate(String apiKey);
 
-    /** The port for one workspace. */
-    HeadlessApi workspace(String workspaceId);
+    /** The port of the caller's workspace, acting as the caller (its key id is the governance principal). */
+    HeadlessApi workspace(Principal principal);
 
     /** Records one metered call; returns at once (records are written in the background). */
     void meter(UsageRecord record);

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Engine implements ServeBackend, AutoCloseable {
     public static final String DEFAULT_BUSINESS_ID = "default";
+    /** The principal of {@link #defaultWorkspace()} and {@link #workspace(String)}: the local operator. */
+    public static final String LOCAL_OPERATOR = "operator:" + System.getProperty("user.name", "local");
 
     private final Database db;
     private final Clock clock;
@@ -33,6 +35,9 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final AnalyticsIndex analyticsIndex;
     private final AnalyticsLoader analyticsLoader;
     private final EngineAnalytics analytics;
+    private final WorkspaceKeys workspaceKeys;
+    private final EngineGovernance governance;
+    private final EngineProofTrails proofTrails;
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
@@ -47,6 +52,9 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);
         this.readiness = new Readiness(db, keys, usage);
+        this.workspaceKeys = new WorkspaceKeys(db.folder());
+        this.governance = new EngineGovernance(db, events, workspaceKeys, clock);
+        this.proofTrails = new EngineProofTrails(db, events, workspaceKeys, clock);
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         analyticsLoader.start();
     }
@@ -68,15 +76,37 @@ public final class Engine implements ServeBackend, AutoCloseable {
         return defaultWorkspaceId;
     }
 
-    /** The port of the first workspace: what the console uses when it runs on its own. */
+    /** The port of the first workspace, acting as the local operator. */
     public HeadlessApi defaultWorkspace() {
-        return workspace(defaultWorkspaceId);
+        return workspace(defaultWorkspaceId, LOCAL_OPERATOR);
+    }
+
+    /** The port of the first workspace, acting as {@code principal} (an operator profile, e.g. "operator:ana"). */
+    public HeadlessApi defaultWorkspace(String principal) {
+        return workspace(defaultWorkspaceId, principal);
+    }
+
+    /** The port of a workspace, acting as the local operator. */
+    public HeadlessApi workspace(String workspaceId) {
+        return workspace(workspaceId, LOCAL_OPERATOR);
+    }
+
+    /** The port of a workspace, acting as {@code principal}: the proposer and approver it records. */
+    public HeadlessApi workspace(String workspaceId, String principal) {
+        return workspaces.computeIfAbsent(workspaceId + "\n" + principal, k -> new EngineApi(workspaceId,
+                defaultBusinessOf(workspaceId), principal, events, readiness, analytics, usage, governance,
+                proofTrails, workspaceKeys, clock));
     }
 
     @Override
-    public HeadlessApi workspace(String workspaceId) {
-        return workspaces.computeIfAbsent(workspaceId, id -> new EngineApi(id, defaultBusinessOf(id), events,
-                readiness, analytics, usage, clock));
+    public HeadlessApi workspace(Principal principal) {
+        return workspace(principal.workspaceId(), principal.keyId() != null ? principal.keyId()
+                : "workspace:" + principal.workspaceId());
+    }
+
+    /** The signing keys of the workspaces. */
+    public WorkspaceKeys workspaceKeys() {
+        return workspaceKeys;
     }
 
     KeyBlockIndex keyBlocks() {

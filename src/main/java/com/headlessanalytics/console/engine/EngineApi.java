@@ -12,11 +12,13 @@ import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.api.ProofTrails;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
@@ -24,6 +26,7 @@ import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
+import com.headlessanalytics.console.proof.Ed25519;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +42,20 @@ final class EngineApi implements HeadlessApi {
     private final EngineAnalytics analytics;
     private final EngineInsights insights;
     private final UsageMeter usage;
+    private final EngineGovernance governance;
+    private final EngineProofTrails proofTrails;
+    private final WorkspaceKeys keys;
+    private final String principal;
     private final Clock clock;
 
-    EngineApi(String workspaceId, String defaultBusinessId, EventStore store, Readiness readiness,
-              EngineAnalytics analytics, UsageMeter usage, Clock clock) {
+    EngineApi(String workspaceId, String defaultBusinessId, String principal, EventStore store, Readiness readiness,
+              EngineAnalytics analytics, UsageMeter usage, EngineGovernance governance, EngineProofTrails proofTrails,
+              WorkspaceKeys keys, Clock clock) {
         this.workspaceId = workspaceId;
+        this.principal = principal;
+        this.governance = governance;
+        this.proofTrails = proofTrails;
+        this.keys = keys;
         this.defaultBusinessId = defaultBusinessId;
         this.store = store;
         this.readiness = readiness;
@@ -313,5 +325,147 @@ final class EngineApi implements HeadlessApi {
 
     private String businessOf(String businessId) {
         return businessId == null ? defaultBusinessId : businessId;
+    }
+
+    // ---- Governance: the caller is {@link #principal} ----
+
+    @Override
+    public Governance.Identity identity() {
+        long now = clock.millis();
+        return new Governance.Identity(principal, workspaceId, proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public Governance.Contract createContract(Governance.NewContract contract) {
+        return guarded(() -> governance.createContract(workspaceId, principal, contract));
+    }
+
+    @Override
+    public Governance.Contracts contracts() {
+        long now = clock.millis();
+        return new Governance.Contracts(guarded(() -> governance.contracts(workspaceId)),
+                proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public Governance.Contract revokeContract(String contractId, Governance.ReasonRequest reason) {
+        return guarded(() -> governance.revokeContract(workspaceId, principal, contractId, reason));
+    }
+
+    @Override
+    public Governance.Grant createGrant(Governance.NewGrant grant) {
+        return guarded(() -> governance.createGrant(workspaceId, principal, grant));
+    }
+
+    @Override
+    public Governance.Grants grants() {
+        long now = clock.millis();
+        return new Governance.Grants(guarded(() -> governance.grants(workspaceId)),
+                proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public Governance.Grant revokeGrant(String grantId, Governance.ReasonRequest reason) {
+        return guarded(() -> governance.revokeGrant(workspaceId, principal, grantId, reason));
+    }
+
+    @Override
+    public Governance.Decision proposeDecision(Governance.NewDecision decision) {
+        return guarded(() -> governance.propose(workspaceId, defaultBusinessId, principal, decision));
+    }
+
+    @Override
+    public Governance.Decisions decisions(String state) {
+        long now = clock.millis();
+        return new Governance.Decisions(guarded(() -> governance.decisions(workspaceId, state)),
+                proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public Governance.Decision decision(String decisionId) {
+        return guarded(() -> governance.decision(workspaceId, decisionId));
+    }
+
+    @Override
+    public Governance.Decision submitDecision(String decisionId) {
+        return guarded(() -> governance.submit(workspaceId, principal, decisionId));
+    }
+
+    @Override
+    public Governance.Decision approveDecision(String decisionId, Governance.ApproveRequest approval) {
+        return guarded(() -> governance.approve(workspaceId, principal, decisionId, approval));
+    }
+
+    @Override
+    public Governance.Decision denyDecision(String decisionId, Governance.ReasonRequest reason) {
+        return guarded(() -> governance.deny(workspaceId, principal, decisionId, reason));
+    }
+
+    @Override
+    public Governance.Decision revokeDecision(String decisionId, Governance.ReasonRequest reason) {
+        return guarded(() -> governance.revoke(workspaceId, principal, decisionId, reason));
+    }
+
+    @Override
+    public Governance.Receipt enforce(Governance.EnforceRequest request) {
+        return governance.enforce(workspaceId, principal, request);
+    }
+
+    @Override
+    public Governance.Receipts receipts(String traceId, String decisionObjectId) {
+        long now = clock.millis();
+        return guarded(() -> new Governance.Receipts(governance.receipts(workspaceId, traceId, decisionObjectId),
+                governance.chainStatus(workspaceId), proof(null, new Period(null, null), now)));
+    }
+
+    @Override
+    public Governance.PublicKey publicKey() {
+        long now = clock.millis();
+        java.security.KeyPair pair = guarded(() -> keys.keyPair(workspaceId));
+        String fingerprint = Ed25519.fingerprint(pair.getPublic());
+        return new Governance.PublicKey("Ed25519", fingerprint, "SHA256:" + fingerprint,
+                Ed25519.publicPem(pair.getPublic()), keys.createdAt(workspaceId), proof(null, new Period(null, null), now));
+    }
+
+    // ---- Proof trails ----
+
+    @Override
+    public ProofTrails.Preview previewProofTrail(ProofTrails.ExportRequest request) {
+        long now = clock.millis();
+        return new ProofTrails.Preview(guarded(() -> proofTrails.preview(workspaceId, request)),
+                proof(null, new Period(request == null ? null : request.from(), request == null ? null : request.to()),
+                        now));
+    }
+
+    @Override
+    public ProofTrails.ExportResult exportProofTrail(ProofTrails.ExportRequest request) {
+        return guarded(() -> proofTrails.export(workspaceId, principal, request));
+    }
+
+    @Override
+    public ProofTrails.Trails proofTrails() {
+        long now = clock.millis();
+        return new ProofTrails.Trails(guarded(() -> proofTrails.trails(workspaceId)),
+                proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public byte[] proofPacket(String proofId) {
+        return guarded(() -> proofTrails.packet(workspaceId, proofId));
+    }
+
+    @Override
+    public ProofTrails.PushSettings proofPushSettings() {
+        long now = clock.millis();
+        return new ProofTrails.PushSettings(guarded(() -> proofTrails.pushEndpoint(workspaceId)),
+                proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
+        long now = clock.millis();
+        String endpoint = settings == null ? null : settings.endpoint();
+        return new ProofTrails.PushSettings(guarded(() -> proofTrails.savePushEndpoint(workspaceId, endpoint)),
+                proof(null, new Period(null, null), now));
     }
 }

@@ -15,7 +15,9 @@ import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.ProofTrails;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
@@ -589,5 +591,120 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
                             "must not be empty, '.' or '..' (it goes into the URL path)")));
         }
         return value;
+    }
+
+    @Override
+    public Governance.Identity identity() {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Contract createContract(Governance.NewContract contract) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Contracts contracts() {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Contract revokeContract(String contractId, Governance.ReasonRequest reason) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Grant createGrant(Governance.NewGrant grant) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Grants grants() {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Grant revokeGrant(String grantId, Governance.ReasonRequest reason) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decision proposeDecision(Governance.NewDecision decision) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decisions decisions(String state) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decision decision(String decisionId) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decision submitDecision(String decisionId) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decision approveDecision(String decisionId, Governance.ApproveRequest approval) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decision denyDecision(String decisionId, Governance.ReasonRequest reason) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Decision revokeDecision(String decisionId, Governance.ReasonRequest reason) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Receipt enforce(Governance.EnforceRequest request) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.Receipts receipts(String traceId, String decisionObjectId) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public Governance.PublicKey publicKey() {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public ProofTrails.Preview previewProofTrail(ProofTrails.ExportRequest request) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public ProofTrails.ExportResult exportProofTrail(ProofTrails.ExportRequest request) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public ProofTrails.Trails proofTrails() {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public byte[] proofPacket(String proofId) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public ProofTrails.PushSettings proofPushSettings() {
+        throw new UnsupportedOperationException("issue 9: not built yet");
+    }
+
+    @Override
+    public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
+        throw new UnsupportedOperationException("issue 9: not built yet");
     }
 }

@@ -273,7 +273,7 @@ public final class LocalApiServer {
             throw rateLimited("rate limit of " + config.rateLimitPerSecond() + " requests/s for this API key exceeded",
                     wait);
         }
-        HeadlessApi port = backend.workspace(call.workspaceId());
+        HeadlessApi port = backend.workspace(call.principal);
         if (AnalyticsRoutes.handles(route)) {
             AnalyticsRoutes.Answer answer = AnalyticsRoutes.answer(port, route, new AnalyticsRequest(call));
             return ok(call, answer.body(), answer.proof());

@@ -1,7 +1,7 @@
 package com.headlessanalytics.console.api;
 
 /** For test fakes that only serve events: every analytics operation fails as unsupported. */
-public interface EventsOnlyApi extends HeadlessApi {
+public interface EventsOnlyApi extends AnalyticsOnlyApi {
 
     private static UnsupportedOperationException unsupported() {
         return new UnsupportedOperationException("this test fake serves events only");

@@ -10,6 +10,7 @@ import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.AnalyticsOnlyApi;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
@@ -75,8 +76,8 @@ final class FakeBackend implements ServeBackend {
     }
 
     @Override
-    public HeadlessApi workspace(String workspaceId) {
-        return new Port(workspaceId);
+    public HeadlessApi workspace(Principal principal) {
+        return new Port(principal.workspaceId());
     }
 
     @Override
@@ -130,7 +131,7 @@ final class FakeBackend implements ServeBackend {
         return new Proof(Ids.newId("q", now), workspaceId, null, new Period(null, null), now, Proof.SCHEMA_VERSION);
     }
 
-    private final class Port implements HeadlessApi {
+    private final class Port implements AnalyticsOnlyApi {
         private final String workspaceId;
 
         Port(String workspaceId) {

@@ -7,6 +7,7 @@ import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.AnalyticsOnlyApi;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * An API whose analytics answers the test sets, recording every query it was asked; operations a
  * test did not prepare fail loudly.
  */
-public final class FakeAnalyticsApi implements HeadlessApi {
+public final class FakeAnalyticsApi implements AnalyticsOnlyApi {
     public static final String BUSINESS = "biz_shop";
 
     public final List<Metrics.Query> metricQueries = new ArrayList<>();
