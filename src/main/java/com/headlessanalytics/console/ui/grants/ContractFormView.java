@@ -1,0 +1,140 @@
+package com.headlessanalytics.console.ui.grants;
+
+import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.api.Governance;
+import com.headlessanalytics.console.ui.common.ViewParts;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The dialog that creates a contract: each problem in red under its field as the user types; Create
+ * stays disabled while anything is invalid, and the dialog stays open with the API's answer (at the
+ * fields) when saving fails.
+ */
+public final class ContractFormView extends Dialog<Void> {
+    static final ButtonType CREATE = new ButtonType("Create contract", ButtonBar.ButtonData.OK_DONE);
+    static final double CAPTION = 130;
+
+    public ContractFormView(ContractFormViewModel model, Window owner) {
+        initOwner(owner);
+        setTitle(model.title());
+        setHeaderText(model.headerText());
+        setResizable(true);
+        if (owner != null && owner.getScene() != null) {
+            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        TextField name = field("contract-name", model.nameProperty(), "e.g. Ads spend, Q3");
+        TextField business = field("contract-business", model.businessIdProperty(),
+                "Blank: the workspace's default business");
+        TextField surface = field("contract-surface", model.surfaceProperty(), "e.g. ads, payments, ops");
+        TextField actions = field("contract-actions", model.actionsProperty(),
+                "Comma-separated, e.g. ads.budget.increase, ads.campaign.pause");
+        TextField perAction = field("contract-per-action", model.perActionProperty(), "e.g. 500.00");
+        TextField cumulative = field("contract-cumulative", model.cumulativeProperty(), "e.g. 5000.00");
+        TextField currency = field("contract-currency", model.currencyProperty(), "EUR");
+        currency.setPrefColumnCount(4);
+        currency.setMaxWidth(80);
+        ComboBox<Governance.TrustTier> tier = new ComboBox<>();
+        tier.setId("contract-tier");
+        tier.getItems().setAll(model.tiers());
+        tier.valueProperty().bindBidirectional(model.minTrustTierProperty());
+        tier.setConverter(ViewParts.converter(ContractFormViewModel::tierLabel));
+        TextField packs = field("contract-packs", model.packsProperty(),
+                String.join(", ", ContractFormViewModel.KNOWN_PACKS));
+        DatePicker from = date("contract-from", model.validFromProperty(), "Blank: from now");
+        DatePicker to = date("contract-to", model.validToProperty(), "Blank: no end");
+
+        HBox limits = new HBox(8, perAction, new Label("each, up to"), cumulative, new Label("in total, in"),
+                currency);
+        limits.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(perAction, Priority.ALWAYS);
+        HBox.setHgrow(cumulative, Priority.ALWAYS);
+        HBox window = new HBox(8, from, new Label("to"), to);
+        window.setAlignment(Pos.CENTER_LEFT);
+
+        VBox form = new VBox(10,
+                row("Name", name, model.nameErrorProperty()),
+                row("Business", business, model.businessErrorProperty()),
+                row("Surface", surface, model.surfaceErrorProperty()),
+                row("Allowed actions", actions, model.actionsErrorProperty()),
+                row("Limits", limits, model.perActionErrorProperty(), model.cumulativeErrorProperty(),
+                        model.currencyErrorProperty()),
+                row("Min. trust tier", tier, model.tierErrorProperty()),
+                row("Compliance packs", packs, model.packsErrorProperty()),
+                row("Valid", window, model.validFromErrorProperty(), model.validToErrorProperty()),
+                ViewParts.error(model.saveErrorProperty()));
+        form.setPadding(new Insets(8, 4, 4, 4));
+        form.setPrefWidth(640);
+        getDialogPane().setContent(form);
+        getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
+        Button create = (Button) getDialogPane().lookupButton(CREATE);
+        create.setId("contract-create");
+        create.disableProperty().bind(model.canSaveProperty().not());
+        create.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            model.save();
+        });
+        model.savedProperty().addListener((obs, old, done) -> {
+            if (done) {
+                close();
+            }
+        });
+    }
+
+    static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        field.setPromptText(prompt);
+        return field;
+    }
+
+    static DatePicker date(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> value, String prompt) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.valueProperty().bindBidirectional(value);
+        picker.setPromptText(prompt);
+        picker.setPrefWidth(170);
+        return picker;
+    }
+
+    /** A caption, the field, and each of its problems in red under it. */
+    static Node row(String caption, Node field, ReadOnlyStringProperty... errors) {
+        Label label = new Label(caption);
+        label.setMinWidth(CAPTION);
+        label.setPrefWidth(CAPTION);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        if (field instanceof Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        } else if (field instanceof Region r) {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        HBox line = new HBox(10, label, field);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(3, line);
+        for (ReadOnlyStringProperty error : errors) {
+            Label problem = ViewParts.error(error);
+            problem.setPadding(new Insets(0, 0, 0, CAPTION + 10));
+            box.getChildren().add(problem);
+        }
+        return box;
+    }
+}

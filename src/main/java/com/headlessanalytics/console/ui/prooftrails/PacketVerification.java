@@ -1,0 +1,28 @@
+package com.headlessanalytics.console.ui.prooftrails;
+
+import java.nio.file.Path;
+
+/**
+ * Checks a {@code .haproof} packet on this computer, trusting nothing in it but the mathematics
+ * (PRODUCT.md §5): the composition root wires the proof layer's verifier here, so the screen
+ * verifies packets from any source, embedded or remote alike, without going through the port.
+ */
+@FunctionalInterface
+public interface PacketVerification {
+
+    /** The three answers of a verifier (as {@code verify PACKET}'s exit codes 0, 1 and 2). */
+    enum Outcome { VALID, INVALID, INDETERMINATE }
+
+    /**
+     * What the verifier found.
+     *
+     * @param reason why (for VALID, what was checked)
+     * @param signer the key id (SHA-256 fingerprint of the public key) that signed the manifest, or
+     *               null when it could not be read
+     */
+    record Verdict(Outcome outcome, String reason, String signer) {
+    }
+
+    /** Verifies the packet file; never trusts it, and reads nothing but it. */
+    Verdict verify(Path packet) throws Exception;
+}
