@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -95,14 +94,15 @@ public final class GrantFormViewModel {
     }
 
     /**
-     * A contract was chosen: its currency is the grant's, and the actions offered are its own (the
-     * actions typed are replaced while they were the previous contract's whole list, or empty).
+     * A contract was chosen: its currency is the grant's, the actions offered are its own (the actions
+     * typed are replaced while they were the previous contract's whole list, or empty), and the last
+     * day is its last day (while it was the previous contract's, or none).
      */
     private void contractChosen(Governance.Contract old, Governance.Contract now) {
         currency.set(currencyOf(now));
-        if (now != null && now.validTo() != null && (validTo.get() == null || old != null && old.validTo() != null
+        if (now != null && (validTo.get() == null || old != null && old.validTo() != null
                 && validTo.get().equals(lastDay(old.validTo())))) {
-            validTo.set(lastDay(now.validTo()));
+            validTo.set(now.validTo() == null ? null : lastDay(now.validTo()));
         }
         String typed = actions.get() == null ? "" : actions.get().strip();
         if (now != null && (typed.isEmpty() || old != null && FormRules.list(typed).equals(old.allowedActions()))) {
@@ -114,8 +114,8 @@ public final class GrantFormViewModel {
         }
         contractHint.set("Allows " + GrantsViewModel.join(now.allowedActions()) + " · per action "
                 + (now.perActionLimit() == null ? "no limit" : "up to " + Budget.money(now.perActionLimit()))
-                + " · " + Budget.of(now.cumulativeLimit(), now.spent(), now.remaining()).text() + " · valid "
-                + Validity.window(now.validFrom(), now.validTo(), zone).toLowerCase(Locale.ROOT));
+                + " · " + Budget.of(now.cumulativeLimit(), now.spent(), now.remaining()).text() + " · valid: "
+                + Validity.window(now.validFrom(), now.validTo(), zone));
     }
 
     /** A contract's currency: that of its cumulative limit, else of its per-action limit; "" for none. */

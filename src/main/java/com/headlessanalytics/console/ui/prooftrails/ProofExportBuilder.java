@@ -313,8 +313,8 @@ public final class ProofExportBuilder {
         String tries = plural(push.attempts(), "attempt");
         String why = push.message() == null || push.message().isBlank() ? "" : ": " + push.message();
         return switch (push.status() == null ? "" : push.status()) {
-            case "not_configured" -> "Not pushed: no SovereignProof endpoint is configured"
-                    + (why.isEmpty() ? "." : why) + " Set one under Push to SovereignProof.";
+            case "not_configured" -> "Not pushed: no SovereignProof endpoint is configured. Set one under Exported ›"
+                    + " Push to SovereignProof.";
             case "delivered" -> "Pushed to SovereignProof at " + push.endpoint()
                     + (push.httpStatus() == null ? "" : " (HTTP " + push.httpStatus() + ")") + " after " + tries + ".";
             case "failed" -> "The push to " + push.endpoint() + " failed after " + tries
