@@ -23,6 +23,12 @@ import com.headlessanalytics.console.ui.events.TestEventView;
 import com.headlessanalytics.console.ui.events.TestEventViewModel;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
+import com.headlessanalytics.console.ui.grants.ContractFormView;
+import com.headlessanalytics.console.ui.grants.ContractFormViewModel;
+import com.headlessanalytics.console.ui.grants.GrantFormView;
+import com.headlessanalytics.console.ui.grants.GrantFormViewModel;
+import com.headlessanalytics.console.ui.grants.GrantsView;
+import com.headlessanalytics.console.ui.grants.GrantsViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
 import com.headlessanalytics.console.ui.health.HealthViewModel;
 import com.headlessanalytics.console.ui.metrics.MetricDefinitionView;
@@ -31,6 +37,8 @@ import com.headlessanalytics.console.ui.metrics.MetricsView;
 import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
 import com.headlessanalytics.console.ui.overview.OverviewView;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel;
+import com.headlessanalytics.console.ui.receipts.ReceiptsView;
+import com.headlessanalytics.console.ui.receipts.ReceiptsViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
@@ -120,6 +128,8 @@ public final class ConsoleComposition implements AutoCloseable {
         AgentContextViewModel agent = new AgentContextViewModel(current, tasks, this.dialogs, navigator, clock,
                 zone, clipboard);
         UsageViewModel usage = new UsageViewModel(current, tasks, this.dialogs, clock, zone);
+        GrantsViewModel grants = new GrantsViewModel(current, tasks, this.dialogs, clock, zone);
+        ReceiptsViewModel receipts = new ReceiptsViewModel(current, tasks, this.dialogs, clock, zone, clipboard);
 
         screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));
         screen(Area.EVENTS, events, () -> new EventsView(events));
@@ -128,6 +138,8 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.ATTRIBUTION, attribution, () -> new AttributionView(attribution));
         screen(Area.OVERVIEW, overview, () -> new OverviewView(overview));
         screen(Area.AGENT_CONTEXT, agent, () -> new AgentContextView(agent));
+        screen(Area.GRANTS, grants, () -> new GrantsView(grants));
+        screen(Area.RECEIPTS, receipts, () -> new ReceiptsView(receipts));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
@@ -139,6 +151,8 @@ public final class ConsoleComposition implements AutoCloseable {
     public static FxDialogService registerForms(FxDialogService dialogs) {
         dialogs.registerForm(TestEventViewModel.class, TestEventView::new);
         dialogs.registerForm(MetricDefinitionViewModel.class, MetricDefinitionView::new);
+        dialogs.registerForm(ContractFormViewModel.class, ContractFormView::new);
+        dialogs.registerForm(GrantFormViewModel.class, GrantFormView::new);
         return dialogs;
     }
 

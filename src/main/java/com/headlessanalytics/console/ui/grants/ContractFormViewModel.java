@@ -26,9 +26,10 @@ import javafx.beans.property.StringProperty;
 /**
  * The form that creates a ContextContract: its name, the business and surface it binds, the
  * actions it allows, the per-action and cumulative limits in one currency, the minimum trust tier,
- * the compliance packs it requires and its validity window. Each field is checked as it is typed
- * and the problem shown under it; Save stays off until all are fine, and a 400 from the API puts
- * each field error at its field.
+ * the compliance packs it requires and its validity window. Each field is checked as it is typed,
+ * with the form's rules and then {@link Governance.NewContract#checks()}, the API's own, and the
+ * problem shown under it; Save stays off until all are fine, and a 400 from the API puts each field
+ * error at its field.
  */
 public final class ContractFormViewModel {
     /** Compliance packs the form suggests (any other name may be typed). */
@@ -133,6 +134,7 @@ public final class ContractFormViewModel {
         ok &= FormRules.check(packsError, packsProblem(FormRules.list(packs.get())));
         ok &= FormRules.check(validFromError, null);
         ok &= FormRules.check(validToError, FormRules.windowProblem(validFrom.get(), validTo.get(), clock, zone));
+        ok &= FormRules.apiRules(contract().checks().errors(), this::fieldOf, saveError);
         valid.set(ok);
     }
 
@@ -171,9 +173,13 @@ public final class ContractFormViewModel {
             onSaved.accept(stored);
         }, failure -> {
             saving.set(false);
-            saveError.set(FormRules.showServerErrors(failure, path -> path.endsWith(".currency") ? currencyError
-                    : FormRules.field(path, fields), ErrorText::describe));
+            saveError.set(FormRules.showServerErrors(failure, this::fieldOf, ErrorText::describe));
         });
+    }
+
+    /** The field an API field path belongs to: a currency at the currency, the rest by their first segment. */
+    private ReadOnlyStringWrapper fieldOf(String path) {
+        return path.endsWith(".currency") ? currencyError : FormRules.field(path, fields);
     }
 
     /** The tiers to choose from, lowest first. */

@@ -143,6 +143,25 @@ final class FormRules {
     }
 
     /**
+     * Adds the API's own rules ({@code checks()} of the request record) to fields that show no
+     * problem of the form's yet: each at the field {@code fieldOf} maps its path to, else under the
+     * form ({@code rest}). True when the API's rules found nothing.
+     */
+    static boolean apiRules(List<FieldError> errors, Function<String, ReadOnlyStringWrapper> fieldOf,
+                            ReadOnlyStringWrapper rest) {
+        for (FieldError e : errors) {
+            ReadOnlyStringWrapper target = e.field() == null ? null : fieldOf.apply(e.field());
+            if (target == null) {
+                rest.set((rest.get().isEmpty() ? "" : rest.get() + "\n") + (e.field() == null ? "" : e.field() + ": ")
+                        + capitalize(e.message()));
+            } else if (target.get().isEmpty()) {
+                target.set(capitalize(e.message()));
+            }
+        }
+        return errors.isEmpty();
+    }
+
+    /**
      * Shows a failed save: each field error of a 400 at the field {@code fieldOf} maps its path to
      * (the rest, and any other failure, under the form as {@code general}).
      *

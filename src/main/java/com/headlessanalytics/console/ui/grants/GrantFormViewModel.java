@@ -28,7 +28,8 @@ import javafx.beans.property.StringProperty;
  * The form that creates an AuthorityGrant under a contract: who may act (the grantee: an API key id
  * such as {@code key_…}, or {@code operator:name}), which of the contract's actions, up to what
  * total amount in the contract's currency, and for how long within the contract's window. Checked
- * as typed; a 400 from the API puts each field error at its field.
+ * as typed, with the form's rules and then {@link Governance.NewGrant#checks()}, the API's own; a
+ * 400 from the API puts each field error at its field.
  */
 public final class GrantFormViewModel {
     private final Supplier<HeadlessApi> api;
@@ -157,6 +158,7 @@ public final class GrantFormViewModel {
             window = withinContract(c);
         }
         ok &= FormRules.check(validToError, window);
+        ok &= FormRules.apiRules(grant().checks().errors(), path -> FormRules.field(path, fields), saveError);
         valid.set(ok);
     }
 

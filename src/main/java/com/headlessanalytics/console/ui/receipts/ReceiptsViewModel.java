@@ -47,6 +47,8 @@ public final class ReceiptsViewModel implements Activatable {
             "action_digest", "seq", "grant_id", "contract_id", "trace_id", "checks_failed", "record_hash");
     /** How many hex digits of a hash the table shows. */
     static final int SHORT_HASH = 12;
+    /** The API answers at most the newest this many receipts. */
+    static final int LIST_CAP = 1000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.ENGLISH);
 
     /** How the chain banner looks: not read yet, intact, or broken. */
@@ -185,13 +187,18 @@ public final class ReceiptsViewModel implements Activatable {
                 nullToEmpty(r.decisionObjectId()), nullToEmpty(r.actor()), shortHash(r.actionDigest()), r.seq(), r);
     }
 
-    /** "12 receipts · 8 allow, 3 deny, 1 escrow", with the filters when there are any. */
+    /**
+     * "12 receipts · 8 allow, 3 deny, 1 escrow", with the filters when there are any, and saying so
+     * when the list is the API's newest {@value #LIST_CAP}.
+     */
     static String summary(List<Governance.Receipt> receipts, String filters) {
         long allow = receipts.stream().filter(r -> "allow".equalsIgnoreCase(r.outcome())).count();
         long deny = receipts.stream().filter(r -> "deny".equalsIgnoreCase(r.outcome())).count();
         long escrow = receipts.stream().filter(r -> "escrow".equalsIgnoreCase(r.outcome())).count();
         String head = String.format(Locale.ENGLISH, "%,d receipt%s", receipts.size(), receipts.size() == 1 ? "" : "s")
-                + (filters.isEmpty() ? "" : " for " + filters);
+                + (filters.isEmpty() ? "" : " for " + filters)
+                + (receipts.size() >= LIST_CAP ? " (the newest " + String.format(Locale.ENGLISH, "%,d", LIST_CAP)
+                + "; filter by trace or decision for older ones)" : "");
         return receipts.isEmpty() ? head : head + String.format(Locale.ENGLISH, " · %,d allow, %,d deny, %,d escrow",
                 allow, deny, escrow);
     }

@@ -94,6 +94,13 @@ class ContractFormViewModelTest {
         assertThat(form.validToErrorProperty().get()).isEqualTo("The last day must not be before the first");
         form.validToProperty().set(LocalDate.of(2026, 6, 30));
         assertThat(form.validProperty().get()).isTrue();
+
+        form.businessIdProperty().set("shop/eu");
+        assertThat(form.businessErrorProperty().get()).as("the API's own rule, checked here too")
+                .isEqualTo("Must be 1-128 letters, digits or . _ : -");
+        assertThat(form.validProperty().get()).isFalse();
+        form.businessIdProperty().set("shop.eu");
+        assertThat(form.validProperty().get()).isTrue();
     }
 
     @Test

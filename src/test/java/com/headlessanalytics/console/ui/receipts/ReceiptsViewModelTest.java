@@ -93,6 +93,10 @@ class ReceiptsViewModelTest {
         api.chain = null;
         model.refresh();
         assertThat(model.chainStateProperty().get()).isEqualTo(ReceiptsViewModel.ChainState.UNKNOWN);
+        List<Governance.Receipt> many = java.util.stream.LongStream.rangeClosed(1, 1000)
+                .mapToObj(seq -> receipt("rcp_" + seq, "dec_1", "allow", seq, null)).toList();
+        assertThat(ReceiptsViewModel.summary(many, "")).isEqualTo("1,000 receipts (the newest 1,000; filter by trace or"
+                + " decision for older ones) · 1,000 allow, 0 deny, 0 escrow");
     }
 
     @Test
