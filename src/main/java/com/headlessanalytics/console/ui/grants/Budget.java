@@ -10,10 +10,12 @@ import java.math.MathContext;
  * spent, as the API answers it or computed when it does not), the share used for the bar, and
  * whether it is running out.
  *
- * @param share the part used, 0 to 1 (an overspent budget shows a full bar)
- * @param text  e.g. "250.00 of 1,000.00 EUR spent · 750.00 left", or "No limit"
+ * @param share   the part used, 0 to 1 (an overspent budget shows a full bar)
+ * @param text    e.g. "250.00 of 1,000.00 EUR spent · 750.00 left", or "No limit"
+ * @param caption beside the bar: "250.00 / 1,000.00 EUR" (spent / limit), or "No limit"
  */
-public record Budget(Level level, double share, String limit, String spent, String remaining, String text) {
+public record Budget(Level level, double share, String limit, String spent, String remaining, String text,
+                     String caption) {
     /** The share used from which a budget counts as running low. */
     static final double LOW_FROM = 0.9;
 
@@ -23,7 +25,8 @@ public record Budget(Level level, double share, String limit, String spent, Stri
     /** The budget of {@code limit} with {@code spent} used and {@code remaining} left (either may be null). */
     public static Budget of(Governance.Money limit, BigDecimal spent, BigDecimal remaining) {
         if (limit == null || limit.amount() == null) {
-            return new Budget(Level.NONE, 0, "", spent == null ? "" : Formats.money(spent), "", "No limit");
+            return new Budget(Level.NONE, 0, "", spent == null ? "" : Formats.money(spent), "", "No limit",
+                    "No limit");
         }
         BigDecimal used = spent == null ? BigDecimal.ZERO : spent;
         BigDecimal left = remaining != null ? remaining : limit.amount().subtract(used);
@@ -34,12 +37,8 @@ public record Budget(Level level, double share, String limit, String spent, Stri
         String text = Formats.money(used) + " of " + Formats.money(limit.amount()) + currency + " spent · "
                 + (left.signum() < 0 ? Formats.money(left.negate()) + " over" : Formats.money(left) + " left");
         return new Budget(level, share, Formats.money(limit.amount()) + currency, Formats.money(used) + currency,
-                Formats.money(left) + currency, text);
-    }
-
-    /** Under the bar: "250.00 EUR of 1,000.00 EUR", or "No limit". */
-    public String caption() {
-        return level == Level.NONE ? "No limit" : spent + " of " + limit;
+                Formats.money(left) + currency, text, Formats.money(used) + " / " + Formats.money(limit.amount())
+                + currency);
     }
 
     /** "1,000.00 EUR", or "" for none. */

@@ -142,12 +142,15 @@ public final class GrantsView extends ScreenScaffold {
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label text = new Label();
-            private final VBox box = new VBox(2, bar, text);
+            private final HBox box = new HBox(8, bar, text);
 
             {
-                bar.setMaxWidth(Double.MAX_VALUE);
-                bar.setPrefHeight(8);
+                bar.setPrefWidth(70);
+                bar.setMinWidth(40);
+                bar.getStyleClass().add(Styles.SMALL);
                 text.getStyleClass().add(Styles.TEXT_SMALL);
+                text.setMinWidth(Region.USE_PREF_SIZE);
+                box.setAlignment(Pos.CENTER_LEFT);
             }
 
             @Override
@@ -164,8 +167,8 @@ public final class GrantsView extends ScreenScaffold {
                 setGraphic(box);
             }
         });
-        c.setPrefWidth(190);
-        c.setMinWidth(120);
+        c.setPrefWidth(220);
+        c.setMinWidth(160);
         c.setSortable(false);
         return c;
     }
@@ -207,9 +210,8 @@ public final class GrantsView extends ScreenScaffold {
 
     static void budgetBar(ProgressBar bar, Budget budget) {
         bar.setProgress(budget.share());
-        bar.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+        bar.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
         switch (budget.level()) {
-            case OK -> bar.getStyleClass().add(Styles.SUCCESS);
             case LOW -> bar.getStyleClass().add(Styles.WARNING);
             case USED_UP -> bar.getStyleClass().add(Styles.DANGER);
             default -> { }

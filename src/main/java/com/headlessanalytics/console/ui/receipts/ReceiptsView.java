@@ -87,7 +87,7 @@ public final class ReceiptsView extends ScreenScaffold {
             }
         });
         SplitPane split = new SplitPane(table, detailPane());
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.56);
         body(split);
     }
 
@@ -142,19 +142,20 @@ public final class ReceiptsView extends ScreenScaffold {
                 setGraphic(empty || row == null ? null : badge(row.outcome(), row.outcomeText()));
             }
         });
-        outcome.setPrefWidth(80);
-        outcome.setMinWidth(76);
+        outcome.setPrefWidth(84);
+        outcome.setMinWidth(84);
         outcome.setSortable(false);
         TableColumn<ReceiptsViewModel.ReceiptRow, String> digest = ViewParts.column("Action digest",
-                ReceiptsViewModel.ReceiptRow::digest, 120);
+                ReceiptsViewModel.ReceiptRow::digest, 115);
         digest.setStyle("-fx-font-family: monospace;");
-        table.getColumns().setAll(List.of(
-                ViewParts.column("Time", ReceiptsViewModel.ReceiptRow::time, 150),
-                outcome,
-                ViewParts.column("Decision", ReceiptsViewModel.ReceiptRow::decision, 150),
-                ViewParts.column("Actor", ReceiptsViewModel.ReceiptRow::actor, 130),
-                digest,
-                ViewParts.number("Seq", r -> Long.toString(r.seq()), 60)));
+        TableColumn<ReceiptsViewModel.ReceiptRow, String> time = ViewParts.column("Time",
+                ReceiptsViewModel.ReceiptRow::time, 140);
+        time.setMinWidth(140);
+        TableColumn<ReceiptsViewModel.ReceiptRow, String> seq = ViewParts.number("Seq", r -> Long.toString(r.seq()), 50);
+        seq.setMinWidth(45);
+        table.getColumns().setAll(List.of(time, outcome,
+                ViewParts.column("Decision", ReceiptsViewModel.ReceiptRow::decision, 130),
+                ViewParts.column("Actor", ReceiptsViewModel.ReceiptRow::actor, 100), digest, seq));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         return table;
     }
@@ -187,47 +188,12 @@ public final class ReceiptsView extends ScreenScaffold {
         checksSummary.textProperty().bind(model.checksSummaryProperty());
         checksSummary.getStyleClass().add(Styles.TEXT_MUTED);
 
-        TableView<ReceiptsViewModel.CheckRow> checks = new TableView<>(model.checks());
+        GridPane checks = new GridPane();
         checks.setId("receipts-checks");
-        checks.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        TableColumn<ReceiptsViewModel.CheckRow, ReceiptsViewModel.CheckRow> passed = new TableColumn<>("");
-        passed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        passed.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(ReceiptsViewModel.CheckRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                FontIcon icon = new FontIcon(row.passed() ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE);
-                icon.getStyleClass().add(row.passed() ? Styles.SUCCESS : Styles.DANGER);
-                Label text = new Label(row.result(), icon);
-                text.getStyleClass().add(row.passed() ? Styles.SUCCESS : Styles.DANGER);
-                setGraphic(text);
-            }
-        });
-        passed.setPrefWidth(80);
-        passed.setMinWidth(76);
-        passed.setSortable(false);
-        TableColumn<ReceiptsViewModel.CheckRow, String> detail = ViewParts.column("Detail",
-                ReceiptsViewModel.CheckRow::detail, 260);
-        detail.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-            }
-        });
-        checks.getColumns().setAll(List.of(ViewParts.column("Check", ReceiptsViewModel.CheckRow::name, 150),
-                passed, detail));
-        checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        checks.setFixedCellSize(28);
-        checks.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.checks()).multiply(28).add(34));
-        checks.setMinHeight(90);
-        checks.visibleProperty().bind(model.selectedTitleProperty().isNotEmpty());
-        checks.managedProperty().bind(checks.visibleProperty());
+        checks.setHgap(12);
+        checks.setVgap(6);
+        checks.getStyleClass().add("checks");
+        model.checks().addListener((ListChangeListener<ReceiptsViewModel.CheckRow>) c -> fillChecks(checks));
 
         GridPane facts = grid("receipts-facts", model.facts());
         Label chainHeading = heading("Place in the hash chain");
@@ -235,12 +201,39 @@ public final class ReceiptsView extends ScreenScaffold {
         chainHeading.visibleProperty().bind(model.selectedTitleProperty().isNotEmpty());
         chainHeading.managedProperty().bind(chainHeading.visibleProperty());
 
-        VBox box = new VBox(10, none, title, checksSummary, checks, facts, chainHeading, chain);
+        Label factsHeading = heading("Receipt");
+        factsHeading.visibleProperty().bind(model.selectedTitleProperty().isNotEmpty());
+        factsHeading.managedProperty().bind(factsHeading.visibleProperty());
+        VBox box = new VBox(10, none, title, checksSummary, checks, factsHeading, facts, chainHeading, chain);
         box.setPadding(new Insets(8, 8, 8, 12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         return scroll;
+    }
+
+    /** One line per check: passed or failed (icon and word, coloured), its name, and its detail in full. */
+    private void fillChecks(GridPane grid) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (ReceiptsViewModel.CheckRow check : model.checks()) {
+            FontIcon icon = new FontIcon(check.passed() ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE);
+            icon.getStyleClass().add(check.passed() ? Styles.SUCCESS : Styles.DANGER);
+            Label result = new Label(check.result(), icon);
+            result.getStyleClass().add(check.passed() ? Styles.SUCCESS : Styles.DANGER);
+            result.setMinWidth(Region.USE_PREF_SIZE);
+            Label name = new Label(check.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label detail = new Label(check.detail());
+            detail.setWrapText(true);
+            detail.getStyleClass().add(check.passed() ? Styles.TEXT_MUTED : Styles.DANGER);
+            GridPane.setHgrow(detail, Priority.ALWAYS);
+            for (Node n : new Node[] {result, name}) {
+                GridPane.setValignment(n, VPos.TOP);
+            }
+            grid.addRow(row++, result, name, detail);
+        }
     }
 
     private static Label heading(String text) {

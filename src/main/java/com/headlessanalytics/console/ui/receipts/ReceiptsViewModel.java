@@ -49,7 +49,7 @@ public final class ReceiptsViewModel implements Activatable {
     static final int SHORT_HASH = 12;
     /** The API answers at most the newest this many receipts. */
     static final int LIST_CAP = 1000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
     /** How the chain banner looks: not read yet, intact, or broken. */
     public enum ChainState { UNKNOWN, INTACT, BROKEN }

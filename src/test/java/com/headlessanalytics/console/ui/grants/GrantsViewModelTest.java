@@ -91,7 +91,7 @@ class GrantsViewModelTest {
         assertThat(Budget.of(eur("1000"), new BigDecimal("899.99"), null)).satisfies(b -> {
             assertThat(b.level()).isEqualTo(Budget.Level.OK);
             assertThat(b.remaining()).isEqualTo("100.01 EUR");
-            assertThat(b.caption()).isEqualTo("899.99 EUR of 1,000.00 EUR");
+            assertThat(b.caption()).isEqualTo("899.99 / 1,000.00 EUR");
         });
         assertThat(Budget.of(eur("1000"), new BigDecimal("900"), null).level()).as("90% used").isEqualTo(
                 Budget.Level.LOW);

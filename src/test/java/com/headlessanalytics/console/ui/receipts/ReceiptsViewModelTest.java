@@ -64,7 +64,7 @@ class ReceiptsViewModelTest {
         ReceiptsViewModel.ReceiptRow first = model.rows().get(0);
         assertThat(first.outcome()).isEqualTo(Governance.Outcome.ALLOW);
         assertThat(first.outcomeText()).isEqualTo("allow");
-        assertThat(first.time()).isEqualTo("May 28, 2026 10:29:00");
+        assertThat(first.time()).isEqualTo("2026-05-28 10:29:00");
         assertThat(first.decision()).isEqualTo("dec_1");
         assertThat(first.actor()).isEqualTo("key_agent");
         assertThat(first.digest()).isEqualTo("9f86d081884c…");
