@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.ui.prooftrails;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Checks a {@code .haproof} packet on this computer, trusting nothing in it but the mathematics
@@ -16,11 +17,16 @@ public interface PacketVerification {
     /**
      * What the verifier found.
      *
-     * @param reason why (for VALID, what was checked)
-     * @param signer the key id (SHA-256 fingerprint of the public key) that signed the manifest, or
-     *               null when it could not be read
+     * @param reason   why: the first problem, or for VALID what was checked
+     * @param problems every problem found (empty when valid)
+     * @param signer   the key id (SHA-256 fingerprint of the public key) the manifest was checked
+     *                 with, or null when none could be read
+     * @param keyNote  what the key proves, when it is the packet's own (null otherwise)
      */
-    record Verdict(Outcome outcome, String reason, String signer) {
+    record Verdict(Outcome outcome, String reason, List<String> problems, String signer, String keyNote) {
+        public Verdict {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
     }
 
     /** Verifies the packet file; never trusts it, and reads nothing but it. */

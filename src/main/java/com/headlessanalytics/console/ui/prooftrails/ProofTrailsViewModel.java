@@ -76,6 +76,8 @@ public final class ProofTrailsViewModel implements Activatable {
     private final ReadOnlyStringWrapper verdictMeaning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictSigner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdictKeyNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdictProblems = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictFile = new ReadOnlyStringWrapper("");
     private final Command refreshCommand;
     private final Command savePacketCommand;
@@ -307,6 +309,8 @@ public final class ProofTrailsViewModel implements Activatable {
         verdictMeaning.set("");
         verdictReason.set("");
         verdictSigner.set("");
+        verdictKeyNote.set("");
+        verdictProblems.set("");
         verdictFile.set(packet.toString());
         verifyQuery.run("Verifying " + packet.getFileName(), "Verifying " + packet.getFileName() + "…", p -> {
             long size = Files.size(packet);
@@ -315,7 +319,7 @@ public final class ProofTrailsViewModel implements Activatable {
                 v = verifier.verify(packet);
             } catch (Exception e) {
                 v = new PacketVerification.Verdict(PacketVerification.Outcome.INDETERMINATE,
-                        "The packet could not be checked: " + ErrorText.describe(e), null);
+                        "The packet could not be checked: " + ErrorText.describe(e), List.of(), null, null);
             }
             return new Checked(v, size, workspaceKey());
         }, checked -> {
@@ -324,6 +328,8 @@ public final class ProofTrailsViewModel implements Activatable {
             verdictMeaning.set(meaning(v.outcome()));
             verdictReason.set(v.reason() == null ? "" : v.reason());
             verdictSigner.set(signerText(v.signer(), checked.workspaceKey()));
+            verdictKeyNote.set(v.keyNote() == null ? "" : v.keyNote());
+            verdictProblems.set(moreProblems(v));
             verdictFile.set(packet + " · " + bytes(checked.size()));
             verifyQuery.status("");
         });
@@ -351,6 +357,15 @@ public final class ProofTrailsViewModel implements Activatable {
             case INDETERMINATE -> "This packet could not be decided either way (incomplete, or not a packet this"
                     + " verifier knows): treat it as unverified.";
         };
+    }
+
+    /** The problems found beyond the reason, one "• …" line each; "" when there are none. */
+    static String moreProblems(PacketVerification.Verdict v) {
+        List<String> more = v.problems().stream().filter(p -> !p.equals(v.reason())).toList();
+        if (more.isEmpty()) {
+            return "";
+        }
+        return "Also found:\n" + String.join("\n", more.stream().map(p -> "• " + p).toList());
     }
 
     /** "Signed by key 3fa9… (this workspace's key)", or that the signer could not be read. */
@@ -463,6 +478,16 @@ public final class ProofTrailsViewModel implements Activatable {
 
     public ReadOnlyStringProperty verdictSignerProperty() {
         return verdictSigner.getReadOnlyProperty();
+    }
+
+    /** What the key proves when the packet was checked with its own key; "" otherwise. */
+    public ReadOnlyStringProperty verdictKeyNoteProperty() {
+        return verdictKeyNote.getReadOnlyProperty();
+    }
+
+    /** Problems found beyond the reason. */
+    public ReadOnlyStringProperty verdictProblemsProperty() {
+        return verdictProblems.getReadOnlyProperty();
     }
 
     /** The file verified, with its size. */

@@ -29,8 +29,7 @@ class ProofTrailsViewModelTest {
     final TestDialogs dialogs = new TestDialogs();
     final TestTasks tasks = TestTasks.direct();
     final List<Path> verified = new ArrayList<>();
-    PacketVerification.Verdict answer = new PacketVerification.Verdict(PacketVerification.Outcome.VALID,
-            "manifest signature, 4 file digests, Merkle root and 7 chain records verified", null);
+    PacketVerification.Verdict answer;
     final ProofTrailsViewModel model = new ProofTrailsViewModel(() -> api, tasks, dialogs, packet -> {
         verified.add(packet);
         if (answer == null) {
@@ -166,7 +165,8 @@ class ProofTrailsViewModelTest {
         dialogs.openFile = packet;
 
         answer = new PacketVerification.Verdict(PacketVerification.Outcome.VALID, "All 6 files match the signed"
-                + " manifest; Merkle root and 7 chain records verify", api.keyId);
+                + " manifest; Merkle root and 7 chain records verify", List.of(), api.keyId, "Checked with the"
+                + " packet's own public-key.pem");
         model.verifyCommand().execute();
         assertThat(verified).containsExactly(packet);
         assertThat(model.verdictProperty().get()).isEqualTo(PacketVerification.Outcome.VALID);
@@ -177,9 +177,12 @@ class ProofTrailsViewModelTest {
         assertThat(model.verdictSignerProperty().get()).isEqualTo("Signed by key " + api.keyId
                 + " (this workspace's key)");
         assertThat(model.verdictFileProperty().get()).isEqualTo(packet + " · 2.0 KB");
+        assertThat(model.verdictKeyNoteProperty().get()).isEqualTo("Checked with the packet's own public-key.pem");
+        assertThat(model.verdictProblemsProperty().get()).isEmpty();
 
         answer = new PacketVerification.Verdict(PacketVerification.Outcome.INVALID,
-                "receipts.jsonl: SHA-256 does not match the manifest", "f".repeat(64));
+                "receipts.jsonl: SHA-256 does not match the manifest", List.of("receipts.jsonl: SHA-256 does not"
+                + " match the manifest", "receipts.jsonl line 2: recordHash does not match"), "f".repeat(64), null);
         model.verify(packet);
         assertThat(model.verdictProperty().get()).isEqualTo(PacketVerification.Outcome.INVALID);
         assertThat(model.verdictMeaningProperty().get()).startsWith("Do not rely on this packet");
@@ -187,6 +190,9 @@ class ProofTrailsViewModelTest {
                 + " manifest");
         assertThat(model.verdictSignerProperty().get()).isEqualTo("Signed by key " + "f".repeat(64)
                 + " (not this workspace's key)");
+        assertThat(model.verdictProblemsProperty().get()).isEqualTo("Also found:\n• receipts.jsonl line 2:"
+                + " recordHash does not match");
+        assertThat(model.verdictKeyNoteProperty().get()).isEmpty();
 
         answer = null;
         model.verify(packet);
