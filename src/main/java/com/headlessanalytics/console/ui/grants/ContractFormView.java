@@ -30,7 +30,7 @@ import javafx.stage.Window;
  */
 public final class ContractFormView extends Dialog<Void> {
     static final ButtonType CREATE = new ButtonType("Create contract", ButtonBar.ButtonData.OK_DONE);
-    static final double CAPTION = 130;
+    static final double CAPTION = 140;
 
     public ContractFormView(ContractFormViewModel model, Window owner) {
         initOwner(owner);
@@ -49,24 +49,23 @@ public final class ContractFormView extends Dialog<Void> {
         TextField perAction = field("contract-per-action", model.perActionProperty(), "e.g. 500.00");
         TextField cumulative = field("contract-cumulative", model.cumulativeProperty(), "e.g. 5000.00");
         TextField currency = field("contract-currency", model.currencyProperty(), "EUR");
-        currency.setPrefColumnCount(4);
-        currency.setMaxWidth(80);
+        currency.setPrefColumnCount(5);
+        Label currencyHint = new Label("of both limits (ISO 4217, e.g. EUR, USD)");
+        currencyHint.getStyleClass().add(Styles.TEXT_MUTED);
+        currencyHint.setMinWidth(Region.USE_PREF_SIZE);
+        HBox currencyLine = new HBox(8, currency, currencyHint);
+        currencyLine.setAlignment(Pos.CENTER_LEFT);
         ComboBox<Governance.TrustTier> tier = new ComboBox<>();
         tier.setId("contract-tier");
         tier.getItems().setAll(model.tiers());
         tier.valueProperty().bindBidirectional(model.minTrustTierProperty());
         tier.setConverter(ViewParts.converter(ContractFormViewModel::tierLabel));
-        TextField packs = field("contract-packs", model.packsProperty(),
-                String.join(", ", ContractFormViewModel.KNOWN_PACKS));
-        DatePicker from = date("contract-from", model.validFromProperty(), "Blank: from now");
-        DatePicker to = date("contract-to", model.validToProperty(), "Blank: no end");
+        TextField packs = field("contract-packs", model.packsProperty(), "Packs the evidence must hold, e.g. "
+                + String.join(", ", ContractFormViewModel.KNOWN_PACKS));
+        DatePicker from = date("contract-from", model.validFromProperty(), "From now");
+        DatePicker to = date("contract-to", model.validToProperty(), "No end");
 
-        HBox limits = new HBox(8, perAction, new Label("each, up to"), cumulative, new Label("in total, in"),
-                currency);
-        limits.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(perAction, Priority.ALWAYS);
-        HBox.setHgrow(cumulative, Priority.ALWAYS);
-        HBox window = new HBox(8, from, new Label("to"), to);
+        HBox window = new HBox(8, from, fixed(new Label("to")), to);
         window.setAlignment(Pos.CENTER_LEFT);
 
         VBox form = new VBox(10,
@@ -74,14 +73,15 @@ public final class ContractFormView extends Dialog<Void> {
                 row("Business", business, model.businessErrorProperty()),
                 row("Surface", surface, model.surfaceErrorProperty()),
                 row("Allowed actions", actions, model.actionsErrorProperty()),
-                row("Limits", limits, model.perActionErrorProperty(), model.cumulativeErrorProperty(),
-                        model.currencyErrorProperty()),
+                row("Per action", perAction, model.perActionErrorProperty()),
+                row("In total", cumulative, model.cumulativeErrorProperty()),
+                row("Currency", currencyLine, model.currencyErrorProperty()),
                 row("Min. trust tier", tier, model.tierErrorProperty()),
-                row("Compliance packs", packs, model.packsErrorProperty()),
+                row("Compliance", packs, model.packsErrorProperty()),
                 row("Valid", window, model.validFromErrorProperty(), model.validToErrorProperty()),
                 ViewParts.error(model.saveErrorProperty()));
         form.setPadding(new Insets(8, 4, 4, 4));
-        form.setPrefWidth(640);
+        form.setPrefWidth(660);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         Button create = (Button) getDialogPane().lookupButton(CREATE);
@@ -96,6 +96,12 @@ public final class ContractFormView extends Dialog<Void> {
                 close();
             }
         });
+    }
+
+    /** A label that never shrinks to an ellipsis. */
+    static Label fixed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
@@ -118,7 +124,7 @@ public final class ContractFormView extends Dialog<Void> {
     /** A caption, the field, and each of its problems in red under it. */
     static Node row(String caption, Node field, ReadOnlyStringProperty... errors) {
         Label label = new Label(caption);
-        label.setMinWidth(CAPTION);
+        label.setMinWidth(Math.max(CAPTION, label.prefWidth(-1)));
         label.setPrefWidth(CAPTION);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         HBox.setHgrow(field, Priority.ALWAYS);

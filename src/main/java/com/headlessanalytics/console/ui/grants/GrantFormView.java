@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -52,23 +53,28 @@ public final class GrantFormView extends Dialog<Void> {
         TextField amount = ContractFormView.field("grant-amount", model.amountProperty(), "e.g. 2000.00");
         Label currency = new Label();
         currency.textProperty().bind(model.currencyProperty());
-        HBox budget = new HBox(8, amount, currency, new Label("in total, over every action released under it"));
+        currency.setMinWidth(Region.USE_PREF_SIZE);
+        HBox budget = new HBox(8, amount, currency);
         budget.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(amount, Priority.ALWAYS);
-        DatePicker from = ContractFormView.date("grant-from", model.validFromProperty(), "Blank: from now");
-        DatePicker to = ContractFormView.date("grant-to", model.validToProperty(), "Blank: no end");
-        HBox window = new HBox(8, from, new Label("to"), to);
+        Label budgetHint = new Label("In total: every action released under the grant counts against it");
+        budgetHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        budgetHint.setWrapText(true);
+        budgetHint.setPadding(new Insets(0, 0, 0, ContractFormView.CAPTION + 10));
+        DatePicker from = ContractFormView.date("grant-from", model.validFromProperty(), "From now");
+        DatePicker to = ContractFormView.date("grant-to", model.validToProperty(), "No end");
+        HBox window = new HBox(8, from, ContractFormView.fixed(new Label("to")), to);
         window.setAlignment(Pos.CENTER_LEFT);
 
         VBox form = new VBox(10,
                 ContractFormView.row("Contract", contract, model.contractErrorProperty()), hint,
                 ContractFormView.row("Grantee", grantee, model.granteeErrorProperty()),
                 ContractFormView.row("Actions", actions, model.actionsErrorProperty()),
-                ContractFormView.row("Budget", budget, model.amountErrorProperty()),
+                ContractFormView.row("Budget", budget, model.amountErrorProperty()), budgetHint,
                 ContractFormView.row("Valid", window, model.validFromErrorProperty(), model.validToErrorProperty()),
                 ViewParts.error(model.saveErrorProperty()));
         form.setPadding(new Insets(8, 4, 4, 4));
-        form.setPrefWidth(640);
+        form.setPrefWidth(660);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(GRANT, ButtonType.CANCEL);
         Button grant = (Button) getDialogPane().lookupButton(GRANT);

@@ -135,6 +135,8 @@ class GrantsInteractionTest extends EngineScreenTest {
             assertThat(robot.read(() -> robot.lookup(".label").match(n -> n instanceof Label l
                     && l.isVisible() && l.getText().startsWith("The currency must be a 3-letter")).tryQuery()
                     .isPresent())).as("the problem is shown under the field").isTrue();
+            robot.screenshot("interaction-grants-contract-form",
+                    robot.read(() -> ((Node) robot.lookup("#contract-name").query()).getScene()));
             type(robot, "#contract-currency", "EUR");
             robot.waitUntil(() -> !create.isDisabled(), () -> "Create still disabled");
             robot.clickOn(create);
@@ -149,6 +151,8 @@ class GrantsInteractionTest extends EngineScreenTest {
                     .as("the selected contract's actions").isEqualTo("payments.refund");
             type(robot, "#grant-grantee", "key_refund_bot");
             type(robot, "#grant-amount", "750");
+            robot.screenshot("interaction-grants-grant-form",
+                    robot.read(() -> ((Node) robot.lookup("#grant-grantee").query()).getScene()));
             robot.clickOn("#grant-create");
             robot.waitUntil(() -> grants.getItems().size() == 2, () -> "grants " + grants.getItems());
             assertThat(engine.defaultWorkspace().grants().grants()).extracting(Governance.Grant::grantee)
