@@ -56,6 +56,8 @@ final class EngineGovernance {
             "attestation", "compliance_packs");
     /** The attestation provider meaning "this engine attests the request itself". */
     static final String SOFTWARE_LOCAL = "software_local";
+    /** The longest id the chain's decision_id column holds; longer requested ids name no decision. */
+    private static final int MAX_ID = 64;
     private static final String OPEN_STATES = "('draft', 'pending_approval', 'approved', 'escrowed')";
 
     private final Database db;
@@ -1146,16 +1148,16 @@ final class EngineGovernance {
             for (String field : new String[] {"seq", "prevHash", "recordHash", "keyId", "signature"}) {
                 tree.remove(field);
             }
-            ObjectNode record = appendRecord("receipt", id, d != null ? d.id() : null, d != null ? d.traceId() : null,
-                    principal, tree);
+            String about = d != null ? d.id() : request.decisionObjectId().length() <= MAX_ID ? request.decisionObjectId()
+                    : null;
+            ObjectNode record = appendRecord("receipt", id, about, d != null ? d.traceId() : null, principal, tree);
             long seq = record.get("seq").asLong();
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("seq", seq);
             properties.put("receiptId", id);
             properties.put("outcome", outcomeName);
             event("governance.enforce." + outcomeName, d != null ? d.businessId() : defaultBusiness(), principal,
-                    "decision", request.decisionObjectId(), d != null ? d.id() : null, d != null ? d.traceId() : null,
-                    properties);
+                    "decision", request.decisionObjectId(), about, d != null ? d.traceId() : null, properties);
             if (d != null) {
                 Governance.State s = state(d);
                 if (outcome == Governance.Outcome.ALLOW) {
