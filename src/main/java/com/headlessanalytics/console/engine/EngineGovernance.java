@@ -315,6 +315,23 @@ final class EngineGovernance {
                 refs.add("businessId", "invalid_value", "contract " + k.id() + " binds business '" + k.businessId()
                         + "'");
             }
+            ObjectNode action = decision.proposedAction();
+            String name = Governance.actionOf(action);
+            if (k != null && !k.allowedActions().contains(name)) {
+                refs.add("proposedAction.action", "invalid_value", "'" + name + "' is not an allowed action of contract "
+                        + k.id() + " " + k.allowedActions());
+            } else if (g != null && !g.actions().contains(name)) {
+                refs.add("proposedAction.action", "invalid_value", "'" + name + "' is not an action of grant " + g.id()
+                        + " " + g.actions());
+            }
+            if (k != null && action.has("surface") && !k.surface().equals(action.get("surface").asText())) {
+                refs.add("proposedAction.surface", "invalid_value", "contract " + k.id() + " binds surface '"
+                        + k.surface() + "'");
+            }
+            if (k != null && !k.cumulativeLimit().currency().equals(Governance.currencyOf(action))) {
+                refs.add("proposedAction.currency", "invalid_value", "must be the contract's currency, "
+                        + k.cumulativeLimit().currency());
+            }
             refs.throwIfAny("Invalid decision");
             if (k.revokedAt() != null) {
                 throw ApiException.conflict("Contract " + k.id() + " is revoked");
@@ -690,7 +707,12 @@ final class EngineGovernance {
 
         private void checkDigest() {
             start("action_digest");
-            digest = CanonicalJson.sha256(action);
+            try {
+                digest = CanonicalJson.sha256(action);
+            } catch (IllegalArgumentException e) {
+                result(false, "the request's proposedAction has no RFC 8785 form: " + e.getMessage());
+                return;
+            }
             BigDecimal amount = Governance.amountOf(action);
             BigDecimal approved = Governance.amountOf(decision.proposedAction());
             String what = state(decision) == Governance.State.APPROVED ? "approved" : "proposed";
