@@ -56,6 +56,11 @@ final class EngineGovernance {
             "attestation", "compliance_packs");
     /** The attestation provider meaning "this engine attests the request itself". */
     static final String SOFTWARE_LOCAL = "software_local";
+    /**
+     * The most history entries of a decision: enforces that change nothing (deny, a repeated escrow)
+     * are no longer added once it has this many; their receipts are all in the chain.
+     */
+    static final int MAX_HISTORY = 100;
     /** The longest id the chain's decision_id column holds; longer requested ids name no decision. */
     private static final int MAX_ID = 64;
     private static final String OPEN_STATES = "('draft', 'pending_approval', 'approved', 'escrowed')";
@@ -382,7 +387,8 @@ final class EngineGovernance {
         return db.read(c -> {
             List<Governance.Decision> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT decision FROM gov_decision WHERE workspace_id = ?"
-                    + (state == null ? "" : " AND state = ?") + " ORDER BY created_at DESC, id DESC LIMIT " + MAX_LIST)) {
+                    + (state == null ? " ORDER BY workspace_id DESC, created_at DESC, id DESC"
+                    : " AND state = ? ORDER BY created_at DESC, id DESC") + " LIMIT " + MAX_LIST)) {
                 ps.setString(1, workspaceId);
                 if (state != null) {
                     ps.setString(2, state);
@@ -931,7 +937,9 @@ final class EngineGovernance {
         String sql = "SELECT record FROM gov_record WHERE workspace_id = ? AND kind = 'receipt'"
                 + (traceId == null ? "" : " AND trace_id = ?")
                 + (decisionObjectId == null ? "" : " AND decision_id = ?")
-                + " ORDER BY seq DESC LIMIT " + MAX_LIST;
+                // without filters, ordered as the (workspace_id, kind, seq) index: the newest read first, no sort
+                + (traceId == null && decisionObjectId == null ? " ORDER BY workspace_id DESC, kind DESC, seq DESC"
+                : " ORDER BY seq DESC") + " LIMIT " + MAX_LIST;
         return db.read(c -> {
             List<Governance.Receipt> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -1197,7 +1205,7 @@ final class EngineGovernance {
                             d.traceId(), released);
                 } else if (outcome == Governance.Outcome.ESCROW && s == Governance.State.PENDING_APPROVAL) {
                     move(d, "escrowed", Governance.State.ESCROWED, principal, null, d.approvals(), id);
-                } else {
+                } else if (d.history().size() < MAX_HISTORY) {
                     save(changed(d, s, d.approvals(), new Governance.HistoryEntry(now, principal,
                             "enforce." + outcomeName, d.state(), d.state(), null, id, seq)));
                 }

@@ -179,6 +179,20 @@ class GovernanceEngineTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(shortGrant.id(), "expired"));
     }
 
+    @Test
+    void repeatedDeniesStopGrowingTheHistoryButAllHaveReceipts() {
+        Governance.Decision d = f.approved(s, action("40"), null);
+        for (int i = 0; i < EngineGovernance.MAX_HISTORY + 5; i++) {
+            assertThat(f.enforce(s, d, action("41")).outcome()).isEqualTo("deny");
+        }
+        assertThat(f.as(ALICE).decision(d.id()).history()).hasSize(EngineGovernance.MAX_HISTORY);
+        assertThat(f.as(ALICE).receipts(null, d.id()).receipts()).hasSize(EngineGovernance.MAX_HISTORY + 5);
+        assertThat(f.enforce(s, d, action("40")).outcome()).isEqualTo("allow");
+        Governance.Decision released = f.as(ALICE).decision(d.id());
+        assertThat(released.state()).isEqualTo("released");
+        assertThat(released.history().get(released.history().size() - 1).action()).isEqualTo("enforce.allow");
+    }
+
     // ---- attestation ----
 
     Governance.Receipt attested(Governance.Decision d, String keyId, byte[] signed, KeyPair key) {
@@ -284,7 +298,7 @@ class GovernanceEngineTest {
 
     @Test
     void pendingApprovalsCountOpenDecisionsAwaitingAPerson() {
-        Governance.Contract other = f.as(ALICE).createContract(new Governance.NewContract("Ops", "ops-co", "ops",
+        Governance.Contract other = f.as(ALICE).createContract(new Governance.NewContract("Ops", "ops-co", "ads",
                 List.of(GovernanceFixture.ACTION), GovernanceFixture.usd("10"), GovernanceFixture.usd("10"), null, null,
                 null, null));
         f.propose(s, action("1"), null);
