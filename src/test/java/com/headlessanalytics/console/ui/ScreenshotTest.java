@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui;
 
+import com.headlessanalytics.console.ui.settings.OperatorViewModel;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
@@ -113,7 +115,8 @@ class ScreenshotTest {
             }
         };
         SettingsViewModel settings = new SettingsViewModel(() -> serve, workspaces, () -> { }, tasks, dialogs,
-                state -> { }, ZoneOffset.UTC, text -> { });
+                state -> { }, ZoneOffset.UTC, text -> { }, new OperatorViewModel(new OperatorProfile("ana", null),
+                        () -> engine.defaultWorkspace("operator:ana"), tasks, dialogs));
         ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
                 Area.SETTINGS, settings), tasks);
         Map<Area, Supplier<Node>> views = Map.of(Area.EVENTS, () -> new EventsView(events),

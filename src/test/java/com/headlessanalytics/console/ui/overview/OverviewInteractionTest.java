@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.overview;
 
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.EventQuery;
@@ -57,7 +58,7 @@ class OverviewInteractionTest {
         try (Engine engine = Engine.open(dir)) {
             HeadlessApi api = holding(engine.defaultWorkspace(), holdDefault);
             OverviewViewModel model = ScreenRobot.onFx(() -> new OverviewViewModel(() -> api, tasks, scheduler, clock,
-                    ZoneOffset.UTC, drilled::add));
+                    ZoneOffset.UTC, drilled::add, new TestDialogs(), id -> { }));
             try (ScreenRobot robot = ScreenRobot.show(() -> new OverviewView(model))) {
                 robot.read(() -> {
                     model.activate();

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.overview;
 
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -43,8 +44,10 @@ class OverviewViewModelTest {
     final TestTasks tasks = TestTasks.direct();
     final FakeApi api = new FakeApi();
     final List<EventQuery> drilled = new ArrayList<>();
+    final TestDialogs dialogs = new TestDialogs();
+    final List<String> openedDecisions = new ArrayList<>();
     final OverviewViewModel model = new OverviewViewModel(() -> api, tasks, scheduler,
-            Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
+            Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
 
     @Test
     void showsTheFiguresComponentsActionsAlertsAndNewestEventsOfTheBusiness() {
@@ -192,8 +195,12 @@ class OverviewViewModelTest {
                 .extracting(OverviewViewModel.Drill::menuText, OverviewViewModel.Drill::canOpen)
                 .containsExactly(tuple("Open lead.created (25)", true), tuple("Open lead.qualified (5)", true));
         assertThat(drilled).hasSize(1);
-        assertThat(model.drillable(Figure.PENDING_APPROVALS)).isFalse();
-        assertThat(model.drillable(Figure.SCANS)).isTrue();
+        assertThat(model.open(Figure.PENDING_APPROVALS)).as("decisions, not events: no choices").isEmpty();
+        assertThat(openedDecisions).as("the pending-approvals tile opens the Approvals queue").containsExactly(
+                (String) null);
+        assertThat(drilled).hasSize(1);
+        assertThat(model.openText(Figure.PENDING_APPROVALS)).isEqualTo("open Approvals");
+        assertThat(model.openText(Figure.SCANS)).isEqualTo("open its events");
     }
 
     @Test
@@ -230,7 +237,7 @@ class OverviewViewModelTest {
     void theLatestReadWinsAndTimerTicksDuringAReadAreSkipped() {
         TestTasks held = TestTasks.held();
         OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneOffset.UTC, drilled::add);
+                ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
         m.activate();
         assertThat(m.query().isRunning()).isTrue();
         assertThat(m.query().statusProperty().get()).isEqualTo("Reading the health of default…");
@@ -257,7 +264,7 @@ class OverviewViewModelTest {
     void aReadForAnotherBusinessNeverShowsTheOldBusinesssFigures() {
         TestTasks held = TestTasks.held();
         OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneOffset.UTC, drilled::add);
+                ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
         m.activate();
         held.runAll();
         assertThat(m.figuresProperty().get().value(Figure.ORDERS)).isEqualTo(40);
@@ -350,7 +357,7 @@ class OverviewViewModelTest {
     void anEmptyWorkspaceOnARealEngineShowsNoDataNotAGreenScore(@TempDir Path dir) {
         try (Engine engine = Engine.open(dir)) {
             OverviewViewModel m = new OverviewViewModel(engine::defaultWorkspace, tasks, scheduler,
-                    Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
+                    Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
             m.activate();
             assertThat(m.query().errorProperty().get()).isEmpty();
             OverviewViewModel.Figures f = m.figuresProperty().get();
@@ -470,7 +477,7 @@ class OverviewViewModelTest {
                 "no data: nothing to check", "no-data");
         assertThat(measured.bar()).isEqualTo(0.72);
         assertThat(unmeasured.bar()).as("nothing measured: an empty bar").isZero();
-        assertThat(new OverviewViewModel.Action("Raise", "", "high", false, "").priorityText()).isEqualTo("high");
-        assertThat(new OverviewViewModel.Action("Raise", "", "", false, "").priorityText()).isEqualTo("—");
+        assertThat(new OverviewViewModel.Action("Raise", "", "high", false, "", null).priorityText()).isEqualTo("high");
+        assertThat(new OverviewViewModel.Action("Raise", "", "", false, "", null).priorityText()).isEqualTo("—");
     }
 }

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.settings;
 
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.EmbeddedServeControl;
@@ -60,7 +61,8 @@ class SettingsInteractionTest {
                 }
             };
             SettingsViewModel model = ScreenRobot.onFx(() -> new SettingsViewModel(() -> serve, workspaces, () -> { },
-                    tasks, dialogs, serveStates::add, ZoneOffset.UTC, copied::add));
+                    tasks, dialogs, serveStates::add, ZoneOffset.UTC, copied::add, new OperatorViewModel(
+                            new OperatorProfile("ana", null), engine::defaultWorkspace, tasks, dialogs)));
             try (ScreenRobot robot = ScreenRobot.show(() -> new SettingsView(model))) {
                 ScreenRobot.onFx(() -> {
                     model.activate();

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.settings;
 
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.EmbeddedServeControl;
@@ -41,7 +42,8 @@ class SettingsViewModelTest {
         engine = Engine.open(dir);
         serve = new EmbeddedServeControl(engine);
         model = new SettingsViewModel(() -> serve, own(), () -> { }, TestTasks.direct(), dialogs, serveStates::add,
-                ZoneOffset.UTC, copied::add);
+                ZoneOffset.UTC, copied::add, new OperatorViewModel(new OperatorProfile("ana", null),
+                        engine::defaultWorkspace, TestTasks.direct(), dialogs));
     }
 
     private Workspaces own() {
@@ -153,7 +155,8 @@ class SettingsViewModelTest {
     void nothingStartsOrChangesWhileARequestRuns() {
         TestTasks held = TestTasks.held();
         SettingsViewModel slow = new SettingsViewModel(() -> serve, own(), () -> { }, held, dialogs, serveStates::add,
-                ZoneOffset.UTC, copied::add);
+                ZoneOffset.UTC, copied::add, new OperatorViewModel(new OperatorProfile("ana", null),
+                        engine::defaultWorkspace, TestTasks.direct(), dialogs));
         slow.activate();
         assertThat(slow.query().isRunning()).as("reading the keys").isTrue();
         assertThat(slow.commands().start().isExecutable()).isFalse();

@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.ui.shell;
 
+import com.headlessanalytics.console.ui.settings.OperatorViewModel;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.app.ConnectionProfiles;
@@ -76,7 +78,9 @@ class ShellInteractionTest {
             ShellViewModel[] shell = new ShellViewModel[1];
             FxDialogService dialogs = new FxDialogService(null, message -> shell[0].notice(message));
             SettingsViewModel settings = ScreenRobot.onFx(() -> new SettingsViewModel(() -> serve, workspaces, () -> { },
-                    tasks, dialogs, state -> shell[0].serveStateChanged(state), ZoneOffset.UTC, text -> { }));
+                    tasks, dialogs, state -> shell[0].serveStateChanged(state), ZoneOffset.UTC, text -> { },
+                    new OperatorViewModel(new OperatorProfile("ana", null), engine::defaultWorkspace, tasks,
+                            dialogs)));
             ConnectionViewModel connection = ScreenRobot.onFx(() -> new ConnectionViewModel(
                     new ConnectionProfiles(dir, dir.resolve("data")), new FileSecretStore(dir), new ConsoleConnector(),
                     connections, () -> { }, tasks, dialogs));
