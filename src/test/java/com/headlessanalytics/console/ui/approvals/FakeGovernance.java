@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * contracts; one port per principal ({@link #as}). Everything else fails as unsupported.
  */
 public final class FakeGovernance {
-    final Map<String, Governance.Decision> decisions = new LinkedHashMap<>();
-    final List<Governance.Grant> grants = new ArrayList<>();
-    final List<Governance.Contract> contracts = new ArrayList<>();
-    final List<String> calls = new ArrayList<>();
+    public final Map<String, Governance.Decision> decisions = new LinkedHashMap<>();
+    public final List<Governance.Grant> grants = new ArrayList<>();
+    public final List<Governance.Contract> contracts = new ArrayList<>();
+    public final List<String> calls = new ArrayList<>();
     private final Clock clock;
     private final AtomicInteger ids = new AtomicInteger();
 

@@ -86,6 +86,23 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void aConsequentialNextActionOffersProposeDecisionWhichOpensTheDraftForm() {
+        model.activate();
+        OverviewViewModel.Action consequential = model.actions().get(0);
+        assertThat(consequential.proposable()).isTrue();
+        assertThat(model.actions().get(1).proposable()).isFalse();
+        model.propose(model.actions().get(1));
+        assertThat(dialogs.forms).isEmpty();
+        model.propose(consequential);
+        assertThat(dialogs.forms).singleElement().isInstanceOfSatisfying(ProposeDecisionViewModel.class, form -> {
+            assertThat(form.actionProperty().get()).isEqualTo("attach_proof");
+            assertThat(form.proposedAction()).containsEntry("surface", "audit").containsEntry("businessId", "default");
+        });
+        assertThat(new OverviewViewModel.Action("t", "", "", true, "", new NextAction("x", "t", "", "", true,
+                null)).proposable()).as("no decision named").isFalse();
+    }
+
+    @Test
     void refreshesEvery30SecondsWhileShownAndPublishesFiguresOnlyWhenTheyChange() {
         AtomicInteger published = new AtomicInteger();
         model.figuresProperty().addListener((obs, old, now) -> published.incrementAndGet());
