@@ -169,13 +169,13 @@ public final class ApprovalRules {
             return "You proposed this decision, so another person must approve it: nobody approves their own"
                     + " proposal (two-person rule).";
         }
-        if (approvedBy(d, me)) {
-            return "You already approved this decision; the next approval must come from another person ("
-                    + approvalCount(d) + ").";
-        }
         if (!awaitingApproval(d)) {
             return "Only a decision pending approval or escrowed can be approved; this one is "
                     + stateLabel(d.state()) + ".";
+        }
+        if (approvedBy(d, me)) {
+            return "You already approved this decision; the next approval must come from another person ("
+                    + approvalCount(d) + ").";
         }
         if (d.expiresAt() != null && d.expiresAt() <= now) {
             return "This decision has expired; it can no longer be approved.";
@@ -236,6 +236,12 @@ public final class ApprovalRules {
         }
         long left = expiresAt - now;
         return left <= 0 ? "expired" : "in " + Formats.duration(left);
+    }
+
+    /** The queue's countdown, under "Expires in": "2 h 5 min", "expired", or "—" without an expiry. */
+    static String countdown(Long expiresAt, long now) {
+        String text = expiresIn(expiresAt, now);
+        return text.startsWith("in ") ? text.substring(3) : text;
     }
 
     /** How long ago the decision was proposed: "12 min". */

@@ -68,11 +68,12 @@ public final class ApprovalsView extends ScreenScaffold {
         VBox queue = new VBox(8, viewToggles(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         queue.setPadding(new Insets(0, 8, 0, 0));
-        queue.setMinWidth(420);
+        queue.setMinWidth(400);
 
         detailBox.setPadding(new Insets(4, 12, 12, 12));
         detailBox.getStyleClass().add("approvals-detail");
         ScrollPane scroll = new ScrollPane(detailBox);
+        scroll.setId("approvals-detail-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.FLAT);
         Label none = new Label("Select a decision to see exactly what it would do, and to approve, deny or revoke it.");
@@ -81,12 +82,12 @@ public final class ApprovalsView extends ScreenScaffold {
         none.setPadding(new Insets(24));
         detailPane = new StackPane(scroll, none);
         detailPane.setId("approvals-detail");
-        detailPane.setMinWidth(440);
+        detailPane.setMinWidth(420);
         scroll.visibleProperty().bind(model.detailProperty().isNotNull());
         none.visibleProperty().bind(model.detailProperty().isNull());
 
         SplitPane split = new SplitPane(queue, detailPane);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.58);
         body(split);
 
         model.detailProperty().addListener((obs, old, d) -> showDetail(d));
@@ -129,7 +130,7 @@ public final class ApprovalsView extends ScreenScaffold {
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
         t.setPlaceholder(placeholder);
-        TableColumn<DecisionRow, String> proposer = column("Proposer", DecisionRow::proposerProperty, 130);
+        TableColumn<DecisionRow, String> proposer = column("Proposer", DecisionRow::proposerProperty, 115);
         proposer.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -141,7 +142,7 @@ public final class ApprovalsView extends ScreenScaffold {
                         ? new Tooltip("Proposed by an API key, agent or workflow, not an operator") : null);
             }
         });
-        TableColumn<DecisionRow, String> expires = column("Expires in", DecisionRow::expiresInProperty, 100);
+        TableColumn<DecisionRow, String> expires = column("Expires in", DecisionRow::expiresInProperty, 105);
         expires.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -154,11 +155,12 @@ public final class ApprovalsView extends ScreenScaffold {
                 }
             }
         });
-        TableColumn<DecisionRow, String> amount = column("Amount", DecisionRow::moneyProperty, 120);
+        TableColumn<DecisionRow, String> amount = column("Amount", DecisionRow::moneyProperty, 105);
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
-        t.getColumns().setAll(List.of(column("Action", DecisionRow::actionProperty, 170), amount, proposer,
-                column("State", DecisionRow::stateProperty, 110), column("Tier", DecisionRow::tierProperty, 44),
-                column("Age", DecisionRow::ageProperty, 70), expires));
+        t.getColumns().setAll(List.of(column("Action", DecisionRow::actionProperty, 120), amount, proposer,
+                column("State", DecisionRow::stateProperty, 105), column("Tier", DecisionRow::tierProperty, 42),
+                column("Age", DecisionRow::ageProperty, 52), expires));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.select(row));
         model.selectedProperty().addListener((obs, old, row) -> {
             if (row != t.getSelectionModel().getSelectedItem()) {
@@ -220,7 +222,7 @@ public final class ApprovalsView extends ScreenScaffold {
         fact(facts, 4, "Decision", selectable(d.id(), "approvals-id", "digest"));
         detailBox.getChildren().add(facts);
 
-        detailBox.getChildren().add(section("Proposed action — exactly what is hashed and enforced"));
+        detailBox.getChildren().add(section("Proposed action, exactly as hashed"));
         TextArea json = new TextArea(d.actionJson());
         json.setId("approvals-action-json");
         json.setEditable(false);
@@ -264,16 +266,18 @@ public final class ApprovalsView extends ScreenScaffold {
         }
 
         detailBox.getChildren().add(section("History"));
-        TableView<ApprovalsViewModel.HistoryRow> history = ViewParts.table("No history.");
+        VBox history = new VBox(8);
         history.setId("approvals-history");
-        history.getItems().setAll(d.history());
-        history.getColumns().setAll(List.of(
-                ViewParts.column("When", ApprovalsViewModel.HistoryRow::time, 120),
-                ViewParts.column("Who", ApprovalsViewModel.HistoryRow::actor, 130),
-                ViewParts.column("Transition", ApprovalsViewModel.HistoryRow::transition, 170),
-                ViewParts.column("Reason", ApprovalsViewModel.HistoryRow::reason, 200)));
-        history.setPrefHeight(34 + 28 * Math.max(2, d.history().size()));
-        history.setMinHeight(history.getPrefHeight());
+        if (d.history().isEmpty()) {
+            history.getChildren().add(muted("No history."));
+        }
+        for (ApprovalsViewModel.HistoryRow h : d.history()) {
+            Label when = new Label(h.time() + " · " + h.actor());
+            when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            Label what = new Label(h.transition() + (h.reason().isEmpty() ? "" : " — " + h.reason()));
+            what.setWrapText(true);
+            history.getChildren().add(new VBox(1, when, what));
+        }
         detailBox.getChildren().add(history);
     }
 
@@ -312,11 +316,12 @@ public final class ApprovalsView extends ScreenScaffold {
     private static Node budget(ApprovalsViewModel.Budget b, String id) {
         Label heading = new Label(b.heading());
         heading.getStyleClass().add(Styles.TEXT_BOLD);
+        heading.setWrapText(true);
+        heading.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(heading, Priority.ALWAYS);
         Label remaining = new Label(b.remaining());
         remaining.setMinWidth(Region.USE_PREF_SIZE);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, heading, grow, remaining);
+        HBox top = new HBox(8, heading, remaining);
         VBox card = new VBox(3, top);
         if (!b.detail().isEmpty()) {
             Label detail = new Label(b.detail());

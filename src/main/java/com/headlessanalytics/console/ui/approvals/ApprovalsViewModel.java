@@ -502,12 +502,12 @@ public final class ApprovalsViewModel implements Activatable {
             return new Budget("Grant " + d.grantId(), "", "", grants.isEmpty() ? "Not read yet."
                     : "This grant is not in the workspace's grants.");
         }
-        String detail = "for " + g.grantee() + " · actions " + String.join(", ", g.actions() == null ? List.of()
+        String detail = g.id() + " · actions " + String.join(", ", g.actions() == null ? List.of()
                 : g.actions()) + " · " + validity(g.validFrom(), g.validTo()) + " · " + g.status();
         String problem = !"active".equals(g.status()) ? "The grant is " + g.status().replace('_', ' ') + "."
                 : g.actions() != null && !g.actions().contains(ApprovalRules.text(row.action(), "action"))
                 ? "The grant does not cover this action." : budgetProblem(g.amountLimit(), g.remaining(), row);
-        return new Budget("Grant " + g.id(), detail, left(g.remaining(), g.amountLimit()), problem);
+        return new Budget("Grant for " + g.grantee(), detail, left(g.remaining(), g.amountLimit()), problem);
     }
 
     private Budget contractBudget(Governance.Decision d, DecisionRow row) {
@@ -520,6 +520,7 @@ public final class ApprovalsViewModel implements Activatable {
                     : "This contract is not in the workspace's contracts.");
         }
         List<String> parts = new ArrayList<>();
+        parts.add(c.id());
         parts.add(c.businessId() + " / " + c.surface());
         if (c.perActionLimit() != null) {
             parts.add("per action up to " + ApprovalRules.money(c.perActionLimit().amount(),
@@ -541,7 +542,7 @@ public final class ApprovalsViewModel implements Activatable {
                 : c.perActionLimit() != null && amount != null && amount.compareTo(c.perActionLimit().amount()) > 0
                 ? "The amount is above the contract's per-action limit."
                 : budgetProblem(c.cumulativeLimit(), c.remaining(), row);
-        String name = c.name() == null || c.name().isBlank() ? c.id() : c.name() + " (" + c.id() + ")";
+        String name = c.name() == null || c.name().isBlank() ? c.id() : c.name();
         return new Budget("Contract " + name, String.join(" · ", parts), left(c.remaining(), c.cumulativeLimit()),
                 problem);
     }
@@ -655,8 +656,8 @@ public final class ApprovalsViewModel implements Activatable {
             }
             showRows();
             showDetail();
-            query.status(done + " · " + ApprovalRules.stateLabel(updated.state()) + " · "
-                    + format(CLOCK, clock.millis()));
+            query.status(done + " at " + format(CLOCK, clock.millis()) + " · the decision is now "
+                    + ApprovalRules.stateLabel(updated.state()));
             readInBackground();
         }, failure -> {
             query.fail(refusal(failure));

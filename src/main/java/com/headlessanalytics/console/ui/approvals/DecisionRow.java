@@ -51,7 +51,7 @@ public final class DecisionRow {
     void tick(long now) {
         age.set(ApprovalRules.age(decision.createdAt(), now));
         boolean counting = ApprovalRules.open(decision);
-        expiresIn.set(counting ? ApprovalRules.expiresIn(decision.expiresAt(), now) : "—");
+        expiresIn.set(counting ? ApprovalRules.countdown(decision.expiresAt(), now) : "—");
         expiringSoon.set(counting && ApprovalRules.expiringSoon(decision.expiresAt(), now));
     }
 
@@ -103,7 +103,7 @@ public final class DecisionRow {
         return age.getReadOnlyProperty();
     }
 
-    /** "in 2 h 5 min", "expired", or "—" once closed. */
+    /** "2 h 5 min", "expired", or "—" without an expiry or once closed. */
     public ReadOnlyStringProperty expiresInProperty() {
         return expiresIn.getReadOnlyProperty();
     }

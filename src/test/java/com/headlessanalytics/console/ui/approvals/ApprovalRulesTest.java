@@ -95,6 +95,8 @@ class ApprovalRulesTest {
         assertThat(ApprovalRules.expiresIn(NOW + 125 * 60_000L, NOW)).isEqualTo("in 2 h 5 min");
         assertThat(ApprovalRules.expiresIn(NOW, NOW)).isEqualTo("expired");
         assertThat(ApprovalRules.expiresIn(null, NOW)).isEqualTo("—");
+        assertThat(ApprovalRules.countdown(NOW + 45_000L, NOW)).isEqualTo("45 s");
+        assertThat(ApprovalRules.countdown(NOW - 1, NOW)).isEqualTo("expired");
         assertThat(ApprovalRules.expiringSoon(NOW + 3_600_000L, NOW)).isTrue();
         assertThat(ApprovalRules.expiringSoon(NOW + 3_600_001L, NOW)).isFalse();
         assertThat(ApprovalRules.tier("T4")).isEqualTo("T4 proof-ready");

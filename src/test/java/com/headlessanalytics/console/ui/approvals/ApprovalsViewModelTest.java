@@ -76,7 +76,7 @@ class ApprovalsViewModelTest {
         assertThat(model.tabTitle(QueueView.HISTORY).get()).isEqualTo("History (1)");
         assertThat(model.tabTitle(QueueView.ALL).get()).isEqualTo("All (6)");
         assertThat(model.toReviewCountProperty().get()).isEqualTo(3);
-        assertThat(model.rows().get(0).expiresInProperty().get()).isEqualTo("in 1 h");
+        assertThat(model.rows().get(0).expiresInProperty().get()).isEqualTo("1 h");
         assertThat(model.rows().get(0).expiringSoonProperty().get()).as("within the hour").isTrue();
         assertThat(model.rows().get(0).ageProperty().get()).isEqualTo("40 min");
         assertThat(model.rows().get(0).aiProposedProperty().get()).isTrue();
@@ -115,12 +115,12 @@ class ApprovalsViewModelTest {
         assertThat(detail.expires()).isEqualTo("Nov 27, 2026 12:00");
         assertThat(model.selectedExpiresInProperty().get()).isEqualTo("in 2 h");
         assertThat(detail.approvals()).isEqualTo("0 of 1 approval");
-        assertThat(detail.grant()).isEqualTo(new ApprovalsViewModel.Budget("Grant grt_1",
-                "for key_agent · actions budget.reallocate · no validity window · active", "2,500.00 EUR left of"
+        assertThat(detail.grant()).isEqualTo(new ApprovalsViewModel.Budget("Grant for key_agent",
+                "grt_1 · actions budget.reallocate · no validity window · active", "2,500.00 EUR left of"
                 + " 3,000.00 EUR", ""));
-        assertThat(detail.contract().heading()).isEqualTo("Contract Ads spring (ctr_1)");
-        assertThat(detail.contract().detail()).isEqualTo("default / ads · per action up to 5,000.00 EUR · trust tier"
-                + " T2 or higher · packs soc2 · no validity window · active");
+        assertThat(detail.contract().heading()).isEqualTo("Contract Ads spring");
+        assertThat(detail.contract().detail()).isEqualTo("ctr_1 · default / ads · per action up to 5,000.00 EUR ·"
+                + " trust tier T2 or higher · packs soc2 · no validity window · active");
         assertThat(detail.contract().remaining()).isEqualTo("19,000.00 EUR left of 20,000.00 EUR");
         assertThat(detail.evidence()).containsExactly(new ApprovalsViewModel.EvidenceRow("T3 authority-bound",
                 "type: metric_snapshot · ref: snap_1"));
@@ -163,7 +163,8 @@ class ApprovalsViewModelTest {
         model.approveCommand().execute();
         assertThat(fake.calls).contains(ANA + " approve " + d.id() + " Within the spring plan " + d.actionDigest());
         assertThat(fake.decisions.get(d.id()).state()).isEqualTo("approved");
-        assertThat(model.query().statusProperty().get()).startsWith("Approved · approved · ");
+        assertThat(model.query().statusProperty().get()).isEqualTo("Approved at 10:00:00 · the decision is now"
+                + " approved");
         assertThat(model.selectedProperty().get().stateProperty().get()).isEqualTo("approved");
         assertThat(model.rows()).as("the decision stays in sight until another is selected")
                 .contains(model.selectedProperty().get());
@@ -343,10 +344,10 @@ class ApprovalsViewModelTest {
         model.activate();
         assertThat(scheduler.active()).as("the countdown ticks while shown").isEqualTo(1);
         model.select(row(d.id()));
-        assertThat(model.rows().get(0).expiresInProperty().get()).isEqualTo("in 2 min");
+        assertThat(model.rows().get(0).expiresInProperty().get()).isEqualTo("2 min");
         clock.advance(Duration.ofSeconds(75));
         scheduler.tick();
-        assertThat(model.rows().get(0).expiresInProperty().get()).isEqualTo("in 45 s");
+        assertThat(model.rows().get(0).expiresInProperty().get()).isEqualTo("45 s");
         assertThat(model.selectedExpiresInProperty().get()).isEqualTo("in 45 s");
         int reads = (int) fake.calls.stream().filter(c -> c.endsWith(" decisions")).count();
 
