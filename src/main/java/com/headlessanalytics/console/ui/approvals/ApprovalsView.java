@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,7 +69,7 @@ public final class ApprovalsView extends ScreenScaffold {
         VBox queue = new VBox(8, viewToggles(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         queue.setPadding(new Insets(0, 8, 0, 0));
-        queue.setMinWidth(400);
+        queue.setMinWidth(420);
 
         detailBox.setPadding(new Insets(4, 12, 12, 12));
         detailBox.getStyleClass().add("approvals-detail");
@@ -82,12 +83,12 @@ public final class ApprovalsView extends ScreenScaffold {
         none.setPadding(new Insets(24));
         detailPane = new StackPane(scroll, none);
         detailPane.setId("approvals-detail");
-        detailPane.setMinWidth(420);
+        detailPane.setMinWidth(380);
         scroll.visibleProperty().bind(model.detailProperty().isNotNull());
         none.visibleProperty().bind(model.detailProperty().isNull());
 
         SplitPane split = new SplitPane(queue, detailPane);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.62);
         body(split);
 
         model.detailProperty().addListener((obs, old, d) -> showDetail(d));
@@ -123,6 +124,7 @@ public final class ApprovalsView extends ScreenScaffold {
     private TableView<DecisionRow> queueTable() {
         TableView<DecisionRow> t = ViewParts.table("");
         t.setId("approvals-table");
+        t.getStyleClass().add("approvals-table");
         t.setItems(model.rows());
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.placeholderProperty());
@@ -130,7 +132,7 @@ public final class ApprovalsView extends ScreenScaffold {
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
         t.setPlaceholder(placeholder);
-        TableColumn<DecisionRow, String> proposer = column("Proposer", DecisionRow::proposerProperty, 115);
+        TableColumn<DecisionRow, String> proposer = column("Proposer", DecisionRow::proposerProperty, 110);
         proposer.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -142,7 +144,7 @@ public final class ApprovalsView extends ScreenScaffold {
                         ? new Tooltip("Proposed by an API key, agent or workflow, not an operator") : null);
             }
         });
-        TableColumn<DecisionRow, String> expires = column("Expires in", DecisionRow::expiresInProperty, 105);
+        TableColumn<DecisionRow, String> expires = column("Expires in", DecisionRow::expiresInProperty, 95);
         expires.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -155,24 +157,29 @@ public final class ApprovalsView extends ScreenScaffold {
                 }
             }
         });
-        TableColumn<DecisionRow, String> amount = column("Amount", DecisionRow::moneyProperty, 105);
+        TableColumn<DecisionRow, String> amount = column("Amount", DecisionRow::moneyProperty, 100);
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
-        t.getColumns().setAll(List.of(column("Action", DecisionRow::actionProperty, 120), amount, proposer,
-                column("State", DecisionRow::stateProperty, 105), column("Tier", DecisionRow::tierProperty, 42),
-                column("Age", DecisionRow::ageProperty, 52), expires));
+        t.getColumns().setAll(List.of(column("Action", DecisionRow::actionProperty, 125), amount, proposer,
+                column("State", DecisionRow::stateProperty, 110), column("Tier", DecisionRow::tierProperty, 46),
+                column("Age", DecisionRow::ageProperty, 55), expires));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.select(row));
-        model.selectedProperty().addListener((obs, old, row) -> {
-            if (row != t.getSelectionModel().getSelectedItem()) {
-                if (row == null) {
-                    t.getSelectionModel().clearSelection();
-                } else {
-                    t.getSelectionModel().select(row);
-                    t.scrollTo(row);
-                }
-            }
-        });
+        model.selectedProperty().addListener((obs, old, row) -> showSelection(t, row));
+        showSelection(t, model.selectedProperty().get());
         return t;
+    }
+
+    /** Shows the ViewModel's selection in the table (it may come from a notification or another screen). */
+    private static void showSelection(TableView<DecisionRow> t, DecisionRow row) {
+        if (row == t.getSelectionModel().getSelectedItem()) {
+            return;
+        }
+        if (row == null) {
+            t.getSelectionModel().clearSelection();
+        } else {
+            t.getSelectionModel().select(row);
+            t.scrollTo(row);
+        }
     }
 
     private static TableColumn<DecisionRow, String> column(String title,
@@ -198,6 +205,8 @@ public final class ApprovalsView extends ScreenScaffold {
         state.setId("approvals-detail-state");
         state.getStyleClass().addAll("state-tag", d.state().replace(' ', '-'));
         state.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        heading.setMaxWidth(Double.MAX_VALUE);
         HBox title = new HBox(10, heading, state);
         title.setAlignment(Pos.CENTER_LEFT);
         detailBox.getChildren().setAll(title);
@@ -222,13 +231,14 @@ public final class ApprovalsView extends ScreenScaffold {
         fact(facts, 4, "Decision", selectable(d.id(), "approvals-id", "digest"));
         detailBox.getChildren().add(facts);
 
-        detailBox.getChildren().add(section("Proposed action, exactly as hashed"));
+        detailBox.getChildren().add(section("Proposed action (as hashed)"));
         TextArea json = new TextArea(d.actionJson());
         json.setId("approvals-action-json");
         json.setEditable(false);
         json.getStyleClass().add("action-json");
         json.setPrefRowCount(Math.min(14, Math.max(4, (int) d.actionJson().lines().count() + 1)));
         json.setWrapText(false);
+        json.setPrefColumnCount(30);
         detailBox.getChildren().add(json);
         Label digestCaption = new Label("Action digest (SHA-256 of its RFC 8785 canonical form; your approval names it)");
         digestCaption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -294,7 +304,7 @@ public final class ApprovalsView extends ScreenScaffold {
         submit.setId("approvals-submit");
         submit.visibleProperty().bind(model.submitBlockedProperty().isEmpty());
         submit.managedProperty().bind(submit.visibleProperty());
-        HBox buttons = new HBox(8, approve, deny, revoke, submit);
+        FlowPane buttons = new FlowPane(8, 8, approve, deny, revoke, submit);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label();
         hint.setId("approvals-approve-hint");
@@ -353,7 +363,7 @@ public final class ApprovalsView extends ScreenScaffold {
         f.setId(id);
         f.setEditable(false);
         f.getStyleClass().addAll(style, Styles.SMALL);
-        f.setPrefColumnCount(Math.max(10, text.length()));
+        f.setPrefColumnCount(Math.min(24, Math.max(10, text.length())));
         f.setMaxWidth(Double.MAX_VALUE);
         return f;
     }
