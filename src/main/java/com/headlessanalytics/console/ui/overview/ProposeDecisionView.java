@@ -79,7 +79,7 @@ public final class ProposeDecisionView extends Dialog<Void> {
         TextArea preview = new TextArea();
         preview.setId("propose-preview");
         preview.setEditable(false);
-        preview.setPrefRowCount(9);
+        preview.setPrefRowCount(10);
         preview.getStyleClass().add("mono");
         preview.textProperty().bind(model.previewProperty());
         Label previewCaption = new Label("The proposed action, exactly as it will be stored, hashed and enforced");
@@ -104,6 +104,11 @@ public final class ProposeDecisionView extends Dialog<Void> {
         create.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             model.save();
+        });
+        model.loadTextProperty().addListener((obs, old, text) -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
         });
         model.savedProperty().addListener((obs, old, done) -> {
             if (done) {

@@ -164,8 +164,8 @@ public final class ProposeDecisionViewModel {
         String limit = g.amountLimit() == null ? "no amount limit"
                 : money(g.remaining() == null ? g.amountLimit().amount() : g.remaining(), g.amountLimit().currency())
                 + " left";
-        return new Choice(g.id(), g.id() + " · for " + g.grantee() + " · " + String.join(", ", g.actions() == null
-                ? List.of() : g.actions()) + " · " + limit + " · " + g.status(), "active".equals(g.status()));
+        return new Choice(g.id(), "for " + g.grantee() + " · " + limit + " · " + String.join(", ", g.actions() == null
+                ? List.of() : g.actions()) + " · " + g.status() + " · " + g.id(), "active".equals(g.status()));
     }
 
     private Choice choice(Governance.Contract c) {

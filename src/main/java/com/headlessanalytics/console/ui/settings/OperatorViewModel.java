@@ -74,8 +74,8 @@ public final class OperatorViewModel {
         actingAs.set("Reading who this workspace records you as…");
         String principal = profile.principal();
         tasks.submit("Reading who you act as", p -> api.get().identity().principal(), as -> actingAs.set(
-                as.equals(principal) ? "This workspace records you as " + as + ": the proposer of your decisions and"
-                        + " the approver of the others'."
+                as.equals(principal) ? "This workspace records you as " + as + ": the proposer of what you propose"
+                        + " and the approver of what you approve."
                         : "Connected to a remote API: you act as " + as + ", the id of its API key. The name above"
                         + " applies when the console opens an embedded workspace."),
                 failure -> actingAs.set("Who you act as could not be read: " + ErrorText.describe(failure)));

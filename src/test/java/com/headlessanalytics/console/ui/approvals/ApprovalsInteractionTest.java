@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.NextAction;
+import com.headlessanalytics.console.app.ConsoleComposition;
 import com.headlessanalytics.console.ui.EngineScreenTest;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.OperatorProfile;
+import com.headlessanalytics.console.ui.overview.ProposeDecisionViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
 import com.headlessanalytics.console.ui.shell.ShellView;
 import com.headlessanalytics.console.ui.shell.ShellViewModel;
@@ -230,6 +233,49 @@ class ApprovalsInteractionTest extends EngineScreenTest {
                 model.deactivate();
                 return null;
             });
+        }
+    }
+
+    @Test
+    void proposeDecisionDraftsOneThatOpensInApprovalsWhereTheProposerSubmitsIt() {
+        FxDialogService dialogs = ScreenRobot.onFx(() -> ConsoleComposition.registerForms(
+                new FxDialogService(null, notice -> { })));
+        ApprovalsViewModel model = ScreenRobot.onFx(() -> new ApprovalsViewModel(() -> ana, tasks,
+                new ManualScheduler(), Clock.systemUTC(), ZoneOffset.UTC, dialogs, new OperatorProfile("ana", null)));
+        NextAction next = new NextAction("reallocate_budget", "Shift budget toward spring-launch",
+                "Revenue fell; spring-launch brings the most touchpoints", "high", true,
+                new NextAction.RequiredDecision("budget.reallocate", "ads", "approved", "T3"));
+        try (ScreenRobot robot = ScreenRobot.show(() -> new ApprovalsView(model))) {
+            robot.read(() -> {
+                model.activate();
+                dialogs.showForm(new ProposeDecisionViewModel(() -> ana, tasks, dialogs, Clock.systemUTC(),
+                        ZoneOffset.UTC, "default", next, model::show));
+                return null;
+            });
+            Window form = dialog(robot, "Draft a decision for \"Shift budget toward spring-launch\"");
+            robot.waitUntil(() -> ((javafx.scene.control.ComboBox<?>) form.getScene().getRoot()
+                    .lookup("#propose-grant")).getValue() != null, () -> "no grant chosen");
+            robot.clickOn(robot.read(() -> form.getScene().getRoot().lookup("#propose-amount")));
+            robot.write("1200.50");
+            Button create = robot.read(() -> button(form, "Create draft"));
+            robot.waitUntil(() -> !create.isDisabled(), () -> "Create stays disabled");
+            robot.screenshot("approvals-propose-form", form);
+            robot.clickOn(create);
+            robot.waitUntil(() -> model.detailProperty().get() != null
+                    && "draft".equals(model.detailProperty().get().state()), () -> "the draft did not open");
+            String id = robot.read(() -> model.detailProperty().get().id());
+            assertThat(ana.decision(id).state()).isEqualTo("draft");
+            assertThat(ana.decision(id).proposer()).isEqualTo(ANA);
+            assertThat(robot.read(() -> model.viewProperty().get())).isEqualTo(ApprovalRules.QueueView.MINE);
+            assertThat(robot.read(() -> robot.<Button>find("#approvals-submit").isVisible())).isTrue();
+
+            robot.clickOn("#approvals-submit");
+            Window confirm = dialog(robot, "Submit budget.reallocate for approval?");
+            robot.clickOn(robot.read(() -> button(confirm, "Submit")));
+            robot.waitUntil(() -> "pending approval".equals(model.detailProperty().get().state()),
+                    () -> "state " + model.detailProperty().get().state() + " " + model.query().errorProperty().get());
+            assertThat(ana.decision(id).state()).isEqualTo("pending_approval");
+            assertThat(robot.read(() -> robot.<Button>find("#approvals-submit").isVisible())).as("submitted").isFalse();
         }
     }
 

@@ -42,7 +42,7 @@ class ProposeDecisionViewModelTest {
         assertThat(model.actionProperty().get()).isEqualTo("budget.reallocate");
         assertThat(model.grantProperty().get().id()).as("the active grant, not the revoked one").isEqualTo("grt_1");
         assertThat(model.grantChoices()).extracting(ProposeDecisionViewModel.Choice::label).first()
-                .isEqualTo("grt_1 · for operator:ana · budget.reallocate · 2,500.00 EUR left · active");
+                .isEqualTo("for operator:ana · 2,500.00 EUR left · budget.reallocate · active · grt_1");
         assertThat(model.contractProperty().get().id()).isEqualTo("ctr_1");
         assertThat(model.currencyProperty().get()).as("from the contract's limits").isEqualTo("EUR");
         assertThat(model.amountErrorProperty().get()).isEqualTo("Enter the amount the action spends.");

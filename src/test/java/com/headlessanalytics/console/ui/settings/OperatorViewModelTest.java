@@ -25,7 +25,7 @@ class OperatorViewModelTest {
                     TestTasks.direct(), dialogs);
             model.activate();
             assertThat(model.actingAsProperty().get()).isEqualTo("This workspace records you as operator:ana: the"
-                    + " proposer of your decisions and the approver of the others'.");
+                    + " proposer of what you propose and the approver of what you approve.");
             assertThat(model.saveCommand().isExecutable()).as("nothing changed").isFalse();
 
             model.nameProperty().set("ana maria");

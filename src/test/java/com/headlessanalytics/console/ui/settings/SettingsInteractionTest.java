@@ -60,9 +60,10 @@ class SettingsInteractionTest {
                     return current();
                 }
             };
+            OperatorProfile profile = new OperatorProfile("ana", null);
             SettingsViewModel model = ScreenRobot.onFx(() -> new SettingsViewModel(() -> serve, workspaces, () -> { },
-                    tasks, dialogs, serveStates::add, ZoneOffset.UTC, copied::add, new OperatorViewModel(
-                            new OperatorProfile("ana", null), engine::defaultWorkspace, tasks, dialogs)));
+                    tasks, dialogs, serveStates::add, ZoneOffset.UTC, copied::add, new OperatorViewModel(profile,
+                            () -> engine.defaultWorkspace(profile.principal()), tasks, dialogs)));
             try (ScreenRobot robot = ScreenRobot.show(() -> new SettingsView(model))) {
                 ScreenRobot.onFx(() -> {
                     model.activate();
@@ -127,6 +128,17 @@ class SettingsInteractionTest {
                     assertThat(robot.read(() -> robot.<Label>find("#settings-serve-status").getText()))
                             .isEqualTo("Serve mode is off");
                 }
+
+                Label actingAs = robot.find("#settings-operator-acting-as");
+                assertThat(robot.read(actingAs::getText)).startsWith("This workspace records you as operator:ana:");
+                robot.typeInto("#settings-operator-name", "ana maria");
+                assertThat(robot.<Button>find("#settings-operator-save").isDisabled()).as("no spaces").isTrue();
+                robot.typeInto("#settings-operator-name", "bob").clickOn("#settings-operator-save");
+                robot.waitUntil(() -> actingAs.getText().startsWith("This workspace records you as operator:bob:"),
+                        () -> "acting as: " + actingAs.getText());
+                assertThat(profile.principal()).isEqualTo("operator:bob");
+                assertThat(dialogs.notices).last().isEqualTo("You now act as operator:bob");
+                assertThat(robot.<Button>find("#settings-operator-save").isDisabled()).as("saved").isTrue();
             } finally {
                 serve.stop();
             }
