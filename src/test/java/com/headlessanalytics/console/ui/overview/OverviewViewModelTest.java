@@ -1,9 +1,5 @@
 package com.headlessanalytics.console.ui.overview;
 
-import com.headlessanalytics.console.ui.common.TestDialogs;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
@@ -20,6 +16,7 @@ import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
 import java.math.BigDecimal;
@@ -35,6 +32,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 
 class OverviewViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");

@@ -1,12 +1,10 @@
 package com.headlessanalytics.console.ui.settings;
 
-import com.headlessanalytics.console.ui.common.OperatorProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.app.EmbeddedServeControl;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.Workspaces;
@@ -25,6 +23,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Settings in a real window, against a real engine and the real local API server: start serve mode

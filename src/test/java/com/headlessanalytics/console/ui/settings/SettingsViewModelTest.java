@@ -1,11 +1,9 @@
 package com.headlessanalytics.console.ui.settings;
 
-import com.headlessanalytics.console.ui.common.OperatorProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.app.EmbeddedServeControl;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Serve mode from the console, against the real engine and server, without a toolkit. */
 class SettingsViewModelTest {

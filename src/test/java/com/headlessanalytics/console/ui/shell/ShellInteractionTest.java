@@ -1,9 +1,5 @@
 package com.headlessanalytics.console.ui.shell;
 
-import com.headlessanalytics.console.ui.settings.OperatorViewModel;
-import com.headlessanalytics.console.ui.common.OperatorProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.app.ConnectionProfiles;
 import com.headlessanalytics.console.app.ConsoleConnector;
 import com.headlessanalytics.console.app.EmbeddedServeControl;
@@ -14,10 +10,12 @@ import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.Connections;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
+import com.headlessanalytics.console.ui.settings.OperatorViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import java.nio.file.Path;
@@ -32,6 +30,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The window frame with the real Connection and Settings screens: clicking sidebar entries (and
