@@ -40,8 +40,12 @@ public final class ProofTrails {
             if (evidence != null) {
                 if (evidence.size() > MAX_IDS) {
                     c.add("evidence", "invalid_value", "at most " + MAX_IDS + " items; it has " + evidence.size());
-                } else if (evidence.contains(null)) {
-                    c.add("evidence[" + evidence.indexOf(null) + "]", "invalid_type", "must be an object");
+                } else {
+                    for (int i = 0; i < evidence.size(); i++) {
+                        if (evidence.get(i) == null) {
+                            c.add("evidence[" + i + "]", "invalid_type", "must be an object");
+                        }
+                    }
                 }
             }
             return c;

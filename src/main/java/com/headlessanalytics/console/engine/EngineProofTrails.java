@@ -383,7 +383,10 @@ final class EngineProofTrails {
         return events;
     }
 
-    /** The export's evidence items, then each selected decision's evidence, as canonical lines. */
+    /**
+     * The export's evidence items, then each selected decision's evidence (from its latest
+     * decision record that holds an evidence list), as canonical lines.
+     */
     private static List<String> evidence(Connection c, String ws, ProofTrails.ExportRequest r, Set<String> decisions)
             throws SQLException {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -398,8 +401,9 @@ final class EngineProofTrails {
         }
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         for (ChainRow row : decisionRows(c, ws, decisions)) {
-            if (row.kind().startsWith("decision.")) {
-                latest.put(row.decisionId() != null ? row.decisionId() : row.objectId(), json(row.record()));
+            JsonNode record = row.kind().startsWith("decision.") ? json(row.record()) : null;
+            if (record != null && record.path("body").path("evidence").isArray()) {
+                latest.put(row.decisionId() != null ? row.decisionId() : row.objectId(), record);
             }
         }
         for (String id : decisions) {
