@@ -63,46 +63,55 @@ done
 
 # Step 6. The Merkle root (RFC 6962) over every line of the four files, in this order:
 # leaf = SHA-256(0x00 || line without its newline), node = SHA-256(0x01 || left || right).
-level=()
+# Each hash input is written to a numbered file; one sha256sum run hashes a whole level.
+hashes() { (cd "$1" && printf '%s\n' * | xargs sha256sum) | cut -d' ' -f1; }
+mkdir "$work/leaves"
+n=0
 for f in events decisions receipts evidence; do
   while IFS= read -r line; do
-    level+=("$( { printf '\000'; printf '%s' "$line"; } | hash)")
+    n=$((n + 1))
+    printf -v name '%09d' "$n"
+    printf '\000%s' "$line" > "$work/leaves/$name"
   done < "$f.jsonl"
 done
-if [ ${#level[@]} -eq 0 ]; then
+[ "$n" -eq "$(jq .merkle.treeSize manifest.json)" ] || fail "the Merkle tree size is not the manifest's"
+if [ "$n" -eq 0 ]; then
   root=$(printf '' | hash)
 else
+  level=($(hashes "$work/leaves"))
+  depth=0
   while [ ${#level[@]} -gt 1 ]; do
-    next=()
+    depth=$((depth + 1))
+    mkdir "$work/level$depth"
     for ((i = 0; i + 1 < ${#level[@]}; i += 2)); do
-      next+=("$( { printf '\001'; bin "${level[i]}"; bin "${level[i + 1]}"; } | hash)")
+      printf -v name '%09d' "$i"
+      { printf '\001'; bin "${level[i]}"; bin "${level[i + 1]}"; } > "$work/level$depth/$name"
     done
+    next=($(hashes "$work/level$depth"))
     if [ $((${#level[@]} % 2)) -eq 1 ]; then next+=("${level[${#level[@]} - 1]}"); fi
     level=("${next[@]}")
   done
   root=${level[0]}
 fi
 [ "$root" = "$(jq -r .merkle.root manifest.json)" ] || fail "the Merkle root is not the manifest's"
-[ "$(cat events.jsonl decisions.jsonl receipts.jsonl evidence.jsonl | wc -l)" -eq "$(jq .merkle.treeSize manifest.json)" ] \
-  || fail "the Merkle tree size is not the manifest's"
 
 # Step 7. Every governance record: its recordHash is the SHA-256 of the record without recordHash
 # and signature, and its Ed25519 signature over those same bytes is by the key.
 for f in decisions receipts; do
+  jq -r '[.recordHash, .signature, .keyId] | @tsv' "$f.jsonl" > "$work/$f.fields" || fail "$f.jsonl is not JSON"
   n=0
-  while IFS= read -r line; do
+  while IFS=$'\t' read -r rh sig kid; do
     n=$((n + 1))
-    rh=$(jq -r .recordHash <<< "$line")
-    sig=$(jq -r .signature <<< "$line")
-    [ "$(jq -r .keyId <<< "$line")" = "$fp" ] || fail "$f.jsonl line $n: signed by another key"
+    IFS= read -r line <&3
+    [ "$kid" = "$fp" ] || fail "$f.jsonl line $n: signed by another key"
     body=${line/",\"recordHash\":\"$rh\""/}
     body=${body/",\"signature\":\"$sig\""/}
-    [ "$(printf '%s' "$body" | hash)" = "$rh" ] || fail "$f.jsonl line $n: the recordHash does not match the record"
     printf '%s' "$body" > "$work/record"
-    printf '%s' "$sig" | base64 -d > "$work/record.sig" || fail "$f.jsonl line $n: the signature is not base64"
+    [ "$(hash < "$work/record")" = "$rh" ] || fail "$f.jsonl line $n: the recordHash does not match the record"
+    base64 -d <<< "$sig" > "$work/record.sig" || fail "$f.jsonl line $n: the signature is not base64"
     openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in "$work/record" -sigfile "$work/record.sig" >/dev/null \
       || fail "$f.jsonl line $n: the record's signature does not verify"
-  done < "$f.jsonl"
+  done < "$work/$f.fields" 3< "$f.jsonl"
 done
 
 # Step 8. Order and links: seq strictly increasing in each file, receipts only in receipts.jsonl,
