@@ -49,8 +49,9 @@ final class GovernanceChain {
 
     /** The newest record of the workspace's chain, read in the transaction that appends after it. */
     Head head(Connection c, String workspaceId) throws SQLException {
+        // ordered as the primary key, so H2 reads one index entry instead of sorting the chain
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, record_hash FROM gov_record WHERE workspace_id = ?"
-                + " ORDER BY seq DESC LIMIT 1")) {
+                + " ORDER BY workspace_id DESC, seq DESC LIMIT 1")) {
             ps.setString(1, workspaceId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : Head.EMPTY;
@@ -171,7 +172,8 @@ final class GovernanceChain {
     private static Governance.ChainStatus broken(Connection c, String workspaceId, String problem)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), (SELECT record_hash FROM gov_record"
-                + " WHERE workspace_id = ? ORDER BY seq DESC LIMIT 1) FROM gov_record WHERE workspace_id = ?")) {
+                + " WHERE workspace_id = ? ORDER BY workspace_id DESC, seq DESC LIMIT 1) FROM gov_record"
+                + " WHERE workspace_id = ?")) {
             ps.setString(1, workspaceId);
             ps.setString(2, workspaceId);
             try (ResultSet rs = ps.executeQuery()) {
