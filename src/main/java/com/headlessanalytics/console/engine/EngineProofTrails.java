@@ -18,6 +18,7 @@ import com.headlessanalytics.console.proof.PacketWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -498,7 +499,7 @@ final class EngineProofTrails {
             ps.setString(9, t.merkleRoot());
             ps.setString(10, t.chainHead());
             ps.setString(11, ApiJson.write(t.counts()));
-            ps.setString(12, new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
+            ps.setString(12, new String(manifest, StandardCharsets.UTF_8));
             return ps.executeUpdate();
         }
     }
