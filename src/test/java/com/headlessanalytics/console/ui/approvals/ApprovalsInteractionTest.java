@@ -121,7 +121,7 @@ class ApprovalsInteractionTest extends EngineScreenTest {
             assertThat(robot.read(approve::isDisabled)).as("not the amount yet").isTrue();
             robot.write(".00");
             robot.waitUntil(() -> !approve.isDisabled(), () -> "the typed amount does not enable Approve");
-            robot.screenshot("approvals-typed-amount", typed);
+            robot.screenshot("approvals-typed-amount", typed.getScene());
             robot.clickOn(approve);
             robot.waitUntil(() -> model.query().statusProperty().get().startsWith("Approved"),
                     () -> "status " + model.query().statusProperty().get() + " error "
@@ -219,7 +219,7 @@ class ApprovalsInteractionTest extends EngineScreenTest {
             Window popup = robot.read(() -> notification().orElseThrow());
             assertThat(robot.read(() -> texts(popup))).contains("A decision awaits your approval",
                     AGENT + " proposes budget.reallocate · 1,800.00 EUR · expires in 23 h 59 min");
-            robot.screenshot("approvals-notification", popup);
+            robot.screenshot("approvals-notification", popup.getScene());
 
             robot.clickOn(robot.read(() -> popup.getScene().getRoot().lookup(".notification-bar")));
             robot.waitUntil(() -> shell.selectedProperty().get() == Area.APPROVALS
@@ -259,7 +259,7 @@ class ApprovalsInteractionTest extends EngineScreenTest {
             robot.write("1200.50");
             Button create = robot.read(() -> button(form, "Create draft"));
             robot.waitUntil(() -> !create.isDisabled(), () -> "Create stays disabled");
-            robot.screenshot("approvals-propose-form", form);
+            robot.screenshot("approvals-propose-form", form.getScene());
             robot.clickOn(create);
             robot.waitUntil(() -> model.detailProperty().get() != null
                     && "draft".equals(model.detailProperty().get().state()), () -> "the draft did not open");
