@@ -96,7 +96,7 @@ class ApprovalsInteractionTest extends EngineScreenTest {
                     + model.query().errorProperty().get());
             assertThat(robot.read(() -> robot.<Label>find("#approvals-who").getText())).isEqualTo("You act as " + ANA);
 
-            robot.clickOn(robot.read(() -> row(table, agents.id())));
+            clickRow(robot, table, agents.id());
             robot.waitUntil(() -> model.detailProperty().get() != null, () -> "no detail");
             assertThat(robot.read(() -> robot.<Label>find("#approvals-detail-heading").getText()))
                     .isEqualTo("budget.reallocate · 2,500.00 EUR");
@@ -146,7 +146,7 @@ class ApprovalsInteractionTest extends EngineScreenTest {
             robot.clickOn("#approvals-view-mine");
             robot.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).id().equals(anas.id()),
                     () -> "mine: " + table.getItems());
-            robot.clickOn(robot.read(() -> row(table, anas.id())));
+            clickRow(robot, table, anas.id());
             robot.waitUntil(() -> model.detailProperty().get() != null
                     && model.detailProperty().get().id().equals(anas.id()), () -> "no detail of my own decision");
             assertThat(robot.read(() -> robot.<Button>find("#approvals-approve").isDisabled()))
@@ -164,7 +164,7 @@ class ApprovalsInteractionTest extends EngineScreenTest {
             robot.clickOn("#approvals-view-to-review");
             robot.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).id().equals(anas.id()),
                     () -> "bob's review: " + table.getItems());
-            robot.clickOn(robot.read(() -> row(table, anas.id())));
+            clickRow(robot, table, anas.id());
             robot.waitUntil(() -> !robot.<Button>find("#approvals-approve").isDisabled(),
                     () -> "bob cannot approve: " + model.approveBlockedProperty().get());
             robot.clickOn("#approvals-approve");
@@ -300,11 +300,16 @@ class ApprovalsInteractionTest extends EngineScreenTest {
                         && header.equals(pane.getHeaderText())).findFirst();
     }
 
-    /** The table row showing the decision. */
-    private static Node row(TableView<DecisionRow> table, String id) {
+    /** Clicks the table row showing the decision, once the table has laid it out. */
+    private static void clickRow(ScreenRobot robot, TableView<DecisionRow> table, String id) {
+        robot.waitUntil(() -> row(table, id).isPresent(), () -> "no row of " + id);
+        robot.clickOn(robot.read(() -> row(table, id).orElseThrow()));
+    }
+
+    private static Optional<Node> row(TableView<DecisionRow> table, String id) {
         return table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof DecisionRow d
-                        && d.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no row of " + id));
+                        && d.id().equals(id)).findFirst();
     }
 
     private static TextField field(Window window) {
