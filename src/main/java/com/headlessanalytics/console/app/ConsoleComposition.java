@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.app;
 
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.proof.PacketVerifier;
 import com.headlessanalytics.console.ui.agent.AgentContextView;
 import com.headlessanalytics.console.ui.agent.AgentContextViewModel;
 import com.headlessanalytics.console.ui.approvals.ApprovalsView;
@@ -43,6 +44,9 @@ import com.headlessanalytics.console.ui.overview.OverviewView;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel;
 import com.headlessanalytics.console.ui.overview.ProposeDecisionView;
 import com.headlessanalytics.console.ui.overview.ProposeDecisionViewModel;
+import com.headlessanalytics.console.ui.prooftrails.PacketVerification;
+import com.headlessanalytics.console.ui.prooftrails.ProofTrailsView;
+import com.headlessanalytics.console.ui.prooftrails.ProofTrailsViewModel;
 import com.headlessanalytics.console.ui.receipts.ReceiptsView;
 import com.headlessanalytics.console.ui.receipts.ReceiptsViewModel;
 import com.headlessanalytics.console.ui.settings.OperatorViewModel;
@@ -53,6 +57,8 @@ import com.headlessanalytics.console.ui.shell.ShellView;
 import com.headlessanalytics.console.ui.shell.ShellViewModel;
 import com.headlessanalytics.console.ui.usage.UsageView;
 import com.headlessanalytics.console.ui.usage.UsageViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -150,6 +156,8 @@ public final class ConsoleComposition implements AutoCloseable {
         UsageViewModel usage = new UsageViewModel(current, tasks, this.dialogs, clock, zone);
         GrantsViewModel grants = new GrantsViewModel(current, tasks, this.dialogs, clock, zone);
         ReceiptsViewModel receipts = new ReceiptsViewModel(current, tasks, this.dialogs, clock, zone, clipboard);
+        ProofTrailsViewModel proofTrails = new ProofTrailsViewModel(current, tasks, this.dialogs,
+                ConsoleComposition::verifyPacket, clock, zone);
 
         screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));
         screen(Area.EVENTS, events, () -> new EventsView(events));
@@ -161,6 +169,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.APPROVALS, approvals, () -> new ApprovalsView(approvals));
         screen(Area.GRANTS, grants, () -> new GrantsView(grants));
         screen(Area.RECEIPTS, receipts, () -> new ReceiptsView(receipts));
+        screen(Area.PROOF_TRAILS, proofTrails, () -> new ProofTrailsView(proofTrails));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
@@ -183,6 +192,16 @@ public final class ConsoleComposition implements AutoCloseable {
     /** Keeps the operator profile in the console settings at once, beside what the window saves on close. */
     private void saveOperator() {
         ConsoleSettings.load(folder).withOperator(operator.name(), operator.threshold()).save(folder);
+    }
+
+    /**
+     * The Proof trails screen's verifier: the proof layer's, as {@code verify PACKET} runs it, with the
+     * packet's own key (the screen says whether that is the open workspace's key).
+     */
+    public static PacketVerification.Verdict verifyPacket(Path packet) throws IOException {
+        PacketVerifier.Result r = PacketVerifier.verify(Files.readAllBytes(packet), null);
+        return new PacketVerification.Verdict(PacketVerification.Outcome.valueOf(r.outcome().name()), r.reason(),
+                r.problems(), r.keyId(), r.keyNote());
     }
 
     /** Registers the Views of the forms ViewModels open through {@link DialogService#showForm(Object)}. */

@@ -115,9 +115,10 @@ public final class ProofExportBuilder {
         choicesShown.bind(scope.isEqualTo(Scope.RECEIPTS).or(scope.isEqualTo(Scope.DECISIONS)));
         chooseAllCommand = new Command(() -> choose(true), choicesShown);
         chooseNoneCommand = new Command(() -> choose(false), choicesShown);
-        for (Observable input : List.of(title, scope, range, traceId, push)) {
+        for (Observable input : List.of(scope, range, traceId)) {
             input.addListener(o -> changed());
         }
+        title.addListener(o -> titleError.set(titleProblem(title.get())));
         scope.addListener((obs, old, s) -> readChoices());
         changed();
     }
@@ -136,7 +137,7 @@ public final class ProofExportBuilder {
         previewQuery.stop();
     }
 
-    /** Something that goes in the request changed: the counts shown are no longer this selection's. */
+    /** What goes in the packet changed: the counts shown are no longer this selection's. */
     private void changed() {
         titleError.set(titleProblem(title.get()));
         String problem = selectionProblem();
@@ -311,7 +312,8 @@ public final class ProofExportBuilder {
                     + " (not asked).";
         }
         String tries = plural(push.attempts(), "attempt");
-        String why = push.message() == null || push.message().isBlank() ? "" : ": " + push.message();
+        String why = push.message() == null || push.message().isBlank() ? ""
+                : ": " + push.message().strip().replaceAll("\\.+$", "");
         return switch (push.status() == null ? "" : push.status()) {
             case "not_configured" -> "Not pushed: no SovereignProof endpoint is configured. Set one under Exported ›"
                     + " Push to SovereignProof.";

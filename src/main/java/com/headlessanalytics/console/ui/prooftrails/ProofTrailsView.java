@@ -113,6 +113,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         problem.setId("proof-selection-problem");
         problem.textProperty().bind(b.selectionProblemProperty());
         problem.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hiddenWhenEmpty(problem);
 
         CheckBox push = new CheckBox("Push to SovereignProof after writing");
         push.setId("proof-push");

@@ -47,6 +47,8 @@ public final class ProofTrailsViewModel implements Activatable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
     /** How many hex digits of a hash the table shows. */
     static final int SHORT_HASH = 16;
+    /** How many problems beyond the reason a verdict lists. */
+    static final int SHOWN_PROBLEMS = 10;
 
     /** An exported packet as listed. */
     public record TrailRow(String created, String title, long events, long decisions, long receipts, long evidence,
@@ -359,13 +361,21 @@ public final class ProofTrailsViewModel implements Activatable {
         };
     }
 
-    /** The problems found beyond the reason, one "• …" line each; "" when there are none. */
+    /**
+     * The problems found beyond the reason, one "• …" line each (the first {@value #SHOWN_PROBLEMS},
+     * then how many more); "" when there are none.
+     */
     static String moreProblems(PacketVerification.Verdict v) {
         List<String> more = v.problems().stream().filter(p -> !p.equals(v.reason())).toList();
         if (more.isEmpty()) {
             return "";
         }
-        return "Also found:\n" + String.join("\n", more.stream().map(p -> "• " + p).toList());
+        StringBuilder s = new StringBuilder("Also found:");
+        more.stream().limit(SHOWN_PROBLEMS).forEach(p -> s.append("\n• ").append(p));
+        if (more.size() > SHOWN_PROBLEMS) {
+            s.append("\n… and ").append(more.size() - SHOWN_PROBLEMS).append(" more");
+        }
+        return s.toString();
     }
 
     /** "Signed by key 3fa9… (this workspace's key)", or that the signer could not be read. */

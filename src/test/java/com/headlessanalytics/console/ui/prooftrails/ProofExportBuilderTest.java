@@ -71,8 +71,11 @@ class ProofExportBuilderTest {
 
         builder.titleProperty().set("x".repeat(201));
         assertThat(builder.titleErrorProperty().get()).isEqualTo("The title must be at most 200 characters");
+        builder.previewCommand().execute();
         builder.titleProperty().set("  Q3 ads spend ");
         builder.pushProperty().set(true);
+        assertThat(builder.previewTextProperty().get()).as("the title and the push do not change the counts")
+                .isNotEmpty();
         assertThat(builder.exportCommand().isExecutable()).isTrue();
         assertThat(builder.request().title()).isEqualTo("Q3 ads spend");
         assertThat(builder.request().pushToSovereignProof()).isTrue();
@@ -161,7 +164,7 @@ class ProofExportBuilderTest {
                 "Service Unavailable", T), true)).isEqualTo("The push to https://sp.example/in failed after 3"
                 + " attempts (last answer HTTP 503): Service Unavailable. The packet is kept here.");
         assertThat(ProofExportBuilder.pushOutcome(new ProofTrails.Push("failed", "https://sp.example/in", 3, null,
-                "connection refused", T), true)).isEqualTo("The push to https://sp.example/in failed after 3"
+                "connection refused.", T), true)).isEqualTo("The push to https://sp.example/in failed after 3"
                 + " attempts: connection refused. The packet is kept here.");
         assertThat(ProofExportBuilder.pushOutcome(new ProofTrails.Push("not_configured", null, 0, null,
                 "No SovereignProof endpoint is configured", null), true)).isEqualTo("Not pushed: no SovereignProof"

@@ -193,6 +193,10 @@ class ProofTrailsViewModelTest {
         assertThat(model.verdictProblemsProperty().get()).isEqualTo("Also found:\n• receipts.jsonl line 2:"
                 + " recordHash does not match");
         assertThat(model.verdictKeyNoteProperty().get()).isEmpty();
+        List<String> many = java.util.stream.IntStream.range(0, 13).mapToObj(i -> "problem " + i).toList();
+        assertThat(ProofTrailsViewModel.moreProblems(new PacketVerification.Verdict(
+                PacketVerification.Outcome.INVALID, "problem 0", many, null, null)))
+                .endsWith("• problem 10\n… and 2 more").contains("• problem 1\n");
 
         answer = null;
         model.verify(packet);
