@@ -113,6 +113,11 @@ public final class Engine implements ServeBackend, AutoCloseable {
         return keyBlocks;
     }
 
+    /** Governance, for the engine's own tests (its fault-injection seam). */
+    EngineGovernance governance() {
+        return governance;
+    }
+
     public ApiKeys keys() {
         return keys;
     }

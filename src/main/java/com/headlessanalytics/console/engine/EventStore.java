@@ -158,6 +158,61 @@ final class EventStore {
         return result;
     }
 
+    /** Events stored by {@link #storeWithin}, to hand to {@link #committed} once their transaction commits. */
+    record Pending(List<IngestProjection.Stored> fresh, Set<String> newBusinesses) {
+    }
+
+    /**
+     * Stores events inside a write another part of the engine runs (the governance transitions), with
+     * the same inserts, business rows and projections as {@link #store}; must run on the writer thread.
+     * The ids are new (generated), so nothing is checked for duplicates. Pass the answer to
+     * {@link #committed} from the write's afterCommit.
+     */
+    Pending storeWithin(Connection c, String workspaceId, List<Event> events) throws SQLException {
+        Set<String> newBusinesses = new LinkedHashSet<>();
+        for (Event e : events) {
+            if (!knownBusinesses.contains(workspaceId + '\n' + e.businessId())) {
+                newBusinesses.add(e.businessId());
+            }
+        }
+        registerBusinesses(c, workspaceId, newBusinesses, events.isEmpty() ? 0 : events.get(0).receivedAt());
+        List<IngestProjection.Stored> fresh = new ArrayList<>(events.size());
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Event e : events) {
+                long seq = ++lastSeq;
+                fresh.add(new IngestProjection.Stored(seq, e));
+                insert.setLong(1, seq);
+                insert.setString(2, workspaceId);
+                insert.setString(3, e.businessId());
+                insert.setString(4, e.id());
+                insert.setString(5, e.event());
+                insert.setLong(6, e.timestamp());
+                insert.setLong(7, e.receivedAt());
+                setNullable(insert, 8, e.traceId());
+                setNullable(insert, 9, e.actorKey());
+                setNullable(insert, 10, e.trustTier() == null ? null : e.trustTier().name());
+                insert.setString(11, toJson(e));
+                setFacts(insert, 12, e);
+                insert.addBatch();
+            }
+            if (!fresh.isEmpty()) {
+                insert.executeBatch();
+            }
+        }
+        for (IngestProjection p : projections) {
+            p.onStored(c, workspaceId, fresh);
+        }
+        return new Pending(fresh, newBusinesses);
+    }
+
+    /** After the commit of a write that called {@link #storeWithin}, on the writer thread, in commit order. */
+    void committed(String workspaceId, Pending pending) {
+        for (String b : pending.newBusinesses()) {
+            knownBusinesses.add(workspaceId + '\n' + b);
+        }
+        afterCommit.committed(workspaceId, pending.fresh());
+    }
+
     /** The ids of the batch already stored, by point lookups on the unique (workspace_id, id) index. */
     private static Set<String> existingIds(Connection c, String workspaceId, List<Event> events) throws SQLException {
         Set<String> found = new HashSet<>();

@@ -4,13 +4,16 @@ import java.util.Locale;
 
 /** The product's areas, in sidebar order. Only those with a screen are enabled. */
 public enum Area {
-    OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, PROOF_TRAILS, TRACKABLES,
+    OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, GRANTS, RECEIPTS, PROOF_TRAILS,
+    TRACKABLES,
     SCANNER, USAGE, RUNTIME_HEALTH, SETTINGS;
 
     /** The area's name in the sidebar and in tooltips. */
     public String title() {
         return switch (this) {
             case AGENT_CONTEXT -> "Agent context";
+            case GRANTS -> "Grants & contracts";
+            case RECEIPTS -> "Receipts";
             case PROOF_TRAILS -> "Proof trails";
             case TRACKABLES -> "Trackables & labels";
             case SCANNER -> "Scanner station";
