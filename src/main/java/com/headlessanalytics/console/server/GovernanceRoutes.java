@@ -48,7 +48,14 @@ final class GovernanceRoutes {
     }
 
     static boolean handles(Route route) {
-        return route.name().startsWith("GOVERNANCE_") || route.name().startsWith("PROOF_TRAIL");
+        return switch (route) {
+            case GOVERNANCE_PRINCIPAL, GOVERNANCE_CONTRACTS, GOVERNANCE_CONTRACT_REVOKE, GOVERNANCE_GRANTS,
+                 GOVERNANCE_GRANT_REVOKE, GOVERNANCE_DECISIONS, GOVERNANCE_DECISION, GOVERNANCE_DECISION_SUBMIT,
+                 GOVERNANCE_DECISION_APPROVE, GOVERNANCE_DECISION_DENY, GOVERNANCE_DECISION_REVOKE,
+                 GOVERNANCE_ENFORCE, GOVERNANCE_RECEIPTS, GOVERNANCE_PUBLIC_KEY, PROOF_TRAILS, PROOF_TRAIL_PREVIEW,
+                 PROOF_TRAIL_EXPORT, PROOF_TRAIL_SETTINGS, PROOF_TRAIL_PACKET -> true;
+            default -> false;
+        };
     }
 
     static Answer answer(HeadlessApi port, Route route, AnalyticsRoutes.Request request) {

@@ -9,6 +9,7 @@ import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,8 +80,8 @@ public final class GovernanceBenchmark {
 
     public List<Level> run(Path scratch) throws Exception {
         out.printf("governance benchmark: %,d requests of each kind per level and round, clients %s, %d rounds,"
-                        + " Java %s, %d cores%n", settings.requests(), settings.clients(), settings.rounds(),
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
+                        + " Java %s, %d cores, load average %.1f%n", settings.requests(), settings.clients(),
+                settings.rounds(), Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         try (Engine engine = Engine.open(scratch.resolve(FOLDER))) {
             String workspace = engine.defaultWorkspaceId();
             NewApiKey agent = engine.keys().create(workspace, "bench agent");
@@ -137,7 +138,8 @@ public final class GovernanceBenchmark {
     }
 
     private void report(List<Level> levels) {
-        out.printf("%nmedians over %d round(s), HTTP over loopback, one request per call:%n", settings.rounds());
+        out.printf("%nmedians over %d round(s), HTTP over loopback, one request per call (load average now %.1f):%n",
+                settings.rounds(), loadAverage());
         out.printf("%-8s %12s %9s %9s   %12s %9s %9s   %s%n", "clients", "ingest/s", "p50 ms", "p99 ms",
                 "enforce/s", "p50 ms", "p99 ms", "enforce p99 / ingest p99 (target <= 2)");
         for (Level l : levels) {
@@ -254,6 +256,11 @@ public final class GovernanceBenchmark {
                 IngestBenchmark.median(Arrays.stream(runs).mapToDouble(Stats::seconds).toArray()),
                 IngestBenchmark.median(Arrays.stream(runs).mapToDouble(Stats::p50Ms).toArray()),
                 IngestBenchmark.median(Arrays.stream(runs).mapToDouble(Stats::p99Ms).toArray()));
+    }
+
+    /** The system's one-minute load average: on a shared machine, how much else was running. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double seconds(long startNanos) {
