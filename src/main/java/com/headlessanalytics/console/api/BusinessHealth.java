@@ -28,6 +28,8 @@ public record BusinessHealth(String businessId, @JsonInclude(JsonInclude.Include
 
     /** {@code governance} until governance (DecisionObjects and their approvals) is set up. */
     public static final String GOVERNANCE_NOT_SET_UP = "not_set_up";
+    /** {@code governance} once the workspace has a contract or a decision: {@code pendingApprovals} counts them. */
+    public static final String GOVERNANCE_ACTIVE = "active";
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 1000;
     public static final long DEFAULT_PERIOD_MS = 7L * 24 * 60 * 60 * 1000;

@@ -255,6 +255,10 @@ public final class Governance {
             } else {
                 cumulativeLimit.check(checks, "cumulativeLimit");
             }
+            if (perActionLimit != null && cumulativeLimit != null && perActionLimit.currency() != null
+                    && !perActionLimit.currency().equals(cumulativeLimit.currency())) {
+                checks.add("perActionLimit.currency", "invalid_value", "must be the cumulativeLimit's currency");
+            }
             if (minTrustTier != null && !isTrustTier(minTrustTier)) {
                 checks.add("minTrustTier", "invalid_value", "must be one of T0, T1, T2, T3, T4");
             }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * The embedded engine: the whole API on an H2 file in one data folder. Opening it migrates the
@@ -41,7 +42,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
-    private Engine(Database db, Clock clock) {
+    private Engine(Database db, Clock clock, SSLContext proofPushTls) {
         this.db = db;
         this.clock = clock;
         this.keyBlocks = new KeyBlockIndex();
@@ -54,7 +55,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.readiness = new Readiness(db, keys, usage);
         this.workspaceKeys = new WorkspaceKeys(db.folder());
         this.governance = new EngineGovernance(db, events, workspaceKeys, clock);
-        this.proofTrails = new EngineProofTrails(db, events, workspaceKeys, clock);
+        this.proofTrails = new EngineProofTrails(db, workspaceKeys, clock, proofPushTls);
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         analyticsLoader.start();
     }
@@ -65,7 +66,15 @@ public final class Engine implements ServeBackend, AutoCloseable {
     }
 
     public static Engine open(Path dataFolder, Clock clock) {
-        return new Engine(Database.open(dataFolder), clock);
+        return new Engine(Database.open(dataFolder), clock, null);
+    }
+
+    /**
+     * For tests only: as {@link #open(Path, Clock)}, with proof packets pushed over {@code proofPushTls}
+     * (one that trusts a test certificate) instead of the JDK's default trust store.
+     */
+    static Engine open(Path dataFolder, Clock clock, SSLContext proofPushTls) {
+        return new Engine(Database.open(dataFolder), clock, proofPushTls);
     }
 
     public Path dataFolder() {

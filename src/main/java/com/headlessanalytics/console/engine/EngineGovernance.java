@@ -56,6 +56,13 @@ final class EngineGovernance {
             "attestation", "compliance_packs");
     /** The attestation provider meaning "this engine attests the request itself". */
     static final String SOFTWARE_LOCAL = "software_local";
+    /**
+     * The most history entries of a decision: enforces that change nothing (deny, a repeated escrow)
+     * are no longer added once it has this many; their receipts are all in the chain.
+     */
+    static final int MAX_HISTORY = 100;
+    /** The longest id the chain's decision_id column holds; longer requested ids name no decision. */
+    private static final int MAX_ID = 64;
     private static final String OPEN_STATES = "('draft', 'pending_approval', 'approved', 'escrowed')";
 
     private final Database db;
@@ -313,6 +320,23 @@ final class EngineGovernance {
                 refs.add("businessId", "invalid_value", "contract " + k.id() + " binds business '" + k.businessId()
                         + "'");
             }
+            ObjectNode action = decision.proposedAction();
+            String name = Governance.actionOf(action);
+            if (k != null && !k.allowedActions().contains(name)) {
+                refs.add("proposedAction.action", "invalid_value", "'" + name + "' is not an allowed action of contract "
+                        + k.id() + " " + k.allowedActions());
+            } else if (g != null && !g.actions().contains(name)) {
+                refs.add("proposedAction.action", "invalid_value", "'" + name + "' is not an action of grant " + g.id()
+                        + " " + g.actions());
+            }
+            if (k != null && action.has("surface") && !k.surface().equals(action.get("surface").asText())) {
+                refs.add("proposedAction.surface", "invalid_value", "contract " + k.id() + " binds surface '"
+                        + k.surface() + "'");
+            }
+            if (k != null && !k.cumulativeLimit().currency().equals(Governance.currencyOf(action))) {
+                refs.add("proposedAction.currency", "invalid_value", "must be the contract's currency, "
+                        + k.cumulativeLimit().currency());
+            }
             refs.throwIfAny("Invalid decision");
             if (k.revokedAt() != null) {
                 throw ApiException.conflict("Contract " + k.id() + " is revoked");
@@ -363,7 +387,8 @@ final class EngineGovernance {
         return db.read(c -> {
             List<Governance.Decision> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT decision FROM gov_decision WHERE workspace_id = ?"
-                    + (state == null ? "" : " AND state = ?") + " ORDER BY created_at DESC, id DESC LIMIT " + MAX_LIST)) {
+                    + (state == null ? " ORDER BY workspace_id DESC, created_at DESC, id DESC"
+                    : " AND state = ? ORDER BY created_at DESC, id DESC") + " LIMIT " + MAX_LIST)) {
                 ps.setString(1, workspaceId);
                 if (state != null) {
                     ps.setString(2, state);
@@ -688,7 +713,12 @@ final class EngineGovernance {
 
         private void checkDigest() {
             start("action_digest");
-            digest = CanonicalJson.sha256(action);
+            try {
+                digest = CanonicalJson.sha256(action);
+            } catch (IllegalArgumentException e) {
+                result(false, "the request's proposedAction has no RFC 8785 form: " + e.getMessage());
+                return;
+            }
             BigDecimal amount = Governance.amountOf(action);
             BigDecimal approved = Governance.amountOf(decision.proposedAction());
             String what = state(decision) == Governance.State.APPROVED ? "approved" : "proposed";
@@ -907,7 +937,9 @@ final class EngineGovernance {
         String sql = "SELECT record FROM gov_record WHERE workspace_id = ? AND kind = 'receipt'"
                 + (traceId == null ? "" : " AND trace_id = ?")
                 + (decisionObjectId == null ? "" : " AND decision_id = ?")
-                + " ORDER BY seq DESC LIMIT " + MAX_LIST;
+                // without filters, ordered as the (workspace_id, kind, seq) index: the newest read first, no sort
+                + (traceId == null && decisionObjectId == null ? " ORDER BY workspace_id DESC, kind DESC, seq DESC"
+                : " ORDER BY seq DESC") + " LIMIT " + MAX_LIST;
         return db.read(c -> {
             List<Governance.Receipt> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -1146,16 +1178,16 @@ final class EngineGovernance {
             for (String field : new String[] {"seq", "prevHash", "recordHash", "keyId", "signature"}) {
                 tree.remove(field);
             }
-            ObjectNode record = appendRecord("receipt", id, d != null ? d.id() : null, d != null ? d.traceId() : null,
-                    principal, tree);
+            String about = d != null ? d.id() : request.decisionObjectId().length() <= MAX_ID ? request.decisionObjectId()
+                    : null;
+            ObjectNode record = appendRecord("receipt", id, about, d != null ? d.traceId() : null, principal, tree);
             long seq = record.get("seq").asLong();
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("seq", seq);
             properties.put("receiptId", id);
             properties.put("outcome", outcomeName);
             event("governance.enforce." + outcomeName, d != null ? d.businessId() : defaultBusiness(), principal,
-                    "decision", request.decisionObjectId(), d != null ? d.id() : null, d != null ? d.traceId() : null,
-                    properties);
+                    "decision", request.decisionObjectId(), about, d != null ? d.traceId() : null, properties);
             if (d != null) {
                 Governance.State s = state(d);
                 if (outcome == Governance.Outcome.ALLOW) {
@@ -1173,7 +1205,7 @@ final class EngineGovernance {
                             d.traceId(), released);
                 } else if (outcome == Governance.Outcome.ESCROW && s == Governance.State.PENDING_APPROVAL) {
                     move(d, "escrowed", Governance.State.ESCROWED, principal, null, d.approvals(), id);
-                } else {
+                } else if (d.history().size() < MAX_HISTORY) {
                     save(changed(d, s, d.approvals(), new Governance.HistoryEntry(now, principal,
                             "enforce." + outcomeName, d.state(), d.state(), null, id, seq)));
                 }

@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Business health and agent context (docs/analytics.md): a health score from five explained
@@ -73,18 +76,119 @@ final class EngineInsights {
      * component had anything to measure.
      */
     record Assessment(Period period, HealthKernel.Facts facts, Columns columns, List<BusinessHealth.Component> components,
-                      Integer score, List<BusinessHealth.Alert> alerts, List<NextAction> nextActions) {
+                      Integer score, List<BusinessHealth.Alert> alerts, List<NextAction> nextActions,
+                      Set<Long> receipted) {
     }
 
     Assessment assess(String ws, String business, Period period) {
         Columns c = analytics.columns(ws);
         int b = c.businesses.id(business);
         HealthKernel.Facts f = HealthKernel.scan(c, c.size(), b, period.from(), period.to(), Cancel.THREAD);
+        Set<Long> receipted = f.authorityBound() > f.authorityBoundWithProof() ? receipted(ws, business, period)
+                : Set.of();
+        if (!receipted.isEmpty()) {
+            f = new HealthKernel.Facts(f.current(), f.previous(), f.total(), f.previousTotal(), f.uniqueActors(),
+                    f.orders(), f.leads(), f.scans(), f.revenueMicros(), f.previousRevenueMicros(), f.authorityBound(),
+                    f.authorityBoundWithProof() + receipted.size(), f.sourceCounts(), f.lastEventAt(), f.anomalies());
+        }
         List<BusinessHealth.Component> components = components(f, period);
         List<BusinessHealth.Alert> alerts = new ArrayList<>();
         List<NextAction> actions = new ArrayList<>();
         judge(c, f, period, alerts, actions);
-        return new Assessment(period, f, c, components, score(components), alerts, actions);
+        return new Assessment(period, f, c, components, score(components), alerts, actions, receipted);
+    }
+
+    /**
+     * The storage seqs of the period's authority-bound events (T3/T4 or with a decisionId, not
+     * governance's own) without a proofId that an enforcement receipt covers: a receipt names their
+     * decision, or their trace. Read only when the workspace has receipts.
+     */
+    private Set<Long> receipted(String ws, String business, Period p) {
+        return db.read(conn -> {
+            try (PreparedStatement any = conn.prepareStatement("SELECT 1 FROM gov_record WHERE workspace_id = ?"
+                    + " AND kind = 'receipt' LIMIT 1")) {
+                any.setString(1, ws);
+                try (ResultSet rs = any.executeQuery()) {
+                    if (!rs.next()) {
+                        return Set.of();
+                    }
+                }
+            }
+            Set<Long> out = new HashSet<>();
+            Map<String, Boolean> known = new HashMap<>();
+            try (PreparedStatement events = conn.prepareStatement("SELECT seq, trace_id, flags, envelope FROM event"
+                    + " WHERE workspace_id = ? AND business_id = ? AND ts BETWEEN ? AND ? AND BITAND(flags, 4) = 0"
+                    + " AND (trust_tier IN ('T3', 'T4') OR BITAND(flags, 2) <> 0) AND event NOT LIKE 'governance.%'");
+                 PreparedStatement byDecision = conn.prepareStatement("SELECT 1 FROM gov_record WHERE workspace_id = ?"
+                    + " AND decision_id = ? AND kind = 'receipt' LIMIT 1");
+                 PreparedStatement byTrace = conn.prepareStatement("SELECT 1 FROM gov_record WHERE workspace_id = ?"
+                    + " AND trace_id = ? AND kind = 'receipt' LIMIT 1")) {
+                events.setString(1, ws);
+                events.setString(2, business);
+                events.setLong(3, p.from());
+                events.setLong(4, p.to());
+                byDecision.setString(1, ws);
+                byTrace.setString(1, ws);
+                try (ResultSet rs = events.executeQuery()) {
+                    while (rs.next()) {
+                        String trace = rs.getString(2);
+                        boolean covered = trace != null && trace.length() <= 128
+                                && known.computeIfAbsent("t:" + trace, k -> exists(byTrace, trace));
+                        if (!covered && (rs.getInt(3) & Columns.DECISION) != 0) {
+                            String decision = EventStore.fromJson(rs.getString(4)).decisionId();
+                            covered = decision != null && decision.length() <= 64
+                                    && known.computeIfAbsent("d:" + decision, k -> exists(byDecision, decision));
+                        }
+                        if (covered) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static boolean exists(PreparedStatement ps, String key) {
+        try {
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new EngineException("Database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Open decisions of the business awaiting a person: pending_approval or escrowed, not yet expired. */
+    private long pendingApprovals(String ws, String business, long now) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM gov_decision WHERE workspace_id = ?"
+                    + " AND business_id = ? AND state IN ('pending_approval', 'escrowed') AND expires_at > ?")) {
+                ps.setString(1, ws);
+                ps.setString(2, business);
+                ps.setLong(3, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Whether governance is set up: the workspace has a contract or a decision. */
+    private boolean governanceSetUp(String ws) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM gov_contract WHERE"
+                    + " workspace_id = ?) OR EXISTS (SELECT 1 FROM gov_decision WHERE workspace_id = ?)")) {
+                ps.setString(1, ws);
+                ps.setString(2, ws);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
     }
 
     /**
@@ -125,7 +229,7 @@ final class EngineInsights {
                 f.revenueMicros() == 0 && f.previousRevenueMicros() == 0 ? "no revenue in either period"
                         : "no revenue in the previous period to compare with"));
         String covered = f.authorityBoundWithProof() + " of " + f.authorityBound()
-                + " T3/T4 or decision events carry a proofId";
+                + " T3/T4 or decision events carry a proofId or have a receipt";
         if (f.authorityBound() == 0) {
             out.add(BusinessHealth.Component.noData("proof coverage", WEIGHT, covered,
                     "no data: no T3/T4 or decision events in the period, so nothing needs proof"));
@@ -203,7 +307,8 @@ final class EngineInsights {
             alerts.add(new BusinessHealth.Alert("warning", "missing_proof", missing + " authority-bound or decision"
                     + " events have no proof attached.", null));
             actions.add(new NextAction("attach_proof", "Export a proof trail for the events without proof",
-                    missing + " T3/T4 or decision events carry no proofId; see missing_proof.", "medium", false,
+                    missing + " T3/T4 or decision events have neither a proofId nor a receipt; see missing_proof.",
+                    "medium", false,
                     null));
         }
         int shown = 0;
@@ -241,11 +346,13 @@ final class EngineInsights {
         HealthKernel.Facts f = a.facts();
         int limit = q.limit() == null ? BusinessHealth.DEFAULT_LIMIT : q.limit();
         List<Event> recent = store.query(ws, EngineAnalytics.recent(business, p.to(), limit)).events();
+        boolean governance = governanceSetUp(ws);
+        long pending = governance ? pendingApprovals(ws, business, now) : 0;
         return new BusinessHealth(business, a.score(), a.components(), Revenue.fromMicros(f.revenueMicros(), 2),
-                f.scans(), f.leads(), f.orders(), 0, f.total(), f.lastEventAt() < 0 ? null : f.lastEventAt(), recent,
+                f.scans(), f.leads(), f.orders(), pending, f.total(), f.lastEventAt() < 0 ? null : f.lastEventAt(), recent,
                 topNames(a.columns(), f.current(), 20), EngineAnalytics.countMap(a.columns(), f.sourceCounts()),
                 workflows(a.columns(), f.current()), a.alerts(), a.nextActions(), proof,
-                BusinessHealth.GOVERNANCE_NOT_SET_UP);
+                governance ? BusinessHealth.GOVERNANCE_ACTIVE : BusinessHealth.GOVERNANCE_NOT_SET_UP);
     }
 
     private static Map<String, Long> topNames(Columns c, long[] counts, int limit) {
@@ -338,10 +445,11 @@ final class EngineInsights {
                 }
             }
             case MISSING_PROOF -> {
-                missing = missingProof(ws, a.columns(), business, p, limit);
+                missing = missingProof(ws, a.columns(), business, p, limit, a.receipted());
                 long all = f.authorityBound() - f.authorityBoundWithProof();
-                text.append(all == 0 ? "Every T3/T4 and decision event in the period carries a proofId.\n"
-                        : all + " T3/T4 or decision events in the period carry no proofId"
+                text.append(all == 0 ? "Every T3/T4 and decision event in the period carries a proofId or has a"
+                        + " receipt.\n" : all + " T3/T4 or decision events in the period have neither a proofId nor a"
+                        + " receipt"
                         + (all > missing.size() ? "; the newest " + missing.size() + " are listed" : "") + ".\n");
                 for (AgentContext.MissingProof m : missing) {
                     text.append(m.event()).append(" ").append(m.eventId()).append(" at ")
@@ -388,7 +496,8 @@ final class EngineInsights {
     }
 
     /** The newest events of the period that should carry proof and do not. */
-    private List<AgentContext.MissingProof> missingProof(String ws, Columns c, String business, Period p, int limit) {
+    private List<AgentContext.MissingProof> missingProof(String ws, Columns c, String business, Period p, int limit,
+                                                         Set<Long> receipted) {
         int b = c.businesses.id(business);
         List<long[]> found = new ArrayList<>();
         for (int r = c.size() - 1; r >= 0 && b >= 0; r--) {
@@ -398,7 +507,8 @@ final class EngineInsights {
             long t = c.ts(r);
             int flags = c.flags(r);
             if (t < p.from() || t > p.to() || (flags & Columns.PROOF) != 0
-                    || (c.tier(r) < 4 && (flags & Columns.DECISION) == 0)) {
+                    || (c.tier(r) < 4 && (flags & Columns.DECISION) == 0) || receipted.contains(c.seq(r))
+                    || c.names.value(c.name(r)).startsWith(HealthKernel.GOVERNANCE_PREFIX)) {
                 continue;
             }
             found.add(new long[] {t, c.seq(r)});
@@ -414,8 +524,8 @@ final class EngineInsights {
                         if (rs.next()) {
                             Event e = EventStore.fromJson(rs.getString(1));
                             String reason = e.decisionId() != null
-                                    ? "tied to decision " + e.decisionId() + " without a proofId"
-                                    : "trust tier " + e.trustTier() + " without a proofId";
+                                    ? "tied to decision " + e.decisionId() + ", which has no receipt, without a proofId"
+                                    : "trust tier " + e.trustTier() + " without a proofId or a receipt for its trace";
                             out.add(new AgentContext.MissingProof(e.id(), e.event(), e.timestamp(),
                                     e.trustTier() == null ? null : e.trustTier().name(), e.decisionId(), reason));
                         }

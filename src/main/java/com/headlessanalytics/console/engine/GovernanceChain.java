@@ -47,12 +47,9 @@ final class GovernanceChain {
         static final Head EMPTY = new Head(0, ChainRecord.GENESIS);
     }
 
-    /**
-     * The newest record of the workspace's chain, read in the transaction that appends after it. The
-     * ORDER BY names the key's leading column too, so H2 reads one row from the end of the primary key
-     * instead of sorting the whole chain on every append (docs/performance.md, reading events).
-     */
+    /** The newest record of the workspace's chain, read in the transaction that appends after it. */
     Head head(Connection c, String workspaceId) throws SQLException {
+        // ordered as the primary key, so H2 reads one index entry instead of sorting the chain
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, record_hash FROM gov_record WHERE workspace_id = ?"
                 + " ORDER BY workspace_id DESC, seq DESC LIMIT 1")) {
             ps.setString(1, workspaceId);
@@ -175,8 +172,8 @@ final class GovernanceChain {
     private static Governance.ChainStatus broken(Connection c, String workspaceId, String problem)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), (SELECT record_hash FROM gov_record"
-                + " WHERE workspace_id = ? ORDER BY workspace_id DESC, seq DESC LIMIT 1)"
-                + " FROM gov_record WHERE workspace_id = ?")) {
+                + " WHERE workspace_id = ? ORDER BY workspace_id DESC, seq DESC LIMIT 1) FROM gov_record"
+                + " WHERE workspace_id = ?")) {
             ps.setString(1, workspaceId);
             ps.setString(2, workspaceId);
             try (ResultSet rs = ps.executeQuery()) {

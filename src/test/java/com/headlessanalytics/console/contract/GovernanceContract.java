@@ -170,6 +170,17 @@ abstract class GovernanceContract {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.details()).extracting(FieldError::field).containsExactly("grantId");
                 });
+        ObjectNode elsewhere = action("10");
+        elsewhere.put("action", "refund.issue");
+        elsewhere.put("surface", "payments");
+        elsewhere.put("currency", "EUR");
+        assertThatThrownBy(() -> as(AGENT).proposeDecision(new Governance.NewDecision(elsewhere, s.grant().id(),
+                s.contract().id(), "brand-2", null, null, null, null, null, null)))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.details()).extracting(FieldError::field).containsExactly("businessId",
+                            "proposedAction.action", "proposedAction.surface", "proposedAction.currency");
+                });
         long now = as(AGENT).identity().proof().generatedAt();
         status(400, () -> as(AGENT).proposeDecision(new Governance.NewDecision(action("10"), s.grant().id(),
                 s.contract().id(), null, null, null, null, null, now + 31L * 24 * 3600 * 1000, null)));
@@ -333,6 +344,18 @@ abstract class GovernanceContract {
         assertThat(failed(r)).containsExactly("grant_valid");
         assertThat(check(r, "grant_valid").detail()).contains("revoked", "suspicious activity");
         assertThat(as(BOB).decision(d.id()).state()).isEqualTo("approved");
+    }
+
+    @Test
+    void aContractRevokedAfterApprovalDeniesTheEnforceAndTakesNoNewDecisions() {
+        Setup s = setup();
+        Governance.Decision d = approved(s, "70", null);
+        as(BOB).revokeContract(s.contract().id(), new Governance.ReasonRequest("surface closed"));
+        Governance.Receipt r = enforce(s, d, action("70"));
+        assertThat(failed(r)).containsExactly("contract_valid");
+        assertThat(check(r, "contract_valid").detail()).contains("revoked", "surface closed");
+        status(409, () -> propose(s, action("5"), null, null));
+        status(409, () -> grant(s.contract()));
     }
 
     @Test

@@ -268,7 +268,7 @@ class HealthRulesTest {
                 "2 authority-bound or decision events have no proof attached.", null));
         assertThat(h.nextActions()).containsExactly(new NextAction("attach_proof",
                 "Export a proof trail for the events without proof",
-                "2 T3/T4 or decision events carry no proofId; see missing_proof.", "medium", false, null));
+                "2 T3/T4 or decision events have neither a proofId nor a receipt; see missing_proof.", "medium", false, null));
     }
 
     @Test
@@ -367,7 +367,7 @@ class HealthRulesTest {
                         tuple("freshness", 99, "newest event 2 h before the period's end"),
                         tuple("activity trend", 75, "3 events vs 4 in the previous period"),
                         tuple("revenue trend", null, "50.00 vs 0.00 in the previous period"),
-                        tuple("proof coverage", null, "0 of 0 T3/T4 or decision events carry a proofId"),
+                        tuple("proof coverage", null, "0 of 0 T3/T4 or decision events carry a proofId or have a receipt"),
                         tuple("stability", 100, "0 anomalous hourly counts"));
         assertThat(byName(h)).containsEntry("revenue trend",
                 "no data: no revenue in the previous period to compare with");

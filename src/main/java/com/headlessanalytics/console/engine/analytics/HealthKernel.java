@@ -17,6 +17,10 @@ public final class HealthKernel {
     static final int LEADS = 2;
     static final int SCANS = 4;
     static final int REVENUE = 8;
+    /** governance.* events: records of the hash chain themselves, so never counted as needing proof. */
+    static final int GOVERNANCE = 16;
+    /** The name prefix of the events governance stores for its own transitions. */
+    public static final String GOVERNANCE_PREFIX = "governance.";
     static final int TOP_NAMES_FOR_ANOMALIES = 20;
     static final int MIN_BUCKETS = 10;
     public static final double ANOMALY_THRESHOLD = 3.5;
@@ -87,7 +91,7 @@ public final class HealthKernel {
             if ((cls & SCANS) != 0 || (trackableScans && (flags & Columns.TRACKABLE) != 0)) {
                 scans++;
             }
-            if (c.tier(r) >= 4 || (flags & Columns.DECISION) != 0) {
+            if ((c.tier(r) >= 4 || (flags & Columns.DECISION) != 0) && (cls & GOVERNANCE) == 0) {
                 bound++;
                 if ((flags & Columns.PROOF) != 0) {
                     boundWithProof++;
@@ -137,6 +141,9 @@ public final class HealthKernel {
             }
             if (HealthEventClass.REVENUE.matches(name)) {
                 cls |= REVENUE;
+            }
+            if (name.startsWith(GOVERNANCE_PREFIX)) {
+                cls |= GOVERNANCE;
             }
             classes[i] = cls;
         }
