@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad and hostile requests against serve mode on a real engine: each gets its documented status
  * and error code, and the stored events, metric definitions and governance records (contracts,
- * grants, decisions, receipts and the chain) stay exactly as they were.
+ * grants, decisions, receipts and the chain, proof trails and the push endpoint) stay exactly as
+ * they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
@@ -61,7 +62,10 @@ class HostileInputTest {
     static String grantId;
     static String decisionId;
 
-    /** One contract, grant and pending decision (proposed by this key, so it cannot approve it), and a receipt. */
+    /**
+     * One contract, grant and pending decision (proposed by this key, so it cannot approve it), a
+     * receipt, a push endpoint and an exported packet.
+     */
     private void seedGovernance() throws Exception {
         contractId = created("/api/governance/contracts", "{\"businessId\":\"default\",\"surface\":\"ads\","
                 + "\"allowedActions\":[\"ads.budget.increase\"],\"perActionLimit\":{\"amount\":\"100\","
@@ -77,6 +81,12 @@ class HostileInputTest {
         HttpResponse<String> escrowed = send("POST", "/api/governance/enforce", "application/json", auth(),
                 "{\"decisionObjectId\":\"" + decisionId + "\",\"proposedAction\":" + ACTION + "}");
         assertThat(escrowed.statusCode()).as(escrowed.body()).isEqualTo(200);
+        HttpResponse<String> endpoint = send("PUT", "/api/proof-event-trails/settings", "application/json", auth(),
+                "{\"endpoint\":\"https://proof.example/packets\"}");
+        assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
+        HttpResponse<String> exported = send("POST", "/api/proof-event-trails/export", "application/json", auth(),
+                "{\"title\":\"Seeded\",\"decisionObjectIds\":[\"" + decisionId + "\"]}");
+        assertThat(exported.statusCode()).as(exported.body()).isEqualTo(201);
     }
 
     private String created(String path, String body) throws Exception {
@@ -430,6 +440,31 @@ class HostileInputTest {
                 "invalid_input"));
         cases.add(call("settings: DELETE", "DELETE", trails + "/settings", null, 405, "method_not_allowed"));
         cases.add(call("trails: a parameter", "GET", trails + "?limit=5", null, 400, "invalid_input"));
+        cases.add(call("export: no title", "POST", trails + "/export", "{\"receiptIds\":[]}", 400, "invalid_input"));
+        cases.add(call("export: title of 201", "POST", trails + "/export", "{\"title\":\"" + "t".repeat(201) + "\"}",
+                400, "invalid_input"));
+        cases.add(call("export: title with a newline", "POST", trails + "/export", "{\"title\":\"a\\nb\"}", 400,
+                "invalid_input"));
+        cases.add(call("export: a blank receipt id", "POST", trails + "/export", "{\"title\":\"t\","
+                + "\"receiptIds\":[\" \"]}", 400, "invalid_input"));
+        cases.add(call("export: 1001 decision ids", "POST", trails + "/export", "{\"title\":\"t\","
+                + "\"decisionObjectIds\":[" + String.join(",", java.util.Collections.nCopies(1001, "\"d\"")) + "]}",
+                400, "invalid_input"));
+        cases.add(call("export: from after to", "POST", trails + "/export", "{\"title\":\"t\",\"from\":10,"
+                + "\"to\":5}", 400, "invalid_input"));
+        cases.add(call("preview: a null evidence item", "POST", trails + "/preview", "{\"title\":\"t\","
+                + "\"evidence\":[null]}", 400, "invalid_input"));
+        cases.add(call("packet: unknown id", "GET", trails + "/prf_nobody/packet", null, 404, "not_found"));
+        cases.add(call("packet: traversal to the key", "GET", trails + "/..%2F..%2Fkeys%2Fws.ed25519.pem/packet", null,
+                404, "not_found"));
+        cases.add(call("packet: traversal to the database", "GET", trails + "/..%2Fheadless.mv.db/packet", null, 404,
+                "not_found"));
+        cases.add(call("settings: plain http", "PUT", trails + "/settings", "{\"endpoint\":\"http://proof.example\"}",
+                400, "invalid_input"));
+        cases.add(call("settings: ftp", "PUT", trails + "/settings", "{\"endpoint\":\"ftp://proof.example\"}", 400,
+                "invalid_input"));
+        cases.add(call("settings: not a URL", "PUT", trails + "/settings", "{\"endpoint\":\"https://\"}", 400,
+                "invalid_input"));
         return cases.stream();
     }
 
@@ -588,7 +623,9 @@ class HostileInputTest {
                 + read("/api/governance/grants", "grants").toString()
                 + read("/api/governance/decisions", "decisions").toString()
                 + read("/api/governance/receipts", "receipts").toString()
-                + read("/api/governance/receipts", "chain").toString();
+                + read("/api/governance/receipts", "chain").toString()
+                + read("/api/proof-event-trails", "trails").toString()
+                + read("/api/proof-event-trails/settings", "endpoint").toString();
     }
 
     private JsonNode read(String path, String field) throws Exception {
