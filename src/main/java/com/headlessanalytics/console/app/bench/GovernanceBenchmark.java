@@ -1,10 +1,14 @@
 package com.headlessanalytics.console.app.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.NewApiKey;
+import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.proof.Ed25519;
+import com.headlessanalytics.console.proof.PacketVerifier;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,19 +39,27 @@ import java.util.function.Predicate;
  * ingest p99 (target ≤ 2). Every enforce releases its own approved decision (an {@code allow}:
  * every check, the budget consumed, the receipt chained, signed and committed before the answer);
  * every ingest stores one event. The decisions are proposed and approved beforehand through the
- * engine's port, untimed.
+ * engine's port, untimed. Then, on the same server, a proof trail of many events (the seeded demo
+ * dataset): its export over HTTP, fetching the packet and verifying it, timed (target: under 10 s
+ * for 100,000 events), and the packet's size.
  */
 public final class GovernanceBenchmark {
     /** The data folder made in the scratch folder. */
     public static final String FOLDER = "governance";
+    /** The proof trail's events end here (2025-12-01), long before any governance record of the run. */
+    private static final long TRAIL_END = 1_764_547_200_000L;
+    private static final long DAY = 86_400_000L;
 
-    /** What to run: requests of each kind per level and round, the client counts, the rounds. */
-    public record Settings(int requests, List<Integer> clients, int rounds, int warmUp) {
+    /**
+     * What to run: requests of each kind per level and round, the client counts, the rounds, the
+     * untimed warm-up requests, and the events of the proof trail exported and verified (0: none).
+     */
+    public record Settings(int requests, List<Integer> clients, int rounds, int warmUp, int trailEvents) {
         public Settings {
-            if (requests < 1 || rounds < 1 || warmUp < 0 || clients == null || clients.isEmpty()
+            if (requests < 1 || rounds < 1 || warmUp < 0 || trailEvents < 0 || clients == null || clients.isEmpty()
                     || clients.stream().anyMatch(c -> c == null || c < 1 || c > 256)) {
-                throw new IllegalArgumentException("--requests and --rounds must be at least 1, --warmup not negative,"
-                        + " --clients 1-256 each");
+                throw new IllegalArgumentException("--requests and --rounds must be at least 1, --warmup and"
+                        + " --trail-events not negative, --clients 1-256 each");
             }
             clients = List.copyOf(clients);
         }
@@ -61,6 +74,21 @@ public final class GovernanceBenchmark {
         public double perSecond() {
             return requests / seconds;
         }
+    }
+
+    /**
+     * The proof trail: its events, the export over HTTP, fetching the packet, verifying it with the
+     * workspace key, each in seconds, the packet's size and the verdict.
+     */
+    public record Trail(long events, double exportSeconds, double fetchSeconds, double verifySeconds, long bytes,
+                        String outcome) {
+        public double totalSeconds() {
+            return exportSeconds + fetchSeconds + verifySeconds;
+        }
+    }
+
+    /** What a run measured: each concurrency level, and the trail when one was asked for. */
+    public record Outcome(List<Level> levels, Trail trail) {
     }
 
     /** The medians over the rounds at one concurrency. */
@@ -78,7 +106,7 @@ public final class GovernanceBenchmark {
         this.out = out;
     }
 
-    public List<Level> run(Path scratch) throws Exception {
+    public Outcome run(Path scratch) throws Exception {
         out.printf("governance benchmark: %,d requests of each kind per level and round, clients %s, %d rounds,"
                         + " Java %s, %d cores, load average %.1f%n", settings.requests(), settings.clients(),
                 settings.rounds(), Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -130,7 +158,9 @@ public final class GovernanceBenchmark {
                     levels.add(new Level(clients, median(ingest), median(enforce)));
                 }
                 report(levels);
-                return levels;
+                Trail trail = settings.trailEvents() == 0 ? null
+                        : trail(engine.workspace(workspace, agent.info().id()), http);
+                return new Outcome(levels, trail);
             } finally {
                 server.stop();
             }
@@ -148,6 +178,41 @@ public final class GovernanceBenchmark {
                     l.enforce().p50Ms(), l.enforce().p99Ms(), l.p99Ratio());
         }
         out.flush();
+    }
+
+    /**
+     * Stores the trail's events (the seeded demo dataset, untimed, in a window of their own: no
+     * governance record falls in it), then times the export over HTTP of that window, fetching the
+     * packet, and verifying it offline with the workspace's public key as served.
+     */
+    private Trail trail(HeadlessApi port, Http http) throws Exception {
+        long stored = System.nanoTime();
+        long[] accepted = {0};
+        DemoGenerator.builder(TRAIL_END).range(TRAIL_END - 28 * DAY, TRAIL_END).events(settings.trailEvents())
+                .seed(42).build().forEachBatch(1000, batch -> accepted[0] += port.ingest(batch).accepted());
+        out.printf("%nproof trail: stored %,d demo events in %.1f s (untimed)%n", accepted[0], seconds(stored));
+        out.flush();
+        String body = "{\"title\":\"bench trail\",\"from\":" + (TRAIL_END - 28 * DAY) + ",\"to\":" + TRAIL_END + "}";
+        long t0 = System.nanoTime();
+        JsonNode exported = ApiJson.mapper().readTree(http.call("POST", "/api/proof-event-trails/export", body, 201));
+        double exportSeconds = seconds(t0);
+        String proofId = exported.get("proofId").asText();
+        long t1 = System.nanoTime();
+        byte[] packet = http.bytes("/api/proof-event-trails/" + proofId + "/packet");
+        double fetchSeconds = seconds(t1);
+        PublicKey key = Ed25519.publicFromPem(ApiJson.mapper().readTree(http.call("GET", "/api/governance/public-key",
+                null, 200)).get("pem").asText());
+        long t2 = System.nanoTime();
+        PacketVerifier.Result verdict = PacketVerifier.verify(packet, key);
+        double verifySeconds = seconds(t2);
+        Trail trail = new Trail(exported.path("trail").path("counts").path("events").asLong(), exportSeconds,
+                fetchSeconds, verifySeconds, packet.length, verdict.outcome().name());
+        out.printf("export over HTTP %.2f s, fetch %.2f s, verify %.2f s: %.2f s in all (target < 10 s);"
+                        + " %,d events, packet %.1f MB, %s%s%n", exportSeconds, fetchSeconds, verifySeconds,
+                trail.totalSeconds(), trail.events(), packet.length / 1e6, verdict.outcome(),
+                verdict.outcome() == PacketVerifier.Outcome.VALID ? "" : ": " + verdict.reason());
+        out.flush();
+        return trail;
     }
 
     /** Each enforce must answer allow; anything else would measure a different path. */
@@ -207,6 +272,28 @@ public final class GovernanceBenchmark {
 
     /** Sends bodies from a fixed number of client threads, one request at a time each, timing every request. */
     private record Http(HttpClient client, String baseUrl, String key) {
+        /** One request; its answer's body, which must come with {@code status}. */
+        String call(String method, String path, String json, int status) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + key);
+            b = json == null ? b.GET() : b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != status) {
+                throw new IOException(method + " " + path + ": HTTP " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        }
+
+        byte[] bytes(String path) throws Exception {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IOException("GET " + path + ": HTTP " + r.statusCode());
+            }
+            return r.body();
+        }
+
         Stats run(String what, List<byte[]> bodies, int clients, String path, Predicate<String> fine)
                 throws Exception {
             URI uri = URI.create(baseUrl + path);

@@ -168,7 +168,9 @@ final class BenchCommand {
     @Command(name = "governance", mixinStandardHelpOptions = true,
             description = {"Enforce over HTTP (each request releases an approved decision) beside single-event ingest"
                     + " at the same concurrency in the same run: throughput, p50/p99 latency, and enforce p99 /"
-                    + " ingest p99 (target <= 2)."})
+                    + " ingest p99 (target <= 2).",
+                "Then export, fetch and verify a proof trail of --trail-events events over HTTP: time (target under"
+                    + " 10 s for 100,000) and packet size."})
     static final class GovernanceBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -188,12 +190,18 @@ final class BenchCommand {
                 description = "Untimed requests of each kind first (default: ${DEFAULT-VALUE}).")
         int warmUp;
 
+        @Option(names = "--trail-events", defaultValue = "100000",
+                description = "Events of the proof trail exported and verified over HTTP; 0 skips it (default:"
+                        + " ${DEFAULT-VALUE}).")
+        int trailEvents;
+
         @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folder.")
         Path scratch;
 
         @Override
         public Integer call() throws Exception {
-            GovernanceBenchmark.Settings settings = new GovernanceBenchmark.Settings(requests, clients, rounds, warmUp);
+            GovernanceBenchmark.Settings settings = new GovernanceBenchmark.Settings(requests, clients, rounds, warmUp,
+                    trailEvents);
             Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-governance");
             try {
                 new GovernanceBenchmark(settings, spec.commandLine().getOut()).run(folder);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bench governance} end to end on a few requests: every enforce is an allow over HTTP, every
- * level is measured beside ingest and reported with its ratio. Figures are printed, never asserted.
+ * level is measured beside ingest and reported with its ratio, and a small proof trail is exported,
+ * fetched and verified VALID. Figures are printed, never asserted.
  */
 class GovernanceBenchmarkTest {
     @TempDir
@@ -20,8 +21,9 @@ class GovernanceBenchmarkTest {
     @Test
     void measuresEnforceBesideIngestAtEachConcurrency() throws Exception {
         StringWriter text = new StringWriter();
-        List<GovernanceBenchmark.Level> levels = new GovernanceBenchmark(
-                new GovernanceBenchmark.Settings(12, List.of(1, 4), 2, 4), new PrintWriter(text, true)).run(dir);
+        GovernanceBenchmark.Outcome outcome = new GovernanceBenchmark(
+                new GovernanceBenchmark.Settings(12, List.of(1, 4), 2, 4, 1500), new PrintWriter(text, true)).run(dir);
+        List<GovernanceBenchmark.Level> levels = outcome.levels();
 
         assertThat(levels).extracting(GovernanceBenchmark.Level::clients).containsExactly(1, 4);
         assertThat(levels).allSatisfy(l -> {
@@ -31,7 +33,10 @@ class GovernanceBenchmarkTest {
             assertThat(l.p99Ratio()).isPositive();
         });
         assertThat(text.toString()).contains("set up 52 approved decisions", "4 clients, round 2",
-                "enforce p99 / ingest p99 (target <= 2)");
+                "enforce p99 / ingest p99 (target <= 2)", "stored 1,500 demo events", "(target < 10 s)");
+        assertThat(outcome.trail().events()).as("the window holds the demo events only").isEqualTo(1500);
+        assertThat(outcome.trail().outcome()).isEqualTo("VALID");
+        assertThat(outcome.trail().bytes()).isPositive();
     }
 
     @Test
@@ -44,11 +49,13 @@ class GovernanceBenchmarkTest {
 
     @Test
     void refusesSettingsThatCannotWork() {
-        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(0, List.of(1), 1, 0))
+        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(0, List.of(1), 1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--requests");
-        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(10, List.of(0), 1, 0))
+        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(10, List.of(0), 1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--clients");
-        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(10, List.of(), 1, 0))
+        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(10, List.of(), 1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GovernanceBenchmark.Settings(10, List.of(1), 1, 0, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--trail-events");
     }
 }
