@@ -30,7 +30,8 @@ class ArchitectureTest {
     private static final List<String> RAW_JDBC_BENCHES = List.of(ROOT + ".app.bench.H2SqlAnalytics",
             ROOT + ".app.bench.IngestBenchmark", ROOT + ".app.bench.DuckDbReference");
     /** JavaFX itself and the UI libraries a View may use. */
-    private static final String[] UI_LIBRARIES = {"javafx..", "atlantafx..", "org.kordamp.ikonli..", "eu.hansolo.."};
+    private static final String[] UI_LIBRARIES = {"javafx..", "atlantafx..", "org.kordamp.ikonli..", "eu.hansolo..",
+            "org.controlsfx.."};
 
     private static JavaClasses classes;
     /** ViewModels and the ui classes they reach: see {@link #viewModelSide}. */
@@ -226,7 +227,8 @@ class ArchitectureTest {
                         + " ViewModel reaches that are not View parts", (JavaClass c) -> viewModelSide.contains(c)))
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.animation..", "javafx.application..", "javafx.fxml..", "javafx.embed..", "javafx.print..",
-                        "atlantafx..", "org.kordamp.ikonli..", "eu.hansolo..", "java.awt..", "javax.swing..")
+                        "atlantafx..", "org.kordamp.ikonli..", "eu.hansolo..", "org.controlsfx..", "java.awt..",
+                        "javax.swing..")
                 .orShould().dependOnClassesThat(named("are View parts", ArchitectureTest::isViewPart))
                 .check(classes);
     }
@@ -261,7 +263,7 @@ class ArchitectureTest {
         classes().that(named("are Views (named *View, with their nested classes) in a ui feature package",
                         (JavaClass c) -> inFeaturePackage(c) && outermost(c).getSimpleName().endsWith("View")))
                 .should(ArchConditions.onlyHaveDependenciesWhere(named("the target is in the View's own package, ui.common,"
-                        + " the JDK, JavaFX, AtlantaFX, Ikonli or TilesFX, or is an enum or record of domain or api",
+                        + " the JDK, JavaFX, AtlantaFX, Ikonli, TilesFX or ControlsFX, or is an enum or record of domain or api",
                         (Dependency d) -> {
                             JavaClass t = d.getTargetClass().getBaseComponentType();
                             return t.isPrimitive() || samePackage(d) || inAny(t, UI_COMMON, "java..", "javax..")

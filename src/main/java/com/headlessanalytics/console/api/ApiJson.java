@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.headlessanalytics.console.domain.EventLimits;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The wire format, shared by the engine, the server and the remote client: strict parsing
@@ -22,6 +25,7 @@ public final class ApiJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     static {
@@ -55,6 +59,11 @@ public final class ApiJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code fields} as a JSON object, keys in their order (e.g. a proposed action built from plain values). */
+    public static ObjectNode object(Map<String, ?> fields) {
+        return MAPPER.valueToTree(fields);
     }
 
     /** How many bytes {@code value} takes as compact JSON. */

@@ -63,7 +63,7 @@ public class ConsoleApp extends Application {
         boolean[] demoOffered = {saved.demoOffered()};
         stage.setOnCloseRequest(e -> new ConsoleSettings(settings.appearanceProperty().get().name(), stage.getX(),
                 stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized(),
-                demoOffered[0]).save(folder));
+                demoOffered[0], composition.operator().name(), composition.operator().threshold()).save(folder));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Unexpected error on {}", thread.getName(), error);
             Platform.runLater(() -> composition.dialogs().showError("Something went wrong", error));

@@ -3,14 +3,18 @@ package com.headlessanalytics.console.app;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.agent.AgentContextView;
 import com.headlessanalytics.console.ui.agent.AgentContextViewModel;
+import com.headlessanalytics.console.ui.approvals.ApprovalsView;
+import com.headlessanalytics.console.ui.approvals.ApprovalsViewModel;
 import com.headlessanalytics.console.ui.attribution.AttributionView;
 import com.headlessanalytics.console.ui.attribution.AttributionViewModel;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.ConnectionProfile;
+import com.headlessanalytics.console.ui.common.DecisionNavigator;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.Navigator;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.SecretStore;
 import com.headlessanalytics.console.ui.common.TaskRunner;
@@ -31,6 +35,9 @@ import com.headlessanalytics.console.ui.metrics.MetricsView;
 import com.headlessanalytics.console.ui.metrics.MetricsViewModel;
 import com.headlessanalytics.console.ui.overview.OverviewView;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel;
+import com.headlessanalytics.console.ui.overview.ProposeDecisionView;
+import com.headlessanalytics.console.ui.overview.ProposeDecisionViewModel;
+import com.headlessanalytics.console.ui.settings.OperatorViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
@@ -55,7 +62,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's object graph, wired by constructor injection: workspaces (engine or remote), task
- * runner, dialogs, navigator, every screen's ViewModel, and the Views as suppliers for the shell.
+ * runner, dialogs, navigator, the operator profile (kept in {@link ConsoleSettings}), every screen's
+ * ViewModel, the Approvals badge and notifications, and the Views as suppliers for the shell.
  * {@link ConsoleApp} adds only the window, theme and lifecycle; tests build the same graph on a
  * temporary folder with an FX thread and scheduler of their own, no toolkit needed until a View is
  * made ({@link #view(Area)}, {@link #shellView()}).
@@ -73,6 +81,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private final ShellViewModel shell;
     private final SettingsViewModel settings;
     private final EventsViewModel events;
+    private final OperatorProfile operator;
+    private final ApprovalsViewModel approvals;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
 
@@ -91,19 +101,24 @@ public final class ConsoleComposition implements AutoCloseable {
         this.folder = folder;
         this.secrets = secrets;
         this.tasks = new FxTaskRunner(fxThread::execute);
-        this.workspaces = new ConsoleWorkspaces(folder);
+        ConsoleSettings saved = ConsoleSettings.load(folder);
+        this.operator = new OperatorProfile(saved.operatorName(), saved.approvalThreshold());
+        this.workspaces = new ConsoleWorkspaces(folder, operator::principal);
         Supplier<HeadlessApi> current = workspaces::api;
         ShellViewModel[] shellRef = new ShellViewModel[1];
         this.dialogs = dialogs.apply(message -> shellRef[0].notice(message));
         HealthViewModel health = new HealthViewModel(current, tasks, scheduler, clock, zone);
         events = new EventsViewModel(current, tasks, scheduler, clock, zone, this.dialogs, clipboard);
+        approvals = new ApprovalsViewModel(current, tasks, scheduler, clock, zone, this.dialogs, operator);
         Runnable workspaceChanged = () -> {
             shellRef[0].connectedTo(workspaces.current().description());
             shellRef[0].serveStateChanged("Serve mode off");
+            approvals.restartWatching();
             shellRef[0].reload();
         };
         settings = new SettingsViewModel(workspaces::serve, workspaces, workspaceChanged, tasks,
-                this.dialogs, state -> shellRef[0].serveStateChanged(state), zone, clipboard);
+                this.dialogs, state -> shellRef[0].serveStateChanged(state), zone, clipboard,
+                new OperatorViewModel(operator, current, tasks, this.dialogs));
         profiles = new ConnectionProfiles(folder, folder);
         ConnectionViewModel connection = new ConnectionViewModel(profiles, secrets, new ConsoleConnector(workspaces),
                 workspaces, workspaceChanged, tasks, this.dialogs);
@@ -116,7 +131,12 @@ public final class ConsoleComposition implements AutoCloseable {
                 new SavedFunnels(folder), clock, zone);
         AttributionViewModel attribution = new AttributionViewModel(current, tasks, this.dialogs, navigator,
                 clock, zone);
-        OverviewViewModel overview = new OverviewViewModel(current, tasks, scheduler, clock, zone, navigator);
+        DecisionNavigator decisions = id -> {
+            approvals.show(id);
+            shellRef[0].select(Area.APPROVALS);
+        };
+        OverviewViewModel overview = new OverviewViewModel(current, tasks, scheduler, clock, zone, navigator,
+                this.dialogs, decisions);
         AgentContextViewModel agent = new AgentContextViewModel(current, tasks, this.dialogs, navigator, clock,
                 zone, clipboard);
         UsageViewModel usage = new UsageViewModel(current, tasks, this.dialogs, clock, zone);
@@ -128,17 +148,36 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.ATTRIBUTION, attribution, () -> new AttributionView(attribution));
         screen(Area.OVERVIEW, overview, () -> new OverviewView(overview));
         screen(Area.AGENT_CONTEXT, agent, () -> new AgentContextView(agent));
+        screen(Area.APPROVALS, approvals, () -> new ApprovalsView(approvals));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
         shell = new ShellViewModel(models, tasks);
         shellRef[0] = shell;
+        shell.showBadge(Area.APPROVALS, approvals.toReviewCountProperty());
+        approvals.arrivalProperty().addListener((obs, old, arrival) -> {
+            if (arrival != null) {
+                shell.notifyDesktop(new ShellViewModel.DesktopNotice(arrival.title(), arrival.text(),
+                        () -> decisions.showDecision(arrival.decisionId())));
+            }
+        });
+        operator.principalProperty().addListener((obs, old, now) -> {
+            saveOperator();
+            approvals.restartWatching();
+        });
+        operator.thresholdProperty().addListener((obs, old, now) -> saveOperator());
+    }
+
+    /** Keeps the operator profile in the console settings at once, beside what the window saves on close. */
+    private void saveOperator() {
+        ConsoleSettings.load(folder).withOperator(operator.name(), operator.threshold()).save(folder);
     }
 
     /** Registers the Views of the forms ViewModels open through {@link DialogService#showForm(Object)}. */
     public static FxDialogService registerForms(FxDialogService dialogs) {
         dialogs.registerForm(TestEventViewModel.class, TestEventView::new);
         dialogs.registerForm(MetricDefinitionViewModel.class, MetricDefinitionView::new);
+        dialogs.registerForm(ProposeDecisionViewModel.class, ProposeDecisionView::new);
         return dialogs;
     }
 
@@ -171,6 +210,11 @@ public final class ConsoleComposition implements AutoCloseable {
         return settings;
     }
 
+    /** The operator profile: who the embedded workspace records as proposer and approver. */
+    public OperatorProfile operator() {
+        return operator;
+    }
+
     /** Every screen's ViewModel, by area. */
     public Map<Area, Activatable> viewModels() {
         return Collections.unmodifiableMap(models);
@@ -201,6 +245,7 @@ public final class ConsoleComposition implements AutoCloseable {
         return tasks.submit("Opening the workspace", this::openLastUsed, opened -> {
             shell.connectedTo(workspaces.current().description());
             shell.select(Area.OVERVIEW);
+            approvals.startWatching();
             if (opened.failure() != null) {
                 dialogs.showError("The connection \"" + opened.failed().name() + "\" could not be opened; the"
                         + " console shows the embedded workspace in " + folder + " instead", opened.failure());
@@ -254,6 +299,7 @@ public final class ConsoleComposition implements AutoCloseable {
     /** Serve mode drains its in-flight requests first; then the engine writes what is queued and closes. */
     @Override
     public void close() {
+        approvals.stopWatching();
         tasks.close();
         workspaces.close();
     }

@@ -1,8 +1,10 @@
 package com.headlessanalytics.console.app;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.headlessanalytics.console.api.ApiJson;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the console remembers between runs: appearance, window geometry and whether the demo
- * workspace was offered, as JSON in the per-user
+ * What the console remembers between runs: appearance, window geometry, whether the demo
+ * workspace was offered, and the operator profile (name, null for the OS user name; approval
+ * threshold, null for the default), as JSON in the per-user
  * folder, written to a temporary file and moved into place so a crash never leaves half a file.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConsoleSettings(String appearance, Double x, Double y, Double width, Double height, boolean maximized,
-                              boolean demoOffered) {
+                              boolean demoOffered, String operatorName,
+                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvalThreshold) {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSettings.class);
     static final String FILE_NAME = "console-settings.json";
 
     public static ConsoleSettings defaults() {
-        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false, false);
+        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false, false, null, null);
+    }
+
+    /** These settings with the operator profile's name and threshold. */
+    public ConsoleSettings withOperator(String name, BigDecimal threshold) {
+        return new ConsoleSettings(appearance, x, y, width, height, maximized, demoOffered, name, threshold);
     }
 
     /** The saved settings, or the defaults when there are none or they cannot be read. */

@@ -12,12 +12,14 @@ import com.headlessanalytics.console.ui.common.Connections;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The console's embedded workspaces: the user's own data folder, and a demo workspace in a sibling
  * folder of its own, filled once from the seeded demo generator; or a remote API, chosen through a
  * connection profile (serve mode is then unavailable). One is open at a time; switching stops serve
- * mode and closes the other.
+ * mode and closes the other. The embedded port acts as the operator's principal, read at each
+ * {@link #api()}, so changing the operator re-binds it; a remote port acts as its API key.
  */
 final class ConsoleWorkspaces implements Workspaces, Connections {
     static final long DEMO_EVENTS = 100_000;
@@ -39,22 +41,29 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
     private String profileInUse = ConnectionProfiles.DEFAULT_ID;
     private Path demo;
     private final long demoEvents;
+    private final Supplier<String> operator;
     private Engine engine;
     private RemoteApi remote;
     private EmbeddedServeControl serve;
     private boolean demoOpen;
 
-    ConsoleWorkspaces(Path own) {
-        this(own, DEMO_EVENTS);
+    ConsoleWorkspaces(Path own, Supplier<String> operator) {
+        this(own, DEMO_EVENTS, operator);
     }
 
+    /** Acting as the local operator ({@link Engine#LOCAL_OPERATOR}). */
     ConsoleWorkspaces(Path own, long demoEvents) {
+        this(own, demoEvents, () -> Engine.LOCAL_OPERATOR);
+    }
+
+    ConsoleWorkspaces(Path own, long demoEvents, Supplier<String> operator) {
         this.own = own;
         this.demo = demoOf(own);
         this.demoEvents = demoEvents;
+        this.operator = operator;
     }
 
-    /** The port of the open workspace. */
+    /** The port of the open workspace, acting as the operator (embedded) or its API key (remote). */
     synchronized HeadlessApi api() {
         if (remote != null) {
             return remote;
@@ -62,7 +71,7 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
         if (engine == null) {
             throw new IllegalStateException("The workspace is still opening.");
         }
-        return engine.defaultWorkspace();
+        return engine.defaultWorkspace(operator.get());
     }
 
     synchronized ServeControl serve() {
@@ -84,7 +93,7 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
     /** The open embedded workspace's port when its data folder is {@code folder}, else null. */
     synchronized HeadlessApi openAt(Path folder) {
         return engine != null && engine.dataFolder().toAbsolutePath().normalize()
-                .equals(folder.toAbsolutePath().normalize()) ? engine.defaultWorkspace() : null;
+                .equals(folder.toAbsolutePath().normalize()) ? engine.defaultWorkspace(operator.get()) : null;
     }
 
     /**

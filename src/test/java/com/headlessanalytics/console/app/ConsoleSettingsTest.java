@@ -2,6 +2,7 @@ package com.headlessanalytics.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class ConsoleSettingsTest {
     @Test
     void roundTripsAndFallsBackToDefaultsOnAnUnreadableFile() throws Exception {
         assertThat(ConsoleSettings.load(dir)).isEqualTo(ConsoleSettings.defaults());
-        ConsoleSettings saved = new ConsoleSettings("DARK", 10.0, 20.0, 1400.0, 900.0, true, true);
+        ConsoleSettings saved = new ConsoleSettings("DARK", 10.0, 20.0, 1400.0, 900.0, true, true, "ana",
+                new BigDecimal("2500.50"));
         saved.save(dir);
         assertThat(ConsoleSettings.load(dir)).isEqualTo(saved);
         try (var files = Files.list(dir)) {
@@ -22,5 +24,19 @@ class ConsoleSettingsTest {
         }
         Files.writeString(dir.resolve(ConsoleSettings.FILE_NAME), "{\"appearance\": ");
         assertThat(ConsoleSettings.load(dir)).isEqualTo(ConsoleSettings.defaults());
+    }
+
+    @Test
+    void aFileFromBeforeTheOperatorProfileLoadsWithoutOneAndTheThresholdIsWrittenExactly() throws Exception {
+        Files.writeString(dir.resolve(ConsoleSettings.FILE_NAME), "{\"appearance\":\"LIGHT\",\"width\":1000.0,"
+                + "\"height\":700.0,\"maximized\":false,\"demoOffered\":true}");
+        ConsoleSettings old = ConsoleSettings.load(dir);
+        assertThat(old.appearance()).isEqualTo("LIGHT");
+        assertThat(old.operatorName()).isNull();
+        assertThat(old.approvalThreshold()).isNull();
+        old.withOperator("ana", new BigDecimal("1000.10")).save(dir);
+        assertThat(Files.readString(dir.resolve(ConsoleSettings.FILE_NAME)))
+                .contains("\"operatorName\" : \"ana\"", "\"approvalThreshold\" : \"1000.10\"");
+        assertThat(ConsoleSettings.load(dir).approvalThreshold()).isEqualTo(new BigDecimal("1000.10"));
     }
 }

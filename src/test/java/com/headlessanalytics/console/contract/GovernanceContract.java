@@ -220,6 +220,17 @@ abstract class GovernanceContract {
     }
 
     @Test
+    void aNumericAmountIsKeptAsTheLiteralThatWasSent() throws Exception {
+        Setup s = setup();
+        ObjectNode action = (ObjectNode) ApiJson.mapper().readTree(
+                "{\"action\":\"" + ACTION + "\",\"amount\":120.50,\"currency\":\"USD\",\"surface\":\"ads\"}");
+        Governance.Decision d = propose(s, action, null, null);
+        assertThat(d.proposedAction().get("amount").decimalValue()).isEqualByComparingTo("120.50");
+        assertThat(ApiJson.write(as(BOB).decision(d.id()).proposedAction().get("amount"))).isEqualTo("120.50");
+        assertThat(d.actionDigest()).isEqualTo(CanonicalJson.sha256(action));
+    }
+
+    @Test
     void theProposerCanNeverApproveTheirOwnDecision() {
         Setup s = setup();
         Governance.Decision d = propose(s, action("50"), null, null);

@@ -125,7 +125,7 @@ class OverviewScreenshotTest {
         Supplier<HeadlessApi> api = engine::defaultWorkspace;
         List<EventQuery> drilled = new ArrayList<>();
         OverviewViewModel overview = new OverviewViewModel(api, tasks, scheduler, Clock.systemUTC(), ZoneOffset.UTC,
-                drilled::add);
+                drilled::add, dialogs, id -> { });
         UsageViewModel usage = new UsageViewModel(api, tasks, dialogs, Clock.systemUTC(), ZoneOffset.UTC);
         AgentContextViewModel agent = new AgentContextViewModel(api, tasks, dialogs, drilled::add, Clock.systemUTC(),
                 ZoneOffset.UTC, text -> { });
@@ -199,7 +199,7 @@ class OverviewScreenshotTest {
         try (Engine empty = Engine.open(emptyDir)) {
             FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
             OverviewViewModel overview = new OverviewViewModel(empty::defaultWorkspace, tasks, new FxScheduler(),
-                    Clock.systemUTC(), ZoneOffset.UTC, q -> { });
+                    Clock.systemUTC(), ZoneOffset.UTC, q -> { }, new FxDialogService(null, notice -> { }), id -> { });
             ShellViewModel shell = new ShellViewModel(Map.of(Area.OVERVIEW, overview), tasks);
             OverviewView[] view = new OverviewView[1];
             Map<Area, Supplier<Node>> views = Map.of(Area.OVERVIEW, () -> view[0] = new OverviewView(overview));

@@ -139,11 +139,16 @@ public final class ScreenRobot extends FxRobot implements AutoCloseable {
 
     /** Saves the window as target/screenshots/NAME.png, for a person to look at; returns the file. */
     public Path screenshot(String name) {
+        return screenshot(name, stage.getScene());
+    }
+
+    /** Saves another window's scene (a dialog's) as target/screenshots/NAME.png; returns the file. */
+    public Path screenshot(String name, Scene scene) {
         try {
             Path classes = Path.of(ScreenRobot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path out = classes.getParent().resolve("screenshots");
             Files.createDirectories(out);
-            WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+            WritableImage image = onFx(() -> scene.snapshot(null));
             BufferedImage png = SwingFXUtils.fromFXImage(image, null);
             Path file = out.resolve(name + ".png");
             ImageIO.write(png, "png", file.toFile());

@@ -1,7 +1,5 @@
 package com.headlessanalytics.console.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.headlessanalytics.console.app.EmbeddedServeControl;
@@ -9,12 +7,14 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import com.headlessanalytics.console.ui.health.HealthView;
 import com.headlessanalytics.console.ui.health.HealthViewModel;
+import com.headlessanalytics.console.ui.settings.OperatorViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Every screen in a shown window, light and dark, saved as PNG under target/screenshots for a
@@ -113,7 +115,8 @@ class ScreenshotTest {
             }
         };
         SettingsViewModel settings = new SettingsViewModel(() -> serve, workspaces, () -> { }, tasks, dialogs,
-                state -> { }, ZoneOffset.UTC, text -> { });
+                state -> { }, ZoneOffset.UTC, text -> { }, new OperatorViewModel(new OperatorProfile("ana", null),
+                        () -> engine.defaultWorkspace("operator:ana"), tasks, dialogs));
         ShellViewModel shell = new ShellViewModel(Map.of(Area.EVENTS, events, Area.RUNTIME_HEALTH, health,
                 Area.SETTINGS, settings), tasks);
         Map<Area, Supplier<Node>> views = Map.of(Area.EVENTS, () -> new EventsView(events),

@@ -92,7 +92,11 @@ public final class FxDialogService implements DialogService {
     public Optional<String> askText(String title, String message, String initial) {
         TextInputDialog dialog = new TextInputDialog(initial == null ? "" : initial);
         prepare(dialog, title);
-        dialog.setContentText(message);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        dialog.getEditor().setPrefColumnCount(36);
+        dialog.getDialogPane().setContent(new VBox(10, text, dialog.getEditor()));
+        dialog.setOnShown(e -> dialog.getEditor().requestFocus());
         return dialog.showAndWait();
     }
 

@@ -105,9 +105,7 @@ public final class OverviewView extends ScreenScaffold {
         runtimeTile.setId("tile-runtime");
         tiles.forEach((figure, tile) -> {
             tile.setId("tile-" + figure.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            if (model.drillable(figure)) {
-                makeDrillable(figure, tile);
-            }
+            makeDrillable(figure, tile);
         });
 
         GridPane grid = new GridPane();
@@ -170,7 +168,7 @@ public final class OverviewView extends ScreenScaffold {
         model.runtimeFaceProperty().addListener((obs, old, face) -> showRuntime(face));
         showRuntime(model.runtimeFaceProperty().get());
         rows(componentRows, model.components(), "No score yet.", OverviewView::component);
-        rows(actionRows, model.actions(), "Nothing to do right now.", OverviewView::action);
+        rows(actionRows, model.actions(), "Nothing to do right now.", this::action);
         rows(alertRows, model.alerts(), "No alerts.", OverviewView::alert);
     }
 
@@ -215,11 +213,14 @@ public final class OverviewView extends ScreenScaffold {
         }
     }
 
-    /** A click (or Enter) on a tile opens its events; when the ViewModel offers choices, a menu picks one. */
+    /**
+     * A click (or Enter) on a tile opens its events (pending approvals: the Approvals screen); when
+     * the ViewModel offers choices, a menu picks one.
+     */
     private void makeDrillable(Figure figure, Tile tile) {
         tile.setCursor(Cursor.HAND);
         tile.setFocusTraversable(true);
-        tile.setAccessibleText(tile.getTitle() + ": open its events");
+        tile.setAccessibleText(tile.getTitle() + ": " + model.openText(figure));
         tile.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 drill(figure, tile);
@@ -307,7 +308,7 @@ public final class OverviewView extends ScreenScaffold {
         return new VBox(4, line, bar, explanation);
     }
 
-    private static Node action(OverviewViewModel.Action a) {
+    private Node action(OverviewViewModel.Action a) {
         Label priority = new Label(a.priorityText());
         priority.getStyleClass().addAll("tag", "priority-" + a.priority());
         Label title = new Label(a.title());
@@ -327,6 +328,15 @@ public final class OverviewView extends ScreenScaffold {
             decision.setWrapText(true);
             decision.getStyleClass().add("consequential");
             box.getChildren().add(decision);
+        }
+        if (a.proposable()) {
+            Button propose = new Button("Propose decision…", new FontIcon(Feather.EDIT_3));
+            propose.getStyleClass().add(Styles.SMALL);
+            propose.setAccessibleText("Propose a decision for " + a.title());
+            propose.setTooltip(new Tooltip("Draft the DecisionObject this action needs; it opens in Approvals to be"
+                    + " submitted"));
+            propose.setOnAction(e -> model.propose(a));
+            box.getChildren().add(propose);
         }
         return box;
     }

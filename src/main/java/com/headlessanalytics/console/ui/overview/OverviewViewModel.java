@@ -13,6 +13,8 @@ import com.headlessanalytics.console.domain.HealthEventClass;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRange;
+import com.headlessanalytics.console.ui.common.DecisionNavigator;
+import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.Polling;
@@ -143,11 +145,21 @@ public final class OverviewViewModel implements Activatable {
                        String tooltip, String state) {
     }
 
-    /** A next action; {@code decision} says which DecisionObject a consequential one needs, else empty. */
-    public record Action(String title, String reason, String priority, boolean consequential, String decision) {
+    /**
+     * A next action; {@code decision} says which DecisionObject a consequential one needs, else
+     * empty; {@code source} is the action as the API gave it.
+     */
+    public record Action(String title, String reason, String priority, boolean consequential, String decision,
+                         NextAction source) {
         /** The priority tag's text: the priority, or a dash when the action has none. */
         public String priorityText() {
             return priority.isEmpty() ? "—" : priority;
+        }
+
+        /** Whether "Propose decision" is offered: for a consequential action that names the decision's action. */
+        public boolean proposable() {
+            return consequential && source != null && source.decision() != null && source.decision().action() != null
+                    && !source.decision().action().isBlank();
         }
     }
 
@@ -183,6 +195,9 @@ public final class OverviewViewModel implements Activatable {
     private final Clock clock;
     private final ZoneId zone;
     private final Navigator navigator;
+    private final DialogService dialogs;
+    private final DecisionNavigator decisions;
+    private final TaskRunner tasks;
     private final QueryLifecycle query;
     private final QueryLifecycle readiness;
     private final Polling polling;
@@ -210,12 +225,20 @@ public final class OverviewViewModel implements Activatable {
     private String shownBusiness;
     private String lastUpdated = "";
 
+    /**
+     * @param navigator opens the Events screen on a figure's events
+     * @param dialogs   shows the "Propose decision" form
+     * @param decisions opens Approvals: from the pending-approvals tile, and on a proposed draft
+     */
     public OverviewViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Clock clock, ZoneId zone,
-                             Navigator navigator) {
+                             Navigator navigator, DialogService dialogs, DecisionNavigator decisions) {
         this.api = api;
+        this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
         this.navigator = navigator;
+        this.dialogs = dialogs;
+        this.decisions = decisions;
         this.query = new QueryLifecycle(tasks);
         this.readiness = new QueryLifecycle(tasks);
         this.polling = new Polling(scheduler, REFRESH, query, this::refresh);
@@ -340,7 +363,7 @@ public final class OverviewViewModel implements Activatable {
         String missing = now == null ? null : now.missing(figure);
         boolean shown = now != null && missing == null;
         String text = missing != null ? missing
-                : figure == Figure.PENDING_APPROVALS ? "decisions awaiting a person"
+                : figure == Figure.PENDING_APPROVALS ? "decisions awaiting a person; click to review"
                 : now == null ? (reading ? READING : NO_DATA)
                 : "click for the events";
         boolean textVisible = figure != Figure.HEALTH_SCORE || !shown;
@@ -361,7 +384,7 @@ public final class OverviewViewModel implements Activatable {
             case HEALTH_SCORE -> String.format(Locale.ENGLISH, "%d of 100 (%s) over %,d events; click to open them",
                     now.healthScore(), now.healthLabel(), now.totalEvents());
             case REVENUE -> "Revenue of order.* and payment.* events: " + now.revenue().toPlainString();
-            case PENDING_APPROVALS -> "DecisionObjects waiting for approval; these are not events";
+            case PENDING_APPROVALS -> "DecisionObjects waiting for approval; click to open Approvals";
             default -> "Click to open these events";
         };
     }
@@ -390,7 +413,20 @@ public final class OverviewViewModel implements Activatable {
                     + (d.minTrustTier() == null ? "" : ", trust tier " + d.minTrustTier() + " or higher");
         }
         return new Action(nullToEmpty(a.title()), nullToEmpty(a.reason()), nullToEmpty(a.priority()),
-                a.consequential(), decision);
+                a.consequential(), decision, a);
+    }
+
+    /**
+     * "Propose decision" for a consequential next action: a draft DecisionObject form, pre-filled
+     * from the action; the draft created opens in Approvals, where it can be submitted.
+     */
+    public void propose(Action action) {
+        if (!action.proposable()) {
+            return;
+        }
+        String shown = shownBusiness == null ? business.get().strip() : shownBusiness;
+        dialogs.showForm(new ProposeDecisionViewModel(api, tasks, dialogs, clock, zone, shown, action.source(),
+                decisions::showDecision));
     }
 
     static Runtime runtimeOf(RuntimeHealth h) {
@@ -444,17 +480,21 @@ public final class OverviewViewModel implements Activatable {
                 EventQuery.Order.DESC);
     }
 
-    /** Whether a figure's tile opens events: every one but pending approvals, which are decisions. */
-    public boolean drillable(Figure figure) {
-        return figure != Figure.PENDING_APPROVALS;
+    /** What activating a tile does, for screen readers: its events, or for pending approvals the Approvals screen. */
+    public String openText(Figure figure) {
+        return figure == Figure.PENDING_APPROVALS ? "open Approvals" : "open its events";
     }
 
     /**
      * Opens a figure's events: at once when one query selects them all (and then returns no
      * choices); otherwise returns the choices to offer: one per event name, or, when the period had
-     * none, a single one without a query saying so.
+     * none, a single one without a query saying so. Pending approvals open the Approvals screen.
      */
     public List<Drill> open(Figure figure) {
+        if (figure == Figure.PENDING_APPROVALS) {
+            decisions.showDecision(null);
+            return List.of();
+        }
         List<Drill> drills = drills(figure);
         if (drills.size() == 1) {
             drillDown(drills.get(0));

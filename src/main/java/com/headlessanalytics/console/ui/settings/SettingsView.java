@@ -22,13 +22,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Settings: the workspace, serve mode with its keys and a curl example, and appearance. */
+/** Settings: the workspace, the operator and approvals, serve mode with its keys and a curl example, and appearance. */
 public final class SettingsView extends ScreenScaffold {
 
     public SettingsView(SettingsViewModel model) {
         super("Settings", model.query());
-        VBox content = new VBox(16, workspaceSection(model), serveSection(model), keysSection(model),
-                appearanceSection(model));
+        VBox content = new VBox(16, workspaceSection(model), operatorSection(model.operator()), serveSection(model),
+                keysSection(model), appearanceSection(model));
         content.setPadding(new Insets(0, 8, 16, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -46,6 +46,38 @@ public final class SettingsView extends ScreenScaffold {
         Label hint = muted("The demo workspace holds four weeks of seeded sample activity (QR scans, product"
                 + " views, orders, leads, campaigns, agent runs) in a folder of its own; it never mixes with yours.");
         return card("Workspace", new VBox(10, current, hint, change));
+    }
+
+    private static Node operatorSection(OperatorViewModel model) {
+        TextField name = field("settings-operator-name", model.nameProperty().get(), 200);
+        name.textProperty().bindBidirectional(model.nameProperty());
+        name.setOnAction(e -> model.saveCommand().execute());
+        TextField threshold = field("settings-approval-threshold", model.thresholdProperty().get(), 120);
+        threshold.textProperty().bindBidirectional(model.thresholdProperty());
+        threshold.setOnAction(e -> model.saveCommand().execute());
+        Label principal = new Label();
+        principal.textProperty().bind(javafx.beans.binding.Bindings.concat("Principal: ", model.principalProperty()));
+        principal.getStyleClass().add(Styles.TEXT_MUTED);
+        Label nameError = ViewParts.error(model.nameErrorProperty());
+        Label thresholdError = ViewParts.error(model.thresholdErrorProperty());
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        form.addRow(0, new Label("Your name"), name, principal);
+        form.add(nameError, 1, 1, 2, 1);
+        form.addRow(2, new Label("Type the amount to approve above"), threshold);
+        form.add(thresholdError, 1, 3, 2, 1);
+        Button save = button("settings-operator-save", "Save", Feather.CHECK, model.saveCommand());
+        save.getStyleClass().add(Styles.ACCENT);
+        Button reset = button("settings-operator-reset", "Undo changes", null, model.resetCommand());
+        Label actingAs = new Label();
+        actingAs.setId("settings-operator-acting-as");
+        actingAs.textProperty().bind(model.actingAsProperty());
+        actingAs.setWrapText(true);
+        HBox buttons = new HBox(8, save, reset);
+        Label hint = muted("Decisions record who proposed and who approved them. Nobody approves their own"
+                + " proposal, and approving an amount above the threshold asks you to type it exactly.");
+        return card("Operator and approvals", new VBox(10, hint, form, buttons, actingAs));
     }
 
     private static Node serveSection(SettingsViewModel model) {

@@ -33,8 +33,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Settings: the workspace (the user's own, or the demo one), serve mode (start/stop the local API
- * server, its API keys, a ready curl example) and appearance. A new key's secret is shown once, until
+ * Settings: the workspace (the user's own, or the demo one), the operator profile and approval
+ * threshold ({@link OperatorViewModel}), serve mode (start/stop the local API server, its API keys,
+ * a ready curl example) and appearance. A new key's secret is shown once, until
  * dismissed. Starting, stopping, creating, revoking and reading keys go through the screen's
  * {@link QueryLifecycle}; each answers the serve status and the key list as they are afterwards.
  */
@@ -90,6 +91,7 @@ public final class SettingsViewModel implements Activatable {
     private final TextClipboard clipboard;
     private final ZoneId zone;
     private final QueryLifecycle query;
+    private final OperatorViewModel operator;
 
     private final ReadOnlyStringWrapper workspace = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
@@ -114,7 +116,7 @@ public final class SettingsViewModel implements Activatable {
 
     public SettingsViewModel(Supplier<ServeControl> serve, Workspaces workspaces, Runnable workspaceChanged,
                              TaskRunner tasks, DialogService dialogs, Consumer<String> serveState, ZoneId zone,
-                             TextClipboard clipboard) {
+                             TextClipboard clipboard, OperatorViewModel operator) {
         this.serve = serve;
         this.workspaces = workspaces;
         this.workspaceChanged = workspaceChanged;
@@ -123,6 +125,7 @@ public final class SettingsViewModel implements Activatable {
         this.serveState = serveState;
         this.zone = zone;
         this.clipboard = clipboard;
+        this.operator = operator;
         this.query = new QueryLifecycle(tasks);
         port.addListener((obs, old, value) -> portError.set(portProblem(value)));
         host.addListener((obs, old, value) -> updateCurl());
@@ -146,6 +149,7 @@ public final class SettingsViewModel implements Activatable {
         Workspaces.Current current = workspaces.current();
         workspace.set(current.description());
         demo.set(current.demo());
+        operator.activate();
         ServeControl control = serve.get();
         available.set(control != null);
         if (control == null) {
@@ -287,6 +291,11 @@ public final class SettingsViewModel implements Activatable {
 
     public Commands commands() {
         return commands;
+    }
+
+    /** The operator profile and approval threshold. */
+    public OperatorViewModel operator() {
+        return operator;
     }
 
     public ReadOnlyStringProperty workspaceProperty() {

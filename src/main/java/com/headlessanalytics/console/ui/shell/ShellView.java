@@ -26,6 +26,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -59,6 +63,11 @@ public final class ShellView extends BorderPane {
         setCenter(content);
         setBottom(statusBar());
         model.selectedProperty().addListener((obs, old, area) -> show(area));
+        model.desktopNoticeProperty().addListener((obs, old, notice) -> {
+            if (notice != null) {
+                notifyDesktop(notice);
+            }
+        });
         if (model.selectedProperty().get() != null) {
             show(model.selectedProperty().get());
         }
@@ -96,7 +105,17 @@ public final class ShellView extends BorderPane {
             });
             b.setAccessibleText(area.title());
             buttons.put(area, b);
-            items.getChildren().add(b);
+            Label badge = new Label();
+            badge.setId("sidebar-badge-" + area.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            badge.textProperty().bind(model.badgeProperty(area));
+            badge.getStyleClass().add("sidebar-badge");
+            badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+            badge.setMouseTransparent(true);
+            StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+            StackPane.setMargin(badge, new Insets(0, 8, 0, 0));
+            model.badgeProperty(area).addListener((obs, old, count) -> b.setAccessibleText(count.isEmpty()
+                    ? area.title() : area.title() + ", " + count));
+            items.getChildren().add(new StackPane(b, badge));
         }
         VBox sidebar = new VBox(12, header, items);
         sidebar.getStyleClass().add("sidebar");
@@ -160,6 +179,22 @@ public final class ShellView extends BorderPane {
         if (b != null) {
             b.setSelected(true);
         }
+    }
+
+    /**
+     * Pops the notification up in the corner of the screen the window is on (ControlsFX); a click
+     * opens what it announces.
+     */
+    private void notifyDesktop(ShellViewModel.DesktopNotice notice) {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return;
+        }
+        Window window = getScene().getWindow();
+        Screen screen = Screen.getScreensForRectangle(window.getX(), window.getY(), Math.max(1, window.getWidth()),
+                Math.max(1, window.getHeight())).stream().findFirst().orElse(Screen.getPrimary());
+        Notifications.create().title(notice.title()).text(notice.text()).owner(screen)
+                .graphic(new FontIcon(Feather.BELL)).position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(12))
+                .onAction(e -> notice.open().run()).show();
     }
 
     private void installShortcuts() {

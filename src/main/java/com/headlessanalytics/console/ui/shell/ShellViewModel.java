@@ -7,6 +7,7 @@ import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -15,17 +16,25 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The window's frame: which area is shown, which areas can be opened (those with a screen; the others
  * are greyed out as not available yet) and their Ctrl+1…9 shortcuts, what the app is connected to,
- * serve-mode state, notices, and the background work the status bar shows. Switching area
+ * serve-mode state, notices, and the background work the status bar shows; a count badge on a
+ * sidebar entry (e.g. the decisions awaiting approval) and desktop notifications. Switching area
  * deactivates the old screen and activates the new.
  */
 public final class ShellViewModel {
     private static final int SHORTCUTS = 9;
+    /** Above this a badge says "99+". */
+    static final int MAX_BADGE = 99;
+
+    /** A desktop notification: its title and text, and what clicking it opens. */
+    public record DesktopNotice(String title, String text, Runnable open) {
+    }
 
     private final Map<Area, Activatable> screens;
     private final Map<Area, Command> commands = new EnumMap<>(Area.class);
@@ -37,12 +46,15 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper taskTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper taskProgress = new ReadOnlyDoubleWrapper(0);
+    private final Map<Area, ReadOnlyStringWrapper> badges = new EnumMap<>(Area.class);
+    private final ReadOnlyObjectWrapper<DesktopNotice> desktopNotice = new ReadOnlyObjectWrapper<>();
 
     public ShellViewModel(Map<Area, ? extends Activatable> screens, TaskRunner tasks) {
         this.screens = new EnumMap<>(Area.class);
         this.screens.putAll(screens);
         this.tasks = tasks;
         for (Area area : Area.values()) {
+            badges.put(area, new ReadOnlyStringWrapper(""));
             boolean available = canSelect(area);
             commands.put(area, new Command(() -> select(area), new ReadOnlyBooleanWrapper(available)));
             if (available && shortcuts.size() < SHORTCUTS) {
@@ -143,6 +155,30 @@ public final class ShellViewModel {
     /** The newest task's progress in [0, 1], negative while unknown. */
     public ReadOnlyDoubleProperty taskProgressProperty() {
         return taskProgress.getReadOnlyProperty();
+    }
+
+    /** The sidebar entry's badge follows {@code count}: empty at 0, "99+" above 99. */
+    public void showBadge(Area area, ObservableIntegerValue count) {
+        badges.get(area).bind(Bindings.createStringBinding(() -> badgeText(count.get()), count));
+    }
+
+    static String badgeText(int count) {
+        return count <= 0 ? "" : count > MAX_BADGE ? MAX_BADGE + "+" : Integer.toString(count);
+    }
+
+    /** The sidebar entry's badge: a count, or empty for none. */
+    public ReadOnlyStringProperty badgeProperty(Area area) {
+        return badges.get(area).getReadOnlyProperty();
+    }
+
+    /** Shows a desktop notification (the View pops it up). */
+    public void notifyDesktop(DesktopNotice notice) {
+        desktopNotice.set(notice);
+    }
+
+    /** The latest desktop notification; null before the first. */
+    public ReadOnlyObjectProperty<DesktopNotice> desktopNoticeProperty() {
+        return desktopNotice.getReadOnlyProperty();
     }
 
     public void connectedTo(String description) {

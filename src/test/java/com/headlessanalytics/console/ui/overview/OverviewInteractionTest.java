@@ -1,13 +1,12 @@
 package com.headlessanalytics.console.ui.overview;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import eu.hansolo.tilesfx.Tile;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -31,6 +30,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The Overview in a real window over a real engine, driven by the robot: an empty workspace reads
@@ -57,7 +58,7 @@ class OverviewInteractionTest {
         try (Engine engine = Engine.open(dir)) {
             HeadlessApi api = holding(engine.defaultWorkspace(), holdDefault);
             OverviewViewModel model = ScreenRobot.onFx(() -> new OverviewViewModel(() -> api, tasks, scheduler, clock,
-                    ZoneOffset.UTC, drilled::add));
+                    ZoneOffset.UTC, drilled::add, new TestDialogs(), id -> { }));
             try (ScreenRobot robot = ScreenRobot.show(() -> new OverviewView(model))) {
                 robot.read(() -> {
                     model.activate();

@@ -1,8 +1,5 @@
 package com.headlessanalytics.console.ui.overview;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
@@ -19,6 +16,7 @@ import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.overview.OverviewViewModel.Figure;
 import java.math.BigDecimal;
@@ -34,6 +32,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 
 class OverviewViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
@@ -43,8 +44,10 @@ class OverviewViewModelTest {
     final TestTasks tasks = TestTasks.direct();
     final FakeApi api = new FakeApi();
     final List<EventQuery> drilled = new ArrayList<>();
+    final TestDialogs dialogs = new TestDialogs();
+    final List<String> openedDecisions = new ArrayList<>();
     final OverviewViewModel model = new OverviewViewModel(() -> api, tasks, scheduler,
-            Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
+            Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
 
     @Test
     void showsTheFiguresComponentsActionsAlertsAndNewestEventsOfTheBusiness() {
@@ -80,6 +83,23 @@ class OverviewViewModelTest {
                 + " check.", "degraded"));
         assertThat(model.query().errorProperty().get()).isEmpty();
         assertThat(model.query().isRunning()).isFalse();
+    }
+
+    @Test
+    void aConsequentialNextActionOffersProposeDecisionWhichOpensTheDraftForm() {
+        model.activate();
+        OverviewViewModel.Action consequential = model.actions().get(0);
+        assertThat(consequential.proposable()).isTrue();
+        assertThat(model.actions().get(1).proposable()).isFalse();
+        model.propose(model.actions().get(1));
+        assertThat(dialogs.forms).isEmpty();
+        model.propose(consequential);
+        assertThat(dialogs.forms).singleElement().isInstanceOfSatisfying(ProposeDecisionViewModel.class, form -> {
+            assertThat(form.actionProperty().get()).isEqualTo("attach_proof");
+            assertThat(form.proposedAction()).containsEntry("surface", "audit").containsEntry("businessId", "default");
+        });
+        assertThat(new OverviewViewModel.Action("t", "", "", true, "", new NextAction("x", "t", "", "", true,
+                null)).proposable()).as("no decision named").isFalse();
     }
 
     @Test
@@ -192,8 +212,12 @@ class OverviewViewModelTest {
                 .extracting(OverviewViewModel.Drill::menuText, OverviewViewModel.Drill::canOpen)
                 .containsExactly(tuple("Open lead.created (25)", true), tuple("Open lead.qualified (5)", true));
         assertThat(drilled).hasSize(1);
-        assertThat(model.drillable(Figure.PENDING_APPROVALS)).isFalse();
-        assertThat(model.drillable(Figure.SCANS)).isTrue();
+        assertThat(model.open(Figure.PENDING_APPROVALS)).as("decisions, not events: no choices").isEmpty();
+        assertThat(openedDecisions).as("the pending-approvals tile opens the Approvals queue").containsExactly(
+                (String) null);
+        assertThat(drilled).hasSize(1);
+        assertThat(model.openText(Figure.PENDING_APPROVALS)).isEqualTo("open Approvals");
+        assertThat(model.openText(Figure.SCANS)).isEqualTo("open its events");
     }
 
     @Test
@@ -230,7 +254,7 @@ class OverviewViewModelTest {
     void theLatestReadWinsAndTimerTicksDuringAReadAreSkipped() {
         TestTasks held = TestTasks.held();
         OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneOffset.UTC, drilled::add);
+                ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
         m.activate();
         assertThat(m.query().isRunning()).isTrue();
         assertThat(m.query().statusProperty().get()).isEqualTo("Reading the health of default…");
@@ -257,7 +281,7 @@ class OverviewViewModelTest {
     void aReadForAnotherBusinessNeverShowsTheOldBusinesssFigures() {
         TestTasks held = TestTasks.held();
         OverviewViewModel m = new OverviewViewModel(() -> api, held, scheduler, Clock.fixed(NOW, ZoneOffset.UTC),
-                ZoneOffset.UTC, drilled::add);
+                ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
         m.activate();
         held.runAll();
         assertThat(m.figuresProperty().get().value(Figure.ORDERS)).isEqualTo(40);
@@ -350,7 +374,7 @@ class OverviewViewModelTest {
     void anEmptyWorkspaceOnARealEngineShowsNoDataNotAGreenScore(@TempDir Path dir) {
         try (Engine engine = Engine.open(dir)) {
             OverviewViewModel m = new OverviewViewModel(engine::defaultWorkspace, tasks, scheduler,
-                    Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add);
+                    Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, drilled::add, dialogs, openedDecisions::add);
             m.activate();
             assertThat(m.query().errorProperty().get()).isEmpty();
             OverviewViewModel.Figures f = m.figuresProperty().get();
@@ -470,7 +494,7 @@ class OverviewViewModelTest {
                 "no data: nothing to check", "no-data");
         assertThat(measured.bar()).isEqualTo(0.72);
         assertThat(unmeasured.bar()).as("nothing measured: an empty bar").isZero();
-        assertThat(new OverviewViewModel.Action("Raise", "", "high", false, "").priorityText()).isEqualTo("high");
-        assertThat(new OverviewViewModel.Action("Raise", "", "", false, "").priorityText()).isEqualTo("—");
+        assertThat(new OverviewViewModel.Action("Raise", "", "high", false, "", null).priorityText()).isEqualTo("high");
+        assertThat(new OverviewViewModel.Action("Raise", "", "", false, "", null).priorityText()).isEqualTo("—");
     }
 }

@@ -1,11 +1,10 @@
 package com.headlessanalytics.console.ui.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.app.EmbeddedServeControl;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.Workspaces;
@@ -24,6 +23,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Settings in a real window, against a real engine and the real local API server: start serve mode
@@ -59,8 +60,10 @@ class SettingsInteractionTest {
                     return current();
                 }
             };
+            OperatorProfile profile = new OperatorProfile("ana", null);
             SettingsViewModel model = ScreenRobot.onFx(() -> new SettingsViewModel(() -> serve, workspaces, () -> { },
-                    tasks, dialogs, serveStates::add, ZoneOffset.UTC, copied::add));
+                    tasks, dialogs, serveStates::add, ZoneOffset.UTC, copied::add, new OperatorViewModel(profile,
+                            () -> engine.defaultWorkspace(profile.principal()), tasks, dialogs)));
             try (ScreenRobot robot = ScreenRobot.show(() -> new SettingsView(model))) {
                 ScreenRobot.onFx(() -> {
                     model.activate();
@@ -125,6 +128,17 @@ class SettingsInteractionTest {
                     assertThat(robot.read(() -> robot.<Label>find("#settings-serve-status").getText()))
                             .isEqualTo("Serve mode is off");
                 }
+
+                Label actingAs = robot.find("#settings-operator-acting-as");
+                assertThat(robot.read(actingAs::getText)).startsWith("This workspace records you as operator:ana:");
+                robot.typeInto("#settings-operator-name", "ana maria");
+                assertThat(robot.<Button>find("#settings-operator-save").isDisabled()).as("no spaces").isTrue();
+                robot.typeInto("#settings-operator-name", "bob").clickOn("#settings-operator-save");
+                robot.waitUntil(() -> actingAs.getText().startsWith("This workspace records you as operator:bob:"),
+                        () -> "acting as: " + actingAs.getText());
+                assertThat(profile.principal()).isEqualTo("operator:bob");
+                assertThat(dialogs.notices).last().isEqualTo("You now act as operator:bob");
+                assertThat(robot.<Button>find("#settings-operator-save").isDisabled()).as("saved").isTrue();
             } finally {
                 serve.stop();
             }

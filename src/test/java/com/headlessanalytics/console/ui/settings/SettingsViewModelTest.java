@@ -1,10 +1,9 @@
 package com.headlessanalytics.console.ui.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.app.EmbeddedServeControl;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
@@ -23,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Serve mode from the console, against the real engine and server, without a toolkit. */
 class SettingsViewModelTest {
@@ -41,7 +42,8 @@ class SettingsViewModelTest {
         engine = Engine.open(dir);
         serve = new EmbeddedServeControl(engine);
         model = new SettingsViewModel(() -> serve, own(), () -> { }, TestTasks.direct(), dialogs, serveStates::add,
-                ZoneOffset.UTC, copied::add);
+                ZoneOffset.UTC, copied::add, new OperatorViewModel(new OperatorProfile("ana", null),
+                        engine::defaultWorkspace, TestTasks.direct(), dialogs));
     }
 
     private Workspaces own() {
@@ -153,7 +155,8 @@ class SettingsViewModelTest {
     void nothingStartsOrChangesWhileARequestRuns() {
         TestTasks held = TestTasks.held();
         SettingsViewModel slow = new SettingsViewModel(() -> serve, own(), () -> { }, held, dialogs, serveStates::add,
-                ZoneOffset.UTC, copied::add);
+                ZoneOffset.UTC, copied::add, new OperatorViewModel(new OperatorProfile("ana", null),
+                        engine::defaultWorkspace, TestTasks.direct(), dialogs));
         slow.activate();
         assertThat(slow.query().isRunning()).as("reading the keys").isTrue();
         assertThat(slow.commands().start().isExecutable()).isFalse();

@@ -1,7 +1,5 @@
 package com.headlessanalytics.console.ui.shell;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.headlessanalytics.console.app.ConnectionProfiles;
 import com.headlessanalytics.console.app.ConsoleConnector;
 import com.headlessanalytics.console.app.EmbeddedServeControl;
@@ -12,10 +10,12 @@ import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.Connections;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
+import com.headlessanalytics.console.ui.settings.OperatorViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import java.nio.file.Path;
@@ -30,6 +30,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The window frame with the real Connection and Settings screens: clicking sidebar entries (and
@@ -76,7 +78,9 @@ class ShellInteractionTest {
             ShellViewModel[] shell = new ShellViewModel[1];
             FxDialogService dialogs = new FxDialogService(null, message -> shell[0].notice(message));
             SettingsViewModel settings = ScreenRobot.onFx(() -> new SettingsViewModel(() -> serve, workspaces, () -> { },
-                    tasks, dialogs, state -> shell[0].serveStateChanged(state), ZoneOffset.UTC, text -> { }));
+                    tasks, dialogs, state -> shell[0].serveStateChanged(state), ZoneOffset.UTC, text -> { },
+                    new OperatorViewModel(new OperatorProfile("ana", null), engine::defaultWorkspace, tasks,
+                            dialogs)));
             ConnectionViewModel connection = ScreenRobot.onFx(() -> new ConnectionViewModel(
                     new ConnectionProfiles(dir, dir.resolve("data")), new FileSecretStore(dir), new ConsoleConnector(),
                     connections, () -> { }, tasks, dialogs));

@@ -65,6 +65,25 @@ class ShellViewModelTest {
         assertThat(model.busyProperty().get()).isFalse();
     }
 
+    @Test
+    void aBadgeFollowsItsCountAndADesktopNoticeIsPublished() {
+        ShellViewModel model = new ShellViewModel(Map.of(), TestTasks.direct());
+        javafx.beans.property.SimpleIntegerProperty count = new javafx.beans.property.SimpleIntegerProperty();
+        model.showBadge(Area.APPROVALS, count);
+        assertThat(model.badgeProperty(Area.APPROVALS).get()).as("nothing at 0").isEmpty();
+        count.set(3);
+        assertThat(model.badgeProperty(Area.APPROVALS).get()).isEqualTo("3");
+        count.set(120);
+        assertThat(model.badgeProperty(Area.APPROVALS).get()).isEqualTo("99+");
+        assertThat(model.badgeProperty(Area.EVENTS).get()).isEmpty();
+
+        List<String> opened = new ArrayList<>();
+        model.notifyDesktop(new ShellViewModel.DesktopNotice("A decision awaits your approval", "text",
+                () -> opened.add("dec_1")));
+        model.desktopNoticeProperty().get().open().run();
+        assertThat(opened).containsExactly("dec_1");
+    }
+
     private static Activatable screen(String name, List<String> calls) {
         return new Activatable() {
             @Override
