@@ -85,9 +85,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     private final HttpUrl base;
     private final OkHttpClient client;
     private final boolean ownsClient;
-    /** Reads a decision's action without shortening decimals, as the engine keeps it. */
-    private final ObjectMapper json = ApiJson.mapper().copy()
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    private final ObjectMapper json = ApiJson.mapper();
     /** Reads answers without shortening decimals: 149.00 stays 149.00, as the engine answers it. */
     private final ObjectReader tree = json.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     private volatile boolean closed;

@@ -1,7 +1,5 @@
 package com.headlessanalytics.console.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Governance;
@@ -22,8 +20,6 @@ import java.util.Set;
  * decision or receipt) gets the server's proof envelope added beside its fields.
  */
 final class GovernanceRoutes {
-    /** Writes answers into trees without shortening decimals: an amount of 2.50 stays 2.50. */
-    private static final ObjectMapper EXACT = exactMapper();
     private static final Set<String> NONE = Set.of();
     private static final Set<String> DECISION_PARAMS = Set.of("state");
     private static final Set<String> RECEIPT_PARAMS = ordered("traceId", "decisionObjectId");
@@ -185,15 +181,9 @@ final class GovernanceRoutes {
     /** 200 with {@code object}'s fields and a server-made {@code proof} beside them. */
     private static Answer alone(AnalyticsRoutes.Request request, Object object) {
         Proof proof = request.proof();
-        ObjectNode body = EXACT.valueToTree(object);
-        body.set("proof", EXACT.valueToTree(proof));
+        ObjectNode body = ApiJson.mapper().valueToTree(object);
+        body.set("proof", ApiJson.mapper().valueToTree(proof));
         return new Answer(200, body, proof);
-    }
-
-    private static ObjectMapper exactMapper() {
-        ObjectMapper m = ApiJson.mapper().copy();
-        m.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-        return m;
     }
 
     private static Set<String> ordered(String... names) {

@@ -39,7 +39,6 @@ public final class JsonBody {
 
     private static ObjectMapper strictMapper() {
         ObjectMapper m = ApiJson.mapper().copy();
-        m.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         m.coercionConfigDefaults()
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
