@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header, except a proof
  * packet, which is its zip bytes (with the header); every request is metered once, after its
- * response is written. Bearer API keys are required except for health;
- * each key has a token bucket, and failed authentications are throttled per remote address.
+ * response is written. Bearer API keys are required except for health; each key has a token bucket,
+ * and failed authentications are throttled per remote address.
  *
  * <p>JDK server settings: unless set with {@code -D}, {@link #start} sets
  * {@code sun.net.httpserver.maxReqTime} (30 s to send a whole request, so a slow client cannot hold
@@ -511,7 +511,7 @@ public final class LocalApiServer {
                 ? proof.queryId() : newQueryId(call.at);
     }
 
-    /** A packet's zip bytes as a download named after its proof id (a plain name when the id is not fit for a header). */
+    /** A packet's zip bytes as a download named after its proof id (a plain name when the id is unfit for a header). */
     private static Reply attachment(Call call, GovernanceRoutes.Packet packet) {
         String fileName = SAFE_FILE_NAME.matcher(packet.fileName()).matches() ? packet.fileName() : "proof.haproof";
         Map<String, String> headers = new LinkedHashMap<>();
