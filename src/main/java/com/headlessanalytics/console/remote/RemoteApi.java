@@ -75,6 +75,8 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     /** The largest answer read; a full events page is at most about 32 MB. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    /** The largest proof packet read: packets are stored zips, about 43 MB per 100,000 events. */
+    static final int MAX_PACKET_BYTES = 1024 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteApi.class);
     private static final MediaType JSON = MediaType.get("application/json");
@@ -297,6 +299,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     private <T> T exchange(Request request, String what, String expected, Reader<T> reader, boolean bodyOn503)
             throws Failure {
+        int cap = reader instanceof RawReader ? MAX_PACKET_BYTES : MAX_RESPONSE_BYTES;
         int status;
         String contentType;
         String retryAfter;
@@ -308,14 +311,14 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             retryAfter = response.header("Retry-After");
             location = response.header("Location");
             try (InputStream in = response.body().byteStream()) {
-                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                body = in.readNBytes(cap + 1);
             }
         } catch (IOException e) {
             throw transportFailure(e, what);
         }
-        if (body.length > MAX_RESPONSE_BYTES) {
+        if (body.length > cap) {
             throw new Failure(new ApiException.Server(502, BAD_RESPONSE, "the answer of " + config.baseUrl() + " to " + what
-                    + " is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MB", null), false);
+                    + " is larger than " + (cap >> 20) + " MB", null), false);
         }
         if (status >= 200 && status < 300 && reader instanceof RawReader<T> raw) {
             try {
