@@ -77,6 +77,17 @@ public final class Checks {
         }
     }
 
+    /**
+     * As {@link #throwIfAny}, but 413 {@code too_large} when a part of the body is over its byte limit
+     * (a proposed action, evidence): PRODUCT.md §3, as ingest answers an oversized event.
+     */
+    public void throwIfAnySized(String message) {
+        if (!errors.isEmpty()) {
+            throw errors.stream().anyMatch(FieldError::isTooLarge) ? ApiException.tooLarge(message, errors())
+                    : ApiException.invalid(message, errors());
+        }
+    }
+
     /** Enum constants on the wire: lower case, e.g. {@code ANY_ORDER} is "any_order". */
     public static final class Wire {
         private Wire() {

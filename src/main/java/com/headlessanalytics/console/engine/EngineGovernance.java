@@ -301,7 +301,7 @@ final class EngineGovernance {
                 checks.add("proposedAction", "invalid_value", "has no RFC 8785 form: " + e.getMessage());
             }
         }
-        checks.throwIfAny("Invalid decision");
+        checks.throwIfAnySized("Invalid decision");
         String actionDigest = digest;
         return write(workspaceId, tx -> {
             Governance.Contract k = tx.contract(decision.contractId());
@@ -547,7 +547,7 @@ final class EngineGovernance {
                     "required", "an enforce body has decisionObjectId, authorityGrantId, contextContractId,"
                     + " proposedAction and attestation")));
         }
-        request.checks().throwIfAny("Not an enforce request");
+        request.checks().throwIfAnySized("Not an enforce request");
         try {
             return write(workspaceId, tx -> new Enforcement(tx, principal, request).run());
         } catch (ApiException e) {

@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * The API port over HTTP against any HeadlessAnalytics-compatible server. Every call is retried
  * on transport failures, 500/502/503/504 and 429 (after its Retry-After); ingest stays safe to
  * retry because every event gets its id before the first attempt. Calls that change something
- * without such a key (deleting a metric definition, a metrics query that persists snapshots) are
- * retried only when the server cannot have acted: the connection was never made, or a 429.
+ * without such a key (deleting a metric definition, a metrics query that persists snapshots, every
+ * governance change, enforce and proof export) are retried only when the server cannot have acted:
+ * the connection was never made, or a 429.
  * Thread-safe.
  */
 public final class RemoteApi implements HeadlessApi, AutoCloseable {
@@ -74,9 +75,12 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     /** The largest answer read; a full events page is at most about 32 MB. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    /** The largest proof packet read: packets are stored zips, about 43 MB per 100,000 events. */
+    static final int MAX_PACKET_BYTES = 1024 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteApi.class);
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final String PACKET = "application/zip";
     private static final Set<Integer> RETRIED_STATUSES = Set.of(500, 502, 503, 504);
 
     private final RemoteConfig config;
@@ -212,6 +216,17 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         T read(JsonNode node) throws IOException;
     }
 
+    /** Reads a 2xx body that is not JSON (a proof packet), given its Content-Type. */
+    @FunctionalInterface
+    private interface RawReader<T> extends Reader<T> {
+        T raw(byte[] body, String contentType) throws IOException;
+
+        @Override
+        default T read(JsonNode node) throws IOException {
+            throw new IOException("a JSON body where bytes were expected");
+        }
+    }
+
     private <T> T read(JsonNode node, Class<T> type, String... required) throws IOException {
         for (String field : required) {
             if (!node.hasNonNull(field)) {
@@ -284,6 +299,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     private <T> T exchange(Request request, String what, String expected, Reader<T> reader, boolean bodyOn503)
             throws Failure {
+        int cap = reader instanceof RawReader ? MAX_PACKET_BYTES : MAX_RESPONSE_BYTES;
         int status;
         String contentType;
         String retryAfter;
@@ -295,14 +311,22 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             retryAfter = response.header("Retry-After");
             location = response.header("Location");
             try (InputStream in = response.body().byteStream()) {
-                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                body = in.readNBytes(cap + 1);
             }
         } catch (IOException e) {
             throw transportFailure(e, what);
         }
-        if (body.length > MAX_RESPONSE_BYTES) {
+        if (body.length > cap) {
             throw new Failure(new ApiException.Server(502, BAD_RESPONSE, "the answer of " + config.baseUrl() + " to " + what
-                    + " is larger than " + (MAX_RESPONSE_BYTES >> 20) + " MB", null), false);
+                    + " is larger than " + (cap >> 20) + " MB", null), false);
+        }
+        if (status >= 200 && status < 300 && reader instanceof RawReader<T> raw) {
+            try {
+                return raw.raw(body, contentType);
+            } catch (IOException e) {
+                throw new Failure(new ApiException.Server(502, BAD_RESPONSE, config.baseUrl() + " answered " + what
+                        + " with HTTP " + status + " but not with " + expected + ": " + e.getMessage(), e), false);
+            }
         }
         JsonNode node = parse(body);
         if (status >= 200 && status < 300 && reader == null) {
@@ -566,13 +590,19 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     /** A POST of {@code body} as JSON; a body that cannot be written as JSON is the caller's 400. */
     private Request post(String path, Object body) {
-        byte[] bytes;
+        return post(url(path), body);
+    }
+
+    private Request post(HttpUrl.Builder url, Object body) {
+        return request(url.build()).post(RequestBody.create(bytes(body), JSON)).build();
+    }
+
+    private byte[] bytes(Object body) {
         try {
-            bytes = json.writeValueAsBytes(body);
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("the request cannot be written as JSON: " + e.getOriginalMessage(), List.of());
         }
-        return request(url(path).build()).post(RequestBody.create(bytes, JSON)).build();
     }
 
     /**
@@ -593,118 +623,172 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         return value;
     }
 
+    // ---- Governance and proof trails (PRODUCT.md §5): an enforce or an approval must never happen twice ----
+
     @Override
     public Governance.Identity identity() {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(url("api/governance/principal"), "a principal", Governance.Identity.class, "principal");
     }
 
     @Override
     public Governance.Contract createContract(Governance.NewContract contract) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post("api/governance/contracts", body(contract, "contract")), "a contract",
+                Governance.Contract.class, "id");
     }
 
     @Override
     public Governance.Contracts contracts() {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(url("api/governance/contracts"), "a list of contracts", Governance.Contracts.class, "contracts");
     }
 
     @Override
     public Governance.Contract revokeContract(String contractId, Governance.ReasonRequest reason) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post(url("api/governance/contracts").addPathSegment(segment("contractId", contractId))
+                .addPathSegment("revoke"), body(reason, "reason")), "a contract", Governance.Contract.class, "id");
     }
 
     @Override
     public Governance.Grant createGrant(Governance.NewGrant grant) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post("api/governance/grants", body(grant, "grant")), "a grant", Governance.Grant.class, "id");
     }
 
     @Override
     public Governance.Grants grants() {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(url("api/governance/grants"), "a list of grants", Governance.Grants.class, "grants");
     }
 
     @Override
     public Governance.Grant revokeGrant(String grantId, Governance.ReasonRequest reason) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post(url("api/governance/grants").addPathSegment(segment("grantId", grantId))
+                .addPathSegment("revoke"), body(reason, "reason")), "a grant", Governance.Grant.class, "id");
     }
 
     @Override
     public Governance.Decision proposeDecision(Governance.NewDecision decision) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post("api/governance/decisions", body(decision, "decision")), "a decision",
+                Governance.Decision.class, "id", "state");
     }
 
     @Override
     public Governance.Decisions decisions(String state) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        HttpUrl.Builder url = url("api/governance/decisions");
+        param(url, "state", state);
+        return get(url, "a list of decisions", Governance.Decisions.class, "decisions");
     }
 
     @Override
     public Governance.Decision decision(String decisionId) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(decisionUrl(decisionId), "a decision", Governance.Decision.class, "id", "state");
     }
 
     @Override
     public Governance.Decision submitDecision(String decisionId) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return decisionStep(decisionId, "submit", Map.of());
     }
 
     @Override
     public Governance.Decision approveDecision(String decisionId, Governance.ApproveRequest approval) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return decisionStep(decisionId, "approve", body(approval, "approval"));
     }
 
     @Override
     public Governance.Decision denyDecision(String decisionId, Governance.ReasonRequest reason) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return decisionStep(decisionId, "deny", body(reason, "reason"));
     }
 
     @Override
     public Governance.Decision revokeDecision(String decisionId, Governance.ReasonRequest reason) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return decisionStep(decisionId, "revoke", body(reason, "reason"));
     }
 
     @Override
     public Governance.Receipt enforce(Governance.EnforceRequest request) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post("api/governance/enforce", body(request, "request")), "an enforcement receipt",
+                Governance.Receipt.class, "id", "outcome");
     }
 
     @Override
     public Governance.Receipts receipts(String traceId, String decisionObjectId) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        HttpUrl.Builder url = url("api/governance/receipts");
+        param(url, "traceId", traceId);
+        param(url, "decisionObjectId", decisionObjectId);
+        return get(url, "a list of receipts", Governance.Receipts.class, "receipts");
     }
 
     @Override
     public Governance.PublicKey publicKey() {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(url("api/governance/public-key"), "a public key", Governance.PublicKey.class, "keyId", "pem");
     }
 
     @Override
     public ProofTrails.Preview previewProofTrail(ProofTrails.ExportRequest request) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return query("api/proof-event-trails/preview", request, "a proof trail preview", ProofTrails.Preview.class,
+                "counts");
     }
 
     @Override
     public ProofTrails.ExportResult exportProofTrail(ProofTrails.ExportRequest request) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return change(post("api/proof-event-trails/export", body(request, "request")), "an exported proof trail",
+                ProofTrails.ExportResult.class, "proofId");
     }
 
     @Override
     public ProofTrails.Trails proofTrails() {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(url("api/proof-event-trails"), "a list of proof trails", ProofTrails.Trails.class, "trails");
     }
 
     @Override
     public byte[] proofPacket(String proofId) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        HttpUrl url = url("api/proof-event-trails").addPathSegment(segment("proofId", proofId))
+                .addPathSegment("packet").build();
+        Request request = request(url).header("Accept", PACKET + ", application/json").get().build();
+        return send(request, "a proof packet (" + PACKET + ")", (RawReader<byte[]>) RemoteApi::packet, false);
     }
 
     @Override
     public ProofTrails.PushSettings proofPushSettings() {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        return get(url("api/proof-event-trails/settings"), "the proof push settings", ProofTrails.PushSettings.class,
+                "proof");
     }
 
     @Override
     public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
-        throw new UnsupportedOperationException("issue 9: not built yet");
+        Request request = request(url("api/proof-event-trails/settings").build())
+                .put(RequestBody.create(bytes(body(settings, "settings")), JSON)).build();
+        return send(request, "the proof push settings", reader(ProofTrails.PushSettings.class, "proof"), false);
+    }
+
+    private HttpUrl.Builder decisionUrl(String decisionId) {
+        return url("api/governance/decisions").addPathSegment(segment("decisionId", decisionId));
+    }
+
+    private Governance.Decision decisionStep(String decisionId, String step, Object body) {
+        return change(post(decisionUrl(decisionId).addPathSegment(step), body), "a decision",
+                Governance.Decision.class, "id", "state");
+    }
+
+    /** A request that changes something: sent again only when the server cannot have acted on it. */
+    private <T> T change(Request request, String expected, Class<T> type, String... required) {
+        return send(request, expected, reader(type, required), false, false);
+    }
+
+    private static <T> T body(T value, String field) {
+        if (value == null) {
+            throw ApiException.invalid("no " + field + " given", List.of(new FieldError(null, field, "required",
+                    "is required")));
+        }
+        return value;
+    }
+
+    /** A packet's bytes: a zip (it starts with the local file header signature, "PK" 3 4). */
+    private static byte[] packet(byte[] body, String contentType) throws IOException {
+        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.equals(PACKET) && !type.equals("application/octet-stream")) {
+            throw new IOException("the Content-Type is " + (contentType == null ? "missing" : contentType));
+        }
+        if (body.length < 4 || body[0] != 'P' || body[1] != 'K' || body[2] != 3 || body[3] != 4) {
+            throw new IOException("the body is not a zip file");
+        }
+        return body;
     }
 }

@@ -44,6 +44,9 @@ final class AnalyticsRoutes {
         /** A path parameter of the route's template, percent-decoded and length-checked. */
         String pathParam(String name);
 
+        /** Whether the request carries a body (a Content-Length above 0, or a chunked one). */
+        boolean hasBody();
+
         /** The body read as {@code type}: content type, size, UTF-8 and JSON checked (see {@link JsonBody}). */
         <T> T body(Class<T> type);
 
@@ -62,7 +65,7 @@ final class AnalyticsRoutes {
     static boolean handles(Route route) {
         return switch (route) {
             case INGEST, EVENTS, EVENT_NAMES, HEALTH -> false;
-            default -> true;
+            default -> !GovernanceRoutes.handles(route);
         };
     }
 

@@ -14,6 +14,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.domain.FieldError;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 
@@ -22,8 +23,10 @@ import java.util.List;
  * syntax problems are 400 {@code malformed_json}; a wrong type, an unknown field or a number out
  * of range is 400 {@code invalid_input} naming the field as the port's own checks do
  * ({@code steps[0].event}). Nothing is coerced: {@code "5"} is not an integer, {@code 5} is not a
- * string, {@code 1.5} is not an integer. The rules of each field stay with the record's
- * {@code checks()}, which the port applies.
+ * string, {@code 1.5} is not an integer; except money, whose exact decimal ({@code BigDecimal}) is
+ * accepted as a JSON number or a string (PRODUCT.md §5). The rules of each field stay with the record's
+ * {@code checks()}, which the port applies. A JSON object field (a decision's {@code proposedAction})
+ * keeps its decimals as sent.
  */
 public final class JsonBody {
     private static final ObjectMapper STRICT = strictMapper();
@@ -44,6 +47,9 @@ public final class JsonBody {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
+        m.coercionConfigFor(BigDecimal.class)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         return m;
     }
 

@@ -47,12 +47,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serve mode: a {@link ServeBackend} over HTTP on the API's paths ({@link Route}: ingest, events,
- * health, and the analytics routes of {@link AnalyticsRoutes}), on the JDK's HTTP server with one
- * virtual thread per request.
+ * health, the analytics routes of {@link AnalyticsRoutes} and the governance and proof-trail routes
+ * of {@link GovernanceRoutes}), on the JDK's HTTP server with one virtual thread per request.
  *
- * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header; every request
- * is metered once, after its response is written. Bearer API keys are required except for health;
- * each key has a token bucket, and failed authentications are throttled per remote address.
+ * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header, except a proof
+ * packet, which is its zip bytes (with the header); every request is metered once, after its
+ * response is written. Bearer API keys are required except for health; each key has a token bucket,
+ * and failed authentications are throttled per remote address.
  *
  * <p>JDK server settings: unless set with {@code -D}, {@link #start} sets
  * {@code sun.net.httpserver.maxReqTime} (30 s to send a whole request, so a slow client cannot hold
@@ -76,6 +77,7 @@ public final class LocalApiServer {
     private static final int MAX_KEY_LENGTH = 512;
     private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern SAFE_QUERY_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}");
     private static final Set<String> METHODS =
             Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT");
     private static final Set<String> EVENT_PARAMS = orderedSet("event", "traceId", "actor", "businessId", "from",
@@ -274,6 +276,13 @@ public final class LocalApiServer {
                     wait);
         }
         HeadlessApi port = backend.workspace(call.principal);
+        if (GovernanceRoutes.handles(route)) {
+            GovernanceRoutes.Answer answer = GovernanceRoutes.answer(port, route, new AnalyticsRequest(call));
+            if (answer.body() instanceof GovernanceRoutes.Packet packet) {
+                return attachment(call, packet);
+            }
+            return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
+        }
         if (AnalyticsRoutes.handles(route)) {
             AnalyticsRoutes.Answer answer = AnalyticsRoutes.answer(port, route, new AnalyticsRequest(call));
             return ok(call, answer.body(), answer.proof());
@@ -375,6 +384,13 @@ public final class LocalApiServer {
                         "invalid_value", "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters")));
             }
             return value;
+        }
+
+        @Override
+        public boolean hasBody() {
+            Headers h = call.exchange.getRequestHeaders();
+            String length = h.getFirst("Content-Length");
+            return h.containsKey("Transfer-Encoding") || length != null && !length.strip().equals("0");
         }
 
         @Override
@@ -486,9 +502,22 @@ public final class LocalApiServer {
     }
 
     private Reply ok(Call call, Object body, Proof proof) throws JsonProcessingException {
-        String queryId = proof != null && proof.queryId() != null && SAFE_QUERY_ID.matcher(proof.queryId()).matches()
+        return reply(200, body, queryIdOf(call, proof), Map.of());
+    }
+
+    /** The proof's query id when it is fit for a header, else a new one. */
+    private static String queryIdOf(Call call, Proof proof) {
+        return proof != null && proof.queryId() != null && SAFE_QUERY_ID.matcher(proof.queryId()).matches()
                 ? proof.queryId() : newQueryId(call.at);
-        return reply(200, body, queryId, Map.of());
+    }
+
+    /** A packet's zip bytes as a download named after its proof id (a plain name when the id is unfit for a header). */
+    private static Reply attachment(Call call, GovernanceRoutes.Packet packet) {
+        String fileName = SAFE_FILE_NAME.matcher(packet.fileName()).matches() ? packet.fileName() : "proof.haproof";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", GovernanceRoutes.PACKET_TYPE);
+        headers.put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return new Reply(200, packet.bytes(), newQueryId(call.at), headers);
     }
 
     private Reply error(Call call, int status, String code, String message, List<FieldError> details,

@@ -24,7 +24,26 @@ enum Route {
     ATTRIBUTION_QUERY("/api/attribution/query", "POST"),
     BUSINESS_HEALTH("/api/businesses/{id}/health", "GET"),
     AGENT_CONTEXT("/api/intelligence/agent-context", "POST"),
-    USAGE("/api/usage", "GET");
+    USAGE("/api/usage", "GET"),
+    GOVERNANCE_PRINCIPAL("/api/governance/principal", "GET"),
+    GOVERNANCE_CONTRACTS("/api/governance/contracts", "GET", "POST"),
+    GOVERNANCE_CONTRACT_REVOKE("/api/governance/contracts/{id}/revoke", "POST"),
+    GOVERNANCE_GRANTS("/api/governance/grants", "GET", "POST"),
+    GOVERNANCE_GRANT_REVOKE("/api/governance/grants/{id}/revoke", "POST"),
+    GOVERNANCE_DECISIONS("/api/governance/decisions", "GET", "POST"),
+    GOVERNANCE_DECISION("/api/governance/decisions/{id}", "GET"),
+    GOVERNANCE_DECISION_SUBMIT("/api/governance/decisions/{id}/submit", "POST"),
+    GOVERNANCE_DECISION_APPROVE("/api/governance/decisions/{id}/approve", "POST"),
+    GOVERNANCE_DECISION_DENY("/api/governance/decisions/{id}/deny", "POST"),
+    GOVERNANCE_DECISION_REVOKE("/api/governance/decisions/{id}/revoke", "POST"),
+    GOVERNANCE_ENFORCE("/api/governance/enforce", "POST"),
+    GOVERNANCE_RECEIPTS("/api/governance/receipts", "GET"),
+    GOVERNANCE_PUBLIC_KEY("/api/governance/public-key", "GET"),
+    PROOF_TRAILS("/api/proof-event-trails", "GET"),
+    PROOF_TRAIL_PREVIEW("/api/proof-event-trails/preview", "POST"),
+    PROOF_TRAIL_EXPORT("/api/proof-event-trails/export", "POST"),
+    PROOF_TRAIL_SETTINGS("/api/proof-event-trails/settings", "GET", "PUT"),
+    PROOF_TRAIL_PACKET("/api/proof-event-trails/{proofId}/packet", "GET");
 
     final String path;
     final List<String> methods;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
@@ -26,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad and hostile requests against serve mode on a real engine: each gets its documented status
- * and error code, and the stored events and metric definitions stay exactly as they were.
+ * and error code, and the stored events, metric definitions and governance records (contracts,
+ * grants, decisions, receipts and the chain, proof trails and the push endpoint) stay exactly as
+ * they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
@@ -51,8 +54,48 @@ class HostileInputTest {
         HttpResponse<String> defined = send("POST", "/api/metrics/definitions", "application/json", auth(),
                 "{\"name\":\"orders\",\"event\":\"order.created\"}");
         assertThat(defined.statusCode()).isEqualTo(200);
+        seedGovernance();
         before = storedData();
     }
+
+    static String contractId;
+    static String grantId;
+    static String decisionId;
+
+    /**
+     * One contract, grant and pending decision (proposed by this key, so it cannot approve it), a
+     * receipt, a push endpoint and an exported packet.
+     */
+    private void seedGovernance() throws Exception {
+        contractId = created("/api/governance/contracts", "{\"businessId\":\"default\",\"surface\":\"ads\","
+                + "\"allowedActions\":[\"ads.budget.increase\"],\"perActionLimit\":{\"amount\":\"100\","
+                + "\"currency\":\"EUR\"},\"cumulativeLimit\":{\"amount\":\"1000\",\"currency\":\"EUR\"}}");
+        String principal = ApiJson.mapper().readTree(http.send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/api/governance/principal")).header("Authorization", auth()).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("principal").asText();
+        grantId = created("/api/governance/grants", "{\"grantee\":\"" + principal + "\",\"actions\":"
+                + "[\"ads.budget.increase\"],\"amountLimit\":{\"amount\":\"500\",\"currency\":\"EUR\"},"
+                + "\"contractId\":\"" + contractId + "\"}");
+        decisionId = created("/api/governance/decisions", "{\"proposedAction\":" + ACTION + ",\"grantId\":\""
+                + grantId + "\",\"contractId\":\"" + contractId + "\",\"traceId\":\"hostile-trace\"}");
+        HttpResponse<String> escrowed = send("POST", "/api/governance/enforce", "application/json", auth(),
+                "{\"decisionObjectId\":\"" + decisionId + "\",\"proposedAction\":" + ACTION + "}");
+        assertThat(escrowed.statusCode()).as(escrowed.body()).isEqualTo(200);
+        HttpResponse<String> endpoint = send("PUT", "/api/proof-event-trails/settings", "application/json", auth(),
+                "{\"endpoint\":\"https://proof.example/packets\"}");
+        assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
+        HttpResponse<String> exported = send("POST", "/api/proof-event-trails/export", "application/json", auth(),
+                "{\"title\":\"Seeded\",\"decisionObjectIds\":[\"" + decisionId + "\"]}");
+        assertThat(exported.statusCode()).as(exported.body()).isEqualTo(201);
+    }
+
+    private String created(String path, String body) throws Exception {
+        HttpResponse<String> r = send("POST", path, "application/json", auth(), body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiJson.mapper().readTree(r.body()).get("id").asText();
+    }
+
+    static final String ACTION = "{\"action\":\"ads.budget.increase\",\"amount\":\"25.00\",\"currency\":\"EUR\"}";
 
     @AfterAll
     void stop() {
@@ -205,6 +248,231 @@ class HostileInputTest {
         return cases.stream();
     }
 
+    static Arguments call(String label, String method, String path, String body, int status, String code) {
+        return Arguments.of(label, method, path, body == null ? null : "application/json", true,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), status, code);
+    }
+
+    static String nested(int depth) {
+        return "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+    }
+
+    /**
+     * The governance and proof-trail endpoints: malformed and mistyped bodies, wrong content types,
+     * oversized actions and evidence, deep nesting, unknown and hostile ids in paths, refused
+     * transitions. Ids of the seeded contract, grant and decision are filled in by {@link #resolve}.
+     */
+    static Stream<Arguments> hostileGovernance() {
+        List<Arguments> cases = new ArrayList<>();
+        String contracts = "/api/governance/contracts";
+        String contract = "{\"businessId\":\"default\",\"surface\":\"ads\",\"allowedActions\":[\"a\"],"
+                + "\"perActionLimit\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"cumulativeLimit\":"
+                + "{\"amount\":\"2\",\"currency\":\"EUR\"}";
+        cases.add(call("contract: malformed JSON", "POST", contracts, "{\"surface\":", 400, "malformed_json"));
+        cases.add(call("contract: an array", "POST", contracts, "[" + contract + "}]", 400, "malformed_json"));
+        cases.add(call("contract: duplicate keys", "POST", contracts, contract + ",\"surface\":\"x\"}", 400,
+                "malformed_json"));
+        cases.add(call("contract: surface is a number", "POST", contracts, "{\"surface\":5}", 400, "invalid_input"));
+        cases.add(call("contract: an unknown field", "POST", contracts, contract + ",\"owner\":\"x\"}", 400,
+                "invalid_input"));
+        cases.add(call("contract: amount is a word", "POST", contracts, contract.replace("\"1\"", "\"ten\"") + "}",
+                400, "invalid_input"));
+        cases.add(call("contract: amount is true", "POST", contracts, contract.replace("\"1\"", "true") + "}", 400,
+                "invalid_input"));
+        cases.add(call("contract: negative limit", "POST", contracts, contract.replace("\"1\"", "\"-1\"") + "}",
+                400, "invalid_input"));
+        cases.add(call("contract: currency in lower case", "POST", contracts, contract.replace("EUR", "eur") + "}",
+                400, "invalid_input"));
+        cases.add(call("contract: trust tier T9", "POST", contracts, contract + ",\"minTrustTier\":\"T9\"}", 400,
+                "invalid_input"));
+        cases.add(call("contract: validTo before validFrom", "POST", contracts, contract
+                + ",\"validFrom\":5000,\"validTo\":10}", 400, "invalid_input"));
+        cases.add(call("contract: 101 actions", "POST", contracts, contract.replace("[\"a\"]", "["
+                + String.join(",", java.util.Collections.nCopies(101, "\"a\"")) + "]") + "}", 400, "invalid_input"));
+        cases.add(call("contract: nested 100 deep", "POST", contracts, contract + ",\"name\":" + nested(100) + "}",
+                400, "malformed_json"));
+        cases.add(call("contract: a body over 512 KB", "POST", contracts, contract + ",\"name\":\""
+                + "n".repeat(600 * 1024) + "\"}", 413, "too_large"));
+        cases.add(Arguments.of("contract: as text", "POST", contracts, "text/plain", true,
+                (contract + "}").getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(Arguments.of("contract: no credentials", "POST", contracts, "application/json", false,
+                (contract + "}").getBytes(StandardCharsets.UTF_8), 401, "unauthorized"));
+        cases.add(call("contracts: a query parameter", "GET", contracts + "?limit=5", null, 400, "invalid_input"));
+        cases.add(call("contracts: DELETE", "DELETE", contracts, null, 405, "method_not_allowed"));
+        cases.add(call("contract revoke: no reason", "POST", contracts + "/{contract}/revoke", "{}", 400,
+                "invalid_input"));
+        cases.add(call("contract revoke: reason of 2001", "POST", contracts + "/{contract}/revoke", "{\"reason\":\""
+                + "r".repeat(2001) + "\"}", 400, "invalid_input"));
+        cases.add(call("contract revoke: reason is a number", "POST", contracts + "/{contract}/revoke",
+                "{\"reason\":5}", 400, "invalid_input"));
+        cases.add(call("contract revoke: unknown id", "POST", contracts + "/ctr_nobody/revoke", "{\"reason\":\"x\"}",
+                404, "not_found"));
+        cases.add(call("contract revoke: id of 257", "POST", contracts + "/" + "c".repeat(257) + "/revoke",
+                "{\"reason\":\"x\"}", 400, "invalid_input"));
+        cases.add(call("contract revoke: traversal", "POST", contracts + "/..%2F..%2Fkeys/revoke",
+                "{\"reason\":\"x\"}", 404, "not_found"));
+
+        String grants = "/api/governance/grants";
+        cases.add(call("grant: unknown contract", "POST", grants, "{\"grantee\":\"key_x\",\"actions\":[\"a\"],"
+                + "\"amountLimit\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"contractId\":\"ctr_nobody\"}",
+                400, "invalid_input"));
+        cases.add(call("grant: actions is a string", "POST", grants, "{\"actions\":\"a\"}", 400, "invalid_input"));
+        cases.add(call("grant: validFrom as text", "POST", grants, "{\"validFrom\":\"today\"}", 400,
+                "invalid_input"));
+        cases.add(call("grant: empty body", "POST", grants, "", 400, "malformed_json"));
+        cases.add(call("grant revoke: unknown id", "POST", grants + "/grt_nobody/revoke", "{\"reason\":\"x\"}",
+                404, "not_found"));
+        cases.add(call("grant revoke: no reason", "POST", grants + "/{grant}/revoke", "{\"reason\":\"\"}", 400,
+                "invalid_input"));
+        cases.add(call("grant revoke: broken UTF-8 id", "POST", grants + "/%C3%28/revoke", "{\"reason\":\"x\"}",
+                400, "invalid_input"));
+
+        String decisions = "/api/governance/decisions";
+        String refs = ",\"grantId\":\"{grant}\",\"contractId\":\"{contract}\"";
+        cases.add(call("decision: an action over 16 KB", "POST", decisions, "{\"proposedAction\":{\"action\":"
+                + "\"ads.budget.increase\",\"amount\":\"1\",\"currency\":\"EUR\",\"note\":\""
+                + "x".repeat(Governance.MAX_ACTION_BYTES) + "\"}" + refs + "}", 413, "too_large"));
+        cases.add(call("decision: evidence over 64 KB", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"evidence\":[{\"blob\":\"" + "e".repeat(Governance.MAX_EVIDENCE_BYTES) + "\"}]}", 413,
+                "too_large"));
+        cases.add(call("decision: 51 evidence items", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"evidence\":[" + String.join(",", java.util.Collections.nCopies(51, "{}")) + "]}", 413,
+                "too_large"));
+        cases.add(call("decision: action nested 100 deep", "POST", decisions, "{\"proposedAction\":{\"x\":"
+                + nested(100) + "}" + refs + "}", 400, "malformed_json"));
+        cases.add(call("decision: action is an array", "POST", decisions, "{\"proposedAction\":[1]" + refs + "}",
+                400, "invalid_input"));
+        cases.add(call("decision: action without amount", "POST", decisions, "{\"proposedAction\":{\"action\":"
+                + "\"a\",\"currency\":\"EUR\"}" + refs + "}", 400, "invalid_input"));
+        cases.add(call("decision: amount as a binary float", "POST", decisions, "{\"proposedAction\":{\"action\":"
+                + "\"a\",\"amount\":0.1000000000000000055511151231257827,\"currency\":\"EUR\"}" + refs + "}",
+                400, "invalid_input"));
+        cases.add(call("decision: three approvals", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"requiredApprovals\":3}", 400, "invalid_input"));
+        cases.add(call("decision: approvals as text", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"requiredApprovals\":\"2\"}", 400, "invalid_input"));
+        cases.add(call("decision: draft is yes", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"draft\":\"yes\"}", 400, "invalid_input"));
+        cases.add(call("decision: expires in a year", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"expiresAt\":" + (System.currentTimeMillis() + 365L * 86_400_000) + "}", 400, "invalid_input"));
+        cases.add(call("decision: unknown grant", "POST", decisions, "{\"proposedAction\":" + ACTION
+                + ",\"grantId\":\"grt_nobody\",\"contractId\":\"{contract}\"}", 400, "invalid_input"));
+        cases.add(call("decision: trust tier t3", "POST", decisions, "{\"proposedAction\":" + ACTION + refs
+                + ",\"trustTier\":\"t3\"}", 400, "invalid_input"));
+        cases.add(call("decisions: state sideways", "GET", decisions + "?state=sideways", null, 400,
+                "invalid_input"));
+        cases.add(call("decisions: state twice", "GET", decisions + "?state=draft&state=denied", null, 400,
+                "invalid_input"));
+        cases.add(call("decisions: an unknown parameter", "GET", decisions + "?status=draft", null, 400,
+                "invalid_input"));
+        cases.add(call("decision: unknown id", "GET", decisions + "/dec_nobody", null, 404, "not_found"));
+        cases.add(call("decision: id of 257", "GET", decisions + "/" + "d".repeat(257), null, 400, "invalid_input"));
+        cases.add(call("decision: traversal", "GET", decisions + "/..%2F..%2F..%2Fetc%2Fpasswd", null, 404,
+                "not_found"));
+        cases.add(call("decision: dot-dot", "GET", decisions + "/..", null, 404, "not_found"));
+        cases.add(call("decision: PUT", "PUT", decisions + "/{decision}", "{}", 405, "method_not_allowed"));
+        cases.add(call("submit: a pending decision", "POST", decisions + "/{decision}/submit", null, 409, "conflict"));
+        cases.add(call("submit: a body with a field", "POST", decisions + "/{decision}/submit", "{\"reason\":\"x\"}",
+                400, "invalid_input"));
+        cases.add(call("submit: unknown id", "POST", decisions + "/dec_nobody/submit", null, 404, "not_found"));
+        cases.add(call("approve: by its proposer", "POST", decisions + "/{decision}/approve", "{\"reason\":\"mine\","
+                + "\"actionDigest\":\"" + "0".repeat(64) + "\"}", 403, "forbidden"));
+        cases.add(call("approve: reason is a number", "POST", decisions + "/{decision}/approve", "{\"reason\":5,"
+                + "\"actionDigest\":\"a\"}", 400, "invalid_input"));
+        cases.add(call("approve: unknown id", "POST", decisions + "/dec_nobody/approve", "{\"reason\":\"ok\","
+                + "\"actionDigest\":\"" + "0".repeat(64) + "\"}", 404, "not_found"));
+        cases.add(Arguments.of("approve: as form data", "POST", decisions + "/{decision}/approve",
+                "application/x-www-form-urlencoded", true, "reason=ok".getBytes(StandardCharsets.UTF_8), 415,
+                "unsupported_media_type"));
+        cases.add(call("deny: no reason", "POST", decisions + "/{decision}/deny", "{}", 400, "invalid_input"));
+        cases.add(call("deny: reason of 2001", "POST", decisions + "/{decision}/deny", "{\"reason\":\""
+                + "r".repeat(2001) + "\"}", 400, "invalid_input"));
+        cases.add(call("revoke: blank reason", "POST", decisions + "/{decision}/revoke", "{\"reason\":\"   \"}", 400,
+                "invalid_input"));
+        cases.add(call("revoke: unknown id", "POST", decisions + "/dec_nobody/revoke", "{\"reason\":\"x\"}", 404,
+                "not_found"));
+
+        String enforce = "/api/governance/enforce";
+        cases.add(call("enforce: empty body", "POST", enforce, "", 400, "malformed_json"));
+        cases.add(call("enforce: no decision", "POST", enforce, "{\"proposedAction\":" + ACTION + "}", 400,
+                "invalid_input"));
+        cases.add(call("enforce: no action", "POST", enforce, "{\"decisionObjectId\":\"{decision}\"}", 400,
+                "invalid_input"));
+        cases.add(call("enforce: decision id is a number", "POST", enforce, "{\"decisionObjectId\":7,"
+                + "\"proposedAction\":" + ACTION + "}", 400, "invalid_input"));
+        cases.add(call("enforce: an action over 16 KB", "POST", enforce, "{\"decisionObjectId\":\"{decision}\","
+                + "\"proposedAction\":{\"note\":\"" + "x".repeat(Governance.MAX_ACTION_BYTES) + "\"}}", 413,
+                "too_large"));
+        cases.add(call("enforce: action nested 100 deep", "POST", enforce, "{\"decisionObjectId\":\"{decision}\","
+                + "\"proposedAction\":" + nested(100) + "}", 400, "malformed_json"));
+        cases.add(call("enforce: attestation is a string", "POST", enforce, "{\"decisionObjectId\":\"{decision}\","
+                + "\"proposedAction\":" + ACTION + ",\"attestation\":\"software_local\"}", 400, "invalid_input"));
+        cases.add(call("enforce: an unknown field", "POST", enforce, "{\"decisionObjectId\":\"{decision}\","
+                + "\"proposedAction\":" + ACTION + ",\"force\":true}", 400, "invalid_input"));
+        cases.add(Arguments.of("enforce: as text", "POST", enforce, "text/plain", true,
+                "{}".getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(call("enforce: GET", "GET", enforce, null, 405, "method_not_allowed"));
+        cases.add(call("receipts: traceId twice", "GET", "/api/governance/receipts?traceId=a&traceId=b", null, 400,
+                "invalid_input"));
+        cases.add(call("receipts: an unknown parameter", "GET", "/api/governance/receipts?outcome=allow", null, 400,
+                "invalid_input"));
+        cases.add(call("public key: a parameter", "GET", "/api/governance/public-key?format=pem", null, 400,
+                "invalid_input"));
+        cases.add(call("principal: POST", "POST", "/api/governance/principal", "{}", 405, "method_not_allowed"));
+
+        String trails = "/api/proof-event-trails";
+        cases.add(call("export: malformed JSON", "POST", trails + "/export", "{\"title\":", 400, "malformed_json"));
+        cases.add(call("export: title is a number", "POST", trails + "/export", "{\"title\":5}", 400,
+                "invalid_input"));
+        cases.add(call("export: receiptIds is a string", "POST", trails + "/export", "{\"title\":\"t\","
+                + "\"receiptIds\":\"r\"}", 400, "invalid_input"));
+        cases.add(call("export: evidence nested 100 deep", "POST", trails + "/export", "{\"title\":\"t\","
+                + "\"evidence\":[" + nested(100) + "]}", 400, "malformed_json"));
+        cases.add(Arguments.of("export: as text", "POST", trails + "/export", "text/plain", true,
+                "{\"title\":\"t\"}".getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(call("preview: from as text", "POST", trails + "/preview", "{\"title\":\"t\",\"from\":\"now\"}",
+                400, "invalid_input"));
+        cases.add(call("packet: id of 257", "GET", trails + "/" + "p".repeat(257) + "/packet", null, 400,
+                "invalid_input"));
+        cases.add(call("packet: broken UTF-8 id", "GET", trails + "/%C3%28/packet", null, 400, "invalid_input"));
+        cases.add(call("packet: POST", "POST", trails + "/p/packet", "{}", 405, "method_not_allowed"));
+        cases.add(call("settings: endpoint is a number", "PUT", trails + "/settings", "{\"endpoint\":5}", 400,
+                "invalid_input"));
+        cases.add(call("settings: DELETE", "DELETE", trails + "/settings", null, 405, "method_not_allowed"));
+        cases.add(call("trails: a parameter", "GET", trails + "?limit=5", null, 400, "invalid_input"));
+        cases.add(call("export: no title", "POST", trails + "/export", "{\"receiptIds\":[]}", 400, "invalid_input"));
+        cases.add(call("export: title of 201", "POST", trails + "/export", "{\"title\":\"" + "t".repeat(201) + "\"}",
+                400, "invalid_input"));
+        cases.add(call("export: title with a newline", "POST", trails + "/export", "{\"title\":\"a\\nb\"}", 400,
+                "invalid_input"));
+        cases.add(call("export: a blank receipt id", "POST", trails + "/export", "{\"title\":\"t\","
+                + "\"receiptIds\":[\" \"]}", 400, "invalid_input"));
+        cases.add(call("export: 1001 decision ids", "POST", trails + "/export", "{\"title\":\"t\","
+                + "\"decisionObjectIds\":[" + String.join(",", java.util.Collections.nCopies(1001, "\"d\"")) + "]}",
+                400, "invalid_input"));
+        cases.add(call("export: from after to", "POST", trails + "/export", "{\"title\":\"t\",\"from\":10,"
+                + "\"to\":5}", 400, "invalid_input"));
+        cases.add(call("preview: a null evidence item", "POST", trails + "/preview", "{\"title\":\"t\","
+                + "\"evidence\":[null]}", 400, "invalid_input"));
+        cases.add(call("packet: unknown id", "GET", trails + "/prf_nobody/packet", null, 404, "not_found"));
+        cases.add(call("packet: traversal to the key", "GET", trails + "/..%2F..%2Fkeys%2Fws.ed25519.pem/packet", null,
+                404, "not_found"));
+        cases.add(call("packet: traversal to the database", "GET", trails + "/..%2Fheadless.mv.db/packet", null, 404,
+                "not_found"));
+        cases.add(call("settings: plain http", "PUT", trails + "/settings", "{\"endpoint\":\"http://proof.example\"}",
+                400, "invalid_input"));
+        cases.add(call("settings: ftp", "PUT", trails + "/settings", "{\"endpoint\":\"ftp://proof.example\"}", 400,
+                "invalid_input"));
+        cases.add(call("settings: not a URL", "PUT", trails + "/settings", "{\"endpoint\":\"https://\"}", 400,
+                "invalid_input"));
+        return cases.stream();
+    }
+
+    /** {@code path} or {@code body} with the seeded ids put in for {contract}, {grant} and {decision}. */
+    static String resolve(String text) {
+        return text.replace("{contract}", contractId).replace("{grant}", grantId).replace("{decision}", decisionId);
+    }
+
     static Stream<Arguments> hostile() {
         List<Arguments> cases = new ArrayList<>();
         cases.add(bad("missing event", 400, "invalid_input", "{\"actor\":\"a\"}"));
@@ -286,13 +554,15 @@ class HostileInputTest {
     }
 
     @ParameterizedTest(name = "{0} -> {6}")
-    @MethodSource({"hostile", "hostileAnalytics"})
+    @MethodSource({"hostile", "hostileAnalytics", "hostileGovernance"})
     void getsItsDocumentedStatusAndChangesNothing(String label, String method, String path, String contentType,
                                                   boolean authenticated, byte[] body, int status, String code)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        byte[] sent = body == null ? null
+                : resolve(new String(body, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + resolve(path)))
+                .method(method, sent == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(sent));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -345,10 +615,17 @@ class HostileInputTest {
         return "Bearer " + key;
     }
 
-    /** The stored events and metric definitions, as JSON text. */
+    /** The stored events, metric definitions and governance records, and the chain's status, as JSON text. */
     private String storedData() throws Exception {
         return read("/api/events?limit=1000", "events").toString()
-                + read("/api/metrics/definitions", "definitions").toString();
+                + read("/api/metrics/definitions", "definitions").toString()
+                + read("/api/governance/contracts", "contracts").toString()
+                + read("/api/governance/grants", "grants").toString()
+                + read("/api/governance/decisions", "decisions").toString()
+                + read("/api/governance/receipts", "receipts").toString()
+                + read("/api/governance/receipts", "chain").toString()
+                + read("/api/proof-event-trails", "trails").toString()
+                + read("/api/proof-event-trails/settings", "endpoint").toString();
     }
 
     private JsonNode read(String path, String field) throws Exception {

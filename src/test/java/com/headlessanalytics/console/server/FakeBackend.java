@@ -10,12 +10,13 @@ import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
-import com.headlessanalytics.console.api.AnalyticsOnlyApi;
+import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.api.ProofTrails;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.ServeBackend;
 import com.headlessanalytics.console.api.Usage;
@@ -35,9 +36,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory backend: two keys of two workspaces, a revoked key, events kept in a list. The
- * analytics operations validate their query as the engine does ({@code checks()}), remember the
- * last arguments they got, and answer with small fixed figures.
+ * An in-memory backend: two keys of two workspaces (plus a second key of the first, for a second
+ * principal), a revoked key, events kept in a list. The analytics operations validate their query
+ * as the engine does ({@code checks()}), remember the last arguments they got, and answer with small
+ * fixed figures; the governance ones run on a {@link FakeGovernance} per workspace.
  */
 final class FakeBackend implements ServeBackend {
     static final String KEY = "ha_test_alpha_0123456789";
@@ -47,6 +49,9 @@ final class FakeBackend implements ServeBackend {
     static final String OTHER_KEY_ID = "key_beta";
     static final String OTHER_WORKSPACE = "ws_beta";
     static final String REVOKED_KEY = "ha_test_revoked_0123456789";
+    /** A second key of the first workspace: another principal, to approve what {@link #KEY} proposes. */
+    static final String APPROVER_KEY = "ha_test_approver_0123456789";
+    static final String APPROVER_KEY_ID = "key_approver";
     /** The value of a required setting: health must name the setting, never show this. */
     static final String SECRET_VALUE = "sk_live_do_not_leak_42";
 
@@ -64,6 +69,9 @@ final class FakeBackend implements ServeBackend {
     /** When set, ingest counts down {@code ingestEntered} and then waits for {@code ingestRelease}. */
     volatile CountDownLatch ingestRelease;
     final CountDownLatch ingestEntered = new CountDownLatch(1);
+    private final Map<String, FakeGovernance> governance = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls of the governance and proof-trail operations, and the arguments of the last one. */
+    final AtomicInteger governanceCalls = new AtomicInteger();
 
     @Override
     public Optional<Principal> authenticate(String apiKey) {
@@ -71,13 +79,19 @@ final class FakeBackend implements ServeBackend {
         return switch (apiKey) {
             case KEY -> Optional.of(new Principal(WORKSPACE, KEY_ID));
             case OTHER_KEY -> Optional.of(new Principal(OTHER_WORKSPACE, OTHER_KEY_ID));
+            case APPROVER_KEY -> Optional.of(new Principal(WORKSPACE, APPROVER_KEY_ID));
             default -> Optional.empty();
         };
     }
 
     @Override
     public HeadlessApi workspace(Principal principal) {
-        return new Port(principal.workspaceId());
+        return new Port(principal.workspaceId(), principal.keyId());
+    }
+
+    /** The governance of one workspace, made on first use. */
+    FakeGovernance governance(String workspaceId) {
+        return governance.computeIfAbsent(workspaceId, w -> new FakeGovernance());
     }
 
     @Override
@@ -131,11 +145,137 @@ final class FakeBackend implements ServeBackend {
         return new Proof(Ids.newId("q", now), workspaceId, null, new Period(null, null), now, Proof.SCHEMA_VERSION);
     }
 
-    private final class Port implements AnalyticsOnlyApi {
+    private final class Port implements HeadlessApi {
         private final String workspaceId;
+        private final String principal;
 
-        Port(String workspaceId) {
+        Port(String workspaceId, String principal) {
             this.workspaceId = workspaceId;
+            this.principal = principal;
+        }
+
+        private FakeGovernance gov(Object... arguments) {
+            governanceCalls.incrementAndGet();
+            lastArguments = java.util.Arrays.asList(arguments);
+            failIfAsked();
+            return governance(workspaceId);
+        }
+
+        @Override
+        public Governance.Identity identity() {
+            gov();
+            return new Governance.Identity(principal, workspaceId, proof(workspaceId));
+        }
+
+        @Override
+        public Governance.Contract createContract(Governance.NewContract contract) {
+            return gov(contract).createContract(principal, contract);
+        }
+
+        @Override
+        public Governance.Contracts contracts() {
+            return new Governance.Contracts(gov().contracts(), proof(workspaceId));
+        }
+
+        @Override
+        public Governance.Contract revokeContract(String contractId, Governance.ReasonRequest reason) {
+            return gov(contractId, reason).revokeContract(principal, contractId, reason);
+        }
+
+        @Override
+        public Governance.Grant createGrant(Governance.NewGrant grant) {
+            return gov(grant).createGrant(principal, grant);
+        }
+
+        @Override
+        public Governance.Grants grants() {
+            return new Governance.Grants(gov().grants(), proof(workspaceId));
+        }
+
+        @Override
+        public Governance.Grant revokeGrant(String grantId, Governance.ReasonRequest reason) {
+            return gov(grantId, reason).revokeGrant(principal, grantId, reason);
+        }
+
+        @Override
+        public Governance.Decision proposeDecision(Governance.NewDecision decision) {
+            return gov(decision).propose(principal, decision);
+        }
+
+        @Override
+        public Governance.Decisions decisions(String state) {
+            return new Governance.Decisions(gov(state).decisions(state), proof(workspaceId));
+        }
+
+        @Override
+        public Governance.Decision decision(String decisionId) {
+            return gov(decisionId).decision(decisionId);
+        }
+
+        @Override
+        public Governance.Decision submitDecision(String decisionId) {
+            return gov(decisionId).submit(principal, decisionId);
+        }
+
+        @Override
+        public Governance.Decision approveDecision(String decisionId, Governance.ApproveRequest approval) {
+            return gov(decisionId, approval).approve(principal, decisionId, approval);
+        }
+
+        @Override
+        public Governance.Decision denyDecision(String decisionId, Governance.ReasonRequest reason) {
+            return gov(decisionId, reason).close(principal, decisionId, reason, "denied");
+        }
+
+        @Override
+        public Governance.Decision revokeDecision(String decisionId, Governance.ReasonRequest reason) {
+            return gov(decisionId, reason).close(principal, decisionId, reason, "revoked");
+        }
+
+        @Override
+        public Governance.Receipt enforce(Governance.EnforceRequest request) {
+            return gov(request).enforce(principal, request);
+        }
+
+        @Override
+        public Governance.Receipts receipts(String traceId, String decisionObjectId) {
+            return gov(traceId, decisionObjectId).receipts(traceId, decisionObjectId, proof(workspaceId));
+        }
+
+        @Override
+        public Governance.PublicKey publicKey() {
+            return gov().publicKey(proof(workspaceId));
+        }
+
+        @Override
+        public ProofTrails.Preview previewProofTrail(ProofTrails.ExportRequest request) {
+            return new ProofTrails.Preview(gov(request).preview(request), proof(workspaceId));
+        }
+
+        @Override
+        public ProofTrails.ExportResult exportProofTrail(ProofTrails.ExportRequest request) {
+            return gov(request).export(principal, request, proof(workspaceId));
+        }
+
+        @Override
+        public ProofTrails.Trails proofTrails() {
+            return new ProofTrails.Trails(gov().trails(), proof(workspaceId));
+        }
+
+        @Override
+        public byte[] proofPacket(String proofId) {
+            return gov(proofId).packet(proofId);
+        }
+
+        @Override
+        public ProofTrails.PushSettings proofPushSettings() {
+            return new ProofTrails.PushSettings(gov().pushEndpoint(), proof(workspaceId));
+        }
+
+        @Override
+        public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
+            return new ProofTrails.PushSettings(gov(settings).savePushEndpoint(settings.endpoint()),
+                    proof(workspaceId));
         }
 
         @Override

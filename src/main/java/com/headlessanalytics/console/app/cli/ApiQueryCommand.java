@@ -31,9 +31,20 @@ abstract class ApiQueryCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Request request = request();
-        try (TargetOptions.Opened opened = target.open()) {
-            print(request.ask(opened.api()));
+        try (TargetOptions.Opened opened = open()) {
+            Object answer = request.ask(opened.api());
+            print(answer);
+            return exitCode(answer);
         }
+    }
+
+    /** Opens the target; a command may open it acting as someone else. */
+    TargetOptions.Opened open() {
+        return target.open();
+    }
+
+    /** The exit code of a printed answer: 0, unless the command says otherwise. */
+    int exitCode(Object answer) {
         return 0;
     }
 

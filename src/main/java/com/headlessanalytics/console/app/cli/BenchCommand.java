@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.app.bench.AnalyticsBenchmark;
+import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import java.nio.file.Files;
@@ -12,10 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench ingest}, {@code events-screen}, {@code analytics}: figures with a baseline run side by side. */
+/**
+ * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}: figures with a
+ * baseline run side by side.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
-            BenchCommand.AnalyticsSql.class})
+            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -157,6 +161,53 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             H2SqlAnalytics.run(dataDir, rounds, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "governance", mixinStandardHelpOptions = true,
+            description = {"Enforce over HTTP (each request releases an approved decision) beside single-event ingest"
+                    + " at the same concurrency in the same run: throughput, p50/p99 latency, and enforce p99 /"
+                    + " ingest p99 (target <= 2).",
+                "Then export, fetch and verify a proof trail of --trail-events events over HTTP: time (target under"
+                    + " 10 s for 100,000) and packet size."})
+    static final class GovernanceBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--requests", defaultValue = "1000",
+                description = "Requests of each kind per concurrency level and round (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--clients", split = ",", defaultValue = "1,8,32", paramLabel = "N",
+                description = "Concurrent HTTP clients, one level each (default: ${DEFAULT-VALUE}).")
+        List<Integer> clients;
+
+        @Option(names = "--rounds", defaultValue = "2", description = "Rounds per level (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "300",
+                description = "Untimed requests of each kind first (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--trail-events", defaultValue = "100000",
+                description = "Events of the proof trail exported and verified over HTTP; 0 skips it (default:"
+                        + " ${DEFAULT-VALUE}).")
+        int trailEvents;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folder.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            GovernanceBenchmark.Settings settings = new GovernanceBenchmark.Settings(requests, clients, rounds, warmUp,
+                    trailEvents);
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-governance");
+            try {
+                new GovernanceBenchmark(settings, spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(scratch != null ? folder.resolve(GovernanceBenchmark.FOLDER) : folder);
+            }
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.engine.EngineException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +16,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ha-console", mixinStandardHelpOptions = true, versionProvider = HaCommand.Version.class,
         description = "HeadlessAnalytics Operator Console. Without a command it opens the console window.",
         subcommands = {ServeCommand.class, KeysCommand.class, IngestCommand.class, EventsCommand.class,
-            QueryCommand.class, DemoCommand.class, BenchCommand.class, VerifyCommand.class,
-            CommandLine.HelpCommand.class},
+            QueryCommand.class, GovernanceCommand.class, ProofCommand.class, DemoCommand.class, BenchCommand.class,
+            VerifyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  input rejected (invalid events, a 4xx answer)",
             "  2  wrong command-line usage", "  3  server, store or network failure"})
@@ -45,6 +46,11 @@ public final class HaCommand {
                 }
                 err.flush();
                 return api instanceof ApiException.Client ? REJECTED : FAILED;
+            }
+            if (e instanceof UncheckedIOException io) {
+                err.println("error: " + io.getMessage());
+                err.flush();
+                return FAILED;
             }
             if (e instanceof EngineException || e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());

@@ -42,13 +42,26 @@ final class TargetOptions {
     }
 
     Opened open() {
+        return open(null);
+    }
+
+    /**
+     * Opens the target; an embedded workspace acts as {@code principal} (the local operator when null).
+     * With {@code --url} the API key or JWT is the principal, so a {@code principal} is a usage error.
+     */
+    Opened open(String principal) {
         if (url == null) {
             if (apiKey != null || jwt != null || workspaceId != null) {
                 throw new ParameterException(spec.commandLine(), "--api-key, --jwt and --workspace-id need --url");
             }
             Path folder = dataDir != null ? dataDir : DataFolders.defaultFolder();
             Engine engine = Engine.open(folder);
-            return new Opened(engine.defaultWorkspace(), "embedded workspace in " + folder, engine);
+            HeadlessApi api = principal == null ? engine.defaultWorkspace() : engine.defaultWorkspace(principal);
+            return new Opened(api, "embedded workspace in " + folder, engine);
+        }
+        if (principal != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--operator acts in a data folder; against --url the API key is who acts");
         }
         if (dataDir != null) {
             throw new ParameterException(spec.commandLine(), "Give either --data-dir or --url, not both");
