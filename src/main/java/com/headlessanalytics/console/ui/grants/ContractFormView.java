@@ -3,7 +3,10 @@ package com.headlessanalytics.console.ui.grants;
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.ui.common.ViewParts;
+import java.time.LocalDate;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -104,7 +107,7 @@ public final class ContractFormView extends Dialog<Void> {
         return label;
     }
 
-    static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
+    static TextField field(String id, StringProperty value, String prompt) {
         TextField field = new TextField();
         field.setId(id);
         field.textProperty().bindBidirectional(value);
@@ -112,7 +115,7 @@ public final class ContractFormView extends Dialog<Void> {
         return field;
     }
 
-    static DatePicker date(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> value, String prompt) {
+    static DatePicker date(String id, ObjectProperty<LocalDate> value, String prompt) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
         picker.valueProperty().bindBidirectional(value);

@@ -1,15 +1,18 @@
 package com.headlessanalytics.console.ui.grants;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -249,7 +252,7 @@ public final class GrantsView extends ScreenScaffold {
         box.setPadding(new Insets(8, 8, 8, 12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         return scroll;
     }
 
@@ -263,12 +266,12 @@ public final class GrantsView extends ScreenScaffold {
             Label value = new Label(f.value());
             value.setWrapText(true);
             GridPane.setHgrow(value, Priority.ALWAYS);
-            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(name, VPos.TOP);
             grid.addRow(row++, name, value);
         }
     }
 
-    private static Label placeholder(javafx.beans.value.ObservableStringValue text) {
+    private static Label placeholder(ObservableStringValue text) {
         Label empty = new Label();
         empty.textProperty().bind(text);
         empty.getStyleClass().add(Styles.TEXT_MUTED);

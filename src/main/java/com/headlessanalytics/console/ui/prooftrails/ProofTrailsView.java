@@ -1,13 +1,14 @@
 package com.headlessanalytics.console.ui.prooftrails;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.headlessanalytics.console.ui.common.DateRangeBar;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -343,7 +344,7 @@ public final class ProofTrailsView extends ScreenScaffold {
     // ---- shared bits ----
 
     private static String count(long n) {
-        return String.format(java.util.Locale.ENGLISH, "%,d", n);
+        return String.format(Locale.ENGLISH, "%,d", n);
     }
 
     private static Label heading(String text) {
@@ -365,7 +366,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         label.managedProperty().bind(label.visibleProperty());
     }
 
-    private static void shownFor(Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void shownFor(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(node.visibleProperty());
     }

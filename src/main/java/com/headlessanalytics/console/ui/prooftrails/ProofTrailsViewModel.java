@@ -9,6 +9,8 @@ import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -233,7 +235,7 @@ public final class ProofTrailsViewModel implements Activatable {
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
@@ -265,7 +267,7 @@ public final class ProofTrailsViewModel implements Activatable {
                 return "The URL has no host";
             }
             return null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return "Not a URL: " + e.getReason();
         }
     }

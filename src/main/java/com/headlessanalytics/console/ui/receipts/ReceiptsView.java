@@ -8,6 +8,7 @@ import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -91,7 +92,7 @@ public final class ReceiptsView extends ScreenScaffold {
         body(split);
     }
 
-    private TextField filter(String id, String prompt, javafx.beans.property.StringProperty value) {
+    private TextField filter(String id, String prompt, StringProperty value) {
         TextField field = new TextField();
         field.setOnAction(e -> model.applyCommand().execute());
         field.setId(id);
