@@ -156,6 +156,10 @@ public final class ConsoleComposition implements AutoCloseable {
         UsageViewModel usage = new UsageViewModel(current, tasks, this.dialogs, clock, zone);
         GrantsViewModel grants = new GrantsViewModel(current, tasks, this.dialogs, clock, zone);
         ReceiptsViewModel receipts = new ReceiptsViewModel(current, tasks, this.dialogs, clock, zone, clipboard);
+        approvals.onShowReceipts(id -> {
+            receipts.showDecision(id);
+            shellRef[0].select(Area.RECEIPTS);
+        });
         ProofTrailsViewModel proofTrails = new ProofTrailsViewModel(current, tasks, this.dialogs,
                 ConsoleComposition::verifyPacket, clock, zone);
 

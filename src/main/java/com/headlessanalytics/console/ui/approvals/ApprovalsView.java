@@ -304,7 +304,9 @@ public final class ApprovalsView extends ScreenScaffold {
         submit.setId("approvals-submit");
         submit.visibleProperty().bind(model.submitBlockedProperty().isEmpty());
         submit.managedProperty().bind(submit.visibleProperty());
-        FlowPane buttons = new FlowPane(8, 8, approve, deny, revoke, submit);
+        Button receipts = ViewParts.button("Receipts", Feather.FILE_TEXT, model.receiptsCommand());
+        receipts.setId("approvals-receipts");
+        FlowPane buttons = new FlowPane(8, 8, approve, deny, revoke, submit, receipts);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label();
         hint.setId("approvals-approve-hint");

@@ -7,6 +7,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.approvals.ApprovalRules.QueueView;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.DecisionNavigator;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Formats;
@@ -137,6 +138,8 @@ public final class ApprovalsViewModel implements Activatable {
     private final Command denyCommand;
     private final Command revokeCommand;
     private final Command submitCommand;
+    private final Command receiptsCommand;
+    private DecisionNavigator receiptsNavigator = id -> { };
 
     /** The decisions awaiting my review at the last read; null until the first read set the baseline. */
     private Set<String> seen;
@@ -169,6 +172,8 @@ public final class ApprovalsViewModel implements Activatable {
         denyCommand = new Command(this::deny, openSelected.and(idle));
         revokeCommand = new Command(this::revoke, openSelected.and(idle));
         submitCommand = new Command(this::submit, hasSelection.and(submitBlocked.isEmpty()).and(idle));
+        receiptsCommand = new Command(() -> receiptsNavigator.showDecision(selected.get().decision().id()),
+                hasSelection);
         view.addListener((obs, old, now) -> {
             DecisionRow shown = selected.get();
             if (shown != null && !ApprovalRules.inView(now, shown.decision(), me.get())) {
@@ -777,5 +782,15 @@ public final class ApprovalsViewModel implements Activatable {
 
     public Command submitCommand() {
         return submitCommand;
+    }
+
+    /** Opens the Receipts screen on the selected decision's receipts. */
+    public Command receiptsCommand() {
+        return receiptsCommand;
+    }
+
+    /** Where {@link #receiptsCommand()} goes: set once by the composition root. */
+    public void onShowReceipts(DecisionNavigator navigator) {
+        this.receiptsNavigator = navigator;
     }
 }

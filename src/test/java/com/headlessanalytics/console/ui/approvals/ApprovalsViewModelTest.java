@@ -143,6 +143,21 @@ class ApprovalsViewModelTest {
     }
 
     @Test
+    void receiptsOpenForTheSelectedDecisionOnly() {
+        Governance.Decision d = fake.add(AGENT, "pending_approval", "budget.reallocate", "2500", at(2 * HOUR),
+                at(-HOUR));
+        List<String> opened = new java.util.ArrayList<>();
+        model.onShowReceipts(opened::add);
+        model.activate();
+        assertThat(model.receiptsCommand().isExecutable()).isFalse();
+
+        model.select(row(d.id()));
+        model.receiptsCommand().execute();
+
+        assertThat(opened).containsExactly(d.id());
+    }
+
+    @Test
     void approvingAboveTheThresholdAsksForTheReasonAndTheAmountTypedAndSendsTheDigestSeen() {
         Governance.Decision d = fake.add(AGENT, "pending_approval", "budget.reallocate", "2500", at(2 * HOUR),
                 at(-HOUR));
