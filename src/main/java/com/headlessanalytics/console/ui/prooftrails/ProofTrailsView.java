@@ -237,7 +237,14 @@ public final class ProofTrailsView extends ScreenScaffold {
                 ViewParts.error(model.endpointErrorProperty()), pushStatus);
         pushBox.setPadding(new Insets(10, 0, 0, 0));
 
-        VBox lower = new VBox(8, detail, new Separator(), pushBox);
+        Label key = muted(model.keyTextProperty());
+        key.setId("proof-key");
+        Button saveKey = ViewParts.button("Save public key…", Feather.KEY, model.saveKeyCommand());
+        saveKey.setId("proof-key-save");
+        VBox keyBox = new VBox(6, heading("Signing key"), key, saveKey);
+        keyBox.setPadding(new Insets(10, 0, 0, 0));
+
+        VBox lower = new VBox(8, detail, new Separator(), pushBox, new Separator(), keyBox);
         ScrollPane lowerScroll = new ScrollPane(lower);
         lowerScroll.setFitToWidth(true);
         lowerScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.prooftrails;
 
+import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.ProofTrails;
 import com.headlessanalytics.console.ui.common.Activatable;
@@ -10,6 +11,7 @@ import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,8 @@ import javafx.collections.ObservableList;
  */
 public final class ProofTrailsViewModel implements Activatable {
     /** The packet file type of the choosers. */
+    public static final DialogService.FileType PEM = new DialogService.FileType("PEM keys (*.pem)",
+            List.of("*.pem"));
     public static final DialogService.FileType HAPROOF = new DialogService.FileType("Proof packets (*.haproof)",
             List.of("*.haproof"));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
@@ -88,6 +92,8 @@ public final class ProofTrailsViewModel implements Activatable {
     private final Command saveEndpointCommand;
     private final Command clearEndpointCommand;
     private final Command verifyCommand;
+    private final Command saveKeyCommand;
+    private final ReadOnlyStringWrapper keyText = new ReadOnlyStringWrapper("");
     private String selectAfterRead;
 
     public ProofTrailsViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs,
@@ -108,6 +114,7 @@ public final class ProofTrailsViewModel implements Activatable {
                 && !endpoint.get().strip().equals(configured.get()), loaded, savingEndpoint, endpoint, configured));
         clearEndpointCommand = new Command(this::clearEndpoint, configured.isNotEmpty().and(savingEndpoint.not()));
         verifyCommand = new Command(this::chooseAndVerify, verifyQuery.runningProperty().not());
+        saveKeyCommand = new Command(this::saveKey, loaded.and(saving.not()));
         selected.addListener((obs, old, row) -> selectedText.set(row == null ? "" : describe(row.trail())));
     }
 
@@ -123,15 +130,16 @@ public final class ProofTrailsViewModel implements Activatable {
         builder.deactivate();
     }
 
-    /** What one read answers: the packets exported and where they are pushed. */
-    private record Loaded(List<ProofTrails.Trail> trails, ProofTrails.PushSettings settings) {
+    /** What one read answers: the packets exported, where they are pushed, and the key that signs them. */
+    private record Loaded(List<ProofTrails.Trail> trails, ProofTrails.PushSettings settings,
+                          Governance.PublicKey key) {
     }
 
     /** Reads the packets exported and the push endpoint. */
     public void refresh() {
         query.run("Reading proof trails", "Reading proof trails…", p -> {
             HeadlessApi port = api.get();
-            return new Loaded(port.proofTrails().trails(), port.proofPushSettings());
+            return new Loaded(port.proofTrails().trails(), port.proofPushSettings(), port.publicKey());
         }, this::show);
     }
 
@@ -149,6 +157,7 @@ public final class ProofTrailsViewModel implements Activatable {
                 : answer.settings().endpoint();
         showEndpoint(url);
         endpoint.set(url);
+        keyText.set(keyText(answer.key()));
         query.status(answer.trails().isEmpty() ? "" : ProofExportBuilder.plural(answer.trails().size(),
                 "packet") + " exported");
     }
@@ -224,6 +233,36 @@ public final class ProofTrailsViewModel implements Activatable {
         }, failure -> {
             saving.set(false);
             dialogs.showError("The packet " + t.proofId() + " could not be saved to " + file, failure);
+        });
+    }
+
+    /** "Ed25519 key SHA256:…, created …": what an auditor compares a packet's signer with. */
+    String keyText(Governance.PublicKey key) {
+        return "Packets and records are signed with this workspace's " + key.algorithm() + " key "
+                + key.fingerprint() + (key.createdAt() > 0 ? ", created "
+                + TIME.format(Instant.ofEpochMilli(key.createdAt()).atZone(zone)) : "")
+                + ". Hand its public key to auditors by a channel other than the packet, so they can check the signer.";
+    }
+
+    /** Asks where to save the workspace's public key as PEM, and writes it there whole. */
+    private void saveKey() {
+        Optional<Path> target = dialogs.chooseSaveFile("Save the workspace's public signing key",
+                "workspace-signing-key.pem", PEM);
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        saving.set(true);
+        tasks.submit("Saving the public key to " + file.getFileName(), p -> {
+            Governance.PublicKey key = api.get().publicKey();
+            write(file, key.pem().getBytes(StandardCharsets.US_ASCII));
+            return key;
+        }, key -> {
+            saving.set(false);
+            dialogs.notify("Saved the public key " + key.fingerprint() + " to " + file);
+        }, failure -> {
+            saving.set(false);
+            dialogs.showError("The public key could not be saved to " + file, failure);
         });
     }
 
@@ -529,5 +568,15 @@ public final class ProofTrailsViewModel implements Activatable {
     /** Open packet…: choose a file and verify it. */
     public Command verifyCommand() {
         return verifyCommand;
+    }
+
+    /** Saves the workspace's public signing key as PEM. */
+    public Command saveKeyCommand() {
+        return saveKeyCommand;
+    }
+
+    /** The signing key's fingerprint and what to do with it; empty until read. */
+    public ReadOnlyStringProperty keyTextProperty() {
+        return keyText.getReadOnlyProperty();
     }
 }

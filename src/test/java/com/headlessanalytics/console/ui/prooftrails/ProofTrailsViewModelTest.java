@@ -123,6 +123,23 @@ class ProofTrailsViewModelTest {
     }
 
     @Test
+    void theSigningKeysFingerprintIsShownAndItsPublicKeySavedAsPem() throws Exception {
+        model.activate();
+        assertThat(model.keyTextProperty().get()).contains("Ed25519 key " + api.publicKey().fingerprint())
+                .contains("by a channel other than the packet");
+
+        Path file = dir.resolve("key.pem");
+        dialogs.saveFile = file;
+        model.saveKeyCommand().execute();
+
+        assertThat(dialogs.fileQuestions).last().satisfies(q -> assertThat(q.suggestedName())
+                .isEqualTo("workspace-signing-key.pem"));
+        assertThat(Files.readString(file)).isEqualTo(api.publicKey().pem());
+        assertThat(dialogs.notices).contains("Saved the public key " + api.publicKey().fingerprint() + " to " + file);
+        assertThat(Files.list(dir)).as("no temporary file left").containsExactly(file);
+    }
+
+    @Test
     void thePushEndpointIsAnHttpsUrlSetAndCleared() {
         model.activate();
         assertThat(model.pushStatusProperty().get()).startsWith("No SovereignProof endpoint is configured");
