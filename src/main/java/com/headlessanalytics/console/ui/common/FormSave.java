@@ -68,10 +68,6 @@ public final class FormSave {
         valid.set(ok);
     }
 
-    public boolean canSave() {
-        return canSave.get();
-    }
-
     /** The text under the form, for the form's own checks to add to (a problem that belongs to no field). */
     public ReadOnlyStringWrapper error() {
         return error;
