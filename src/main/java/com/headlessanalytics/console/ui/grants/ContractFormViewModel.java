@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.grants;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.FormSave;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,7 +35,6 @@ public final class ContractFormViewModel {
     public static final List<String> KNOWN_PACKS = List.of("soc2", "iso27001", "eu_ai_act", "pci_dss", "hipaa");
 
     private final Supplier<HeadlessApi> api;
-    private final TaskRunner tasks;
     private final Clock clock;
     private final ZoneId zone;
     private final Consumer<Governance.Contract> onSaved;
@@ -65,18 +63,14 @@ public final class ContractFormViewModel {
     private final ReadOnlyStringWrapper packsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper validFromError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper validToError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private final FormSave form;
     private final Map<String, ReadOnlyStringWrapper> fields = new LinkedHashMap<>();
 
     /** @param onSaved runs on the FX thread with the stored contract */
     public ContractFormViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Clock clock, ZoneId zone,
                                  Consumer<Governance.Contract> onSaved) {
         this.api = api;
-        this.tasks = tasks;
+        this.form = new FormSave(tasks);
         this.clock = clock;
         this.zone = zone;
         this.onSaved = onSaved;
@@ -90,14 +84,8 @@ public final class ContractFormViewModel {
         fields.put("requiredCompliancePacks", packsError);
         fields.put("validFrom", validFromError);
         fields.put("validTo", validToError);
-        canSave.bind(valid.and(saving.not()).and(saved.not()));
-        for (Observable input : List.of(name, businessId, surface, actions, perAction, cumulative, currency,
-                minTrustTier, packs, validFrom, validTo)) {
-            input.addListener(o -> {
-                saveError.set("");
-                validate();
-            });
-        }
+        form.watch(this::validate, name, businessId, surface, actions, perAction, cumulative, currency,
+                minTrustTier, packs, validFrom, validTo);
         validate();
     }
 
@@ -134,8 +122,8 @@ public final class ContractFormViewModel {
         ok &= FormRules.check(packsError, packsProblem(FormRules.list(packs.get())));
         ok &= FormRules.check(validFromError, null);
         ok &= FormRules.check(validToError, FormRules.windowProblem(validFrom.get(), validTo.get(), clock, zone));
-        ok &= FormRules.apiRules(contract().checks().errors(), this::fieldOf, saveError);
-        valid.set(ok);
+        ok &= FormRules.apiRules(contract().checks().errors(), this::fieldOf, form.error());
+        form.valid(ok);
     }
 
     static String actionsProblem(List<String> list) {
@@ -161,20 +149,9 @@ public final class ContractFormViewModel {
 
     /** Stores the contract: the form is done on success, and shows the API's answer at the fields on failure. */
     public void save() {
-        if (!canSave.get()) {
-            return;
-        }
         Governance.NewContract c = contract();
-        saving.set(true);
-        saveError.set("");
-        tasks.submit("Creating contract " + c.name(), p -> api.get().createContract(c), stored -> {
-            saving.set(false);
-            saved.set(true);
-            onSaved.accept(stored);
-        }, failure -> {
-            saving.set(false);
-            saveError.set(FormRules.showServerErrors(failure, this::fieldOf, ErrorText::describe));
-        });
+        form.save("Creating contract " + c.name(), p -> api.get().createContract(c), onSaved,
+                failure -> FormRules.showServerErrors(failure, this::fieldOf, ErrorText::describe));
     }
 
     /** The field an API field path belongs to: a currency at the currency, the rest by their first segment. */
@@ -307,23 +284,23 @@ public final class ContractFormViewModel {
 
     /** What went wrong saving that belongs to no field. */
     public ReadOnlyStringProperty saveErrorProperty() {
-        return saveError.getReadOnlyProperty();
+        return form.errorProperty();
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return form.validProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return form.savingProperty();
     }
 
     /** True once stored: the form closes. */
     public ReadOnlyBooleanProperty savedProperty() {
-        return saved.getReadOnlyProperty();
+        return form.savedProperty();
     }
 
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return canSave.getReadOnlyProperty();
+        return form.canSaveProperty();
     }
 }

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.grants;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.FormSave;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -33,7 +32,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class GrantFormViewModel {
     private final Supplier<HeadlessApi> api;
-    private final TaskRunner tasks;
     private final Clock clock;
     private final ZoneId zone;
     private final Consumer<Governance.Grant> onSaved;
@@ -52,13 +50,9 @@ public final class GrantFormViewModel {
     private final ReadOnlyStringWrapper amountError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper validFromError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper validToError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper contractHint = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private final FormSave form;
     private final Map<String, ReadOnlyStringWrapper> fields = new LinkedHashMap<>();
 
     /**
@@ -70,7 +64,7 @@ public final class GrantFormViewModel {
                               List<Governance.Contract> contracts, String preferred,
                               Consumer<Governance.Grant> onSaved) {
         this.api = api;
-        this.tasks = tasks;
+        this.form = new FormSave(tasks);
         this.clock = clock;
         this.zone = zone;
         this.onSaved = onSaved;
@@ -81,14 +75,8 @@ public final class GrantFormViewModel {
         fields.put("amountLimit", amountError);
         fields.put("validFrom", validFromError);
         fields.put("validTo", validToError);
-        canSave.bind(valid.and(saving.not()).and(saved.not()));
         contract.addListener((obs, old, c) -> contractChosen(old, c));
-        for (Observable input : List.of(contract, grantee, actions, amount, validFrom, validTo)) {
-            input.addListener(o -> {
-                saveError.set("");
-                validate();
-            });
-        }
+        form.watch(this::validate, contract, grantee, actions, amount, validFrom, validTo);
         contract.set(this.contracts.stream().filter(c -> c.id().equals(preferred)).findFirst()
                 .orElse(this.contracts.isEmpty() ? null : this.contracts.get(0)));
         validate();
@@ -158,8 +146,8 @@ public final class GrantFormViewModel {
             window = withinContract(c);
         }
         ok &= FormRules.check(validToError, window);
-        ok &= FormRules.apiRules(grant().checks().errors(), path -> FormRules.field(path, fields), saveError);
-        valid.set(ok);
+        ok &= FormRules.apiRules(grant().checks().errors(), path -> FormRules.field(path, fields), form.error());
+        form.valid(ok);
     }
 
     /** Each action must be one the contract allows. */
@@ -191,22 +179,11 @@ public final class GrantFormViewModel {
 
     /** Stores the grant: the form is done on success, and shows the API's answer at the fields on failure. */
     public void save() {
-        if (!canSave.get()) {
-            return;
-        }
         Governance.NewGrant g = grant();
-        saving.set(true);
-        saveError.set("");
-        tasks.submit("Granting " + String.join(", ", g.actions()) + " to " + g.grantee(),
-                p -> api.get().createGrant(g), stored -> {
-                    saving.set(false);
-                    saved.set(true);
-                    onSaved.accept(stored);
-                }, failure -> {
-                    saving.set(false);
-                    saveError.set(FormRules.showServerErrors(failure, path -> FormRules.field(path, fields),
-                            ErrorText::describe));
-                });
+        form.save("Granting " + String.join(", ", g.actions()) + " to " + g.grantee(),
+                p -> api.get().createGrant(g), onSaved,
+                failure -> FormRules.showServerErrors(failure, path -> FormRules.field(path, fields),
+                        ErrorText::describe));
     }
 
     /** The contracts to choose from. */
@@ -289,22 +266,22 @@ public final class GrantFormViewModel {
     }
 
     public ReadOnlyStringProperty saveErrorProperty() {
-        return saveError.getReadOnlyProperty();
+        return form.errorProperty();
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return form.validProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return form.savingProperty();
     }
 
     public ReadOnlyBooleanProperty savedProperty() {
-        return saved.getReadOnlyProperty();
+        return form.savedProperty();
     }
 
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return canSave.getReadOnlyProperty();
+        return form.canSaveProperty();
     }
 }

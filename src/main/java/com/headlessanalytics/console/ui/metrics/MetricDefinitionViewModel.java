@@ -7,11 +7,11 @@ import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
+import com.headlessanalytics.console.ui.common.FormSave;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +28,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class MetricDefinitionViewModel {
     private final Supplier<HeadlessApi> api;
-    private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Consumer<Metrics.Definition> onSaved;
     private final boolean editing;
@@ -45,11 +44,7 @@ public final class MetricDefinitionViewModel {
     private final ReadOnlyStringWrapper aggregationError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper propertyError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper descriptionError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private final FormSave form;
     private final ReadOnlyBooleanWrapper propertyEditable = new ReadOnlyBooleanWrapper();
 
     /**
@@ -60,7 +55,7 @@ public final class MetricDefinitionViewModel {
                                      EventNameSuggestions names, Metrics.Definition existing,
                                      Consumer<Metrics.Definition> onSaved) {
         this.api = api;
-        this.tasks = tasks;
+        this.form = new FormSave(tasks);
         this.dialogs = dialogs;
         this.names = names;
         this.onSaved = onSaved;
@@ -72,14 +67,8 @@ public final class MetricDefinitionViewModel {
             property.set(nullToEmpty(existing.property()));
             description.set(nullToEmpty(existing.description()));
         }
-        canSave.bind(valid.and(saving.not()).and(saved.not()));
         propertyEditable.bind(aggregation.isEqualTo(Metrics.Aggregation.SUM).or(property.isNotEmpty()));
-        for (Observable input : List.of(name, event, aggregation, property, description)) {
-            input.addListener(o -> {
-                saveError.set("");
-                validate();
-            });
-        }
+        form.watch(this::validate, name, event, aggregation, property, description);
         validate();
     }
 
@@ -108,26 +97,16 @@ public final class MetricDefinitionViewModel {
             String text = capitalize(error.message());
             target.set(target.get().isEmpty() ? text : target.get() + "\n" + text);
         }
-        valid.set(errors.isEmpty());
+        form.valid(errors.isEmpty());
     }
 
     /** Stores the definition; the form is done on success and shows the API's answer on failure. */
     public void save() {
-        if (!canSave.get()) {
-            return;
-        }
         Metrics.Definition d = definition();
-        saving.set(true);
-        saveError.set("");
-        tasks.submit("Saving metric " + d.name(), p -> api.get().saveMetricDefinition(d), stored -> {
-            saving.set(false);
-            saved.set(true);
+        form.save("Saving metric " + d.name(), p -> api.get().saveMetricDefinition(d), stored -> {
             dialogs.notify("Saved metric " + stored.name());
             onSaved.accept(stored);
-        }, failure -> {
-            saving.set(false);
-            saveError.set(ErrorText.describe(failure));
-        });
+        }, ErrorText::describe);
     }
 
     public List<String> suggestions(String text, int max) {
@@ -229,22 +208,22 @@ public final class MetricDefinitionViewModel {
     }
 
     public ReadOnlyStringProperty saveErrorProperty() {
-        return saveError.getReadOnlyProperty();
+        return form.errorProperty();
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return form.validProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return form.savingProperty();
     }
 
     public ReadOnlyBooleanProperty savedProperty() {
-        return saved.getReadOnlyProperty();
+        return form.savedProperty();
     }
 
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return canSave.getReadOnlyProperty();
+        return form.canSaveProperty();
     }
 }

@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.FormSave;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.math.BigDecimal;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -79,12 +79,8 @@ public final class ProposeDecisionViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper expiresText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loadText = new ReadOnlyStringWrapper("Reading grants and contracts…");
-    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private final FormSave form;
     private final Map<String, Governance.Grant> grants = new LinkedHashMap<>();
     private final Map<String, Governance.Contract> contracts = new LinkedHashMap<>();
 
@@ -97,6 +93,7 @@ public final class ProposeDecisionViewModel {
                                     ZoneId zone, String business, NextAction next, Consumer<String> onCreated) {
         this.api = api;
         this.tasks = tasks;
+        this.form = new FormSave(tasks, loaded);
         this.dialogs = dialogs;
         this.clock = clock;
         this.zone = zone;
@@ -104,13 +101,7 @@ public final class ProposeDecisionViewModel {
         this.next = next;
         this.onCreated = onCreated;
         action.set(next.decision() == null || next.decision().action() == null ? "" : next.decision().action());
-        canSave.bind(valid.and(loaded).and(saving.not()).and(saved.not()));
-        for (Observable input : List.of(action, amount, currency, hours, approvals, grant, contract)) {
-            input.addListener(o -> {
-                saveError.set("");
-                validate();
-            });
-        }
+        form.watch(this::validate, action, amount, currency, hours, approvals, grant, contract);
         grant.addListener((obs, old, now) -> contractOfGrant(now));
         contract.addListener((obs, old, now) -> currencyOfContract(now));
         validate();
@@ -222,7 +213,7 @@ public final class ProposeDecisionViewModel {
                 : g != null && g.contractId() != null && !g.contractId().equals(c.id())
                 ? "The grant belongs to contract " + g.contractId() + "." : "");
         preview.set(ApiJson.pretty(proposedAction()));
-        valid.set(actionError.get().isEmpty() && amountError.get().isEmpty() && currencyError.get().isEmpty()
+        form.valid(actionError.get().isEmpty() && amountError.get().isEmpty() && currencyError.get().isEmpty()
                 && hoursError.get().isEmpty() && g != null && c != null && grantError.get().isEmpty()
                 && contractError.get().isEmpty());
     }
@@ -282,21 +273,11 @@ public final class ProposeDecisionViewModel {
 
     /** Creates the draft; the form is done and the draft opens in Approvals on success. */
     public void save() {
-        if (!canSave.get()) {
-            return;
-        }
         Governance.NewDecision request = request();
-        saving.set(true);
-        saveError.set("");
-        tasks.submit("Proposing " + action.get().strip(), p -> api.get().proposeDecision(request), created -> {
-            saving.set(false);
-            saved.set(true);
+        form.save("Proposing " + action.get().strip(), p -> api.get().proposeDecision(request), created -> {
             dialogs.notify("Draft decision " + created.id() + " created: submit it in Approvals");
             onCreated.accept(created.id());
-        }, failure -> {
-            saving.set(false);
-            saveError.set(ErrorText.describe(failure));
-        });
+        }, ErrorText::describe);
     }
 
     public String title() {
@@ -401,18 +382,18 @@ public final class ProposeDecisionViewModel {
     }
 
     public ReadOnlyStringProperty saveErrorProperty() {
-        return saveError.getReadOnlyProperty();
+        return form.errorProperty();
     }
 
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return canSave.getReadOnlyProperty();
+        return form.canSaveProperty();
     }
 
     public ReadOnlyBooleanProperty savedProperty() {
-        return saved.getReadOnlyProperty();
+        return form.savedProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return form.savingProperty();
     }
 }
