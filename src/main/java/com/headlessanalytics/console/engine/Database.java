@@ -53,7 +53,7 @@ final class Database implements AutoCloseable {
         // WRITE_DELAY=0: a commit reaches the file before the call returns, so a killed process loses
         // nothing that was acknowledged. DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, after draining.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;QUERY_CACHE_SIZE=64";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ha", "");
         pool.setMaxConnections(16);
         Connection writeConnection;

@@ -130,8 +130,11 @@ final class EngineGovernance {
                     + " proposedAction and attestation")));
         }
         request.checks().throwIfAnySized("Not an enforce request");
+        // hashed before the writer: it depends on the request alone
+        GovernanceEnforcement.ActionDigest digest = GovernanceEnforcement.ActionDigest.of(request.proposedAction());
         try {
-            return writer.write(workspaceId, tx -> new GovernanceEnforcement(tx, keys, beforeStep, principal, request).run());
+            return writer.write(workspaceId, tx -> new GovernanceEnforcement(tx, keys, beforeStep, principal, request,
+                    digest).run());
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException failure) {
@@ -155,7 +158,7 @@ final class EngineGovernance {
                     checks.add(new Governance.Check(name, false, why));
                 }
                 Governance.Decision d = tx.decision(request.decisionObjectId());
-                return tx.receipt(principal, request, d, checks, Governance.Outcome.DENY, null);
+                return tx.receipt(principal, request, d, checks, Governance.Outcome.DENY, null, null, null);
             });
         } catch (RuntimeException second) {
             second.addSuppressed(failure);

@@ -31,6 +31,22 @@ final class GovernanceEnforcement {
     /** The attestation provider meaning "this engine attests the request itself". */
     static final String SOFTWARE_LOCAL = "software_local";
 
+    /**
+     * The SHA-256 of a proposedAction in RFC 8785 form, or why it has none, or the error hashing it
+     * hit (thrown by the action_digest check, as if it had hashed there).
+     */
+    record ActionDigest(String value, String problem, RuntimeException error) {
+        static ActionDigest of(ObjectNode action) {
+            try {
+                return new ActionDigest(CanonicalJson.sha256(action), null, null);
+            } catch (IllegalArgumentException e) {
+                return new ActionDigest(null, e.getMessage(), null);
+            } catch (RuntimeException e) {
+                return new ActionDigest(null, null, e);
+            }
+        }
+    }
+
     private final GovernanceTx tx;
     private final WorkspaceKeys keys;
     /** Told the name of each check before it runs, then "receipt" (EngineGovernance#beforeStep). */
@@ -38,6 +54,7 @@ final class GovernanceEnforcement {
     private final String principal;
     private final Governance.EnforceRequest request;
     private final ObjectNode action;
+    private final ActionDigest actionDigest;
     private final Map<String, Governance.Check> done = new LinkedHashMap<>();
     private String current;
     private Governance.Decision decision;
@@ -46,13 +63,14 @@ final class GovernanceEnforcement {
     private String digest;
 
     GovernanceEnforcement(GovernanceTx tx, WorkspaceKeys keys, Consumer<String> beforeStep, String principal,
-                          Governance.EnforceRequest request) {
+                          Governance.EnforceRequest request, ActionDigest actionDigest) {
         this.tx = tx;
         this.keys = keys;
         this.beforeStep = beforeStep;
         this.principal = principal;
         this.request = request;
         this.action = request.proposedAction();
+        this.actionDigest = actionDigest;
     }
 
     Governance.Receipt run() throws SQLException {
@@ -66,7 +84,7 @@ final class GovernanceEnforcement {
             checks.add(done.get(name));
         }
         beforeStep.accept("receipt");
-        return tx.receipt(principal, request, decision, checks, outcome(checks), digest);
+        return tx.receipt(principal, request, decision, checks, outcome(checks), digest, grant, contract);
     }
 
     private Governance.Outcome outcome(List<Governance.Check> checks) {
@@ -166,12 +184,14 @@ final class GovernanceEnforcement {
 
     private void checkDigest() {
         start("action_digest");
-        try {
-            digest = CanonicalJson.sha256(action);
-        } catch (IllegalArgumentException e) {
-            result(false, "the request's proposedAction has no RFC 8785 form: " + e.getMessage());
+        if (actionDigest.error() != null) {
+            throw actionDigest.error();
+        }
+        if (actionDigest.value() == null) {
+            result(false, "the request's proposedAction has no RFC 8785 form: " + actionDigest.problem());
             return;
         }
+        digest = actionDigest.value();
         BigDecimal amount = Governance.amountOf(action);
         BigDecimal approved = Governance.amountOf(decision.proposedAction());
         String what = state(decision) == Governance.State.APPROVED ? "approved" : "proposed";

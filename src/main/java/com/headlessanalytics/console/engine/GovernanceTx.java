@@ -189,10 +189,12 @@ final class GovernanceTx {
      * Commits the receipt of an enforce (a {@code receipt} record and its
      * {@code governance.enforce.<outcome>} event) and what the outcome does to the decision: an
      * allow releases it and spends the grant's and the contract's budgets, an escrow holds it.
+     * {@code grant} and {@code contract} are the decision's as the checks read them in this
+     * transaction (null: read them here).
      */
     Governance.Receipt receipt(String principal, Governance.EnforceRequest request, Governance.Decision d,
-                               List<Governance.Check> checks, Governance.Outcome outcome, String digest)
-            throws SQLException {
+                               List<Governance.Check> checks, Governance.Outcome outcome, String digest,
+                               Governance.Grant grant, Governance.Contract contract) throws SQLException {
         String id = Ids.newId("rcpt", now);
         String outcomeName = wire(outcome);
         Governance.Receipt body = new Governance.Receipt(id, request.decisionObjectId(), outcomeName,
@@ -217,8 +219,8 @@ final class GovernanceTx {
             Governance.State s = state(d);
             if (outcome == Governance.Outcome.ALLOW) {
                 BigDecimal amount = Governance.amountOf(request.proposedAction());
-                Governance.Grant g = grant(d.grantId());
-                Governance.Contract k = contract(d.contractId());
+                Governance.Grant g = grant != null ? grant : grant(d.grantId());
+                Governance.Contract k = contract != null ? contract : contract(d.contractId());
                 spend("gov_grant", g.id(), g.spent().add(amount));
                 spend("gov_contract", k.id(), k.spent().add(amount));
                 save(changed(d, Governance.State.RELEASED, d.approvals(), new Governance.HistoryEntry(now,
