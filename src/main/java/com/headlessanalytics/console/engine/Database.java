@@ -136,7 +136,8 @@ final class Database implements AutoCloseable {
     /**
      * Runs the work on the writer thread, in a transaction of its own or (with other queued writes)
      * in its own savepoint, and waits for the commit: when it returns, the work is committed; when
-     * it throws, nothing of the work is.
+     * it throws, nothing of the work is. The work must not commit, roll back or run DDL (H2 commits
+     * before DDL), which would end the writes queued with it.
      */
     <T> T write(SqlWork<T> work) {
         return write(work, result -> { });
