@@ -4,18 +4,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The H2 file database of one data folder: migrated on open, read through a small pool, written
- * only through one writer thread so that writes never race and each write is one transaction.
+ * only through one writer thread so that writes never race. The writer commits the writes queued
+ * when it starts a transaction together (group commit, at most {@link #MAX_GROUP}): each in its own
+ * savepoint, so one that fails leaves nothing and the others commit; none is answered before the
+ * commit.
  */
 final class Database implements AutoCloseable {
     static final String FILE_NAME = "headless";
@@ -26,10 +33,32 @@ final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** The most queued writes one transaction commits together. */
+    static final int MAX_GROUP = 16;
+
+    /** A write waiting for the writer thread: its work, what runs after its commit, and its answer. */
+    private record Job<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> answer) {
+        /** Runs on the writer after the commit, in commit order. */
+        @SuppressWarnings("unchecked")
+        void committed(Object result) {
+            try {
+                afterCommit.accept((T) result);
+                answer.complete((T) result);
+            } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Queued after the last write when the database closes. */
+    private static final Job<Void> STOP = new Job<>(c -> null, r -> { }, new CompletableFuture<>());
+
     private final Path folder;
     private final JdbcConnectionPool pool;
     private final Connection writeConnection;
-    private final ExecutorService writer;
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closing;
     private final String schemaVersion;
 
     private Database(Path folder, JdbcConnectionPool pool, Connection writeConnection, String schemaVersion) {
@@ -37,11 +66,9 @@ final class Database implements AutoCloseable {
         this.pool = pool;
         this.writeConnection = writeConnection;
         this.schemaVersion = schemaVersion;
-        this.writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ha-h2-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = new Thread(this::writeLoop, "ha-h2-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     static Database open(Path folder) {
@@ -53,7 +80,7 @@ final class Database implements AutoCloseable {
         // WRITE_DELAY=0: a commit reaches the file before the call returns, so a killed process loses
         // nothing that was acknowledged. DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, after draining.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;QUERY_CACHE_SIZE=64";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ha", "");
         pool.setMaxConnections(16);
         Connection writeConnection;
@@ -106,7 +133,12 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs the work as one transaction on the writer thread and waits for it to commit. */
+    /**
+     * Runs the work on the writer thread, in a transaction of its own or (with other queued writes)
+     * in its own savepoint, and waits for the commit: when it returns, the work is committed; when
+     * it throws, nothing of the work is. The work must not commit, roll back or run DDL (H2 commits
+     * before DDL), which would end the writes queued with it.
+     */
     <T> T write(SqlWork<T> work) {
         return write(work, result -> { });
     }
@@ -115,19 +147,17 @@ final class Database implements AutoCloseable {
      * As {@link #write(SqlWork)}, then hands the result to {@code afterCommit} on the writer thread,
      * so that what follows commits sees them in commit order.
      */
-    <T> T write(SqlWork<T> work, java.util.function.Consumer<T> afterCommit) {
-        Future<T> future;
-        try {
-            future = writer.submit(() -> {
-                T result = inTransaction(work);
-                afterCommit.accept(result);
-                return result;
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new EngineException("The database is closing", e);
+    <T> T write(SqlWork<T> work, Consumer<T> afterCommit) {
+        Job<T> job = new Job<>(work, afterCommit, new CompletableFuture<>());
+        if (closing) {
+            throw new EngineException("The database is closing", null);
+        }
+        queue.add(job);
+        if (closing && queue.remove(job)) {
+            throw new EngineException("The database is closing", null);
         }
         try {
-            return future.get();
+            return job.answer().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("Interrupted while waiting for a write to commit", e);
@@ -139,34 +169,98 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T inTransaction(SqlWork<T> work) {
-        try {
-            T result = work.run(writeConnection);
-            writeConnection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
+    /** The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP}. */
+    private void writeLoop() {
+        List<Job<?>> group = new ArrayList<>(MAX_GROUP);
+        boolean stop = false;
+        while (!stop) {
             try {
-                writeConnection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
             }
-            if (e instanceof RuntimeException re) {
-                throw re;
+            queue.drainTo(group, MAX_GROUP - 1);
+            stop = group.remove(STOP);
+            if (!group.isEmpty()) {
+                commitGroup(group);
             }
-            throw new EngineException("Database write failed: " + e.getMessage(), e);
+            group.clear();
         }
+    }
+
+    /**
+     * Runs each job of the group in one transaction (each in a savepoint when there are several),
+     * commits, then answers them in order: a job that failed is rolled back alone and answered its
+     * error; when the commit fails, every job is.
+     */
+    private void commitGroup(List<Job<?>> group) {
+        Object[] results = new Object[group.size()];
+        Throwable[] failures = new Throwable[group.size()];
+        boolean alone = group.size() == 1;
+        for (int i = 0; i < group.size(); i++) {
+            Savepoint savepoint = null;
+            try {
+                savepoint = alone ? null : writeConnection.setSavepoint();
+                results[i] = group.get(i).work().run(writeConnection);
+            } catch (SQLException | RuntimeException | Error e) {
+                failures[i] = e;
+                try {
+                    if (savepoint != null) {
+                        writeConnection.rollback(savepoint);
+                    } else {
+                        writeConnection.rollback();
+                    }
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                    failAll(group, e);
+                    return;
+                }
+            }
+        }
+        try {
+            writeConnection.commit();
+        } catch (SQLException | RuntimeException e) {
+            failAll(group, e);
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (failures[i] == null) {
+                group.get(i).committed(results[i]);
+            } else {
+                group.get(i).answer().completeExceptionally(failed(failures[i]));
+            }
+        }
+    }
+
+    /** Rolls the whole transaction back and answers every job of the group with {@code e}. */
+    private void failAll(List<Job<?>> group, Throwable e) {
+        try {
+            writeConnection.rollback();
+        } catch (SQLException rollbackFailure) {
+            e.addSuppressed(rollbackFailure);
+        }
+        for (Job<?> job : group) {
+            job.answer().completeExceptionally(failed(e));
+        }
+    }
+
+    private static Throwable failed(Throwable e) {
+        return e instanceof SQLException ? new EngineException("Database write failed: " + e.getMessage(), e) : e;
     }
 
     /** Lets queued writes finish, then closes the database file. */
     @Override
     public void close() {
-        writer.shutdown();
+        closing = true;
+        queue.add(STOP);
         try {
-            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
-            }
+            writer.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        writer.interrupt();
+        for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
+            job.answer().completeExceptionally(new EngineException("The database is closing", null));
         }
         try {
             writeConnection.close();
