@@ -150,8 +150,8 @@ public final class ReceiptsView extends ScreenScaffold {
                 ReceiptsViewModel.ReceiptRow::digest, 115);
         digest.setStyle("-fx-font-family: monospace;");
         TableColumn<ReceiptsViewModel.ReceiptRow, String> time = ViewParts.column("Time",
-                ReceiptsViewModel.ReceiptRow::time, 140);
-        time.setMinWidth(140);
+                ReceiptsViewModel.ReceiptRow::time, 170);
+        time.setMinWidth(170);
         TableColumn<ReceiptsViewModel.ReceiptRow, String> seq = ViewParts.number("Seq", r -> Long.toString(r.seq()), 50);
         seq.setMinWidth(45);
         table.getColumns().setAll(List.of(time, outcome,
