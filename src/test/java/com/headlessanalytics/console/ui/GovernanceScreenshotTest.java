@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.ProofTrails;
 import com.headlessanalytics.console.app.ConsoleComposition;
+import com.headlessanalytics.console.ui.approvals.ApprovalsView;
+import com.headlessanalytics.console.ui.approvals.ApprovalsViewModel;
+import com.headlessanalytics.console.ui.common.ManualScheduler;
+import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.grants.GrantsView;
 import com.headlessanalytics.console.ui.grants.GrantsViewModel;
 import com.headlessanalytics.console.ui.prooftrails.PacketVerification;
@@ -11,6 +15,7 @@ import com.headlessanalytics.console.ui.prooftrails.ProofTrailsView;
 import com.headlessanalytics.console.ui.prooftrails.ProofTrailsViewModel;
 import com.headlessanalytics.console.ui.receipts.ReceiptsView;
 import com.headlessanalytics.console.ui.receipts.ReceiptsViewModel;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Grants & contracts, Receipts and Proof trails with data, light and dark, for a person to look at
- * (target/screenshots/governance-*.png): a grant selected with its budget, a denied receipt with its
- * failed check, and an INVALID packet verdict.
+ * Grants & contracts, Approvals, Receipts and Proof trails with data, light and dark, for a person to
+ * look at (target/screenshots/governance-*.png): a grant selected with its budget, an escrowed decision
+ * in detail, a denied receipt with its failed check, and an INVALID packet verdict.
  */
 class GovernanceScreenshotTest extends EngineScreenTest {
 
@@ -45,6 +50,19 @@ class GovernanceScreenshotTest extends EngineScreenTest {
                 return null;
             });
             robot.screenshot("governance-grants-" + theme);
+        }
+
+        ApprovalsViewModel approvals = ScreenRobot.onFx(() -> new ApprovalsViewModel(engine::defaultWorkspace, tasks,
+                new ManualScheduler(), Clock.systemUTC(), ZoneOffset.UTC, dialogs,
+                new OperatorProfile("ana", new BigDecimal("1000"))));
+        try (ScreenRobot robot = ScreenRobot.show(() -> new ApprovalsView(approvals), dark)) {
+            robot.read(() -> {
+                approvals.activate();
+                approvals.show(made.held().id());
+                return null;
+            });
+            robot.waitUntil(() -> approvals.detailProperty().get() != null, () -> "no detail for the held decision");
+            robot.screenshot("governance-approvals-" + theme);
         }
 
         ReceiptsViewModel receipts = ScreenRobot.onFx(() -> new ReceiptsViewModel(engine::defaultWorkspace, tasks,
