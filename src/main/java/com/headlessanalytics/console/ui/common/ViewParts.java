@@ -4,13 +4,18 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -18,6 +23,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -148,5 +155,59 @@ public final class ViewParts {
         b.getStyleClass().add(Styles.SMALL);
         b.setTooltip(new Tooltip("Write this table to a CSV file"));
         return b;
+    }
+
+    /**
+     * A form line: the caption in bold at {@code captionWidth} (wider only if its text needs it), the
+     * field filling the rest, and each non-null problem in red under the field.
+     */
+    public static Node formRow(String caption, double captionWidth, Node field, ObservableStringValue... errors) {
+        Label label = new Label(caption);
+        label.setMinWidth(Math.max(captionWidth, label.prefWidth(-1)));
+        label.setPrefWidth(captionWidth);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        if (field instanceof Region r) {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        HBox line = new HBox(10, label, field);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(3, line);
+        for (ObservableStringValue error : errors) {
+            if (error != null) {
+                box.getChildren().add(formProblem(error, captionWidth));
+            }
+        }
+        return box;
+    }
+
+    /** A problem in red, indented under the fields of {@link #formRow} lines. */
+    public static Label formProblem(ObservableStringValue error, double captionWidth) {
+        Label problem = error(error);
+        problem.setPadding(new Insets(0, 0, 0, captionWidth + 10));
+        return problem;
+    }
+
+    /**
+     * Makes {@code type} the form dialog's save button (with {@code id} when not null): enabled while {@code canSave}, pressing it runs
+     * {@code save} and keeps the dialog open; the dialog closes once {@code saved} turns true.
+     */
+    public static Button saveButton(Dialog<?> dialog, ButtonType type, String id, ObservableBooleanValue canSave,
+                                    Runnable save, ObservableBooleanValue saved) {
+        Button button = (Button) dialog.getDialogPane().lookupButton(type);
+        if (id != null) {
+            button.setId(id);
+        }
+        button.disableProperty().bind(Bindings.not(canSave));
+        button.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            save.run();
+        });
+        saved.addListener((obs, old, done) -> {
+            if (done) {
+                dialog.close();
+            }
+        });
+        return button;
     }
 }

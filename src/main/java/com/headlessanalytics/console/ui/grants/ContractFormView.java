@@ -7,21 +7,17 @@ import java.time.LocalDate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -87,18 +83,7 @@ public final class ContractFormView extends Dialog<Void> {
         form.setPrefWidth(660);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
-        Button create = (Button) getDialogPane().lookupButton(CREATE);
-        create.setId("contract-create");
-        create.disableProperty().bind(model.canSaveProperty().not());
-        create.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save();
-        });
-        model.savedProperty().addListener((obs, old, done) -> {
-            if (done) {
-                close();
-            }
-        });
+        ViewParts.saveButton(this, CREATE, "contract-create", model.canSaveProperty(), model::save, model.savedProperty());
     }
 
     /** A label that never shrinks to an ellipsis. */
@@ -126,24 +111,6 @@ public final class ContractFormView extends Dialog<Void> {
 
     /** A caption, the field, and each of its problems in red under it. */
     static Node row(String caption, Node field, ReadOnlyStringProperty... errors) {
-        Label label = new Label(caption);
-        label.setMinWidth(Math.max(CAPTION, label.prefWidth(-1)));
-        label.setPrefWidth(CAPTION);
-        label.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox.setHgrow(field, Priority.ALWAYS);
-        if (field instanceof Control c) {
-            c.setMaxWidth(Double.MAX_VALUE);
-        } else if (field instanceof Region r) {
-            r.setMaxWidth(Double.MAX_VALUE);
-        }
-        HBox line = new HBox(10, label, field);
-        line.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(3, line);
-        for (ReadOnlyStringProperty error : errors) {
-            Label problem = ViewParts.error(error);
-            problem.setPadding(new Insets(0, 0, 0, CAPTION + 10));
-            box.getChildren().add(problem);
-        }
-        return box;
+        return ViewParts.formRow(caption, CAPTION, field, errors);
     }
 }

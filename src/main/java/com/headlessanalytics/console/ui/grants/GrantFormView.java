@@ -3,10 +3,8 @@ package com.headlessanalytics.console.ui.grants;
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.ui.common.ViewParts;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -77,17 +75,6 @@ public final class GrantFormView extends Dialog<Void> {
         form.setPrefWidth(660);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(GRANT, ButtonType.CANCEL);
-        Button grant = (Button) getDialogPane().lookupButton(GRANT);
-        grant.setId("grant-create");
-        grant.disableProperty().bind(model.canSaveProperty().not());
-        grant.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save();
-        });
-        model.savedProperty().addListener((obs, old, done) -> {
-            if (done) {
-                close();
-            }
-        });
+        ViewParts.saveButton(this, GRANT, "grant-create", model.canSaveProperty(), model::save, model.savedProperty());
     }
 }

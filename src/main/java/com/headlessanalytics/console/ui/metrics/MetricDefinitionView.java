@@ -1,24 +1,17 @@
 package com.headlessanalytics.console.ui.metrics;
 
-import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.ui.common.SuggestingField;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -71,32 +64,10 @@ public final class MetricDefinitionView extends Dialog<Void> {
         form.setPrefWidth(520);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
-        Button save = (Button) getDialogPane().lookupButton(SAVE);
-        save.disableProperty().bind(model.canSaveProperty().not());
-        save.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save();
-        });
-        model.savedProperty().addListener((obs, old, done) -> {
-            if (done) {
-                close();
-            }
-        });
+        ViewParts.saveButton(this, SAVE, null, model.canSaveProperty(), model::save, model.savedProperty());
     }
 
     private static Node row(String caption, Node field, ReadOnlyStringProperty error) {
-        Label label = new Label(caption);
-        label.setMinWidth(90);
-        label.setPrefWidth(90);
-        label.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox.setHgrow(field, Priority.ALWAYS);
-        if (field instanceof javafx.scene.control.Control c) {
-            c.setMaxWidth(Double.MAX_VALUE);
-        }
-        HBox line = new HBox(10, label, field);
-        line.setAlignment(Pos.CENTER_LEFT);
-        Label problem = ViewParts.error(error);
-        problem.setPadding(new Insets(0, 0, 0, 100));
-        return new VBox(3, line, problem);
+        return ViewParts.formRow(caption, 90, field, error);
     }
 }

@@ -3,11 +3,9 @@ package com.headlessanalytics.console.ui.overview;
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -98,42 +96,20 @@ public final class ProposeDecisionView extends Dialog<Void> {
         form.setPrefWidth(640);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
-        Button create = (Button) getDialogPane().lookupButton(CREATE);
-        create.setId("propose-create");
-        create.disableProperty().bind(model.canSaveProperty().not());
-        create.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save();
-        });
+        ViewParts.saveButton(this, CREATE, "propose-create", model.canSaveProperty(), model::save,
+                model.savedProperty());
         model.loadTextProperty().addListener((obs, old, text) -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();
             }
         });
-        model.savedProperty().addListener((obs, old, done) -> {
-            if (done) {
-                close();
-            }
-        });
     }
 
     private static Node row(String caption, Node field, ReadOnlyStringProperty error) {
-        Label label = new Label(caption);
-        label.setMinWidth(90);
-        label.setPrefWidth(90);
-        label.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox.setHgrow(field, Priority.ALWAYS);
-        if (field instanceof javafx.scene.control.Control c) {
-            c.setMaxWidth(Double.MAX_VALUE);
-        }
-        HBox line = new HBox(10, label, field);
-        line.setAlignment(Pos.CENTER_LEFT);
-        return error == null ? line : new VBox(3, line, problem(error));
+        return ViewParts.formRow(caption, 90, field, error);
     }
 
     private static Label problem(ReadOnlyStringProperty error) {
-        Label problem = ViewParts.error(error);
-        problem.setPadding(new Insets(0, 0, 0, 100));
-        return problem;
+        return ViewParts.formProblem(error, 90);
     }
 }
