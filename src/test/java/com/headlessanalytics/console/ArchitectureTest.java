@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .layer("domain").definedBy(ROOT + ".domain..")
                 .layer("api").definedBy(ROOT + ".api..")
                 .layer("proof").definedBy(ROOT + ".proof..")
+                .layer("symbols").definedBy(ROOT + ".symbols..")
                 .layer("engine").definedBy(ROOT + ".engine..")
                 .layer("remote").definedBy(ROOT + ".remote..")
                 .layer("server").definedBy(ROOT + ".server..")
@@ -65,6 +66,7 @@ class ArchitectureTest {
                 .whereLayer("server").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("hardware").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("proof").mayOnlyBeAccessedByLayers("engine", "server", "ui", "app")
+                .whereLayer("symbols").mayOnlyBeAccessedByLayers("engine", "server", "hardware", "ui", "app")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("proof", "engine", "remote", "server", "hardware", "ui", "app")
                 .check(classes);
     }
@@ -97,8 +99,19 @@ class ArchitectureTest {
     @Test
     void nothingBelowTheUiTouchesJavaFx() {
         noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".api..", ROOT + ".proof..", ROOT + ".engine..",
-                        ROOT + ".remote..", ROOT + ".server..")
+                        ROOT + ".remote..", ROOT + ".server..", ROOT + ".symbols..", ROOT + ".hardware.labels..",
+                        ROOT + ".hardware.scan..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void zxingPdfBoxAndSerialPortsStayInTheirRooms() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".symbols..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.zxing..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".hardware..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "com.fazecast..")
                 .check(classes);
     }
 

@@ -138,4 +138,15 @@ public interface HeadlessApi {
 
     /** {@code PUT /api/proof-event-trails/settings}: an https URL, or null to stop pushing. */
     ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings);
+
+    // ---- Trackables (PRODUCT.md §6) ----
+
+    /** {@code POST /api/trackables}: 201 with the stored trackable and a new code that never collides. */
+    Trackables.Trackable createTrackable(Trackables.NewTrackable trackable);
+
+    /** {@code GET /api/trackables[?code=&kind=&q=&limit=]}: newest first. */
+    Trackables.TrackableList trackables(Trackables.Query query);
+
+    /** {@code GET /api/trackables/{code}}: read forgivingly (lower case, O for 0); 404 when unknown. */
+    Trackables.Trackable trackable(String code);
 }

@@ -19,6 +19,7 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.ProofTrails;
+import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
@@ -467,5 +468,20 @@ final class EngineApi implements HeadlessApi {
         String endpoint = settings == null ? null : settings.endpoint();
         return new ProofTrails.PushSettings(guarded(() -> proofTrails.savePushEndpoint(workspaceId, endpoint)),
                 proof(null, new Period(null, null), now));
+    }
+
+    @Override
+    public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
+        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+    }
+
+    @Override
+    public Trackables.TrackableList trackables(Trackables.Query query) {
+        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+    }
+
+    @Override
+    public Trackables.Trackable trackable(String code) {
+        throw new UnsupportedOperationException("trackables: being built (issue 10)");
     }
 }

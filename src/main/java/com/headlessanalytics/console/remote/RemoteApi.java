@@ -18,6 +18,7 @@ import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.ProofTrails;
+import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
@@ -790,5 +791,20 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             throw new IOException("the body is not a zip file");
         }
         return body;
+    }
+
+    @Override
+    public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
+        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+    }
+
+    @Override
+    public Trackables.TrackableList trackables(Trackables.Query query) {
+        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+    }
+
+    @Override
+    public Trackables.Trackable trackable(String code) {
+        throw new UnsupportedOperationException("trackables: being built (issue 10)");
     }
 }

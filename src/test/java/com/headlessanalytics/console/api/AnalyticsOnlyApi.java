@@ -117,4 +117,19 @@ public interface AnalyticsOnlyApi extends HeadlessApi {
     default ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
         throw new UnsupportedOperationException("saveProofPushSettings is not prepared in this test");
     }
+
+    @Override
+    default Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
+        throw new UnsupportedOperationException("createTrackable is not prepared in this test");
+    }
+
+    @Override
+    default Trackables.TrackableList trackables(Trackables.Query query) {
+        throw new UnsupportedOperationException("trackables is not prepared in this test");
+    }
+
+    @Override
+    default Trackables.Trackable trackable(String code) {
+        throw new UnsupportedOperationException("trackable is not prepared in this test");
+    }
 }

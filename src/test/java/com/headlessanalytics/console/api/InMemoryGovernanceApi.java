@@ -328,4 +328,19 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     public Usage.Report usage(Usage.Query query) {
         throw analytics();
     }
+
+    @Override
+    public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
+        throw new UnsupportedOperationException("trackables are not prepared in this test");
+    }
+
+    @Override
+    public Trackables.TrackableList trackables(Trackables.Query query) {
+        throw new UnsupportedOperationException("trackables are not prepared in this test");
+    }
+
+    @Override
+    public Trackables.Trackable trackable(String code) {
+        throw new UnsupportedOperationException("trackables are not prepared in this test");
+    }
 }

@@ -17,6 +17,7 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.ProofTrails;
+import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.ServeBackend;
 import com.headlessanalytics.console.api.Usage;
@@ -276,6 +277,21 @@ final class FakeBackend implements ServeBackend {
         public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
             return new ProofTrails.PushSettings(gov(settings).savePushEndpoint(settings.endpoint()),
                     proof(workspaceId));
+        }
+
+        @Override
+        public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
+            throw new UnsupportedOperationException("trackables are not prepared in this test");
+        }
+
+        @Override
+        public Trackables.TrackableList trackables(Trackables.Query query) {
+            throw new UnsupportedOperationException("trackables are not prepared in this test");
+        }
+
+        @Override
+        public Trackables.Trackable trackable(String code) {
+            throw new UnsupportedOperationException("trackables are not prepared in this test");
         }
 
         @Override

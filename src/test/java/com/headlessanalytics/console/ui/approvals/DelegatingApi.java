@@ -12,6 +12,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.ProofTrails;
+import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
 import java.util.List;
@@ -213,5 +214,20 @@ class DelegatingApi implements HeadlessApi {
     @Override
     public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
         return delegate.saveProofPushSettings(settings);
+    }
+
+    @Override
+    public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
+        return delegate.createTrackable(trackable);
+    }
+
+    @Override
+    public Trackables.TrackableList trackables(Trackables.Query query) {
+        return delegate.trackables(query);
+    }
+
+    @Override
+    public Trackables.Trackable trackable(String code) {
+        return delegate.trackable(code);
     }
 }
