@@ -38,7 +38,7 @@ class ShellViewModelTest {
         model.open(Area.SETTINGS).execute();
         assertThat(model.selectedProperty().get()).isEqualTo(Area.SETTINGS);
         assertThat(calls).containsExactly("settings on");
-        assertThat(Area.TRACKABLES.title()).isEqualTo("Trackables & labels");
+        assertThat(Area.TRACKABLES.title()).isEqualTo("Trackables");
         assertThat(Area.OVERVIEW.title()).isEqualTo("Overview");
     }
 
