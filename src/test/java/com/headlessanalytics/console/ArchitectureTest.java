@@ -196,12 +196,14 @@ class ArchitectureTest {
     /**
      * What the ViewModel side may use: the JDK but its desktop toolkits, observable JavaFX values
      * and collections (no scene graph, no stage, no animation), domain and api, Jackson's
-     * annotations (as domain may), and other classes of the ViewModel side in its own package or
-     * ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
+     * annotations (as domain may), the symbols and label layouts (toolkit-free by their own rule),
+     * the printing port and choices of hardware.print (not its JavaFX classes), and other classes of
+     * the ViewModel side in its own package or ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
      */
     static final DescribedPredicate<Dependency> VIEW_MODEL_MAY_USE = named("the target is in the JDK (not java.awt,"
             + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, Jackson"
-            + " annotations, or a non-View class of ui.common or of the origin's own package", d -> {
+            + " annotations, symbols, hardware.labels, the toolkit-free classes of hardware.print, or a non-View"
+            + " class of ui.common or of the origin's own package", d -> {
                 JavaClass t = d.getTargetClass().getBaseComponentType();
                 if (t.isPrimitive()) {
                     return true;
@@ -210,8 +212,13 @@ class ArchitectureTest {
                     return !inAny(t, "java.awt..", "javax.swing..", "javax.imageio..");
                 }
                 if (inAny(t, "javafx.beans..", "javafx.collections..", "javafx.util..", ROOT + ".domain..",
-                        ROOT + ".api..", "com.fasterxml.jackson.annotation..")) {
+                        ROOT + ".api..", "com.fasterxml.jackson.annotation..", ROOT + ".symbols..",
+                        ROOT + ".hardware.labels..")) {
                     return true;
+                }
+                if (inAny(t, ROOT + ".hardware.print..")) {
+                    return t.getDirectDependenciesFromSelf().stream()
+                            .noneMatch(x -> inAny(x.getTargetClass(), "javafx.."));
                 }
                 return inAny(t, UI + "..") && !isViewPart(t) && (inAny(t, UI_COMMON) || samePackage(d));
             });
