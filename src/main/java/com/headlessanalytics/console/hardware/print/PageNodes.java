@@ -10,6 +10,7 @@ import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.VLineTo;
+import javafx.scene.transform.Scale;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontSmoothingType;
 import javafx.scene.text.FontWeight;
@@ -17,7 +18,9 @@ import javafx.scene.text.Text;
 
 /**
  * A {@link PageDrawing} as a JavaFX node: a white page, every box as one filled vector path (no
- * seams between abutting modules, never a bitmap) and every text at its baseline. The same node
+ * seams between abutting modules, never a bitmap) and every text at its baseline, stretched or
+ * narrowed to the width the drawing gives it (Helvetica metrics) so it stays where the layout put
+ * it whatever font the system has. The same node
  * is the on-screen preview and what is printed, so the two always agree.
  */
 public final class PageNodes {
@@ -54,6 +57,11 @@ public final class PageNodes {
                         t.sizeMm() * scale));
                 text.setFontSmoothingType(FontSmoothingType.GRAY);
                 text.setFill(Color.BLACK);
+                double have = text.getLayoutBounds().getWidth();
+                double want = t.widthMm() * scale;
+                if (have > 0 && want > 0) {
+                    text.getTransforms().add(new Scale(want / have, 1, t.xMm() * scale, t.yMm() * scale));
+                }
                 group.getChildren().add(text);
             }
         }

@@ -2,9 +2,11 @@ package com.headlessanalytics.console.hardware.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.headlessanalytics.console.hardware.labels.LabelDrawing;
 import com.headlessanalytics.console.hardware.labels.LabelItem;
 import com.headlessanalytics.console.hardware.labels.LabelJob;
 import com.headlessanalytics.console.hardware.labels.LabelTemplates;
+import com.headlessanalytics.console.hardware.labels.PageDrawing;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
 import com.headlessanalytics.console.symbols.Symbology;
 import java.awt.image.BufferedImage;
@@ -66,7 +68,7 @@ class LabelPrintingTest {
 
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
-            s.setScene(new Scene(new StackPane(PageNodes.node(HandDrawn.page(job, 0), 1.0)), 640, 820));
+            s.setScene(new Scene(new StackPane(PageNodes.node(LabelDrawing.page(job, 0), 2.0)), 640, 820));
             s.show();
             return s;
         }).get(10, TimeUnit.SECONDS);
@@ -75,8 +77,7 @@ class LabelPrintingTest {
         List<Integer> done = new ArrayList<>();
         LabelPrinter.Printed printed;
         try {
-            printed = new LabelPrinting().print(job.template(), job.pageCount(), page -> HandDrawn.page(job, page),
-                    PrintChoice.none(), done::add, () -> false);
+            printed = new LabelPrinting().print(job, PrintChoice.none(), done::add, () -> false);
         } finally {
             WaitForAsyncUtils.asyncFx(stage::close).get(10, TimeUnit.SECONDS);
         }
@@ -97,12 +98,31 @@ class LabelPrintingTest {
             assertThat(decoded).as("the symbol of %s on page %d, slot %d", p.item().code(), p.page() + 1, p.slot() + 1)
                     .isNotNull();
             assertThat(decoded.text()).isEqualTo(p.item().payload());
-            double[] centre = HandDrawn.symbolCentre(job, p);
+            double[] centre = symbolCentre(LabelDrawing.page(job, p.page()), job, p);
             assertThat(decoded.centreX() / px).as("centre x of %s (mm)", p.item().code())
                     .isCloseTo(centre[0], org.assertj.core.data.Offset.offset(2.0));
             assertThat(decoded.centreY() / px).as("centre y of %s (mm)", p.item().code())
                     .isCloseTo(centre[1], org.assertj.core.data.Offset.offset(2.0));
         }
         javax.imageio.ImageIO.write(pages.get(0), "png", Path.of("target", "print-page-1.png").toFile());
+    }
+
+    /** The centre of the boxes the drawing puts inside the placement's label: its symbol's centre, in mm. */
+    static double[] symbolCentre(PageDrawing page, LabelJob job, LabelJob.Placement p) {
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (PageDrawing.Mark m : page.marks()) {
+            if (m instanceof PageDrawing.Box b && b.xMm() >= p.xMm() && b.yMm() >= p.yMm()
+                    && b.xMm() + b.widthMm() <= p.xMm() + job.template().labelWidthMm() + 1e-6
+                    && b.yMm() + b.heightMm() <= p.yMm() + job.template().labelHeightMm() + 1e-6) {
+                x0 = Math.min(x0, b.xMm());
+                y0 = Math.min(y0, b.yMm());
+                x1 = Math.max(x1, b.xMm() + b.widthMm());
+                y1 = Math.max(y1, b.yMm() + b.heightMm());
+            }
+        }
+        return new double[] {(x0 + x1) / 2, (y0 + y1) / 2};
     }
 }
