@@ -40,7 +40,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Export in the header.
  */
 public final class LabelsView extends ScreenScaffold {
-    static final double CAPTION = 110;
+    static final double CAPTION = 120;
     private final LabelsViewModel model;
     private final GridPane positions = new GridPane();
 
@@ -69,7 +69,7 @@ public final class LabelsView extends ScreenScaffold {
         summary(job);
 
         SplitPane split = new SplitPane(pickPane(), settingsPane(), previewPane());
-        split.setDividerPositions(0.3, 0.58);
+        split.setDividerPositions(0.28, 0.58);
         body(split);
     }
 
@@ -165,7 +165,7 @@ public final class LabelsView extends ScreenScaffold {
 
         VBox box = new VBox(10, heading("Labels"),
                 ViewParts.formRow("Template", CAPTION, template),
-                ViewParts.formRow("Error correction", CAPTION, correction),
+                ViewParts.formRow("QR correction", CAPTION, correction),
                 start,
                 heading("Printing"),
                 ViewParts.formRow("Printer", CAPTION, printer),

@@ -87,12 +87,14 @@ public final class TrackablesView extends ScreenScaffold {
         empty.setMaxWidth(520);
         table.setPlaceholder(empty);
         table.getColumns().setAll(List.of(
-                ViewParts.column("Code", TrackablesViewModel.Row::code, 100),
-                ViewParts.column("Name", TrackablesViewModel.Row::name, 200),
-                ViewParts.column("Kind", TrackablesViewModel.Row::kind, 100),
-                ViewParts.column("Payload", TrackablesViewModel.Row::payload, 260),
-                ViewParts.number("Scans", r -> String.valueOf(r.scans()), 70),
-                ViewParts.column("Last scan", TrackablesViewModel.Row::lastScan, 150)));
+                ViewParts.column("Code", TrackablesViewModel.Row::code, 95),
+                ViewParts.column("Name", TrackablesViewModel.Row::name, 160),
+                ViewParts.column("Kind", TrackablesViewModel.Row::kind, 90),
+                ViewParts.column("Payload", TrackablesViewModel.Row::payload, 200),
+                ViewParts.number("Scans", r -> String.valueOf(r.scans()), 65),
+                ViewParts.column("Last scan", TrackablesViewModel.Row::lastScan, 140)));
+        table.getColumns().get(0).setMinWidth(95);
+        table.getColumns().get(4).setMinWidth(65);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TrackablesViewModel.Row>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
