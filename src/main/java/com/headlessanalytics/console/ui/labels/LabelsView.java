@@ -5,6 +5,7 @@ import com.headlessanalytics.console.hardware.labels.LabelFormat;
 import com.headlessanalytics.console.hardware.labels.LabelTemplate;
 import com.headlessanalytics.console.hardware.print.PrintMargins;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
+import com.headlessanalytics.console.ui.common.PagePreview;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;

@@ -5,7 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import com.headlessanalytics.console.domain.trackable.TrackableKind;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
-import com.headlessanalytics.console.ui.labels.PagePreview;
+import com.headlessanalytics.console.ui.common.PagePreview;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;

@@ -1,4 +1,4 @@
-package com.headlessanalytics.console.ui.labels;
+package com.headlessanalytics.console.ui.common;
 
 import com.headlessanalytics.console.hardware.labels.PageDrawing;
 import com.headlessanalytics.console.hardware.print.PageNodes;
