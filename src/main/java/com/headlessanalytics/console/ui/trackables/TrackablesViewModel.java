@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -224,25 +223,18 @@ public final class TrackablesViewModel implements Activatable {
         }, failure -> eventsStatus.set("Its events could not be read."));
     }
 
-    /** The query of the trackable's events: its event name, newest first. */
+    /** The query of the trackable's events: every event that carries its code, newest first. */
     static EventQuery eventsOf(Trackables.Trackable t) {
-        return new EventQuery(t.businessId(), t.eventName(), null, null, null, null, null, null,
-                EventQuery.Order.DESC);
+        return new EventQuery(t.businessId(), null, null, null, null, null, null, null, EventQuery.Order.DESC)
+                .withTrackable(t.code());
     }
 
     private List<EventRow> recentEvents(Trackables.Trackable t) {
         List<EventRow> out = new ArrayList<>();
-        EventQuery q = eventsOf(t).withLimit(500);
-        for (Event e : api.get().events(q).events()) {
-            Map<String, Object> attached = e.trackable();
-            if (attached != null && t.code().equals(attached.get("code"))) {
-                Object channel = e.source() == null ? null : e.source().get("channel");
-                out.add(new EventRow(Formats.time(e.timestamp(), zone), e.event(), channel == null ? ""
-                        : channel.toString(), e.actorKey() == null ? "" : e.actorKey()));
-                if (out.size() == RECENT_EVENTS) {
-                    break;
-                }
-            }
+        for (Event e : api.get().events(eventsOf(t).withLimit(RECENT_EVENTS)).events()) {
+            Object channel = e.source() == null ? null : e.source().get("channel");
+            out.add(new EventRow(Formats.time(e.timestamp(), zone), e.event(), channel == null ? ""
+                    : channel.toString(), e.actorKey() == null ? "" : e.actorKey()));
         }
         return out;
     }
@@ -270,7 +262,7 @@ public final class TrackablesViewModel implements Activatable {
         printLabels.accept(picked);
     }
 
-    /** Opens the Events screen on the selected trackable's event name. */
+    /** Opens the Events screen on the selected trackable's events. */
     private void showEvents() {
         navigator.showEvents(eventsOf(selected.get().trackable()));
     }

@@ -71,7 +71,9 @@ public final class FakeTrackablesApi implements AnalyticsOnlyApi {
     public EventPage events(EventQuery query) {
         eventQueries.add(query);
         return new EventPage(events.stream().filter(e -> query.event() == null || query.event().equals(e.event()))
-                .toList(), null, null);
+                .filter(e -> query.trackable() == null || e.trackable() != null
+                        && query.trackable().equals(e.trackable().get("code")))
+                .limit(query.effectiveLimit()).toList(), null, null);
     }
 
     private static UnsupportedOperationException unprepared(String call) {

@@ -88,7 +88,7 @@ class TrackablesViewModelTest {
         assertThat(model.events().get(0).time()).contains("2025");
         model.showEventsCommand().execute();
         assertThat(drilled).singleElement().satisfies(q -> {
-            assertThat(q.event()).isEqualTo(Trackables.DEFAULT_EVENT);
+            assertThat(q.trackable()).isEqualTo(bottle.code());
             assertThat(q.effectiveOrder()).isEqualTo(EventQuery.Order.DESC);
         });
 
