@@ -103,15 +103,24 @@ public final class TrackablesView extends ScreenScaffold {
                 model.selectedProperty().set(row);
             }
         });
-        model.selectedProperty().addListener((obs, old, row) -> {
-            if (row != null && !table.getSelectionModel().getSelectedItems().contains(row)) {
-                model.rows().stream().filter(r -> r.code().equals(row.code())).findFirst()
-                        .ifPresent(r -> table.getSelectionModel().select(r));
-            }
-        });
+        model.selectedProperty().addListener((obs, old, row) -> follow(table));
+        model.rows().addListener((ListChangeListener<TrackablesViewModel.Row>) c -> follow(table));
         SplitPane split = new SplitPane(table, detailPane());
         split.setDividerPositions(0.6);
         body(split);
+    }
+
+    /** The table shows the model's selection: selected when listed, nothing selected when filtered out. */
+    private void follow(TableView<TrackablesViewModel.Row> table) {
+        TrackablesViewModel.Row row = model.selectedProperty().get();
+        TrackablesViewModel.Row listed = row == null ? null : model.rows().stream()
+                .filter(r -> r.code().equals(row.code())).findFirst().orElse(null);
+        if (listed == null) {
+            table.getSelectionModel().clearSelection();
+        } else if (!table.getSelectionModel().getSelectedItems().contains(listed)) {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(listed);
+        }
     }
 
     private Node detailPane() {

@@ -140,7 +140,7 @@ public final class TrackablesViewModel implements Activatable {
         placeholder.set("No trackables yet. New trackable makes one: a QR code, barcode, tag, device or agent"
                 + " whose scans are counted.");
         filter();
-        selected.set(keep == null ? null : rows.stream().filter(r -> r.code().equals(keep)).findFirst()
+        selected.set(keep == null ? null : all.stream().filter(r -> r.code().equals(keep)).findFirst()
                 .orElse(null));
         long scans = all.stream().mapToLong(Row::scans).sum();
         query.status(all.size() + (all.size() == 1 ? " trackable" : " trackables") + " · " + Formats.count(scans)

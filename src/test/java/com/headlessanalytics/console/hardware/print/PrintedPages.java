@@ -24,20 +24,20 @@ import javax.imageio.ImageIO;
  * What the print tests read back: the CUPS PDF queue's new file once its size is stable, its
  * pages rasterised by {@code pdftoppm}, and the QR symbols in a region decoded with ZXing.
  */
-final class PrintedPages {
-    static final Path OUT = Path.of(System.getProperty("user.home"), "PDF");
+public final class PrintedPages {
+    public static final Path OUT = Path.of(System.getProperty("user.home"), "PDF");
 
     private PrintedPages() {
     }
 
     /** Whether a program is on the PATH. */
-    static boolean onPath(String program) {
+    public static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** The PDFs in the queue's folder now, with their modification times. */
-    static Map<Path, Long> snapshot() throws IOException {
+    public static Map<Path, Long> snapshot() throws IOException {
         Map<Path, Long> seen = new HashMap<>();
         if (Files.isDirectory(OUT)) {
             try (Stream<Path> files = Files.list(OUT)) {
@@ -50,7 +50,7 @@ final class PrintedPages {
     }
 
     /** The PDF that appeared (or changed) since {@code before}, once its size held for a second. */
-    static Path awaitNewPdf(Map<Path, Long> before, long timeoutMs) throws Exception {
+    public static Path awaitNewPdf(Map<Path, Long> before, long timeoutMs) throws Exception {
         long end = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < end) {
             Map<Path, Long> now = snapshot();
@@ -76,7 +76,7 @@ final class PrintedPages {
     }
 
     /** Every page of the PDF at {@code dpi}, through pdftoppm. */
-    static List<BufferedImage> rasterise(Path pdf, int dpi, Path work) throws Exception {
+    public static List<BufferedImage> rasterise(Path pdf, int dpi, Path work) throws Exception {
         Path prefix = work.resolve("page");
         Process p = new ProcessBuilder("pdftoppm", "-r", String.valueOf(dpi), "-png", pdf.toString(),
                 prefix.toString()).redirectErrorStream(true).start();
@@ -94,11 +94,11 @@ final class PrintedPages {
     }
 
     /** A decoded symbol: its text and centre in pixels of the whole page. */
-    record Decoded(String text, double centreX, double centreY) {
+    public record Decoded(String text, double centreX, double centreY) {
     }
 
     /** Decodes the one QR symbol inside the region, or null when none decodes. */
-    static Decoded decode(BufferedImage page, int x, int y, int w, int h) {
+    public static Decoded decode(BufferedImage page, int x, int y, int w, int h) {
         int cx = Math.max(0, x);
         int cy = Math.max(0, y);
         BufferedImage region = page.getSubimage(cx, cy, Math.min(w, page.getWidth() - cx),
