@@ -25,7 +25,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -179,7 +178,7 @@ public final class LabelsView extends ScreenScaffold {
         return scroll;
     }
 
-    /** One toggle per position of the sheet, row by row; the start is selected and the ones before it muted. */
+    /** One button per position of the sheet, row by row; the start is selected and the ones before it muted. */
     private void fillPositions(LabelTemplate t) {
         positions.getChildren().clear();
         if (t.stock() != LabelTemplate.Stock.SHEET) {
@@ -187,16 +186,25 @@ public final class LabelsView extends ScreenScaffold {
         }
         for (int i = 0; i < t.perPage(); i++) {
             int position = i + 1;
-            ToggleButton b = new ToggleButton(String.valueOf(position));
+            Button b = new Button(String.valueOf(position));
             b.setId("labels-position-" + position);
             b.getStyleClass().add(Styles.SMALL);
             b.setPrefWidth(t.columns() > 3 ? 36 : 54);
-            b.setFocusTraversable(true);
-            b.selectedProperty().bind(model.startPositionProperty().isEqualTo(position));
+            mark(b, model.startPositionProperty().get() == position);
+            model.startPositionProperty().addListener((obs, old, now) -> mark(b, now.intValue() == position));
             b.opacityProperty().bind(Bindings.when(model.startPositionProperty().greaterThan(position)).then(0.45)
                     .otherwise(1.0));
             b.setOnAction(e -> model.startPositionProperty().set(position));
             positions.add(b, i % t.columns(), i / t.columns());
+        }
+    }
+
+    /** The start position's button is the accent one. */
+    private static void mark(Button b, boolean start) {
+        if (start && !b.getStyleClass().contains(Styles.ACCENT)) {
+            b.getStyleClass().add(Styles.ACCENT);
+        } else if (!start) {
+            b.getStyleClass().remove(Styles.ACCENT);
         }
     }
 
