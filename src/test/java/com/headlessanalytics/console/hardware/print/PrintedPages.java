@@ -1,10 +1,12 @@
 package com.headlessanalytics.console.hardware.print;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.Result;
-import com.google.zxing.ResultPoint;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -97,22 +99,43 @@ public final class PrintedPages {
     public record Decoded(String text, double centreX, double centreY) {
     }
 
-    /** Decodes the one QR symbol inside the region, or null when none decodes. */
+    /**
+     * Decodes the one QR symbol inside the region, or null when none decodes: ZXing's hybrid
+     * binarizer first, then its global-histogram one, each on the region and on a half-size copy
+     * (ZXing's finder search can miss a clean symbol at one scale and find it at another).
+     */
     public static Decoded decode(BufferedImage page, int x, int y, int w, int h) {
         int cx = Math.max(0, x);
         int cy = Math.max(0, y);
         BufferedImage region = page.getSubimage(cx, cy, Math.min(w, page.getWidth() - cx),
                 Math.min(h, page.getHeight() - cy));
-        try {
-            int[] pixels = region.getRGB(0, 0, region.getWidth(), region.getHeight(), null, 0, region.getWidth());
-            Result r = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
-                    region.getWidth(), region.getHeight(), pixels))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-            ResultPoint[] pts = r.getResultPoints();
-            double mx = (pts[0].getX() + pts[2].getX()) / 2;
-            double my = (pts[0].getY() + pts[2].getY()) / 2;
-            return new Decoded(r.getText(), cx + mx, cy + my);
-        } catch (Exception e) {
-            return null;
+        for (int scale : new int[] {1, 2}) {
+            BufferedImage img = scale == 1 ? region : half(region);
+            int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+            RGBLuminanceSource source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
+            for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+                try {
+                    Result r = new QRCodeReader().decode(new BinaryBitmap(binarizer),
+                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+                    ResultPoint[] pts = r.getResultPoints();
+                    double mx = (pts[0].getX() + pts[2].getX()) / 2 * scale;
+                    double my = (pts[0].getY() + pts[2].getY()) / 2 * scale;
+                    return new Decoded(r.getText(), cx + mx, cy + my);
+                } catch (Exception e) {
+                    // the next binarizer or scale may find it
+                }
+            }
         }
+        return null;
+    }
+
+    private static BufferedImage half(BufferedImage img) {
+        BufferedImage out = new BufferedImage(img.getWidth() / 2, img.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, out.getWidth(), out.getHeight(), null);
+        g.dispose();
+        return out;
     }
 }
