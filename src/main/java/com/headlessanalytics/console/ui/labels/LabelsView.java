@@ -56,6 +56,9 @@ public final class LabelsView extends ScreenScaffold {
             MenuItem item = new MenuItem(f.name() + "…");
             item.setId("labels-export-" + f.extension());
             item.setOnAction(e -> model.export(f));
+            if (f == LabelFormat.ZPL) {
+                item.disableProperty().bind(model.zplProperty().not());
+            }
             export.getItems().add(item);
         }
         export.disableProperty().bind(Bindings.isEmpty(model.picked()));

@@ -88,6 +88,7 @@ public final class LabelsViewModel implements Activatable {
     private final IntegerProperty startPosition = new SimpleIntegerProperty(1);
     private final ObjectProperty<ErrorCorrection> correction = new SimpleObjectProperty<>(ErrorCorrection.DEFAULT);
     private final ReadOnlyBooleanWrapper sheet = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper zpl = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
@@ -202,6 +203,7 @@ public final class LabelsViewModel implements Activatable {
 
     private void templateChanged(LabelTemplate t) {
         sheet.set(t.stock() == LabelTemplate.Stock.SHEET);
+        zpl.set(t.stock() == LabelTemplate.Stock.ZPL);
         if (startPosition.get() > t.perPage() || !sheet.get()) {
             startPosition.set(1);
         }
@@ -341,6 +343,11 @@ public final class LabelsViewModel implements Activatable {
         if (job.isEmpty() || exporting.get()) {
             return;
         }
+        if (format == LabelFormat.ZPL && !zpl.get()) {
+            dialogs.showInformation("Not exported", "ZPL is the language of Zebra printers: choose a Zebra template"
+                    + " to export ZPL, or export PDF for this stock.");
+            return;
+        }
         String ext = format.extension();
         Optional<Path> target = dialogs.chooseSaveFile("Export labels as " + format.name(),
                 "labels-" + job.get().template().id() + "." + ext,
@@ -426,6 +433,11 @@ public final class LabelsViewModel implements Activatable {
     /** Whether the template is a sheet, whose start position can be chosen. */
     public ReadOnlyBooleanProperty sheetProperty() {
         return sheet.getReadOnlyProperty();
+    }
+
+    /** Whether the template is a Zebra stock, the only one ZPL can be exported for. */
+    public ReadOnlyBooleanProperty zplProperty() {
+        return zpl.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty pageProperty() {

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
@@ -61,13 +62,8 @@ public final class TrackablesView extends ScreenScaffold {
         kinds.addAll(List.of(TrackableKind.values()));
         kind.getItems().setAll(kinds);
         kind.setConverter(ViewParts.converter(TrackableFormViewModel::kindLabel));
-        kind.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(TrackableKind item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(item == null ? "All kinds" : TrackableFormViewModel.kindLabel(item));
-            }
-        });
+        kind.setButtonCell(kindCell());
+        kind.setCellFactory(list -> kindCell());
         kind.valueProperty().bindBidirectional(model.kindProperty());
         Label summary = new Label();
         summary.setId("trackables-summary");
@@ -108,6 +104,17 @@ public final class TrackablesView extends ScreenScaffold {
         SplitPane split = new SplitPane(table, detailPane());
         split.setDividerPositions(0.6);
         body(split);
+    }
+
+    /** A kind, or "All kinds" for none. */
+    private static ListCell<TrackableKind> kindCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(TrackableKind item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "All kinds" : TrackableFormViewModel.kindLabel(item));
+            }
+        };
     }
 
     /** The table shows the model's selection: selected when listed, nothing selected when filtered out. */

@@ -158,5 +158,8 @@ class LabelsViewModelTest {
             assertThat(q.suggestedName()).isEqualTo("labels-avery-5160.pdf");
         });
         assertThat(tasks.titles).doesNotContain("Exporting labels");
+        model.export(LabelFormat.ZPL);
+        assertThat(dialogs.information).singleElement().asString().startsWith("Not exported: ZPL");
+        assertThat(dialogs.fileQuestions).hasSize(1);
     }
 }
