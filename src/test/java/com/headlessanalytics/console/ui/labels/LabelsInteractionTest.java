@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.animation.AnimationTimer;
 import javafx.print.Printer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -74,9 +75,31 @@ class LabelsInteractionTest extends EngineScreenTest {
 
             Map<Path, Long> before = PrintedPages.snapshot();
             LabelJob job = robot.read(() -> model.job().orElseThrow());
+            long[] gap = {0, 0};
+            AnimationTimer pulses = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (gap[1] != 0) {
+                        gap[0] = Math.max(gap[0], now - gap[1]);
+                    }
+                    gap[1] = now;
+                }
+            };
+            robot.read(() -> {
+                pulses.start();
+                return null;
+            });
+            long started = System.nanoTime();
             robot.clickOn("#labels-print");
             robot.waitUntil(() -> dialogs.notices.stream().anyMatch(n -> n.startsWith("Printed"))
                     || !dialogs.errors.isEmpty(), () -> "notices " + dialogs.notices);
+            long took = System.nanoTime() - started;
+            robot.read(() -> {
+                pulses.stop();
+                return null;
+            });
+            System.out.printf("labels print: 2 pages handed to %s in %d ms; longest FX pulse gap meanwhile %d ms%n",
+                    printer, took / 1_000_000, gap[0] / 1_000_000);
             assertThat(dialogs.errors).isEmpty();
             assertThat(dialogs.notices).anyMatch(n -> n.startsWith("Printed 5 labels on 2 pages to " + printer));
             Path pdf = PrintedPages.awaitNewPdf(before, 90_000);
