@@ -24,16 +24,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Decodes what we export with ZXing: crops each label of a rendered page by the template's geometry. */
-final class SymbolDecoding {
+public final class SymbolDecoding {
 
     private SymbolDecoding() {
     }
 
     /** A symbol read back: its text and format. */
-    record Read(String text, BarcodeFormat format) {
+    public record Read(String text, BarcodeFormat format) {
     }
 
-    static BarcodeFormat format(Symbology s) {
+    public static BarcodeFormat format(Symbology s) {
         return switch (s) {
             case QR -> BarcodeFormat.QR_CODE;
             case CODE_128 -> BarcodeFormat.CODE_128;
@@ -47,7 +47,7 @@ final class SymbolDecoding {
      * 2D symbol sits) otherwise, since ZXing's DataMatrix detector searches outward from the
      * image's centre, as a scanner aimed at the symbol would.
      */
-    static BufferedImage crop(BufferedImage page, LabelTemplate t, double xMm, double yMm, double dpi, boolean whole) {
+    public static BufferedImage crop(BufferedImage page, LabelTemplate t, double xMm, double yMm, double dpi, boolean whole) {
         double s = dpi / 25.4;
         int x0 = (int) Math.floor(xMm * s);
         int y0 = (int) Math.floor(yMm * s);
@@ -69,7 +69,7 @@ final class SymbolDecoding {
      * first, then the global one (as phone scanners retry), since at a fractional pixels-per-module
      * either one alone occasionally mis-samples a clean symbol.
      */
-    static Read decode(BufferedImage image, BarcodeFormat format) throws NotFoundException {
+    public static Read decode(BufferedImage image, BarcodeFormat format) throws NotFoundException {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
@@ -85,7 +85,7 @@ final class SymbolDecoding {
     }
 
     /** Decodes every label of {@code page} (0-based) of the job from that page rendered at {@code dpi}. */
-    static List<String> failures(LabelJob job, int page, BufferedImage image, double dpi) {
+    public static List<String> failures(LabelJob job, int page, BufferedImage image, double dpi) {
         List<String> failures = new ArrayList<>();
         for (LabelJob.Placement p : job.placements(page)) {
             BufferedImage label = crop(image, job.template(), p.xMm(), p.yMm(), dpi, p.item().symbology().linear());
@@ -102,7 +102,7 @@ final class SymbolDecoding {
         return failures;
     }
 
-    static boolean installed(String tool) {
+    public static boolean installed(String tool) {
         try {
             Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).redirectErrorStream(true).start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -115,7 +115,7 @@ final class SymbolDecoding {
     }
 
     /** Runs a command, failing with its output when it does not exit 0 within a minute. */
-    static void run(Path dir, String... command) throws IOException, InterruptedException {
+    public static void run(Path dir, String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "cmd", ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
