@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +113,10 @@ final class LabelsCommand implements Runnable {
             }
         }
 
-        /** The trackables, through the port: each --code looked up (404 for an unknown one), or the list. */
+        /**
+         * The trackables, through the port: each --code looked up (404 for an unknown one), or the
+         * list (newest first) turned round so labels follow the order they were created in.
+         */
         List<Trackables.Trackable> trackables(HeadlessApi api) {
             if (codes != null && !codes.isEmpty()) {
                 List<Trackables.Trackable> out = new ArrayList<>();
@@ -124,7 +127,7 @@ final class LabelsCommand implements Runnable {
             }
             List<Trackables.Trackable> listed = new ArrayList<>(api.trackables(
                     new Trackables.Query(null, kind, null, Trackables.MAX_LIMIT)).trackables());
-            listed.sort(Comparator.comparingLong(Trackables.Trackable::createdAt).thenComparing(Trackables.Trackable::code));
+            Collections.reverse(listed);
             return listed;
         }
 
