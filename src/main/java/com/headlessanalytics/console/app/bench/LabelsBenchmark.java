@@ -25,27 +25,30 @@ import java.util.Random;
  * Avery 5160 exported to PDF, side by side with two baselines on the same labels: the same PDF
  * with each symbol as an embedded bitmap at 300 dpi (what a naive exporter does), and SVG. Each
  * run writes the files through {@link LabelExport} (layout, encoding, writing, atomic move) or
- * the baseline; the median of {@code rounds} runs after one untimed warm-up, and the file sizes.
+ * the baseline, interleaved; the median of {@code rounds} runs after {@code warmUp} untimed ones, and the
+ * file sizes.
  */
 public final class LabelsBenchmark {
     private static final int BITMAP_DPI = 300;
     private final int labels;
     private final int rounds;
+    private final int warmUp;
     private final PrintWriter out;
 
-    public LabelsBenchmark(int labels, int rounds, PrintWriter out) {
-        if (labels < 1 || rounds < 1) {
-            throw new IllegalArgumentException("--labels and --rounds must be at least 1");
+    public LabelsBenchmark(int labels, int rounds, int warmUp, PrintWriter out) {
+        if (labels < 1 || rounds < 1 || warmUp < 0) {
+            throw new IllegalArgumentException("--labels and --rounds must be at least 1, --warmup at least 0");
         }
         this.labels = labels;
         this.rounds = rounds;
+        this.warmUp = warmUp;
         this.out = out;
     }
 
     /** One way of exporting: time and bytes per run. */
-    private record Way(String name, List<Long> nanos, List<Long> bytes) {
-        Way(String name) {
-            this(name, new ArrayList<>(), new ArrayList<>());
+    private record Way(String tag, String name, List<Long> nanos, List<Long> bytes) {
+        Way(String tag, String name) {
+            this(tag, name, new ArrayList<>(), new ArrayList<>());
         }
 
         double medianMs() {
@@ -66,12 +69,13 @@ public final class LabelsBenchmark {
 
     public void run(Path scratch) throws IOException {
         LabelJob job = job();
-        out.printf("bench labels: %,d QR labels on %s (%d pages), error correction %s, median of %d runs%n",
-                labels, job.template().name(), job.pageCount(), job.correction(), rounds);
+        out.printf("bench labels: %,d QR labels on %s (%d pages), error correction %s, median of %d runs after %d"
+                + " warm-up, Java %s, %d cores%n", labels, job.template().name(), job.pageCount(), job.correction(), rounds,
+                warmUp, Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.flush();
-        Way vector = new Way("PDF, vector modules (LabelExport)");
-        Way bitmap = new Way("PDF, one " + BITMAP_DPI + " dpi bitmap per symbol (naive baseline)");
-        Way svg = new Way("SVG pages (LabelExport)");
+        Way vector = new Way("vector-pdf", "PDF, vector modules (LabelExport)");
+        Way bitmap = new Way("bitmap-pdf", "PDF, one " + BITMAP_DPI + " dpi bitmap per symbol (naive baseline)");
+        Way svg = new Way("svg", "SVG pages (LabelExport)");
         List<Way> ways = List.of(vector, bitmap, svg);
         List<Run> runs = List.of(
                 dir -> LabelExport.write(job, LabelFormat.PDF, dir.resolve("labels.pdf"), 0),
@@ -83,7 +87,7 @@ public final class LabelsBenchmark {
                     return List.of(file);
                 },
                 dir -> LabelExport.write(job, LabelFormat.SVG, dir.resolve("labels.svg"), 0));
-        for (int round = -1; round < rounds; round++) {
+        for (int round = -warmUp; round < rounds; round++) {
             for (int i = 0; i < ways.size(); i++) {
                 Path dir = Files.createDirectories(scratch.resolve("round" + round + "-" + i));
                 long start = System.nanoTime();
@@ -105,8 +109,7 @@ public final class LabelsBenchmark {
             out.printf("%-58s %12.1f %,14d %10.2f KB%n", w.name(), w.medianMs(), w.lastBytes(),
                     w.lastBytes() / 1024.0 / labels);
         }
-        out.printf("runs (ms): %s%n", ways.stream().map(w -> w.name().split(",")[0] + (w == bitmap ? " bitmap" : "")
-                + " " + Arrays.toString(w.nanos().stream().mapToLong(n -> Math.round(n / 1e6)).toArray())).toList());
+        out.printf("runs (ms): %s%n", ways.stream().map(w -> w.tag() + " " + Arrays.toString(w.nanos().stream().mapToLong(n -> Math.round(n / 1e6)).toArray())).toList());
         out.printf("ratio vector PDF / bitmap PDF: time %.2f, size %.2f%n", vector.medianMs() / bitmap.medianMs(),
                 (double) vector.lastBytes() / bitmap.lastBytes());
         out.printf("ratio vector PDF / SVG: time %.2f, size %.2f%n", vector.medianMs() / svg.medianMs(),

@@ -223,8 +223,11 @@ final class BenchCommand {
         @Option(names = "--labels", defaultValue = "1000", description = "Labels per export (default: ${DEFAULT-VALUE}).")
         int labels;
 
-        @Option(names = "--rounds", defaultValue = "5", description = "Timed runs of each way (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", defaultValue = "7", description = "Timed runs of each way (default: ${DEFAULT-VALUE}).")
         int rounds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs of each way first (default: ${DEFAULT-VALUE}).")
+        int warmUp;
 
         @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the files written.")
         Path scratch;
@@ -233,7 +236,7 @@ final class BenchCommand {
         public Integer call() throws Exception {
             Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-labels");
             try {
-                new LabelsBenchmark(labels, rounds, spec.commandLine().getOut()).run(folder);
+                new LabelsBenchmark(labels, rounds, warmUp, spec.commandLine().getOut()).run(folder);
             } finally {
                 if (scratch == null) {
                     IngestBenchmark.delete(folder);
