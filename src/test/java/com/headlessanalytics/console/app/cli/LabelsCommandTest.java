@@ -12,6 +12,8 @@ import com.headlessanalytics.console.hardware.labels.LabelItem;
 import com.headlessanalytics.console.hardware.labels.LabelJob;
 import com.headlessanalytics.console.hardware.labels.LabelTemplates;
 import com.headlessanalytics.console.hardware.labels.SymbolDecoding;
+import com.headlessanalytics.console.server.LocalApiServer;
+import com.headlessanalytics.console.server.ServeConfig;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
 import com.headlessanalytics.console.symbols.Symbology;
 import java.awt.image.BufferedImage;
@@ -94,6 +96,32 @@ class LabelsCommandTest {
         assertThat(zpl.get("labels").asInt()).isEqualTo(2);
         String text = Files.readString(dir.resolve("z.zpl"));
         assertThat(text).contains("^FDMA," + crate.payload() + "^FS").contains("^FD" + crate.code() + "^FS");
+    }
+
+    @Test
+    void againstAServerTheTrackablesAreReadOverHttp() throws Exception {
+        List<Trackables.Trackable> made = create(3);
+        try (Engine engine = Engine.open(dir.resolve("data"))) {
+            String key = engine.keys().create(engine.defaultWorkspaceId(), "labels").secret();
+            LocalApiServer server = LocalApiServer.start(engine, new ServeConfig("127.0.0.1", 0, 1000, 1000, 5));
+            try {
+                Path out = dir.resolve("remote.svg");
+                JsonNode answer = json(run("labels", "export", "--template", "avery-l7160", "--format", "svg", "--out",
+                        out.toString(), "--all", "--url", server.baseUrl(), "--api-key", key));
+                assertThat(answer.get("labels").asInt()).isEqualTo(4);
+                String svg = Files.readString(out);
+                for (Trackables.Trackable t : made) {
+                    assertThat(svg).contains(">" + t.code() + "</text>");
+                }
+                CliTest.Run unknown = run("labels", "export", "--template", "avery-l7160", "--format", "svg", "--out",
+                        dir.resolve("none.svg").toString(), "--code", "ZZZZZZZZ", "--url", server.baseUrl(),
+                        "--api-key", key);
+                assertThat(unknown.exit()).as(unknown.err()).isEqualTo(HaCommand.REJECTED);
+                assertThat(Files.exists(dir.resolve("none.svg"))).isFalse();
+            } finally {
+                server.stop();
+            }
+        }
     }
 
     @Test
