@@ -168,6 +168,19 @@ class LabelExportTest {
     }
 
     @Test
+    void charactersHelveticaCannotPrintBecomeQuestionMarksInThePdfOnly() throws IOException {
+        LabelItem item = new LabelItem("7KQ95Q28", "\u6771\u4eac \u00c5se \ud83d\ude00", "https://ha.example.com/t/7KQ95Q28",
+                Symbology.QR);
+        LabelJob job = new LabelJob(LabelTemplates.DYMO_30252, List.of(item), 1, ErrorCorrection.M);
+        Path pdf = LabelExport.write(job, LabelFormat.PDF, dir.resolve("cjk.pdf"), 0).get(0);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("?? \u00c5se ?");
+        }
+        String svg = Files.readString(LabelExport.write(job, LabelFormat.SVG, dir.resolve("cjk.svg"), 0).get(0));
+        assertThat(svg).contains("\u6771\u4eac \u00c5se \ud83d\ude00");
+    }
+
+    @Test
     void svgPagesAreInMillimetresWithCrispSymbolsAndEscapedText() throws IOException {
         LabelJob job = job(LabelTemplates.AVERY_L7160, ErrorCorrection.M);
         List<Path> files = LabelExport.write(job, LabelFormat.SVG, dir.resolve("a4.svg"), 0);
