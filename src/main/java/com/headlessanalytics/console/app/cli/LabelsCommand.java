@@ -53,8 +53,8 @@ final class LabelsCommand implements Runnable {
         @Option(names = "--code", paramLabel = "CODE", description = "A trackable's code (repeat it); in this order.")
         List<String> codes;
 
-        @Option(names = "--all", description = "Every trackable (of --kind), oldest first, up to "
-                + Trackables.MAX_LIMIT + ".")
+        @Option(names = "--all", description = "Every trackable (of --kind) in the order they were created: the newest "
+                + Trackables.MAX_LIMIT + " at most.")
         boolean all;
 
         @Option(names = "--kind", paramLabel = "KIND", description = "Only trackables of this kind (qr_code, barcode, …).")
