@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ final class EngineTrackables {
     static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
     /** How many fresh codes creation tries before it gives up (at 40 bits, one retry is already rare). */
     static final int MAX_CODE_ATTEMPTS = 32;
+    /** The business id rule of ingest, so that a scan of the trackable can always be recorded. */
+    private static final Pattern BUSINESS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String BACKFILL_JOB = "backfill_trackable_code";
     private static final String COLUMNS = "t.code, t.kind, t.name, t.target_url, t.event_name, t.business_id,"
             + " t.payload, t.tracking_url, t.created_at, t.created_by,"
@@ -87,13 +90,20 @@ final class EngineTrackables {
         return null;
     }
 
-    /** Why {@code url} is not an absolute http or https URL with a host, or null when it is one. */
+    /**
+     * Why {@code url} is not an absolute ASCII http or https URL with a host, or null when it is one.
+     * ASCII keeps every payload within one QR symbol (2000 characters and the code fit version 40
+     * at correction M) and the redirect's Location header plain.
+     */
     static String httpUrlProblem(String url) {
         if (url.length() > Trackables.MAX_URL) {
             return "is longer than " + Trackables.MAX_URL + " characters";
         }
         if (url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             return "must not hold spaces or control characters";
+        }
+        if (url.chars().anyMatch(c -> c > 0x7f)) {
+            return "must be ASCII: percent-encode other characters (and write the host in punycode)";
         }
         try {
             URI uri = new URI(url);
@@ -132,9 +142,8 @@ final class EngineTrackables {
             }
         }
         checks.eventName("eventName", t.eventName());
-        checks.id("businessId", t.businessId());
-        if (t.businessId() != null && t.businessId().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            checks.add("businessId", "invalid_value", "must not contain control characters");
+        if (t.businessId() != null && !BUSINESS_ID.matcher(t.businessId()).matches()) {
+            checks.add("businessId", "invalid_value", "must be 1-128 letters, digits or . _ : - (the rule of ingest)");
         }
         return checks;
     }

@@ -1,26 +1,19 @@
 package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.api.ApiException;
-import com.headlessanalytics.console.api.Trackables;
-import com.headlessanalytics.console.hardware.labels.LabelItem;
 import com.headlessanalytics.console.hardware.labels.LabelJob;
 import com.headlessanalytics.console.hardware.labels.LabelTemplate;
-import com.headlessanalytics.console.hardware.labels.LabelTemplates;
 import com.headlessanalytics.console.hardware.print.LabelPrinter;
 import com.headlessanalytics.console.hardware.print.LabelPrinting;
 import com.headlessanalytics.console.hardware.print.PrintChoice;
 import com.headlessanalytics.console.hardware.print.PrintMargins;
-import com.headlessanalytics.console.symbols.ErrorCorrection;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,18 +38,8 @@ final class LabelsPrintCommand implements Callable<Integer> {
     @Option(names = "--printer", required = true, paramLabel = "NAME", description = "The printer's name.")
     String printer;
 
-    @Option(names = "--template", defaultValue = "avery-5160", paramLabel = "ID",
-            description = "Label stock (default: ${DEFAULT-VALUE}): avery-5160, avery-l7160, dymo-30252, dymo-30334,"
-                    + " zebra-2x1-203, zebra-2x1-300.")
-    String templateId;
-
-    @Option(names = "--start", defaultValue = "1", paramLabel = "N",
-            description = "First position on the first sheet, row by row (default: 1), to finish a partly used sheet.")
-    int start;
-
-    @Option(names = "--correction", defaultValue = "M", paramLabel = "M|H",
-            description = "QR error correction (default: M; H for labels that get scuffed).")
-    String correction;
+    @Mixin
+    LabelsCommand.Selection selection;
 
     @Option(names = "--paper", paramLabel = "NAME",
             description = "The printer's paper (default: the one that matches the template's page).")
@@ -66,63 +49,32 @@ final class LabelsPrintCommand implements Callable<Integer> {
             description = "none (default: the page is the whole paper) or minimum (the printer's hardware margins).")
     String margins;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Selection selection;
-
-    /** Which trackables: named codes, or all of them. */
-    static final class Selection {
-        @Option(names = "--code", split = ",", paramLabel = "CODE", description = "Trackable codes (repeat or comma-separate).")
-        List<String> codes;
-
-        @Option(names = "--all", description = "Every trackable of the workspace (up to 1000), oldest first.")
-        boolean all;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LabelTemplate template = LabelTemplates.byId(templateId).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "Unknown --template " + templateId + "; one of " + String.join(", ",
-                LabelTemplates.all().stream().map(LabelTemplate::id).toList())));
-        ErrorCorrection ec = switch (correction.toUpperCase(Locale.ROOT)) {
-            case "M" -> ErrorCorrection.M;
-            case "H" -> ErrorCorrection.H;
-            default -> throw new ParameterException(spec.commandLine(), "--correction must be M or H");
-        };
         PrintMargins m = switch (margins.toLowerCase(Locale.ROOT)) {
             case "none" -> PrintMargins.NONE;
             case "minimum" -> PrintMargins.HARDWARE_MINIMUM;
             default -> throw new ParameterException(spec.commandLine(), "--margins must be none or minimum");
         };
-        if (start < 1 || start > template.perPage()) {
-            throw new ParameterException(spec.commandLine(), "--start must be 1 to " + template.perPage() + " for "
-                    + template.id());
+        try {
+            selection.check();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        List<LabelItem> items = new ArrayList<>();
+        LabelJob job;
         try (TargetOptions.Opened opened = target.open()) {
-            if (selection.all) {
-                List<Trackables.Trackable> all = new ArrayList<>(opened.api().trackables(
-                        new Trackables.Query(null, null, null, Trackables.MAX_LIMIT)).trackables());
-                java.util.Collections.reverse(all);
-                all.forEach(t -> items.add(LabelItem.of(t)));
-            } else {
-                for (String code : selection.codes) {
-                    items.add(LabelItem.of(opened.api().trackable(code.strip())));
-                }
-            }
-        } catch (ApiException e) {
+            job = selection.job(opened.api());
+        } catch (ApiException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return HaCommand.REJECTED;
         } catch (Exception e) {
             err.println("error: the trackables could not be read: " + e.getMessage());
             return HaCommand.FAILED;
         }
-        if (items.isEmpty()) {
-            err.println("error: no trackables to print");
-            return HaCommand.REJECTED;
-        }
-        LabelJob job = new LabelJob(template, items, start, ec);
+        LabelTemplate template = job.template();
+        int labels = job.items().size();
         boolean started;
         try {
             started = startToolkit();
@@ -134,7 +86,7 @@ final class LabelsPrintCommand implements Callable<Integer> {
         try {
             LabelPrinter.Printed printed = new LabelPrinting().print(job, new PrintChoice(printer, paper, m),
                     page -> err.println("Page " + page + " of " + job.pageCount() + " sent"), () -> false);
-            out.println("Printed " + items.size() + (items.size() == 1 ? " label" : " labels") + " on "
+            out.println("Printed " + labels + (labels == 1 ? " label" : " labels") + " on "
                     + printed.pages() + (printed.pages() == 1 ? " page" : " pages") + " of " + template.id() + " to "
                     + printed.printer() + " (" + printed.paper() + (printed.landscape() ? ", landscape" : "")
                     + (printed.dpi() > 0 ? ", " + printed.dpi() + " dpi" : "") + ").");

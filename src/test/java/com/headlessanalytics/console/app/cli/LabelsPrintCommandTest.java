@@ -10,8 +10,6 @@ import com.headlessanalytics.console.hardware.labels.LabelTemplates;
 import com.headlessanalytics.console.hardware.print.PrintedPages;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +44,11 @@ class LabelsPrintCommandTest {
     }
 
     static CliTest.Run print(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new LabelsPrintCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new CliTest.Run(exit, out.toString(), err.toString());
+        String[] all = new String[args.length + 2];
+        all[0] = "labels";
+        all[1] = "print";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliTest.run(all);
     }
 
     private List<Trackables.Trackable> fill(Path data, int n) {
@@ -100,22 +96,24 @@ class LabelsPrintCommandTest {
     void refusesWhatItCannotPrintWithTheReason() {
         Path data = dir.resolve("data");
         Trackables.Trackable jar = fill(data, 1).get(0);
-        CliTest.Run noPrinter = print("--data-dir", data.toString(), "--printer", "No such printer", "--code",
-                jar.code());
+        CliTest.Run noPrinter = print("--data-dir", data.toString(), "--printer", "No such printer", "--template",
+                "avery-5160", "--code", jar.code());
         assertThat(noPrinter.exit()).isEqualTo(HaCommand.REJECTED);
         assertThat(noPrinter.err()).contains("no printer named \"No such printer\"");
 
-        CliTest.Run unknownCode = print("--data-dir", data.toString(), "--printer", "PDF", "--code", "ZZZZZZZZ");
+        CliTest.Run unknownCode = print("--data-dir", data.toString(), "--printer", "PDF", "--template",
+                "avery-5160", "--code", "ZZZZZZZZ");
         assertThat(unknownCode.exit()).isEqualTo(HaCommand.REJECTED);
 
         CliTest.Run badTemplate = print("--data-dir", data.toString(), "--printer", "PDF", "--template", "a5",
                 "--all");
         assertThat(badTemplate.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(badTemplate.err()).contains("Unknown --template a5");
+        assertThat(badTemplate.err()).contains("unknown template 'a5'");
 
-        CliTest.Run badStart = print("--data-dir", data.toString(), "--printer", "PDF", "--start", "31", "--all");
+        CliTest.Run badStart = print("--data-dir", data.toString(), "--printer", "PDF", "--template", "avery-5160",
+                "--start", "31", "--all");
         assertThat(badStart.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(print("--data-dir", data.toString(), "--printer", "PDF").exit())
+        assertThat(print("--data-dir", data.toString(), "--printer", "PDF", "--template", "avery-5160").exit())
                 .as("no --code or --all").isEqualTo(CommandLine.ExitCode.USAGE);
     }
 }
