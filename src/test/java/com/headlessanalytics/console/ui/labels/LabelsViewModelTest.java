@@ -12,10 +12,13 @@ import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.trackables.FakeTrackablesApi;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Labels screen's logic against a small port and printer, without a toolkit. */
 class LabelsViewModelTest {
@@ -146,6 +149,21 @@ class LabelsViewModelTest {
                 assertThat(e.title()).isEqualTo("The labels could not be printed"));
         assertThat(model.picked()).hasSize(2);
         assertThat(model.printCommand().isExecutable()).isTrue();
+    }
+
+    @Test
+    void exportsThePickedLabelsWhereTheUserSaid(@TempDir Path dir) throws Exception {
+        LabelsViewModel model = model(PrintChoice.none());
+        model.show(made.subList(0, 3));
+        dialogs.saveFile = dir.resolve("shelf.pdf");
+        model.export(LabelFormat.PDF);
+        assertThat(tasks.titles).contains("Exporting labels");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(Files.readAllBytes(dir.resolve("shelf.pdf"))).startsWith("%PDF".getBytes());
+        assertThat(dialogs.notices).containsExactly("Exported 3 labels to " + dir.resolve("shelf.pdf"));
+        dialogs.saveFile = dir.resolve("shelf.png");
+        model.export(LabelFormat.PNG);
+        assertThat(Files.exists(dir.resolve("shelf.png"))).isTrue();
     }
 
     @Test
