@@ -2,34 +2,33 @@ package com.headlessanalytics.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.hardware.print.PrintChoice;
-import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.labels.LabelsView;
 import com.headlessanalytics.console.ui.labels.LabelsViewModel;
-import com.headlessanalytics.console.ui.trackables.FakeTrackablesApi;
 import com.headlessanalytics.console.ui.trackables.TrackablesView;
 import com.headlessanalytics.console.ui.trackables.TrackablesViewModel;
-import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.hardware.labels.LabelJob;
 import com.headlessanalytics.console.hardware.labels.LabelTemplate;
 import com.headlessanalytics.console.hardware.print.LabelPrinter;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Trackables and Labels with data, light and dark, for a person to look at
+ * Trackables and Labels over a real engine with data, light and dark, for a person to look at
  * (target/screenshots/labels-*.png): a QR trackable selected with its symbol, payload and scans;
  * seven labels on an Avery 5160 sheet from position 4, previewed.
  */
-class LabelsScreenshotTest {
+class LabelsScreenshotTest extends EngineScreenTest {
 
     /** A printer list without a print system: the screenshots show the choice, nothing is printed. */
     static final class ListedPrinters implements LabelPrinter {
@@ -59,68 +58,67 @@ class LabelsScreenshotTest {
         }
     }
 
-    static FakeTrackablesApi data() {
-        FakeTrackablesApi api = new FakeTrackablesApi();
+    /** Seven QR trackables, a barcode and an agent in the engine; the first QR one scanned five times at a station. */
+    List<Trackables.Trackable> fill() {
+        HeadlessApi api = engine.defaultWorkspace();
         String[] names = {"Riesling 0.75 l, batch 12", "Pinot noir 0.75 l", "Gift box", "Shelf B4", "Pallet 17",
             "Tasting flyer", "Cellar door"};
+        List<Trackables.Trackable> made = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            api.add("qr_code", names[i], i % 3 == 2 ? null : "https://shop.example.com/p/" + (100 + i), (i * 7) % 11);
+            made.add(api.createTrackable(new Trackables.NewTrackable("qr_code", names[i],
+                    i % 3 == 2 ? null : "https://shop.example.com/p/" + (100 + i), null, false)));
         }
-        Trackables.Trackable crate = api.add("barcode", "Crate 12", null, 4);
-        Trackables.Trackable agent = api.add("ai_agent", "Pricing agent", null, 0);
-        Trackables.Trackable first = api.trackables.get(api.trackables.size() - 1);
+        made.add(api.createTrackable(new Trackables.NewTrackable("barcode", "Crate 12", null, "crate.scanned",
+                false)));
+        made.add(api.createTrackable(new Trackables.NewTrackable("ai_agent", "Pricing agent", null, "agent.run",
+                false)));
         for (int i = 0; i < 5; i++) {
-            api.scan(first, "evt_" + i, 1_764_600_000_000L + i * 3_600_000L);
+            api.ingest(List.of(Trackables.scanEvent(made.get(0), Trackables.CHANNEL_SCAN, Map.of("type", "station",
+                    "id", "dock-1"), "scan_" + i, 1_764_600_000_000L + i * 3_600_000L)));
         }
-        assertThat(List.of(crate, agent)).hasSize(2);
-        return api;
+        return made;
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void rendersTrackablesAndLabelsWithData(boolean dark) throws Exception {
         String theme = dark ? "dark" : "light";
-        FakeTrackablesApi api = data();
-        FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
-        TestDialogs dialogs = new TestDialogs();
-        try {
-            TrackablesViewModel trackables = ScreenRobot.onFx(() -> new TrackablesViewModel(() -> api, tasks, dialogs,
-                    text -> { }, query -> { }, ZoneOffset.UTC, picked -> { }));
-            try (ScreenRobot robot = ScreenRobot.show(() -> new TrackablesView(trackables), dark)) {
-                robot.read(() -> {
-                    trackables.activate();
-                    return null;
-                });
-                robot.waitUntil(() -> trackables.rows().size() == 9, () -> "rows " + trackables.rows());
-                robot.read(() -> {
-                    trackables.selectedProperty().set(trackables.rows().get(8));
-                    return null;
-                });
-                robot.waitUntil(() -> trackables.events().size() == 5, () -> "events " + trackables.events());
-                Node symbol = robot.find("#trackables-symbol");
-                assertThat(robot.read(symbol::isVisible)).isTrue();
-                robot.screenshot("labels-trackables-" + theme);
-            }
+        List<Trackables.Trackable> made = fill();
+        TrackablesViewModel trackables = ScreenRobot.onFx(() -> new TrackablesViewModel(engine::defaultWorkspace,
+                tasks, dialogs, text -> { }, query -> { }, ZoneOffset.UTC, picked -> { }));
+        try (ScreenRobot robot = ScreenRobot.show(() -> new TrackablesView(trackables), dark)) {
+            robot.read(() -> {
+                trackables.activate();
+                return null;
+            });
+            robot.waitUntil(() -> trackables.rows().size() == 9, () -> "rows " + trackables.rows());
+            robot.read(() -> {
+                trackables.selectedProperty().set(trackables.rows().stream()
+                        .filter(r -> r.code().equals(made.get(0).code())).findFirst().orElseThrow());
+                return null;
+            });
+            robot.waitUntil(() -> trackables.events().size() == 5, () -> "events " + trackables.events());
+            Node symbol = robot.find("#trackables-symbol");
+            assertThat(robot.read(symbol::isVisible)).isTrue();
+            robot.screenshot("labels-trackables-" + theme);
+        }
 
-            LabelsViewModel labels = ScreenRobot.onFx(() -> new LabelsViewModel(() -> api, tasks, dialogs,
-                    new ListedPrinters(), PrintChoice.none(), choice -> { }));
-            try (ScreenRobot robot = ScreenRobot.show(() -> new LabelsView(labels), dark)) {
-                robot.read(() -> {
-                    labels.activate();
-                    return null;
-                });
-                robot.waitUntil(() -> labels.available().size() == 9 && labels.printerProperty().get() != null,
-                        () -> "available " + labels.available());
-                robot.read(() -> {
-                    labels.show(api.trackables.subList(0, 7));
-                    labels.startPositionProperty().set(4);
-                    return null;
-                });
-                robot.waitUntil(() -> labels.drawingProperty().get() != null, () -> "no preview");
-                robot.screenshot("labels-labels-" + theme);
-            }
-        } finally {
-            tasks.close();
+        LabelsViewModel labels = ScreenRobot.onFx(() -> new LabelsViewModel(engine::defaultWorkspace, tasks, dialogs,
+                new ListedPrinters(), PrintChoice.none(), choice -> { }));
+        try (ScreenRobot robot = ScreenRobot.show(() -> new LabelsView(labels), dark)) {
+            robot.read(() -> {
+                labels.activate();
+                return null;
+            });
+            robot.waitUntil(() -> labels.available().size() == 9 && labels.printerProperty().get() != null,
+                    () -> "available " + labels.available());
+            robot.read(() -> {
+                labels.show(made.subList(0, 7));
+                labels.startPositionProperty().set(4);
+                return null;
+            });
+            robot.waitUntil(() -> labels.drawingProperty().get() != null, () -> "no preview");
+            robot.screenshot("labels-labels-" + theme);
         }
     }
 }
