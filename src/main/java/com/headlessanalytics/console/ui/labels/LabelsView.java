@@ -5,6 +5,7 @@ import com.headlessanalytics.console.hardware.labels.LabelFormat;
 import com.headlessanalytics.console.hardware.labels.LabelTemplate;
 import com.headlessanalytics.console.hardware.print.PrintMargins;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
+import com.headlessanalytics.console.symbols.Symbology;
 import com.headlessanalytics.console.ui.common.PagePreview;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
@@ -133,6 +134,11 @@ public final class LabelsView extends ScreenScaffold {
         correction.getItems().setAll(model.corrections());
         correction.valueProperty().bindBidirectional(model.correctionProperty());
         correction.setConverter(ViewParts.converter(LabelsViewModel::correctionLabel));
+        ComboBox<Symbology> barcode = new ComboBox<>();
+        barcode.setId("labels-barcode");
+        barcode.getItems().setAll(model.barcodes());
+        barcode.valueProperty().bindBidirectional(model.barcodeProperty());
+        barcode.setConverter(ViewParts.converter(LabelsViewModel::barcodeLabel));
         positions.setId("labels-positions");
         positions.setHgap(3);
         positions.setVgap(3);
@@ -169,6 +175,7 @@ public final class LabelsView extends ScreenScaffold {
         VBox box = new VBox(10, heading("Labels"),
                 ViewParts.formRow("Template", CAPTION, template),
                 ViewParts.formRow("QR correction", CAPTION, correction),
+                ViewParts.formRow("Barcodes", CAPTION, barcode),
                 start,
                 heading("Printing"),
                 ViewParts.formRow("Printer", CAPTION, printer),

@@ -14,6 +14,7 @@ import com.headlessanalytics.console.hardware.print.LabelPrinter;
 import com.headlessanalytics.console.hardware.print.PrintChoice;
 import com.headlessanalytics.console.hardware.print.PrintMargins;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
+import com.headlessanalytics.console.symbols.Symbology;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DialogService;
@@ -87,6 +88,7 @@ public final class LabelsViewModel implements Activatable {
     private final ObjectProperty<LabelTemplate> template = new SimpleObjectProperty<>(LabelTemplates.AVERY_5160);
     private final IntegerProperty startPosition = new SimpleIntegerProperty(1);
     private final ObjectProperty<ErrorCorrection> correction = new SimpleObjectProperty<>(ErrorCorrection.DEFAULT);
+    private final ObjectProperty<Symbology> barcode = new SimpleObjectProperty<>(Symbology.CODE_128);
     private final ReadOnlyBooleanWrapper sheet = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper zpl = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
@@ -144,6 +146,7 @@ public final class LabelsViewModel implements Activatable {
         picked.addListener((ListChangeListener<Pick>) c -> redraw());
         startPosition.addListener(o -> redraw());
         correction.addListener(o -> redraw());
+        barcode.addListener(o -> redraw());
         page.addListener(o -> redraw());
         printerName.addListener((obs, old, name) -> printerChanged(name));
         paper.addListener(o -> choiceChanged());
@@ -219,8 +222,15 @@ public final class LabelsViewModel implements Activatable {
         }
         LabelTemplate t = template.get();
         int start = Math.max(1, Math.min(startPosition.get(), t.perPage()));
-        return Optional.of(new LabelJob(t, picked.stream().map(p -> LabelItem.of(p.trackable())).toList(), start,
+        return Optional.of(new LabelJob(t, picked.stream().map(p -> item(p.trackable())).toList(), start,
                 correction.get()));
+    }
+
+    /** A trackable's label: QR, or for the barcode kind the barcode symbol chosen. */
+    private LabelItem item(Trackables.Trackable t) {
+        LabelItem item = LabelItem.of(t);
+        return item.symbology() == Symbology.CODE_128 && barcode.get() != Symbology.CODE_128
+                ? new LabelItem(item.code(), item.name(), item.payload(), barcode.get()) : item;
     }
 
     /** Draws the page shown, in the background; a newer change replaces a drawing in flight. */
@@ -382,6 +392,19 @@ public final class LabelsViewModel implements Activatable {
             case Q -> "Q (25%)";
             case H -> "H (30%, scuffed or dirty labels)";
         };
+    }
+
+    public List<Symbology> barcodes() {
+        return List.of(Symbology.CODE_128, Symbology.DATA_MATRIX);
+    }
+
+    public static String barcodeLabel(Symbology s) {
+        return s == Symbology.DATA_MATRIX ? "DataMatrix" : "Code 128";
+    }
+
+    /** The symbol of barcode-kind trackables: Code 128 (default) or DataMatrix. */
+    public ObjectProperty<Symbology> barcodeProperty() {
+        return barcode;
     }
 
     public List<PrintMargins> marginChoices() {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.hardware.labels.LabelFormat;
+import com.headlessanalytics.console.hardware.labels.LabelItem;
 import com.headlessanalytics.console.hardware.labels.LabelTemplates;
 import com.headlessanalytics.console.hardware.print.PrintChoice;
 import com.headlessanalytics.console.hardware.print.PrintMargins;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
+import com.headlessanalytics.console.symbols.Symbology;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.trackables.FakeTrackablesApi;
@@ -81,6 +83,14 @@ class LabelsViewModelTest {
         assertThat(model.nextCommand().isExecutable()).isFalse();
         model.correctionProperty().set(ErrorCorrection.H);
         assertThat(model.job().orElseThrow().correction()).isEqualTo(ErrorCorrection.H);
+        model.show(made.subList(5, 8));
+        assertThat(model.job().orElseThrow().items()).extracting(LabelItem::symbology)
+                .containsExactly(Symbology.QR, Symbology.QR, Symbology.CODE_128);
+        model.barcodeProperty().set(Symbology.DATA_MATRIX);
+        assertThat(model.job().orElseThrow().items()).extracting(LabelItem::symbology)
+                .containsExactly(Symbology.QR, Symbology.QR, Symbology.DATA_MATRIX);
+        model.show(made.subList(0, 7));
+        model.startPositionProperty().set(28);
 
         model.templateProperty().set(LabelTemplates.AVERY_L7160);
         assertThat(model.startPositionProperty().get()).as("past the 21 positions of L7160").isEqualTo(1);
