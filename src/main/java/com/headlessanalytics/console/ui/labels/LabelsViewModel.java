@@ -140,7 +140,10 @@ public final class LabelsViewModel implements Activatable {
         nextCommand = new Command(() -> page.set(page.get() + 1), page.lessThan(pageCount.subtract(1)));
         printCommand = new Command(this::print, Bindings.isNotEmpty(picked).and(printerName.isNotNull())
                 .and(printing.not()));
-        refreshCommand = new Command(this::refresh, query.runningProperty().not());
+        refreshCommand = new Command(() -> {
+            refresh();
+            readPrinters();
+        }, query.runningProperty().not());
         search.addListener(o -> filter());
         template.addListener((obs, old, t) -> templateChanged(t));
         picked.addListener((ListChangeListener<Pick>) c -> redraw());
@@ -167,7 +170,7 @@ public final class LabelsViewModel implements Activatable {
         query.stop();
     }
 
-    /** Reads the trackables that can be picked. */
+    /** Reads the trackables that can be picked (Refresh also lists the printers again). */
     public void refresh() {
         query.run("Reading trackables", "Reading trackables…", p -> api.get().trackables(
                 new Trackables.Query(null, null, null, Trackables.MAX_LIMIT)).trackables(), list -> {
