@@ -4,6 +4,7 @@ import com.headlessanalytics.console.app.bench.AnalyticsBenchmark;
 import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
+import com.headlessanalytics.console.app.bench.LabelsBenchmark;
 import com.headlessanalytics.console.app.bench.TrackablesBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}: figures with a
+ * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}, {@code labels}: figures with a
  * baseline run side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
-            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.TrackablesBench.class})
+            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
+            BenchCommand.TrackablesBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -208,6 +210,39 @@ final class BenchCommand {
                 new GovernanceBenchmark(settings, spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(scratch != null ? folder.resolve(GovernanceBenchmark.FOLDER) : folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "labels", mixinStandardHelpOptions = true,
+            description = "Export QR labels on Avery 5160 to PDF: time and size, against a bitmap-per-symbol PDF and"
+                    + " SVG.")
+    static final class Labels implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--labels", defaultValue = "1000", description = "Labels per export (default: ${DEFAULT-VALUE}).")
+        int labels;
+
+        @Option(names = "--rounds", defaultValue = "7", description = "Timed runs of each way (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs of each way first (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the files written.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-labels");
+            try {
+                new LabelsBenchmark(labels, rounds, warmUp, spec.commandLine().getOut()).run(folder);
+            } finally {
+                if (scratch == null) {
+                    IngestBenchmark.delete(folder);
+                }
             }
             return 0;
         }
