@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Trackables on H2 (PRODUCT.md §6): created through the single writer with a fresh code that no
  * stored trackable of any workspace has, so codes never collide, however many are created at once;
  * payload and tracking link computed once and stored. Scans are the stored events whose
- * {@code trackable.code} is the code (the indexed {@code event.trackable_code}).
+ * {@code trackable.code} is the code (the indexed {@code event.trackable_code}), counted at ingest
+ * ({@link TrackableScanStats}).
  */
 final class EngineTrackables {
     private static final Logger LOG = LoggerFactory.getLogger(EngineTrackables.class);
@@ -42,10 +43,11 @@ final class EngineTrackables {
     /** The business id rule of ingest, so that a scan of the trackable can always be recorded. */
     private static final Pattern BUSINESS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String BACKFILL_JOB = "backfill_trackable_code";
+    /** A trackable's columns and its scans from the rollup kept at ingest ({@link TrackableScanStats}). */
     private static final String COLUMNS = "t.code, t.kind, t.name, t.target_url, t.event_name, t.business_id,"
-            + " t.payload, t.tracking_url, t.created_at, t.created_by,"
-            + " (SELECT COUNT(*) FROM event e WHERE e.workspace_id = t.workspace_id AND e.trackable_code = t.code),"
-            + " (SELECT MAX(e.ts) FROM event e WHERE e.workspace_id = t.workspace_id AND e.trackable_code = t.code)";
+            + " t.payload, t.tracking_url, t.created_at, t.created_by, COALESCE(s.scan_count, 0), s.last_ts";
+    private static final String FROM = " FROM trackable t LEFT JOIN trackable_scan_stats s"
+            + " ON s.workspace_id = t.workspace_id AND s.trackable_code = t.code";
 
     private final Database db;
     private final RandomGenerator random;
@@ -254,7 +256,7 @@ final class EngineTrackables {
 
     /** A checked query's trackables, newest first, without proofs. */
     List<Trackables.Trackable> list(String workspaceId, Trackables.Query q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM trackable t WHERE t.workspace_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE t.workspace_id = ?");
         List<String> args = new ArrayList<>();
         args.add(workspaceId);
         if (q.code() != null) {
@@ -285,8 +287,8 @@ final class EngineTrackables {
     /** The trackable of a canonical code in the workspace, or null. */
     Trackables.Trackable find(String workspaceId, String code) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM trackable t WHERE t.code = ? AND t.workspace_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
+                    + " WHERE t.code = ? AND t.workspace_id = ?")) {
                 ps.setString(1, code);
                 ps.setString(2, workspaceId);
                 List<Trackables.Trackable> found = rows(ps);
@@ -298,8 +300,8 @@ final class EngineTrackables {
     /** The trackable of a canonical code in any workspace, or null. */
     Located locate(String code) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", t.workspace_id"
-                    + " FROM trackable t WHERE t.code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", t.workspace_id" + FROM
+                    + " WHERE t.code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? new Located(rs.getString(13), row(rs)) : null;
@@ -349,13 +351,14 @@ final class EngineTrackables {
             after = last;
         }
         db.write(c -> {
+            TrackableScanStats.rebuild(c);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine_job WHERE name = ?")) {
                 ps.setString(1, BACKFILL_JOB);
                 ps.executeUpdate();
             }
             return null;
         });
-        LOG.info("Backfilled the trackable codes of stored events");
+        LOG.info("Backfilled the trackable codes of stored events and their scan counts");
     }
 
     /** One page of the backfill; the last sequence read, or null when there was nothing left. */

@@ -368,7 +368,7 @@ public final class LocalApiServer {
             if (location == null) {
                 return html(call, 200, TrackableLinks.recordedPage(trackable), Map.of());
             }
-            return html(call, 302, new byte[0], Map.of("Location", location));
+            return html(call, 302, TrackableLinks.redirectPage(location), Map.of("Location", location));
         } catch (RuntimeException e) {
             String queryId = newQueryId(call.at);
             log.error("GET /t/{code} failed (queryId {})", queryId, e);

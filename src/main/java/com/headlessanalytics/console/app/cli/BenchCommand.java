@@ -5,6 +5,7 @@ import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import com.headlessanalytics.console.app.bench.LabelsBenchmark;
+import com.headlessanalytics.console.app.bench.TrackablesBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
-            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class})
+            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
+            BenchCommand.TrackablesBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -241,6 +243,51 @@ final class BenchCommand {
                 if (scratch == null) {
                     IngestBenchmark.delete(folder);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "trackables", mixinStandardHelpOptions = true,
+            description = {"Trackables: concurrent creation; the scan-counting reads (list, lookup, ?trackable= page)"
+                    + " beside the newest-events page on demo events and many scans; GET /t/{code} beside"
+                    + " single-event ingest over HTTP."})
+    static final class TrackablesBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--creates", defaultValue = "2000", description = "Trackables created (default: ${DEFAULT-VALUE}).")
+        int creates;
+
+        @Option(names = "--events", defaultValue = "200000", description = "Demo events stored (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--scanned", defaultValue = "100", description = "Trackables scanned (default: ${DEFAULT-VALUE}).")
+        int scanned;
+
+        @Option(names = "--scans-each", defaultValue = "1000",
+                description = "Scans stored per scanned trackable (default: ${DEFAULT-VALUE}).")
+        int scansEach;
+
+        @Option(names = "--requests", defaultValue = "2000",
+                description = "HTTP requests of each kind (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folder.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            TrackablesBenchmark.Settings settings = new TrackablesBenchmark.Settings(creates, events, scanned, scansEach,
+                    requests, clients);
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-trackables");
+            try {
+                new TrackablesBenchmark(settings, spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(scratch != null ? folder.resolve(TrackablesBenchmark.FOLDER) : folder);
             }
             return 0;
         }
