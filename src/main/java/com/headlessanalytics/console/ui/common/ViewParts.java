@@ -8,9 +8,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -23,6 +26,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -209,5 +213,34 @@ public final class ViewParts {
             }
         });
         return button;
+    }
+
+    /**
+     * A two-column grid of captions and values kept in step with {@code fields}; values wrap, and
+     * in {@code mono} type for identifiers and digests.
+     */
+    public static GridPane detailGrid(String id, ObservableList<DetailField> fields, boolean mono) {
+        GridPane grid = new GridPane();
+        grid.setId(id);
+        grid.setHgap(12);
+        grid.setVgap(6);
+        fields.addListener((ListChangeListener<DetailField>) c -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (DetailField f : fields) {
+                Label name = new Label(f.name());
+                name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                Label value = new Label(f.value());
+                value.setWrapText(true);
+                if (mono) {
+                    value.getStyleClass().add("mono");
+                }
+                GridPane.setHgrow(value, Priority.ALWAYS);
+                GridPane.setValignment(name, VPos.TOP);
+                grid.addRow(row++, name, value);
+            }
+        });
+        return grid;
     }
 }

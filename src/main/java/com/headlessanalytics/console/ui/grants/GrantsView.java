@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableStringValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -238,11 +236,7 @@ public final class GrantsView extends ScreenScaffold {
                 budgetBar(bar, b);
             }
         });
-        GridPane fields = new GridPane();
-        fields.setId("grants-detail");
-        fields.setHgap(12);
-        fields.setVgap(6);
-        model.detail().addListener((ListChangeListener<GrantsViewModel.Field>) c -> fill(fields));
+        GridPane fields = ViewParts.detailGrid("grants-detail", model.detail(), false);
         Label none = new Label("Select a contract or a grant to see it in full.");
         none.getStyleClass().add(Styles.TEXT_MUTED);
         none.setWrapText(true);
@@ -256,20 +250,6 @@ public final class GrantsView extends ScreenScaffold {
         return scroll;
     }
 
-    private void fill(GridPane grid) {
-        grid.getChildren().clear();
-        int row = 0;
-        for (GrantsViewModel.Field f : model.detail()) {
-            Label name = new Label(f.name());
-            name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(f.value());
-            value.setWrapText(true);
-            GridPane.setHgrow(value, Priority.ALWAYS);
-            GridPane.setValignment(name, VPos.TOP);
-            grid.addRow(row++, name, value);
-        }
-    }
 
     private static Label placeholder(ObservableStringValue text) {
         Label empty = new Label();

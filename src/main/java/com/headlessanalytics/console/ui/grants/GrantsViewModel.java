@@ -4,6 +4,7 @@ import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TaskRunner;
@@ -61,9 +62,6 @@ public final class GrantsViewModel implements Activatable {
             implements Item {
     }
 
-    /** One line of the detail pane. */
-    public record Field(String name, String value) {
-    }
 
     private final Supplier<HeadlessApi> api;
     private final TaskRunner tasks;
@@ -75,7 +73,7 @@ public final class GrantsViewModel implements Activatable {
     private final ObservableList<GrantRow> grants = FXCollections.observableArrayList();
     private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper("");
-    private final ObservableList<Field> detail = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> detail = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Budget> detailBudget = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
@@ -186,37 +184,37 @@ public final class GrantsViewModel implements Activatable {
     }
 
     private void showDetail(Item item) {
-        List<Field> fields = new ArrayList<>();
+        List<DetailField> fields = new ArrayList<>();
         if (item instanceof ContractRow row) {
             Governance.Contract c = row.contract();
             detailTitle.set("Contract " + contractName(c));
-            fields.add(new Field("Status", row.statusText()));
-            fields.add(new Field("ID", c.id()));
-            fields.add(new Field("Business", nullToEmpty(c.businessId())));
-            fields.add(new Field("Surface", nullToEmpty(c.surface())));
-            fields.add(new Field("Allowed actions", row.actions()));
-            fields.add(new Field("Per action", row.perAction().isEmpty() ? "no limit" : "up to " + row.perAction()));
-            fields.add(new Field("Cumulative budget", row.budget().text()));
-            fields.add(new Field("Minimum trust tier", row.minTier()));
-            fields.add(new Field("Compliance packs", row.packs()));
-            fields.add(new Field("Valid", row.window()));
+            fields.add(new DetailField("Status", row.statusText()));
+            fields.add(new DetailField("ID", c.id()));
+            fields.add(new DetailField("Business", nullToEmpty(c.businessId())));
+            fields.add(new DetailField("Surface", nullToEmpty(c.surface())));
+            fields.add(new DetailField("Allowed actions", row.actions()));
+            fields.add(new DetailField("Per action", row.perAction().isEmpty() ? "no limit" : "up to " + row.perAction()));
+            fields.add(new DetailField("Cumulative budget", row.budget().text()));
+            fields.add(new DetailField("Minimum trust tier", row.minTier()));
+            fields.add(new DetailField("Compliance packs", row.packs()));
+            fields.add(new DetailField("Valid", row.window()));
             long under = grants.stream().filter(g -> c.id().equals(g.grant().contractId())).count();
             long active = grants.stream().filter(g -> c.id().equals(g.grant().contractId()) && g.status().usable())
                     .count();
-            fields.add(new Field("Grants", under + " (" + active + " active)"));
+            fields.add(new DetailField("Grants", under + " (" + active + " active)"));
             created(fields, c.createdBy(), c.createdAt(), c.revokedAt(), c.revokedBy(), c.revokeReason());
             detailBudget.set(row.budget());
         } else if (item instanceof GrantRow row) {
             Governance.Grant g = row.grant();
             detailTitle.set("Grant to " + row.grantee());
-            fields.add(new Field("Status", row.statusText()));
-            fields.add(new Field("ID", g.id()));
-            fields.add(new Field("Grantee", row.grantee()));
-            fields.add(new Field("Actions", row.actions()));
-            fields.add(new Field("Budget", row.budget().text()));
-            fields.add(new Field("Contract", row.contract() + (row.contract().equals(g.contractId()) ? ""
+            fields.add(new DetailField("Status", row.statusText()));
+            fields.add(new DetailField("ID", g.id()));
+            fields.add(new DetailField("Grantee", row.grantee()));
+            fields.add(new DetailField("Actions", row.actions()));
+            fields.add(new DetailField("Budget", row.budget().text()));
+            fields.add(new DetailField("Contract", row.contract() + (row.contract().equals(g.contractId()) ? ""
                     : " (" + g.contractId() + ")")));
-            fields.add(new Field("Valid", row.window()));
+            fields.add(new DetailField("Valid", row.window()));
             created(fields, g.createdBy(), g.createdAt(), g.revokedAt(), g.revokedBy(), g.revokeReason());
             detailBudget.set(row.budget());
         } else {
@@ -226,12 +224,12 @@ public final class GrantsViewModel implements Activatable {
         detail.setAll(fields);
     }
 
-    private void created(List<Field> fields, String by, long at, Long revokedAt, String revokedBy, String reason) {
-        fields.add(new Field("Created", Validity.time(at, zone) + (by == null ? "" : " by " + by)));
+    private void created(List<DetailField> fields, String by, long at, Long revokedAt, String revokedBy, String reason) {
+        fields.add(new DetailField("Created", Validity.time(at, zone) + (by == null ? "" : " by " + by)));
         if (revokedAt != null) {
-            fields.add(new Field("Revoked", Validity.time(revokedAt, zone) + (revokedBy == null ? "" : " by "
+            fields.add(new DetailField("Revoked", Validity.time(revokedAt, zone) + (revokedBy == null ? "" : " by "
                     + revokedBy)));
-            fields.add(new Field("Reason", nullToEmpty(reason)));
+            fields.add(new DetailField("Reason", nullToEmpty(reason)));
         }
     }
 
@@ -374,7 +372,7 @@ public final class GrantsViewModel implements Activatable {
     }
 
     /** The selected item's fields, in order. */
-    public ObservableList<Field> detail() {
+    public ObservableList<DetailField> detail() {
         return detail;
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -196,9 +195,9 @@ public final class ReceiptsView extends ScreenScaffold {
         checks.getStyleClass().add("checks");
         model.checks().addListener((ListChangeListener<ReceiptsViewModel.CheckRow>) c -> fillChecks(checks));
 
-        GridPane facts = grid("receipts-facts", model.facts());
+        GridPane facts = ViewParts.detailGrid("receipts-facts", model.facts(), true);
         Label chainHeading = heading("Place in the hash chain");
-        GridPane chain = grid("receipts-chain-place", model.chainPlace());
+        GridPane chain = ViewParts.detailGrid("receipts-chain-place", model.chainPlace(), true);
         chainHeading.visibleProperty().bind(model.selectedTitleProperty().isNotEmpty());
         chainHeading.managedProperty().bind(chainHeading.visibleProperty());
 
@@ -243,26 +242,4 @@ public final class ReceiptsView extends ScreenScaffold {
         return l;
     }
 
-    private static GridPane grid(String id, ObservableList<ReceiptsViewModel.Field> fields) {
-        GridPane grid = new GridPane();
-        grid.setId(id);
-        grid.setHgap(12);
-        grid.setVgap(5);
-        fields.addListener((ListChangeListener<ReceiptsViewModel.Field>) c -> {
-            grid.getChildren().clear();
-            int row = 0;
-            for (ReceiptsViewModel.Field f : fields) {
-                Label name = new Label(f.name());
-                name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-                name.setMinWidth(Region.USE_PREF_SIZE);
-                Label value = new Label(f.value());
-                value.setWrapText(true);
-                value.getStyleClass().add("mono");
-                GridPane.setHgrow(value, Priority.ALWAYS);
-                GridPane.setValignment(name, VPos.TOP);
-                grid.addRow(row++, name, value);
-            }
-        });
-        return grid;
-    }
 }

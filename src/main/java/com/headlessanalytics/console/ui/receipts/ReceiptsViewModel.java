@@ -8,6 +8,7 @@ import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.CsvExport;
+import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.TableExport;
@@ -63,9 +64,6 @@ public final class ReceiptsViewModel implements Activatable {
     public record CheckRow(String name, boolean passed, String result, String detail) {
     }
 
-    /** One line of the selected receipt's facts or chain place. */
-    public record Field(String name, String value) {
-    }
 
     private final Supplier<HeadlessApi> api;
     private final DialogService dialogs;
@@ -78,8 +76,8 @@ public final class ReceiptsViewModel implements Activatable {
     private final ObservableList<ReceiptRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ReceiptRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
-    private final ObservableList<Field> facts = FXCollections.observableArrayList();
-    private final ObservableList<Field> chainPlace = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> facts = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> chainPlace = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper selectedTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checksSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ChainState> chainState = new ReadOnlyObjectWrapper<>(ChainState.UNKNOWN);
@@ -245,25 +243,25 @@ public final class ReceiptsViewModel implements Activatable {
         checksSummary.set(all.isEmpty() ? "No checks recorded"
                 : failed == 0 ? "All " + all.size() + " checks passed"
                 : failed + " of " + all.size() + " check" + (all.size() == 1 ? "" : "s") + " failed");
-        List<Field> f = new ArrayList<>();
-        f.add(new Field("Outcome", row.outcomeText()));
-        f.add(new Field("Time", row.time()));
-        f.add(new Field("Decision", nullToEmpty(r.decisionObjectId())));
-        f.add(new Field("Actor", nullToEmpty(r.actor())));
-        f.add(new Field("Action digest", nullToEmpty(r.actionDigest())));
-        f.add(new Field("Grant", nullToEmpty(r.grantId())));
-        f.add(new Field("Contract", nullToEmpty(r.contractId())));
-        f.add(new Field("Trace", nullToEmpty(r.traceId())));
+        List<DetailField> f = new ArrayList<>();
+        f.add(new DetailField("Outcome", row.outcomeText()));
+        f.add(new DetailField("Time", row.time()));
+        f.add(new DetailField("Decision", nullToEmpty(r.decisionObjectId())));
+        f.add(new DetailField("Actor", nullToEmpty(r.actor())));
+        f.add(new DetailField("Action digest", nullToEmpty(r.actionDigest())));
+        f.add(new DetailField("Grant", nullToEmpty(r.grantId())));
+        f.add(new DetailField("Contract", nullToEmpty(r.contractId())));
+        f.add(new DetailField("Trace", nullToEmpty(r.traceId())));
         if (r.attestation() != null) {
-            f.add(new Field("Attestation", nullToEmpty(r.attestation().provider())
+            f.add(new DetailField("Attestation", nullToEmpty(r.attestation().provider())
                     + (r.attestation().keyId() == null ? "" : " · key " + r.attestation().keyId())));
         }
         facts.setAll(f);
-        chainPlace.setAll(List.of(new Field("Seq", Long.toString(r.seq())),
-                new Field("Previous hash", nullToEmpty(r.prevHash())),
-                new Field("Record hash", nullToEmpty(r.recordHash())),
-                new Field("Signed by key", nullToEmpty(r.keyId())),
-                new Field("Signature", nullToEmpty(r.signature()))));
+        chainPlace.setAll(List.of(new DetailField("Seq", Long.toString(r.seq())),
+                new DetailField("Previous hash", nullToEmpty(r.prevHash())),
+                new DetailField("Record hash", nullToEmpty(r.recordHash())),
+                new DetailField("Signed by key", nullToEmpty(r.keyId())),
+                new DetailField("Signature", nullToEmpty(r.signature()))));
     }
 
     /** Copies the selected receipt as the API gives it, indented. */
@@ -335,12 +333,12 @@ public final class ReceiptsViewModel implements Activatable {
     }
 
     /** The selected receipt's facts: outcome, time, decision, actor, digest, grant, contract, trace. */
-    public ObservableList<Field> facts() {
+    public ObservableList<DetailField> facts() {
         return facts;
     }
 
     /** The selected receipt's place in the chain: seq, previous and own hash, key, signature. */
-    public ObservableList<Field> chainPlace() {
+    public ObservableList<DetailField> chainPlace() {
         return chainPlace;
     }
 

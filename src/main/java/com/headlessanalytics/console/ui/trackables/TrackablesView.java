@@ -11,7 +11,6 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -160,11 +159,7 @@ public final class TrackablesView extends ScreenScaffold {
         payloadLine.setAlignment(Pos.CENTER_LEFT);
         payloadLine.visibleProperty().bind(model.detailTitleProperty().isNotEmpty());
         payloadLine.managedProperty().bind(payloadLine.visibleProperty());
-        GridPane fields = new GridPane();
-        fields.setId("trackables-detail");
-        fields.setHgap(12);
-        fields.setVgap(6);
-        model.detail().addListener((ListChangeListener<TrackablesViewModel.Field>) c -> fill(fields));
+        GridPane fields = ViewParts.detailGrid("trackables-detail", model.detail(), false);
 
         Label eventsHeading = new Label("Recent scans");
         eventsHeading.getStyleClass().add(Styles.TEXT_BOLD);
@@ -200,18 +195,4 @@ public final class TrackablesView extends ScreenScaffold {
         return scroll;
     }
 
-    private void fill(GridPane grid) {
-        grid.getChildren().clear();
-        int row = 0;
-        for (TrackablesViewModel.Field f : model.detail()) {
-            Label name = new Label(f.name());
-            name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(f.value());
-            value.setWrapText(true);
-            GridPane.setHgrow(value, Priority.ALWAYS);
-            GridPane.setValignment(name, VPos.TOP);
-            grid.addRow(row++, name, value);
-        }
-    }
 }

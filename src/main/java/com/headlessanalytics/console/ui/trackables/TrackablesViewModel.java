@@ -9,10 +9,11 @@ import com.headlessanalytics.console.hardware.labels.LabelItem;
 import com.headlessanalytics.console.hardware.labels.PageDrawing;
 import com.headlessanalytics.console.hardware.print.SymbolDrawing;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
-import com.headlessanalytics.console.symbols.Symbols;
 import com.headlessanalytics.console.symbols.Symbology;
+import com.headlessanalytics.console.symbols.Symbols;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.Navigator;
@@ -58,9 +59,6 @@ public final class TrackablesViewModel implements Activatable {
     public record EventRow(String time, String event, String channel, String actor) {
     }
 
-    /** One line of the detail pane. */
-    public record Field(String name, String value) {
-    }
 
     private final Supplier<HeadlessApi> api;
     private final TaskRunner tasks;
@@ -77,7 +75,7 @@ public final class TrackablesViewModel implements Activatable {
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<TrackableKind> kind = new SimpleObjectProperty<>();
-    private final ObservableList<Field> detail = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> detail = FXCollections.observableArrayList();
     private final ObservableList<EventRow> events = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PageDrawing> symbol = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper("");
@@ -201,16 +199,16 @@ public final class TrackablesViewModel implements Activatable {
         } catch (IllegalArgumentException e) {
             symbol.set(null);
         }
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field("Code", t.code()));
+        List<DetailField> fields = new ArrayList<>();
+        fields.add(new DetailField("Code", t.code()));
         String symbolName = item.symbology() == Symbology.QR ? "QR symbol" : "Code 128 barcode";
-        fields.add(new Field("Kind", row.kind() + " · " + symbolName));
-        fields.add(new Field("Target", t.targetUrl() == null ? "none: the symbol carries the tracking link"
+        fields.add(new DetailField("Kind", row.kind() + " · " + symbolName));
+        fields.add(new DetailField("Target", t.targetUrl() == null ? "none: the symbol carries the tracking link"
                 : t.targetUrl()));
-        fields.add(new Field("Tracking link", t.trackingUrl() == null ? "" : t.trackingUrl()));
-        fields.add(new Field("Event on scan", t.eventName()));
-        fields.add(new Field("Scans", Formats.count(t.scans()) + " · last " + row.lastScan()));
-        fields.add(new Field("Created", Formats.time(t.createdAt(), zone) + (t.createdBy() == null ? ""
+        fields.add(new DetailField("Tracking link", t.trackingUrl() == null ? "" : t.trackingUrl()));
+        fields.add(new DetailField("Event on scan", t.eventName()));
+        fields.add(new DetailField("Scans", Formats.count(t.scans()) + " · last " + row.lastScan()));
+        fields.add(new DetailField("Created", Formats.time(t.createdAt(), zone) + (t.createdBy() == null ? ""
                 : " by " + t.createdBy())));
         detail.setAll(fields);
         eventsStatus.set("Reading its events…");
@@ -292,7 +290,7 @@ public final class TrackablesViewModel implements Activatable {
         return kind;
     }
 
-    public ObservableList<Field> detail() {
+    public ObservableList<DetailField> detail() {
         return detail;
     }
 

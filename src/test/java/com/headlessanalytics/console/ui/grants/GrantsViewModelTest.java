@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.InMemoryGovernanceApi;
+import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.TestClock;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
@@ -139,17 +140,17 @@ class GrantsViewModelTest {
         assertThat(model.revokeCommand().isExecutable()).as("nothing selected").isFalse();
         model.selectedProperty().set(model.contracts().get(0));
         assertThat(model.detailTitleProperty().get()).isEqualTo("Contract Ads spend");
-        assertThat(model.detail()).extracting(GrantsViewModel.Field::name).containsExactly("Status", "ID", "Business",
+        assertThat(model.detail()).extracting(DetailField::name).containsExactly("Status", "ID", "Business",
                 "Surface", "Allowed actions", "Per action", "Cumulative budget", "Minimum trust tier",
                 "Compliance packs", "Valid", "Grants", "Created");
-        assertThat(model.detail()).contains(new GrantsViewModel.Field("Grants", "2 (2 active)"),
-                new GrantsViewModel.Field("Per action", "up to 500.00 EUR"),
-                new GrantsViewModel.Field("Created", "May 18, 2026 12:00 by operator:ann"));
+        assertThat(model.detail()).contains(new DetailField("Grants", "2 (2 active)"),
+                new DetailField("Per action", "up to 500.00 EUR"),
+                new DetailField("Created", "May 18, 2026 12:00 by operator:ann"));
         assertThat(model.detailBudgetProperty().get().share()).isEqualTo(0.25);
         assertThat(model.revokeTextProperty().get()).isEqualTo("Revoke contract");
 
         model.selectedProperty().set(model.contracts().get(1));
-        assertThat(model.detail()).contains(new GrantsViewModel.Field("Reason", "Campaign over"));
+        assertThat(model.detail()).contains(new DetailField("Reason", "Campaign over"));
         assertThat(model.revokeCommand().isExecutable()).as("already revoked").isFalse();
 
         model.selectedProperty().set(model.grants().get(0));

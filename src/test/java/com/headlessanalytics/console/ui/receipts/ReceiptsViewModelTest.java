@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.InMemoryGovernanceApi;
+import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.TestClock;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
@@ -144,15 +145,15 @@ class ReceiptsViewModelTest {
                 new ReceiptsViewModel.CheckRow("decision_exists", true, "passed", "decision_exists ok"),
                 new ReceiptsViewModel.CheckRow("digest", false, "failed", "the amount changed after approval"));
         assertThat(model.checksSummaryProperty().get()).isEqualTo("1 of 2 checks failed");
-        assertThat(model.facts()).extracting(ReceiptsViewModel.Field::name).containsExactly("Outcome", "Time",
+        assertThat(model.facts()).extracting(DetailField::name).containsExactly("Outcome", "Time",
                 "Decision", "Actor", "Action digest", "Grant", "Contract", "Trace", "Attestation");
-        assertThat(model.facts()).contains(new ReceiptsViewModel.Field("Action digest", DIGEST),
-                new ReceiptsViewModel.Field("Attestation", "software_local"));
-        assertThat(model.chainPlace()).containsExactly(new ReceiptsViewModel.Field("Seq", "7"),
-                new ReceiptsViewModel.Field("Previous hash", "0".repeat(63) + "7"),
-                new ReceiptsViewModel.Field("Record hash", "ab".repeat(32)),
-                new ReceiptsViewModel.Field("Signed by key", "k".repeat(64)),
-                new ReceiptsViewModel.Field("Signature", "c2lnbmF0dXJl"));
+        assertThat(model.facts()).contains(new DetailField("Action digest", DIGEST),
+                new DetailField("Attestation", "software_local"));
+        assertThat(model.chainPlace()).containsExactly(new DetailField("Seq", "7"),
+                new DetailField("Previous hash", "0".repeat(63) + "7"),
+                new DetailField("Record hash", "ab".repeat(32)),
+                new DetailField("Signed by key", "k".repeat(64)),
+                new DetailField("Signature", "c2lnbmF0dXJl"));
 
         model.selectedProperty().set(model.rows().get(0));
         assertThat(model.checksSummaryProperty().get()).isEqualTo("All 2 checks passed");

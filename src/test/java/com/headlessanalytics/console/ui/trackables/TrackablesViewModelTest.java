@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.domain.trackable.TrackableKind;
 import com.headlessanalytics.console.hardware.print.DrawingDecoder;
+import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.TestDialogs;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import java.time.ZoneOffset;
@@ -70,7 +71,7 @@ class TrackablesViewModelTest {
         assertThat(model.payloadProperty().get()).isEqualTo(bottle.payload());
         assertThat(DrawingDecoder.decode(DrawingDecoder.paint(model.symbolProperty().get(), 6)))
                 .isEqualTo(bottle.payload());
-        assertThat(model.detail()).extracting(TrackablesViewModel.Field::value)
+        assertThat(model.detail()).extracting(DetailField::value)
                 .contains(bottle.code(), "QR code · QR symbol", "https://shop.example.com/bottle");
 
         model.selectedProperty().set(model.rows().get(1));
