@@ -195,12 +195,12 @@ class ArchitectureTest {
 
     /**
      * What the ViewModel side may use: the JDK but its desktop toolkits, observable JavaFX values
-     * and collections (no scene graph, no stage, no animation), domain and api, Jackson's
+     * and collections (no scene graph, no stage, no animation), domain, api and hardware.scan (no JavaFX), Jackson's
      * annotations (as domain may), and other classes of the ViewModel side in its own package or
      * ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
      */
     static final DescribedPredicate<Dependency> VIEW_MODEL_MAY_USE = named("the target is in the JDK (not java.awt,"
-            + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, Jackson"
+            + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, hardware.scan, Jackson"
             + " annotations, or a non-View class of ui.common or of the origin's own package", d -> {
                 JavaClass t = d.getTargetClass().getBaseComponentType();
                 if (t.isPrimitive()) {
@@ -210,7 +210,7 @@ class ArchitectureTest {
                     return !inAny(t, "java.awt..", "javax.swing..", "javax.imageio..");
                 }
                 if (inAny(t, "javafx.beans..", "javafx.collections..", "javafx.util..", ROOT + ".domain..",
-                        ROOT + ".api..", "com.fasterxml.jackson.annotation..")) {
+                        ROOT + ".api..", ROOT + ".hardware.scan..", "com.fasterxml.jackson.annotation..")) {
                     return true;
                 }
                 return inAny(t, UI + "..") && !isViewPart(t) && (inAny(t, UI_COMMON) || samePackage(d));

@@ -49,6 +49,9 @@ import com.headlessanalytics.console.ui.prooftrails.ProofTrailsView;
 import com.headlessanalytics.console.ui.prooftrails.ProofTrailsViewModel;
 import com.headlessanalytics.console.ui.receipts.ReceiptsView;
 import com.headlessanalytics.console.ui.receipts.ReceiptsViewModel;
+import com.headlessanalytics.console.hardware.scan.ScanJournal;
+import com.headlessanalytics.console.ui.scanner.ScannerStationView;
+import com.headlessanalytics.console.ui.scanner.ScannerStationViewModel;
 import com.headlessanalytics.console.ui.settings.OperatorViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
@@ -58,6 +61,7 @@ import com.headlessanalytics.console.ui.shell.ShellViewModel;
 import com.headlessanalytics.console.ui.usage.UsageView;
 import com.headlessanalytics.console.ui.usage.UsageViewModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,6 +101,9 @@ public final class ConsoleComposition implements AutoCloseable {
     private final EventsViewModel events;
     private final OperatorProfile operator;
     private final ApprovalsViewModel approvals;
+    private final ScanJournal scanJournal;
+    private final ScannerStationViewModel scanner;
+    private Area startArea = Area.OVERVIEW;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
 
@@ -163,6 +170,10 @@ public final class ConsoleComposition implements AutoCloseable {
         ProofTrailsViewModel proofTrails = new ProofTrailsViewModel(current, tasks, this.dialogs,
                 ConsoleComposition::verifyPacket, clock, zone);
 
+        scanJournal = openScanJournal(folder);
+        scanner = new ScannerStationViewModel(current, tasks, scheduler, fxThread, clock, zone, scanJournal,
+                saved.stationOrDefaults(), station -> ConsoleSettings.load(folder).withStation(station).save(folder));
+
         screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));
         screen(Area.EVENTS, events, () -> new EventsView(events));
         screen(Area.METRICS, metrics, () -> new MetricsView(metrics));
@@ -174,6 +185,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.GRANTS, grants, () -> new GrantsView(grants));
         screen(Area.RECEIPTS, receipts, () -> new ReceiptsView(receipts));
         screen(Area.PROOF_TRAILS, proofTrails, () -> new ProofTrailsView(proofTrails));
+        screen(Area.SCANNER, scanner, () -> new ScannerStationView(scanner));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
@@ -191,6 +203,22 @@ public final class ConsoleComposition implements AutoCloseable {
             approvals.restartWatching();
         });
         operator.thresholdProperty().addListener((obs, old, now) -> saveOperator());
+    }
+
+    /** The scanner station's journal of scans, beside the embedded workspace's data. */
+    private static ScanJournal openScanJournal(Path folder) {
+        Path file = folder.resolve("scanner").resolve("scan-journal.jsonl");
+        try {
+            return ScanJournal.open(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The scanner station's journal " + file + " could not be opened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The screen {@link #open(Runnable)} shows once the workspace is open (the overview unless told). */
+    public void startOn(Area area) {
+        startArea = area == null ? Area.OVERVIEW : area;
     }
 
     /** Keeps the operator profile in the console settings at once, beside what the window saves on close. */
@@ -281,7 +309,12 @@ public final class ConsoleComposition implements AutoCloseable {
         shell.connectedTo("Opening " + folder + " …");
         return tasks.submit("Opening the workspace", this::openLastUsed, opened -> {
             shell.connectedTo(workspaces.current().description());
-            shell.select(Area.OVERVIEW);
+            if (shell.canSelect(startArea)) {
+                shell.select(startArea);
+            } else {
+                shell.select(Area.OVERVIEW);
+                shell.notice(startArea.title() + " has no screen in this version; showing the overview");
+            }
             approvals.startWatching();
             if (opened.failure() != null) {
                 dialogs.showError("The connection \"" + opened.failed().name() + "\" could not be opened; the"
@@ -337,7 +370,9 @@ public final class ConsoleComposition implements AutoCloseable {
     @Override
     public void close() {
         approvals.stopWatching();
+        scanner.deactivate();
         tasks.close();
         workspaces.close();
+        scanJournal.close();
     }
 }

@@ -1,0 +1,193 @@
+package com.headlessanalytics.console.ui.scanner;
+
+import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.ViewParts;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The scanner station: a large feedback panel coloured by the last scan's outcome, the queue and
+ * connection state, the recent scans and the unknown codes, and the station's settings. While it
+ * is shown it filters the window's keystrokes through its ViewModel, which takes scans out and
+ * hands typing back to the focused field.
+ */
+public final class ScannerStationView extends ScreenScaffold {
+    private final EventHandler<KeyEvent> filter;
+
+    public ScannerStationView(ScannerStationViewModel model) {
+        super("Scanner station", null);
+        setId("scanner-station");
+        filter = e -> {
+            if (e.getEventType() == KeyEvent.KEY_TYPED) {
+                if (model.keyTyped(e.getCharacter(), e.isControlDown(), e.isAltDown(), e.isMetaDown())) {
+                    e.consume();
+                }
+            } else if (e.getEventType() == KeyEvent.KEY_PRESSED && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB)
+                    && !e.isShiftDown() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                if (model.terminator(e.getCode() == KeyCode.TAB)) {
+                    e.consume();
+                }
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.ANY, filter);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.ANY, filter);
+            }
+        });
+        model.onRelease(text -> {
+            Scene scene = getScene();
+            if (scene != null && scene.getFocusOwner() instanceof TextInputControl field && field.isEditable()) {
+                field.replaceSelection(text);
+            }
+        });
+        model.cueProperty().addListener((obs, old, cue) -> {
+            if (cue != null) {
+                try {
+                    java.awt.Toolkit.getDefaultToolkit().beep();
+                } catch (RuntimeException | Error noSound) {
+                    // a machine without a sound device shows the colour alone
+                }
+            }
+        });
+
+        Label queued = new Label();
+        queued.setId("scanner-queued");
+        queued.textProperty().bind(model.queuedTextProperty());
+        queued.getStyleClass().addAll(Styles.WARNING, Styles.TITLE_4);
+        Label status = new Label();
+        status.setId("scanner-status");
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        headerActions(queued, status);
+
+        Label headline = new Label();
+        headline.setId("scanner-feedback-name");
+        headline.setWrapText(true);
+        headline.setStyle("-fx-font-size: 34px; -fx-font-weight: bold;");
+        Label detail = new Label();
+        detail.setId("scanner-feedback-detail");
+        detail.setWrapText(true);
+        detail.setStyle("-fx-font-size: 16px;");
+        Label count = new Label();
+        count.setId("scanner-feedback-count");
+        count.setStyle("-fx-font-size: 22px;");
+        VBox panel = new VBox(8, headline, count, detail);
+        panel.setId("scanner-feedback");
+        panel.setPadding(new Insets(24));
+        panel.setMinHeight(180);
+        panel.setAlignment(Pos.CENTER_LEFT);
+        model.feedbackProperty().addListener((obs, old, f) -> show(panel, headline, detail, count, f));
+        show(panel, headline, detail, count, model.feedbackProperty().get());
+
+        TableView<ScannerStationViewModel.ScanRow> recent = rows("No scans yet: scan a label");
+        recent.setId("scanner-recent");
+        recent.setItems(model.recent());
+        TableView<ScannerStationViewModel.ScanRow> unknown = rows("No unknown codes");
+        unknown.setId("scanner-unknown");
+        unknown.setItems(model.unknown());
+        Tab recentTab = new Tab("Recent scans", recent);
+        Tab unknownTab = new Tab("Unknown codes", unknown);
+        unknownTab.textProperty().bind(javafx.beans.binding.Bindings.size(model.unknown())
+                .asString("Unknown codes (%d)"));
+        TabPane lists = new TabPane(recentTab, unknownTab);
+        lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+
+        HBox content = new HBox(16, new VBox(12, panel, lists), settings(model.settingsForm()));
+        HBox.setHgrow(content.getChildren().get(0), Priority.ALWAYS);
+        body(content);
+    }
+
+    private static TableView<ScannerStationViewModel.ScanRow> rows(String placeholder) {
+        TableView<ScannerStationViewModel.ScanRow> table = ViewParts.table(placeholder);
+        table.getColumns().add(ViewParts.column("Time", ScannerStationViewModel.ScanRow::time, 150));
+        table.getColumns().add(ViewParts.column("Code", ScannerStationViewModel.ScanRow::code, 100));
+        table.getColumns().add(ViewParts.column("Trackable", ScannerStationViewModel.ScanRow::name, 180));
+        table.getColumns().add(ViewParts.column("State", ScannerStationViewModel.ScanRow::stateText, 100));
+        table.getColumns().add(ViewParts.column("Scanned text", ScannerStationViewModel.ScanRow::text, 220));
+        table.getColumns().add(ViewParts.column("Note", ScannerStationViewModel.ScanRow::note, 240));
+        return table;
+    }
+
+    private static void show(VBox panel, Label headline, Label detail, Label count,
+                             ScannerStationViewModel.Feedback f) {
+        headline.setText(f.headline());
+        detail.setText(f.detail());
+        count.setText(f.count());
+        String colour = switch (f.tone()) {
+            case READY -> "-color-bg-subtle";
+            case RECORDED -> "-color-success-muted";
+            case QUEUED -> "-color-warning-muted";
+            case UNKNOWN, ERROR -> "-color-danger-muted";
+        };
+        panel.setStyle("-fx-background-color: " + colour + "; -fx-background-radius: 8;");
+        panel.getProperties().put("tone", f.tone());
+    }
+
+    private static Node settings(ScannerStationViewModel.SettingsForm form) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        int row = 0;
+        grid.addRow(row++, new Label("Station name"), field("scanner-station-name", form.stationName()));
+        grid.addRow(row++, new Label("Minimum length"), field("scanner-min-length", form.minLength()));
+        grid.addRow(row++, new Label("Average gap (ms)"), field("scanner-average-gap", form.maxAverageGap()));
+        grid.addRow(row++, new Label("Longest gap (ms)"), field("scanner-max-gap", form.maxGap()));
+        CheckBox enter = new CheckBox("Enter ends a scan");
+        enter.setId("scanner-enter-ends");
+        enter.selectedProperty().bindBidirectional(form.enterEnds());
+        CheckBox tab = new CheckBox("Tab ends a scan");
+        tab.setId("scanner-tab-ends");
+        tab.selectedProperty().bindBidirectional(form.tabEnds());
+        CheckBox sound = new CheckBox("Sound on each scan");
+        sound.setId("scanner-sound");
+        sound.selectedProperty().bindBidirectional(form.sound());
+        grid.add(enter, 1, row++);
+        grid.add(tab, 1, row++);
+        grid.add(sound, 1, row++);
+        grid.addRow(row++, new Label("Serial port"), field("scanner-serial-port", form.serialPort()));
+        Button save = ViewParts.button("Save", Feather.SAVE, form.save());
+        save.setId("scanner-save-settings");
+        Label problem = ViewParts.error(form.problem());
+        problem.setId("scanner-settings-problem");
+        problem.setMaxWidth(300);
+        VBox box = new VBox(10, grid, save, problem);
+        box.setPadding(new Insets(8));
+        TitledPane pane = new TitledPane("Station settings", box);
+        pane.setCollapsible(false);
+        pane.setMinWidth(340);
+        pane.setMaxWidth(340);
+        return pane;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.setPrefColumnCount(12);
+        return f;
+    }
+}

@@ -1,0 +1,665 @@
+package com.headlessanalytics.console.ui.scanner;
+
+import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.Trackables;
+import com.headlessanalytics.console.hardware.scan.ScanJournal;
+import com.headlessanalytics.console.hardware.scan.ScanText;
+import com.headlessanalytics.console.hardware.scan.ScanThresholds;
+import com.headlessanalytics.console.hardware.scan.SerialScanReader;
+import com.headlessanalytics.console.hardware.scan.StationSettings;
+import com.headlessanalytics.console.hardware.scan.WedgeDetector;
+import com.headlessanalytics.console.ui.common.Activatable;
+import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.Formats;
+import com.headlessanalytics.console.ui.common.Scheduler;
+import com.headlessanalytics.console.ui.common.TaskRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scanner station (docs/labels-and-scanners.md, "Scanner station"). Keystrokes from the
+ * window go through a {@link WedgeDetector}: scans are taken out of the keystroke stream, typing
+ * is handed back to the focused field. Every scan (wedge or serial) is first written to the
+ * {@link ScanJournal} (on disk, before anything is sent), then one background sender at a time
+ * drains the journal in order: it resolves each code through the port ({@code trackable(code)}),
+ * records {@link Trackables#scanEvent} with the station as actor and {@code source.channel} =
+ * {@value Trackables#CHANNEL_SCAN} through {@code ingest}, with the scan's journal id as the
+ * event id (so a resend is stored once). When the API is unreachable the scans stay queued and
+ * the sender retries every {@link #RETRY}; the cached trackable list names them meanwhile.
+ * Unknown codes are listed, never dropped.
+ */
+public final class ScannerStationViewModel implements Activatable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScannerStationViewModel.class);
+    /** How often an offline station tries the API again. */
+    public static final Duration RETRY = Duration.ofSeconds(3);
+    /** How often held keystrokes are checked for having settled into typing. */
+    public static final Duration SETTLE = Duration.ofMillis(20);
+    /** The most envelopes in one ingest call. */
+    static final int BATCH = 100;
+    /** The most rows in the recent and unknown lists. */
+    static final int MAX_ROWS = 500;
+
+    public enum Tone { READY, RECORDED, QUEUED, UNKNOWN, ERROR }
+
+    public enum State {
+        RECORDED("recorded"), QUEUED("queued"), UNKNOWN("unknown code"), REJECTED("rejected");
+
+        private final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** What the big feedback panel shows: its colour (tone), a headline, a detail line and this session's count. */
+    public record Feedback(Tone tone, String headline, String detail, String count) {
+    }
+
+    /** A sound to play: {@code seq} tells two equal cues apart. */
+    public record Cue(long seq, Tone tone) {
+    }
+
+    /** One scan as the lists show it. */
+    public record ScanRow(String id, String time, String code, String name, String text, State state, String note) {
+        public String stateText() {
+            return state.text();
+        }
+    }
+
+    /** The station settings form: texts as typed, the problem with them, and Save. */
+    public record SettingsForm(StringProperty stationName, StringProperty minLength, StringProperty maxAverageGap,
+                               StringProperty maxGap, BooleanProperty enterEnds, BooleanProperty tabEnds,
+                               BooleanProperty sound, StringProperty serialPort, ReadOnlyStringProperty problem,
+                               Command save) {
+    }
+
+    private record Taken(String id, long at, String text, String code) {
+    }
+
+    private record Outcome(ScanJournal.Entry entry, State state, Trackables.Trackable trackable, String note) {
+    }
+
+    private record Drained(List<Outcome> outcomes, String offline, int pending) {
+    }
+
+    private final Supplier<HeadlessApi> api;
+    private final TaskRunner tasks;
+    private final Scheduler scheduler;
+    private final Executor fxThread;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ScanJournal journal;
+    private final Consumer<StationSettings> saveSettings;
+    private final WedgeDetector detector;
+    private final ConcurrentLinkedQueue<Taken> incoming = new ConcurrentLinkedQueue<>();
+    private final Map<String, Trackables.Trackable> cache = new ConcurrentHashMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Set<String> counted = new HashSet<>();
+    private final ObservableList<ScanRow> recent = FXCollections.observableArrayList();
+    private final ObservableList<ScanRow> unknown = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Cue> cue = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper queuedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper scansTaken = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper("");
+    private final SettingsForm form;
+    private StationSettings settings;
+    private Consumer<String> release = text -> { };
+    private boolean swallowTyped;
+    private boolean draining;
+    private boolean active;
+    private String offline;
+    private long cues;
+    private TaskRunner.Handle retryTimer;
+    private TaskRunner.Handle settleTimer;
+    private SerialScanReader serial;
+
+    /**
+     * @param api the open workspace's port
+     * @param fxThread runs serial scans on the FX thread ({@code Platform::runLater} in the app)
+     * @param journal the station's scan queue on disk
+     * @param initial the saved station settings; {@code saveSettings} keeps changed ones
+     */
+    public ScannerStationViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Executor fxThread,
+                                   Clock clock, ZoneId zone, ScanJournal journal, StationSettings initial,
+                                   Consumer<StationSettings> saveSettings) {
+        this.api = api;
+        this.tasks = tasks;
+        this.scheduler = scheduler;
+        this.fxThread = fxThread;
+        this.clock = clock;
+        this.zone = zone;
+        this.journal = journal;
+        this.saveSettings = saveSettings;
+        this.settings = initial;
+        this.detector = new WedgeDetector(initial.thresholds());
+        ScanThresholds t = initial.thresholds();
+        form = new SettingsForm(new SimpleStringProperty(initial.stationName()),
+                new SimpleStringProperty(String.valueOf(t.minLength())),
+                new SimpleStringProperty(String.valueOf(t.maxAverageGapMs())),
+                new SimpleStringProperty(String.valueOf(t.maxGapMs())), new SimpleBooleanProperty(t.enterEnds()),
+                new SimpleBooleanProperty(t.tabEnds()), new SimpleBooleanProperty(initial.sound()),
+                new SimpleStringProperty(initial.serialPort() == null ? "" : initial.serialPort()),
+                settingsProblem.getReadOnlyProperty(), new Command(this::saveSettings));
+        queued.set(journal.pendingCount());
+        showQueued();
+        ready();
+    }
+
+    @Override
+    public void activate() {
+        active = true;
+        retryTimer = scheduler.every(RETRY, this::retry);
+        settleTimer = scheduler.every(SETTLE, this::settle);
+        refreshCache();
+        openSerial();
+        if (journal.pendingCount() > 0) {
+            drain();
+        }
+    }
+
+    @Override
+    public void deactivate() {
+        active = false;
+        String held = detector.settle(Long.MAX_VALUE);
+        if (held != null) {
+            release.accept(held);
+        }
+        if (retryTimer != null) {
+            retryTimer.cancel();
+            retryTimer = null;
+        }
+        if (settleTimer != null) {
+            settleTimer.cancel();
+            settleTimer = null;
+        }
+        closeSerial();
+    }
+
+    // ---- keystrokes (the View's scene filter) ----
+
+    /** Where typing held back by the detector goes: the View puts it into the focused field. */
+    public void onRelease(Consumer<String> target) {
+        this.release = target;
+    }
+
+    /**
+     * A KEY_TYPED event: true when it must be consumed (a character held while it may be part of a
+     * scan, or the Enter/Tab character of a scan's terminator). Shortcuts (Ctrl, Alt or Meta alone)
+     * pass; AltGr (Ctrl and Alt) characters and GS (Ctrl+]) are characters.
+     */
+    public boolean keyTyped(String character, boolean control, boolean alt, boolean meta) {
+        if (!active || character == null || character.length() != 1) {
+            return false;
+        }
+        char c = character.charAt(0);
+        if (c == '\r' || c == '\n' || c == '\t') {
+            boolean swallow = swallowTyped;
+            swallowTyped = false;
+            return swallow;
+        }
+        if (c == ScanText.GS) {
+            return apply(detector.character(c, clock.millis()));
+        }
+        if (meta || control != alt || Character.isISOControl(c)) {
+            return false;
+        }
+        return apply(detector.character(c, clock.millis()));
+    }
+
+    /** A KEY_PRESSED Enter ({@code tab} false) or Tab without modifiers: true when it ended a scan (consume it). */
+    public boolean terminator(boolean tab) {
+        if (!active) {
+            return false;
+        }
+        swallowTyped = false;
+        boolean consume = apply(detector.terminator(tab, clock.millis()));
+        swallowTyped = consume;
+        return consume;
+    }
+
+    private boolean apply(WedgeDetector.Step step) {
+        if (step.release() != null && !step.release().isEmpty()) {
+            release.accept(step.release());
+        }
+        if (step.scan() != null) {
+            scanned(step.scan());
+        }
+        return step.consume();
+    }
+
+    /** Releases held keystrokes once they have waited longer than a scan's longest gap. */
+    public void settle() {
+        String held = detector.settle(clock.millis());
+        if (held != null) {
+            release.accept(held);
+        }
+    }
+
+    // ---- scans ----
+
+    /** A scan read (by the wedge detector or a serial scanner): queued on disk, then sent in order. */
+    public void scanned(String text) {
+        ScanText.Parsed parsed = ScanText.parse(text);
+        incoming.add(new Taken("scan-" + UUID.randomUUID(), clock.millis(), text, parsed.code()));
+        scansTaken.set(scansTaken.get() + 1);
+        drain();
+    }
+
+    private void retry() {
+        if (!draining && (offline != null || !incoming.isEmpty()) && (journal.pendingCount() > 0 || !incoming.isEmpty())) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        String station = settings.stationName();
+        tasks.submit("Sending scans", progress -> send(station), this::drained, failure -> {
+            draining = false;
+            LOG.warn("The scan sender failed", failure);
+            feedback(Tone.ERROR, "Scan not saved", ErrorText.describe(failure), "");
+        });
+    }
+
+    /** Off the FX thread: journal what came in, then resolve and record the pending scans in order. */
+    private Drained send(String station) {
+        Taken taken;
+        while ((taken = incoming.peek()) != null) {
+            journal.append(taken.id(), taken.at(), taken.text(), taken.code(), station);
+            incoming.poll();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, Trackables.Trackable> resolved = new HashMap<>();
+        HeadlessApi port = api.get();
+        List<ScanJournal.Entry> pending = journal.pending();
+        List<ScanJournal.Entry> batch = new ArrayList<>();
+        List<Map<String, Object>> envelopes = new ArrayList<>();
+        List<Trackables.Trackable> batchTrackables = new ArrayList<>();
+        String down = null;
+        for (int i = 0; i < pending.size() && down == null; i++) {
+            ScanJournal.Entry e = pending.get(i);
+            ScanText.Parsed parsed = ScanText.parse(e.text());
+            if (e.code() == null) {
+                journal.finish(List.of(e.id()), ScanJournal.State.UNKNOWN, null);
+                outcomes.add(new Outcome(e, State.UNKNOWN, null, parsed.warning() != null ? parsed.warning()
+                        : "names no trackable code"));
+                continue;
+            }
+            Trackables.Trackable t;
+            String note = parsed.warning();
+            try {
+                t = resolve(port, e.code(), parsed.alternatives(), resolved);
+            } catch (ApiException.Client c) {
+                if (retryable(c)) {
+                    down = ErrorText.describe(c);
+                    break;
+                }
+                journal.finish(List.of(e.id()), ScanJournal.State.REJECTED, c.getMessage());
+                outcomes.add(new Outcome(e, State.REJECTED, null, ErrorText.describe(c)));
+                continue;
+            } catch (RuntimeException unreachable) {
+                down = ErrorText.describe(unreachable);
+                break;
+            }
+            if (t == null) {
+                journal.finish(List.of(e.id()), ScanJournal.State.UNKNOWN, null);
+                outcomes.add(new Outcome(e, State.UNKNOWN, null, note != null ? note : "no trackable has this code"));
+                continue;
+            }
+            if (!t.code().equals(e.code())) {
+                note = "read as " + e.code() + ": the scanner's keyboard layout swaps Y and Z; set it to this"
+                        + " computer's layout";
+            }
+            batch.add(e);
+            batchTrackables.add(t);
+            envelopes.add(Trackables.scanEvent(t, Trackables.CHANNEL_SCAN, actor(e.station()), e.id(), e.at()));
+            if (note != null) {
+                outcomes.add(new Outcome(e, State.RECORDED, t, note));
+            }
+            if (batch.size() == BATCH) {
+                down = flush(port, batch, envelopes, batchTrackables, outcomes);
+            }
+        }
+        if (down == null && !batch.isEmpty()) {
+            down = flush(port, batch, envelopes, batchTrackables, outcomes);
+        }
+        if (down != null) {
+            for (ScanJournal.Entry e : journal.pending()) {
+                String code = e.code();
+                outcomes.add(new Outcome(e, State.QUEUED, code == null ? null : cache.get(code), null));
+            }
+        }
+        return new Drained(dedupe(outcomes), down, journal.pendingCount());
+    }
+
+    /** Sends one batch; null when stored (or rejected), else why the API could not be reached. */
+    private String flush(HeadlessApi port, List<ScanJournal.Entry> batch, List<Map<String, Object>> envelopes,
+                         List<Trackables.Trackable> trackables, List<Outcome> outcomes) {
+        List<String> ids = batch.stream().map(ScanJournal.Entry::id).toList();
+        try {
+            port.ingest(List.copyOf(envelopes));
+            journal.finish(ids, ScanJournal.State.SENT, null);
+            for (int k = 0; k < batch.size(); k++) {
+                outcomes.add(new Outcome(batch.get(k), State.RECORDED, trackables.get(k), null));
+            }
+        } catch (ApiException.Client c) {
+            if (retryable(c)) {
+                return ErrorText.describe(c);
+            }
+            journal.finish(ids, ScanJournal.State.REJECTED, c.getMessage());
+            for (ScanJournal.Entry e : batch) {
+                outcomes.add(new Outcome(e, State.REJECTED, null, ErrorText.describe(c)));
+            }
+        } catch (RuntimeException unreachable) {
+            return ErrorText.describe(unreachable);
+        } finally {
+            batch.clear();
+            envelopes.clear();
+            trackables.clear();
+        }
+        return null;
+    }
+
+    /** A refusal that may pass (no key, no permission yet, rate limit): the scans wait instead of being rejected. */
+    private static boolean retryable(ApiException.Client c) {
+        return c.status() == 401 || c.status() == 403 || c.status() == 408 || c.status() == 429;
+    }
+
+    /** The last outcome of each scan (a note given while resolving is kept), in scan order. */
+    private static List<Outcome> dedupe(List<Outcome> outcomes) {
+        Map<String, Outcome> last = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            Outcome before = last.get(o.entry().id());
+            String note = o.note() != null ? o.note() : before == null ? null : before.note();
+            last.put(o.entry().id(), new Outcome(o.entry(), o.state(), o.trackable(), note));
+        }
+        return List.copyOf(last.values());
+    }
+
+    /** The trackable with this code (or a layout-swapped one); null when the API says none has it. */
+    private Trackables.Trackable resolve(HeadlessApi port, String code, List<String> alternatives,
+                                         Map<String, Trackables.Trackable> resolved) {
+        if (resolved.containsKey(code)) {
+            return resolved.get(code);
+        }
+        Trackables.Trackable found = lookup(port, code);
+        for (int k = 0; found == null && k < alternatives.size(); k++) {
+            found = lookup(port, alternatives.get(k));
+        }
+        resolved.put(code, found);
+        if (found != null) {
+            cache.put(found.code(), found);
+        }
+        return found;
+    }
+
+    private static Trackables.Trackable lookup(HeadlessApi port, String code) {
+        try {
+            return port.trackable(code);
+        } catch (ApiException.Client c) {
+            if (c.status() == 404) {
+                return null;
+            }
+            throw c;
+        }
+    }
+
+    private static Map<String, Object> actor(String station) {
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("type", "station");
+        actor.put("id", station);
+        return actor;
+    }
+
+    /** On the FX thread: shows what the sender did and starts it again when more came in. */
+    private void drained(Drained d) {
+        draining = false;
+        boolean wasOffline = offline != null;
+        offline = d.offline();
+        queued.set(d.pending() + incoming.size());
+        showQueued();
+        if (wasOffline && offline == null) {
+            refreshCache();
+        }
+        for (Outcome o : d.outcomes()) {
+            show(o);
+        }
+        if (!incoming.isEmpty()) {
+            drain();
+        }
+    }
+
+    private void show(Outcome o) {
+        ScanJournal.Entry e = o.entry();
+        Trackables.Trackable t = o.trackable();
+        String code = t != null ? t.code() : e.code();
+        boolean first = t != null && counted.add(e.id());
+        int count = t == null ? 0 : first ? counts.merge(t.code(), 1, Integer::sum) : counts.getOrDefault(t.code(), 0);
+        String name = t != null ? t.name() : "";
+        ScanRow row = new ScanRow(e.id(), Formats.time(e.at(), zone), code == null ? "" : code, name, e.text(),
+                o.state(), o.note() == null ? "" : o.note());
+        upsert(recent, row);
+        String countText = t == null ? "" : count + (count == 1 ? " scan" : " scans") + " this session";
+        switch (o.state()) {
+            case RECORDED -> feedback(Tone.RECORDED, t.name(), o.note() != null ? o.note() : t.code() + " recorded",
+                    countText);
+            case QUEUED -> feedback(Tone.QUEUED, t != null ? t.name() : code != null ? code : e.text(),
+                    "queued (" + queued.get() + "): the API is unreachable; sent in order when it answers"
+                            + (t == null && code != null ? " (not in the cached list; checked then)" : ""), countText);
+            case UNKNOWN -> {
+                upsert(unknown, row);
+                feedback(Tone.UNKNOWN, "Unknown code", (code == null ? "\"" + abbreviate(e.text()) + "\"" : code)
+                        + ": " + o.note(), "");
+            }
+            case REJECTED -> feedback(Tone.ERROR, "Scan rejected", o.note(), "");
+        }
+    }
+
+    private static void upsert(ObservableList<ScanRow> rows, ScanRow row) {
+        for (int k = 0; k < rows.size(); k++) {
+            if (rows.get(k).id().equals(row.id())) {
+                rows.set(k, row);
+                return;
+            }
+        }
+        rows.add(0, row);
+        if (rows.size() > MAX_ROWS) {
+            rows.remove(MAX_ROWS, rows.size());
+        }
+    }
+
+    private void feedback(Tone tone, String headline, String detail, String count) {
+        feedback.set(new Feedback(tone, headline, detail == null ? "" : detail, count));
+        if (settings.sound()) {
+            cue.set(new Cue(++cues, tone));
+        }
+    }
+
+    private void ready() {
+        feedback.set(new Feedback(Tone.READY, "Ready to scan", "Station " + settings.stationName()
+                + ": scan a label; scans are recorded as this station's", ""));
+    }
+
+    private void showQueued() {
+        queuedText.set(queued.get() == 0 ? "" : "queued (" + queued.get() + ")");
+        status.set(offline != null ? "Offline: " + offline + "; retrying every " + RETRY.toSeconds() + " s"
+                : queued.get() > 0 ? "Sending queued scans…" : "Online");
+    }
+
+    private void refreshCache() {
+        tasks.submit("Reading trackables for the station", progress -> api.get().trackables(
+                new Trackables.Query(null, null, null, Trackables.MAX_LIMIT)), list -> {
+                    list.trackables().forEach(t -> cache.put(t.code(), t));
+                }, failure -> LOG.debug("The station's trackable list could not be read", failure));
+    }
+
+    // ---- settings and the serial scanner ----
+
+    private void saveSettings() {
+        int min;
+        int avg;
+        int max;
+        try {
+            min = Integer.parseInt(form.minLength().get().strip());
+            avg = Integer.parseInt(form.maxAverageGap().get().strip());
+            max = Integer.parseInt(form.maxGap().get().strip());
+        } catch (NumberFormatException e) {
+            settingsProblem.set("The length and gaps must be whole numbers");
+            return;
+        }
+        List<String> problems = ScanThresholds.problems(min, avg, max, form.enterEnds().get(), form.tabEnds().get());
+        String name = form.stationName().get() == null ? "" : form.stationName().get().strip();
+        if (name.isEmpty() || name.length() > StationSettings.MAX_NAME) {
+            problems = new ArrayList<>(problems);
+            problems.add(0, "the station name must be 1-" + StationSettings.MAX_NAME + " characters");
+        }
+        if (!problems.isEmpty()) {
+            String text = String.join("; ", problems);
+            settingsProblem.set(Character.toUpperCase(text.charAt(0)) + text.substring(1));
+            return;
+        }
+        settingsProblem.set("");
+        String port = form.serialPort().get() == null ? "" : form.serialPort().get().strip();
+        StationSettings now = new StationSettings(name, new ScanThresholds(min, avg, max, form.enterEnds().get(),
+                form.tabEnds().get()), form.sound().get(), port);
+        boolean portChanged = !java.util.Objects.equals(now.serialPort(), settings.serialPort());
+        settings = now;
+        detector.thresholds(now.thresholds());
+        saveSettings.accept(now);
+        if (portChanged && active) {
+            closeSerial();
+            openSerial();
+        }
+        if (feedback.get().tone() == Tone.READY) {
+            ready();
+        }
+    }
+
+    private void openSerial() {
+        String port = settings.serialPort();
+        if (port == null) {
+            return;
+        }
+        tasks.submit("Opening the serial scanner " + port, progress -> SerialScanReader.open(port,
+                line -> fxThread.execute(() -> scanned(line)),
+                problem -> fxThread.execute(() -> feedback(Tone.ERROR, "Serial scanner", problem, ""))), reader -> {
+                    if (active && port.equals(settings.serialPort())) {
+                        serial = reader;
+                    } else {
+                        reader.close();
+                    }
+                }, failure -> feedback(Tone.ERROR, "Serial scanner", ErrorText.describe(failure), ""));
+    }
+
+    private void closeSerial() {
+        if (serial != null) {
+            SerialScanReader reader = serial;
+            serial = null;
+            tasks.submit("Closing the serial scanner", progress -> {
+                reader.close();
+                return null;
+            }, ignored -> { }, failure -> { });
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String clean = s.replace(String.valueOf(ScanText.GS), "<GS>");
+        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "…";
+    }
+
+    // ---- what the View binds ----
+
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cue> cueProperty() {
+        return cue.getReadOnlyProperty();
+    }
+
+    public ObservableList<ScanRow> recent() {
+        return recent;
+    }
+
+    public ObservableList<ScanRow> unknown() {
+        return unknown;
+    }
+
+    /** Scans waiting in the journal. */
+    public ReadOnlyIntegerProperty queuedProperty() {
+        return queued.getReadOnlyProperty();
+    }
+
+    /** "queued (N)", or empty when nothing waits. */
+    public ReadOnlyStringProperty queuedTextProperty() {
+        return queuedText.getReadOnlyProperty();
+    }
+
+    /** Online, sending, or offline and why. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Scans taken since the console started (recorded, queued or unknown). */
+    public ReadOnlyIntegerProperty scansTakenProperty() {
+        return scansTaken.getReadOnlyProperty();
+    }
+
+    public SettingsForm settingsForm() {
+        return form;
+    }
+
+    public StationSettings settings() {
+        return settings;
+    }
+
+    /** This session's count of scans of the trackable with this code. */
+    public int count(String code) {
+        return counts.getOrDefault(code, 0);
+    }
+
+    /** Whether a sender is running (tests wait for it). */
+    public boolean sending() {
+        return draining;
+    }
+}
