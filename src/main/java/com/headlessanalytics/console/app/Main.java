@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.app;
 
 import com.headlessanalytics.console.app.cli.HaCommand;
+import com.headlessanalytics.console.app.cli.WindowOptions;
 import javafx.application.Application;
 
 /**
@@ -13,10 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (LaunchOptions.opensWindow(args)) {
-            try {
-                LaunchOptions.parse(args);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
+            if (!WindowOptions.check(args)) {
                 System.exit(2);
             }
             Application.launch(ConsoleApp.class, args);

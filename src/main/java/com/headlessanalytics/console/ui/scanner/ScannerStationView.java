@@ -35,7 +35,7 @@ public final class ScannerStationView extends ScreenScaffold {
     private final EventHandler<KeyEvent> filter;
 
     public ScannerStationView(ScannerStationViewModel model) {
-        super("Scanner station", null);
+        super("Scanner station", model.query());
         setId("scanner-station");
         filter = e -> {
             if (e.getEventType() == KeyEvent.KEY_TYPED) {

@@ -13,6 +13,7 @@ import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Formats;
+import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.time.Clock;
@@ -43,8 +44,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The scanner station (docs/labels-and-scanners.md, "Scanner station"). Keystrokes from the
@@ -59,11 +58,14 @@ import org.slf4j.LoggerFactory;
  * Unknown codes are listed, never dropped.
  */
 public final class ScannerStationViewModel implements Activatable {
-    private static final Logger LOG = LoggerFactory.getLogger(ScannerStationViewModel.class);
     /** How often an offline station tries the API again. */
     public static final Duration RETRY = Duration.ofSeconds(3);
     /** How often held keystrokes are checked for having settled into typing. */
     public static final Duration SETTLE = Duration.ofMillis(20);
+    /** How late a settle tick may run before the FX thread counts as busy. */
+    static final Duration TICK_SLACK = Duration.ofMillis(50);
+    /** A settle tick this long after the one before ran behind a busy FX thread. */
+    static final Duration STALL = Duration.ofMillis(60);
     /** The most envelopes in one ingest call. */
     static final int BATCH = 100;
     /** The most rows in the recent and unknown lists. */
@@ -139,9 +141,13 @@ public final class ScannerStationViewModel implements Activatable {
     private final ReadOnlyIntegerWrapper scansTaken = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper("");
     private final SettingsForm form;
+    private final QueryLifecycle query;
     private StationSettings settings;
     private Consumer<String> release = text -> { };
     private boolean swallowTyped;
+    private long lastTick = Long.MIN_VALUE / 2;
+    private long lastKey = Long.MIN_VALUE / 2;
+    private long stalled;
     private boolean draining;
     private boolean active;
     private String offline;
@@ -169,6 +175,7 @@ public final class ScannerStationViewModel implements Activatable {
         this.saveSettings = saveSettings;
         this.settings = initial;
         this.detector = new WedgeDetector(initial.thresholds());
+        this.query = new QueryLifecycle(tasks);
         ScanThresholds t = initial.thresholds();
         form = new SettingsForm(new SimpleStringProperty(initial.stationName()),
                 new SimpleStringProperty(String.valueOf(t.minLength())),
@@ -201,6 +208,7 @@ public final class ScannerStationViewModel implements Activatable {
         if (held != null) {
             release.accept(held);
         }
+        query.stop();
         if (retryTimer != null) {
             retryTimer.cancel();
             retryTimer = null;
@@ -234,13 +242,10 @@ public final class ScannerStationViewModel implements Activatable {
             swallowTyped = false;
             return swallow;
         }
-        if (c == ScanText.GS) {
-            return apply(detector.character(c, clock.millis()));
-        }
-        if (meta || control != alt || Character.isISOControl(c)) {
+        if (c != ScanText.GS && (meta || control != alt || Character.isISOControl(c))) {
             return false;
         }
-        return apply(detector.character(c, clock.millis()));
+        return apply(detector.character(c, keyTime()));
     }
 
     /** A KEY_PRESSED Enter ({@code tab} false) or Tab without modifiers: true when it ended a scan (consume it). */
@@ -249,7 +254,7 @@ public final class ScannerStationViewModel implements Activatable {
             return false;
         }
         swallowTyped = false;
-        boolean consume = apply(detector.terminator(tab, clock.millis()));
+        boolean consume = apply(detector.terminator(tab, keyTime()));
         swallowTyped = consume;
         return consume;
     }
@@ -264,9 +269,37 @@ public final class ScannerStationViewModel implements Activatable {
         return step.consume();
     }
 
-    /** Releases held keystrokes once they have waited longer than a scan's longest gap. */
+    /**
+     * The detector's time for a keystroke now. Key events carry no time of their own, so they are
+     * timed as the FX thread handles them; when it was busy, keys queued meanwhile arrive late and
+     * all at once. The settle tick is due every {@link #SETTLE}: time after the last tick plus
+     * {@link #TICK_SLACK} (when a tick was due but the thread did not run it) is time the thread was
+     * busy, and is taken off, so a stall neither splits a scan nor makes it too slow, while a
+     * person's pause (the thread idle, ticks running) counts in full.
+     */
+    private long keyTime() {
+        long now = clock.millis();
+        long busySince = Math.max(lastKey, lastTick + TICK_SLACK.toMillis());
+        if (now > busySince) {
+            stalled += now - busySince;
+        }
+        lastKey = now;
+        return now - stalled;
+    }
+
+    /**
+     * The settle tick: releases held keystrokes once they have waited longer than a scan's longest
+     * gap. A tick that comes late (the FX thread was busy) only notes the time, so keys queued
+     * behind the stall are handled before anything is released.
+     */
     public void settle() {
-        String held = detector.settle(clock.millis());
+        long now = clock.millis();
+        boolean late = now - lastTick > STALL.toMillis();
+        lastTick = now;
+        if (late) {
+            return;
+        }
+        String held = detector.settle(now - stalled);
         if (held != null) {
             release.accept(held);
         }
@@ -296,7 +329,6 @@ public final class ScannerStationViewModel implements Activatable {
         String station = settings.stationName();
         tasks.submit("Sending scans", progress -> send(station), this::drained, failure -> {
             draining = false;
-            LOG.warn("The scan sender failed", failure);
             feedback(Tone.ERROR, "Scan not saved", ErrorText.describe(failure), "");
         });
     }
@@ -526,11 +558,13 @@ public final class ScannerStationViewModel implements Activatable {
                 : queued.get() > 0 ? "Sending queued scans…" : "Online");
     }
 
+    /** Reads the trackables for naming queued scans; when it fails, queued scans show their code. */
     private void refreshCache() {
-        tasks.submit("Reading trackables for the station", progress -> api.get().trackables(
+        query.run("Reading trackables for the station", "Reading the trackables…", progress -> api.get().trackables(
                 new Trackables.Query(null, null, null, Trackables.MAX_LIMIT)), list -> {
                     list.trackables().forEach(t -> cache.put(t.code(), t));
-                }, failure -> LOG.debug("The station's trackable list could not be read", failure));
+                    query.status(Formats.count(list.trackables().size()) + " trackables known to this station");
+                });
     }
 
     // ---- settings and the serial scanner ----
@@ -643,6 +677,11 @@ public final class ScannerStationViewModel implements Activatable {
     /** Scans taken since the console started (recorded, queued or unknown). */
     public ReadOnlyIntegerProperty scansTakenProperty() {
         return scansTaken.getReadOnlyProperty();
+    }
+
+    /** The read of the trackable list (status line, spinner, error banner). */
+    public QueryLifecycle query() {
+        return query;
     }
 
     public SettingsForm settingsForm() {

@@ -1,0 +1,136 @@
+package com.headlessanalytics.console.ui.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.hardware.scan.ScanJournal;
+import com.headlessanalytics.console.hardware.scan.StationSettings;
+import com.headlessanalytics.console.ui.ScreenRobot;
+import com.headlessanalytics.console.ui.common.FxScheduler;
+import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.robot.Robot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The scanner station in a real window over a real engine: 50 scans typed by the glass robot at
+ * 5 ms a key (how a keyboard-wedge scanner types; docs/testing.md) while a settings field has the
+ * focus are recorded as exactly 50 scans, in order, and not one character reaches the field;
+ * a person typing into the station's fields at human speed triggers nothing and the text arrives.
+ */
+class ScannerStationInteractionTest {
+
+    @TempDir
+    Path dir;
+    Engine engine;
+    FxTaskRunner tasks;
+    ScanJournal journal;
+
+    @BeforeEach
+    void open() throws Exception {
+        engine = Engine.open(dir.resolve("data"));
+        tasks = new FxTaskRunner(Platform::runLater);
+        journal = ScanJournal.open(dir.resolve("scanner/scan-journal.jsonl"));
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+        journal.close();
+        engine.close();
+    }
+
+    /**
+     * Types {@code text} and Enter through the glass robot, each key posted 5 ms after the one
+     * before (spinning, not sleeping, so the timer's slack does not stretch the gaps).
+     */
+    static void burst(Robot robot, String text) {
+        for (char c : (text + "\n").toCharArray()) {
+            KeyCode key = c == '\n' ? KeyCode.ENTER : KeyCode.getKeyCode(String.valueOf(c));
+            long next = System.nanoTime() + 5_000_000;
+            Platform.runLater(() -> {
+                robot.keyPress(key);
+                robot.keyRelease(key);
+            });
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
+    void fiftyScansAtFiveMillisecondsAKeyAreFiftyScansAndTypingTriggersNothing() throws Exception {
+        StationPort port = new StationPort(engine.defaultWorkspace());
+        List<String> codes = List.of("20260001", "20260002", "20260003", "20260004", "20260005");
+        for (int i = 0; i < codes.size(); i++) {
+            port.add(codes.get(i), "Bin " + (i + 1));
+        }
+        ScannerStationViewModel model = ScreenRobot.onFx(() -> new ScannerStationViewModel(port::api, tasks,
+                new FxScheduler(), Platform::runLater, Clock.systemUTC(), ZoneOffset.UTC, journal,
+                new StationSettings("dock-7", null, false, null), s -> { }));
+        try (ScreenRobot robot = ScreenRobot.show(() -> new ScannerStationView(model))) {
+            robot.read(() -> {
+                model.activate();
+                return null;
+            });
+            TextField name = robot.find("#scanner-station-name");
+            robot.clickOn(name);
+            Robot glass = WaitForAsyncUtils.asyncFx(Robot::new).get();
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String code = codes.get(i % codes.size());
+                burst(glass, code);
+                sent.add(code);
+                Thread.sleep(20);
+            }
+            robot.waitUntil(() -> model.recent().size() == 50 && model.queuedProperty().get() == 0 && !model.sending(),
+                    () -> "recent " + model.recent().size() + ", taken " + model.scansTakenProperty().get()
+                            + ", queued " + model.queuedProperty().get() + ", field \"" + name.getText() + "\"");
+            assertThat(model.scansTakenProperty().get()).isEqualTo(50);
+            List<Event> events = engine.defaultWorkspace().events(EventQuery.all().withLimit(1000)).events();
+            assertThat(events).hasSize(50);
+            assertThat(events).extracting(e -> e.trackable().get("code")).containsExactlyElementsOf(sent);
+            assertThat(events).allSatisfy(e -> assertThat(e.source()).containsEntry("channel", "scan"));
+            assertThat((String) robot.read(() -> name.getText())).as("no scan character reached the focused field")
+                    .isEqualTo("dock-7");
+            assertThat(robot.read(() -> robot.<Label>find("#scanner-feedback-name").getText())).isEqualTo("Bin 5");
+            assertThat(robot.read(() -> robot.<Label>find("#scanner-feedback-count").getText()))
+                    .isEqualTo("10 scans this session");
+            robot.screenshot("interaction-scanner");
+
+            robot.typeInto("#scanner-station-name", "gate-7");
+            robot.type(KeyCode.ENTER);
+            robot.clickOn("#scanner-min-length");
+            robot.eraseText(1);
+            robot.write("8");
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat((String) robot.read(() -> name.getText())).isEqualTo("gate-7");
+            assertThat(robot.read(() -> robot.<TextField>find("#scanner-min-length").getText())).isEqualTo("8");
+            assertThat(model.scansTakenProperty().get()).as("typing is no scan").isEqualTo(50);
+            assertThat(engine.defaultWorkspace().events(EventQuery.all().withLimit(1000)).events()).hasSize(50);
+            robot.clickOn("#scanner-save-settings");
+            assertThat(robot.read(() -> model.settings().stationName())).isEqualTo("gate-7");
+            assertThat(robot.read(() -> model.settings().thresholds().minLength())).isEqualTo(8);
+            robot.read(() -> {
+                model.deactivate();
+                return null;
+            });
+        }
+    }
+}
