@@ -3,6 +3,7 @@ package com.headlessanalytics.console.api;
 import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,30 +11,63 @@ import java.util.List;
  * Filters of {@code GET /api/events}. Null filters match everything; without a businessId every
  * business of the workspace is read. {@code from} and {@code to} are inclusive. The touchpoint
  * filters match the touchpoint fields of PRODUCT.md §4 (source, channel, campaign, medium).
+ * {@code trackable} selects the events that carry a trackable with that {@code trackable.code}
+ * (a trackable code is read forgivingly, as {@link TrackableCodes#normalize} reads it).
  */
 public record EventQuery(String businessId, String event, String traceId, String actor, Long from, Long to,
                          Integer limit, String cursor, Order order, String source, String channel,
-                         String campaign, String medium) {
+                         String campaign, String medium, String trackable) {
 
     public enum Order { ASC, DESC }
 
-    /** A query without touchpoint filters. */
+    /** A query without touchpoint or trackable filters. */
     public EventQuery(String businessId, String event, String traceId, String actor, Long from, Long to,
                       Integer limit, String cursor, Order order) {
-        this(businessId, event, traceId, actor, from, to, limit, cursor, order, null, null, null, null);
+        this(businessId, event, traceId, actor, from, to, limit, cursor, order, null, null, null, null, null);
+    }
+
+    /** A query without a trackable filter. */
+    public EventQuery(String businessId, String event, String traceId, String actor, Long from, Long to,
+                      Integer limit, String cursor, Order order, String source, String channel,
+                      String campaign, String medium) {
+        this(businessId, event, traceId, actor, from, to, limit, cursor, order, source, channel, campaign, medium,
+                null);
+    }
+
+    /** This query, also filtered to the events carrying the trackable of this code (null: any). */
+    public EventQuery withTrackable(String code) {
+        return new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, source, channel,
+                campaign, medium, code);
+    }
+
+    /**
+     * The value the trackable filter matches: the canonical code when it reads as a trackable code,
+     * else the text as given (an RFID tag id or another system's code).
+     */
+    public String trackableKey() {
+        return trackableKey(trackable);
+    }
+
+    /** As {@link #trackableKey()}, for a {@code trackable.code} value as stored or queried. */
+    public static String trackableKey(String code) {
+        if (code == null) {
+            return null;
+        }
+        String canonical = TrackableCodes.normalize(code);
+        return canonical != null ? canonical : code;
     }
 
     /** This query, also filtered to events whose touchpoint field (source, channel, campaign, medium) has the value. */
     public EventQuery withTouch(String field, String value) {
         return switch (field) {
             case "source" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, value,
-                    channel, campaign, medium);
+                    channel, campaign, medium, trackable);
             case "channel" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, source,
-                    value, campaign, medium);
+                    value, campaign, medium, trackable);
             case "campaign" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order,
-                    source, channel, value, medium);
+                    source, channel, value, medium, trackable);
             case "medium" -> new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, order, source,
-                    channel, campaign, value);
+                    channel, campaign, value, trackable);
             default -> throw new IllegalArgumentException("not a touchpoint field: " + field);
         };
     }
@@ -52,17 +86,17 @@ public record EventQuery(String businessId, String event, String traceId, String
 
     public EventQuery withCursor(String next) {
         return new EventQuery(businessId, event, traceId, actor, from, to, limit, next, order, source, channel,
-                campaign, medium);
+                campaign, medium, trackable);
     }
 
     public EventQuery withOrder(Order newOrder) {
         return new EventQuery(businessId, event, traceId, actor, from, to, limit, cursor, newOrder, source, channel,
-                campaign, medium);
+                campaign, medium, trackable);
     }
 
     public EventQuery withLimit(int newLimit) {
         return new EventQuery(businessId, event, traceId, actor, from, to, newLimit, cursor, order, source, channel,
-                campaign, medium);
+                campaign, medium, trackable);
     }
 
     /** The reasons this query cannot run; empty when it can. */
@@ -81,7 +115,7 @@ public record EventQuery(String businessId, String event, String traceId, String
         }
         for (String[] f : new String[][] {{"businessId", businessId}, {"traceId", traceId},
                 {"actor", actor}, {"source", source}, {"channel", channel}, {"campaign", campaign},
-                {"medium", medium}}) {
+                {"medium", medium}, {"trackable", trackable}}) {
             if (f[1] != null && (f[1].isEmpty() || f[1].length() > EventLimits.MAX_ID_LENGTH)) {
                 errors.add(new FieldError(null, f[0], "invalid_value",
                         "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters"));

@@ -20,6 +20,16 @@ public interface ServeBackend {
     /** Readiness of the store, folder, disk, settings and metering, without a workspace. */
     RuntimeHealth health();
 
+    /**
+     * Serve mode's {@code GET /t/{code}}, which has no API key: the trackable of a code (read
+     * forgivingly) in whichever workspace holds it; empty when no trackable has it.
+     */
+    Optional<TrackableLink> trackableLink(String code);
+
+    /** A trackable found by its code alone, and its workspace. */
+    record TrackableLink(String workspaceId, Trackables.Trackable trackable) {
+    }
+
     /** An authenticated caller. */
     record Principal(String workspaceId, String keyId) {
     }

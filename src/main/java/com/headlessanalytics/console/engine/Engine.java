@@ -6,8 +6,10 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.ServeBackend;
 import com.headlessanalytics.console.domain.Ids;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import com.headlessanalytics.console.engine.analytics.AnalyticsIndex;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -39,10 +42,11 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final WorkspaceKeys workspaceKeys;
     private final EngineGovernance governance;
     private final EngineProofTrails proofTrails;
+    private final EngineTrackables trackables;
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
-    private Engine(Database db, Clock clock, SSLContext proofPushTls) {
+    private Engine(Database db, Clock clock, SSLContext proofPushTls, RandomGenerator codes) {
         this.db = db;
         this.clock = clock;
         this.keyBlocks = new KeyBlockIndex();
@@ -56,7 +60,9 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.workspaceKeys = new WorkspaceKeys(db.folder());
         this.governance = new EngineGovernance(db, events, workspaceKeys, clock);
         this.proofTrails = new EngineProofTrails(db, workspaceKeys, clock, proofPushTls);
+        this.trackables = new EngineTrackables(db, codes);
         this.defaultWorkspaceId = ensureDefaultWorkspace();
+        trackables.backfillIfNeeded();
         analyticsLoader.start();
     }
 
@@ -66,7 +72,12 @@ public final class Engine implements ServeBackend, AutoCloseable {
     }
 
     public static Engine open(Path dataFolder, Clock clock) {
-        return new Engine(Database.open(dataFolder), clock, null);
+        return new Engine(Database.open(dataFolder), clock, null, new SecureRandom());
+    }
+
+    /** For tests only: as {@link #open(Path, Clock)}, with trackable codes drawn from {@code codes}. */
+    static Engine open(Path dataFolder, Clock clock, RandomGenerator codes) {
+        return new Engine(Database.open(dataFolder), clock, null, codes);
     }
 
     /**
@@ -74,7 +85,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
      * (one that trusts a test certificate) instead of the JDK's default trust store.
      */
     static Engine open(Path dataFolder, Clock clock, SSLContext proofPushTls) {
-        return new Engine(Database.open(dataFolder), clock, proofPushTls);
+        return new Engine(Database.open(dataFolder), clock, proofPushTls, new SecureRandom());
     }
 
     public Path dataFolder() {
@@ -104,13 +115,44 @@ public final class Engine implements ServeBackend, AutoCloseable {
     public HeadlessApi workspace(String workspaceId, String principal) {
         return workspaces.computeIfAbsent(workspaceId + "\n" + principal, k -> new EngineApi(workspaceId,
                 defaultBusinessOf(workspaceId), principal, events, readiness, analytics, usage, governance,
-                proofTrails, workspaceKeys, clock));
+                proofTrails, workspaceKeys, trackables, clock));
     }
 
     @Override
     public HeadlessApi workspace(Principal principal) {
         return workspace(principal.workspaceId(), principal.keyId() != null ? principal.keyId()
                 : "workspace:" + principal.workspaceId());
+    }
+
+    /**
+     * The public base URL of the tracking links ({@code <url>/t/<code>}) of trackables created from
+     * now on; by default {@value EngineTrackables#DEFAULT_PUBLIC_URL}, serve mode's default address.
+     * Serve mode's {@code --public-url} sets it. Links already created keep theirs.
+     *
+     * @throws IllegalArgumentException unless an absolute http(s) URL without query or fragment
+     */
+    public void setPublicUrl(String url) {
+        trackables.publicUrl(url);
+    }
+
+    public String publicUrl() {
+        return trackables.publicUrl();
+    }
+
+    /** Why {@code url} cannot be the public URL ({@link #setPublicUrl}), or null when it can. */
+    public static String publicUrlProblem(String url) {
+        return EngineTrackables.publicUrlProblem(url);
+    }
+
+    @Override
+    public Optional<TrackableLink> trackableLink(String code) {
+        String canonical = code == null || code.chars().anyMatch(Character::isISOControl) ? null
+                : TrackableCodes.normalize(code);
+        if (canonical == null) {
+            return Optional.empty();
+        }
+        EngineTrackables.Located found = trackables.locate(canonical);
+        return found == null ? Optional.empty() : Optional.of(new TrackableLink(found.workspaceId(), found.trackable()));
     }
 
     /** The signing keys of the workspaces. */

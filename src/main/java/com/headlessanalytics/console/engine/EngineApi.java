@@ -46,13 +46,15 @@ final class EngineApi implements HeadlessApi {
     private final EngineGovernance governance;
     private final EngineProofTrails proofTrails;
     private final WorkspaceKeys keys;
+    private final EngineTrackables trackables;
     private final String principal;
     private final Clock clock;
 
     EngineApi(String workspaceId, String defaultBusinessId, String principal, EventStore store, Readiness readiness,
               EngineAnalytics analytics, UsageMeter usage, EngineGovernance governance, EngineProofTrails proofTrails,
-              WorkspaceKeys keys, Clock clock) {
+              WorkspaceKeys keys, EngineTrackables trackables, Clock clock) {
         this.workspaceId = workspaceId;
+        this.trackables = trackables;
         this.principal = principal;
         this.governance = governance;
         this.proofTrails = proofTrails;
@@ -470,18 +472,41 @@ final class EngineApi implements HeadlessApi {
                 proof(null, new Period(null, null), now));
     }
 
+    // ---- Trackables (PRODUCT.md §6) ----
+
     @Override
     public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
-        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+        if (trackable == null) {
+            throw ApiException.invalid("No trackable", List.of(new FieldError(null, null, "required",
+                    "a trackable with kind and name is required")));
+        }
+        EngineTrackables.checks(trackable).throwIfAny("Invalid trackable");
+        long now = clock.millis();
+        String business = businessOf(trackable.businessId());
+        return guarded(() -> trackables.create(workspaceId, business, principal, trackable, now,
+                proof(business, new Period(null, null), now)));
     }
 
     @Override
     public Trackables.TrackableList trackables(Trackables.Query query) {
-        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+        Trackables.Query q = query == null ? Trackables.Query.all() : query;
+        EngineTrackables.checks(q).throwIfAny("Invalid trackables query");
+        long now = clock.millis();
+        return new Trackables.TrackableList(guarded(() -> trackables.list(workspaceId, q)),
+                proof(null, new Period(null, null), now));
     }
 
     @Override
     public Trackables.Trackable trackable(String code) {
-        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+        String canonical = EngineTrackables.lookupCode(code);
+        Trackables.Trackable found = guarded(() -> trackables.find(workspaceId, canonical));
+        if (found == null) {
+            throw ApiException.notFound("No trackable with code '" + canonical + "' in this workspace");
+        }
+        long now = clock.millis();
+        return new Trackables.Trackable(found.code(), found.kind(), found.name(), found.targetUrl(),
+                found.eventName(), found.businessId(), found.payload(), found.trackingUrl(), found.createdAt(),
+                found.createdBy(), found.scans(), found.lastScanAt(), null, proof(found.businessId(),
+                new Period(null, null), now));
     }
 }

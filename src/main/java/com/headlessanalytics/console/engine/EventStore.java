@@ -7,6 +7,7 @@ import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Revenue;
 import com.headlessanalytics.console.domain.Touchpoints;
@@ -30,7 +31,7 @@ final class EventStore {
     private static final ObjectMapper JSON = ApiJson.mapper();
     static final String INSERT = "INSERT INTO event (seq, workspace_id, business_id, id, event, ts, received_at,"
             + " trace_id, actor_key, trust_tier, envelope, touch_source, touch_channel, touch_campaign, touch_medium,"
-            + " revenue, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " revenue, flags, trackable_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
     private final KeyBlockIndex keys;
@@ -90,6 +91,22 @@ final class EventStore {
         return (e.trackable() != null ? 1 : 0) | (e.decisionId() != null ? 2 : 0) | (e.proofId() != null ? 4 : 0);
     }
 
+    /**
+     * The {@code trackable.code} an event carries, as the trackable filter matches it
+     * ({@link EventQuery#trackableKey(String)}); null when it has none or one longer than an id.
+     */
+    static String trackableCode(Event e) {
+        if (e.trackable() == null) {
+            return null;
+        }
+        Object code = e.trackable().get("code");
+        String text = code instanceof String s ? s.strip() : code instanceof Number n ? n.toString() : null;
+        if (text == null || text.isEmpty() || text.length() > EventLimits.MAX_ID_LENGTH) {
+            return null;
+        }
+        return EventQuery.trackableKey(text);
+    }
+
     /** Touchpoint values are kept to the column width; longer ones are cut at a code point boundary. */
     static String clip(String value) {
         if (value == null || value.length() <= 256) {
@@ -141,6 +158,7 @@ final class EventStore {
                     setNullable(insert, 10, e.trustTier() == null ? null : e.trustTier().name());
                     insert.setString(11, envelopes.get(i));
                     setFacts(insert, 12, e);
+                    setNullable(insert, 18, trackableCode(e));
                     insert.addBatch();
                 }
                 if (!fresh.isEmpty()) {
@@ -193,6 +211,7 @@ final class EventStore {
                 setNullable(insert, 10, e.trustTier() == null ? null : e.trustTier().name());
                 insert.setString(11, toJson(e));
                 setFacts(insert, 12, e);
+                setNullable(insert, 18, trackableCode(e));
                 insert.addBatch();
             }
             if (!fresh.isEmpty()) {
@@ -298,8 +317,8 @@ final class EventStore {
      * row in range and sorts (56 ms instead of 2 ms per page at 100,000 events, growing with size).
      */
     static String orderBy(EventQuery q, boolean desc) {
-        String lead = q.event() != null ? "workspace_id, event, " : q.businessId() != null ? "workspace_id, business_id, "
-                : "workspace_id, ";
+        String lead = q.trackable() != null ? "workspace_id, trackable_code, " : q.event() != null
+                ? "workspace_id, event, " : q.businessId() != null ? "workspace_id, business_id, " : "workspace_id, ";
         String dir = desc ? " DESC" : "";
         StringBuilder sql = new StringBuilder(" ORDER BY ");
         for (String column : (lead + "ts, seq").split(", ")) {
@@ -404,6 +423,7 @@ final class EventStore {
         condition(sql, args, "touch_channel = ?", q.channel());
         condition(sql, args, "touch_campaign = ?", q.campaign());
         condition(sql, args, "touch_medium = ?", q.medium());
+        condition(sql, args, "trackable_code = ?", q.trackableKey());
         condition(sql, args, "ts >= ?", q.from());
         condition(sql, args, "ts <= ?", q.to());
         if (after != null) {

@@ -160,6 +160,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "channel", query.channel());
         param(url, "campaign", query.campaign());
         param(url, "medium", query.medium());
+        param(url, "trackable", query.trackable());
         return get(url, "an events page", EventPage.class, "events");
     }
 
@@ -793,18 +794,28 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         return body;
     }
 
+    // ---- Trackables (PRODUCT.md §6): a create draws a new code, so it is never sent twice ----
+
     @Override
     public Trackables.Trackable createTrackable(Trackables.NewTrackable trackable) {
-        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+        return change(post("api/trackables", body(trackable, "trackable")), "a trackable", Trackables.Trackable.class,
+                "code", "kind", "payload");
     }
 
     @Override
     public Trackables.TrackableList trackables(Trackables.Query query) {
-        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+        Trackables.Query q = query == null ? Trackables.Query.all() : query;
+        HttpUrl.Builder url = url("api/trackables");
+        param(url, "code", q.code());
+        param(url, "kind", q.kind());
+        param(url, "q", q.q());
+        param(url, "limit", q.limit());
+        return get(url, "a list of trackables", Trackables.TrackableList.class, "trackables");
     }
 
     @Override
     public Trackables.Trackable trackable(String code) {
-        throw new UnsupportedOperationException("trackables: being built (issue 10)");
+        return get(url("api/trackables").addPathSegment(segment("code", code)), "a trackable",
+                Trackables.Trackable.class, "code", "kind", "payload");
     }
 }

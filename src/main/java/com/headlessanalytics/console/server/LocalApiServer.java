@@ -15,9 +15,11 @@ import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.ServeBackend;
 import com.headlessanalytics.console.api.ServeBackend.Principal;
 import com.headlessanalytics.console.api.ServeBackend.UsageRecord;
+import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +28,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,12 +51,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serve mode: a {@link ServeBackend} over HTTP on the API's paths ({@link Route}: ingest, events,
- * health, the analytics routes of {@link AnalyticsRoutes} and the governance and proof-trail routes
- * of {@link GovernanceRoutes}), on the JDK's HTTP server with one virtual thread per request.
+ * health, the analytics routes of {@link AnalyticsRoutes}, the governance and proof-trail routes
+ * of {@link GovernanceRoutes}, the trackable routes of {@link TrackableRoutes} and the public
+ * {@code /t/{code}} link), on the JDK's HTTP server with one virtual thread per request.
  *
  * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header, except a proof
  * packet, which is its zip bytes (with the header); every request is metered once, after its
- * response is written. Bearer API keys are required except for health; each key has a token bucket,
+ * response is written. Bearer API keys are required except for health and {@code /t/{code}} (whose
+ * answers are HTML); each key has a token bucket,
  * and failed authentications are throttled per remote address.
  *
  * <p>JDK server settings: unless set with {@code -D}, {@link #start} sets
@@ -81,7 +87,7 @@ public final class LocalApiServer {
     private static final Set<String> METHODS =
             Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT");
     private static final Set<String> EVENT_PARAMS = orderedSet("event", "traceId", "actor", "businessId", "from",
-            "to", "limit", "cursor", "order", "source", "channel", "campaign", "medium");
+            "to", "limit", "cursor", "order", "source", "channel", "campaign", "medium", "trackable");
     private static final Set<String> HEALTH_PARAMS = Set.of("strict");
     private static final Period OPEN_PERIOD = new Period(null, null);
 
@@ -140,6 +146,7 @@ public final class LocalApiServer {
     private final RateLimiter keyLimits;
     private final RateLimiter anonymousLimits;
     private final RateLimiter authFailures;
+    private final TrackableLinks links = new TrackableLinks(new SecureRandom());
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ReentrantLock lock = new ReentrantLock();
@@ -229,6 +236,10 @@ public final class LocalApiServer {
     }
 
     private Reply respond(Call call) {
+        if (call.route == Route.TRACKABLE_LINK
+                || call.route == null && call.exchange.getRequestURI().getRawPath().startsWith(TrackableCodes.REDIRECT_PATH)) {
+            return link(call);
+        }
         try {
             return route(call);
         } catch (ApiException.Client e) {
@@ -283,6 +294,10 @@ public final class LocalApiServer {
             }
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
         }
+        if (TrackableRoutes.handles(route)) {
+            TrackableRoutes.Answer answer = TrackableRoutes.answer(port, route, new AnalyticsRequest(call));
+            return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
+        }
         if (AnalyticsRoutes.handles(route)) {
             AnalyticsRoutes.Answer answer = AnalyticsRoutes.answer(port, route, new AnalyticsRequest(call));
             return ok(call, answer.body(), answer.proof());
@@ -301,6 +316,64 @@ public final class LocalApiServer {
         }
         EventPage page = port.events(eventQuery(call));
         return ok(call, page, page.proof());
+    }
+
+    /**
+     * {@code GET /t/{code}}, public: finds the trackable by its code (read forgivingly) in any
+     * workspace, records its event through that workspace's port (a HEAD records nothing) and
+     * answers 302 to its target, or a page saying the scan was recorded when it has none. Unknown
+     * or malformed codes (and every other path under {@code /t/}) get a 404 page and record nothing.
+     * Every answer is HTML; the route is rate limited per client address like the other routes
+     * without a key.
+     */
+    private Reply link(Call call) {
+        try {
+            if (stopping.get()) {
+                return html(call, 503, TrackableLinks.errorPage(503, "The server is shutting down. Try again shortly."),
+                        Map.of("Connection", "close"));
+            }
+            if (call.route != null && !call.route.allows(call.method)) {
+                return html(call, 405, TrackableLinks.errorPage(405, "This link only opens with GET."),
+                        Map.of("Allow", call.route.allow()));
+            }
+            long wait = anonymousLimits.acquire(call.remoteAddress());
+            if (wait > 0) {
+                return html(call, 429, TrackableLinks.errorPage(429, "Too many requests. Try again in a moment."),
+                        Map.of("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait))));
+            }
+            String raw = call.route == null ? null : call.rawPathParams.get("code");
+            String code = raw == null ? null : QueryString.decodeSegment(raw);
+            Optional<ServeBackend.TrackableLink> found = code == null || code.length() > 2 * TrackableCodes.LENGTH
+                    || code.chars().anyMatch(Character::isISOControl) ? Optional.empty() : backend.trackableLink(code);
+            if (found.isEmpty()) {
+                return html(call, 404, TrackableLinks.notFoundPage(), Map.of());
+            }
+            ServeBackend.TrackableLink link = found.get();
+            call.principal = new Principal(link.workspaceId(), null);
+            Trackables.Trackable trackable = link.trackable();
+            if (!"HEAD".equals(call.method)) {
+                backend.workspace(call.principal).ingest(List.of(Trackables.scanEvent(trackable,
+                        Trackables.CHANNEL_LINK, links.visitor(call.remoteAddress()), Ids.newId("scan", call.at),
+                        call.at)));
+            }
+            String location = TrackableLinks.location(trackable);
+            if (location == null) {
+                return html(call, 200, TrackableLinks.recordedPage(trackable), Map.of());
+            }
+            return html(call, 302, new byte[0], Map.of("Location", location));
+        } catch (RuntimeException e) {
+            String queryId = newQueryId(call.at);
+            log.error("GET /t/{code} failed (queryId {})", queryId, e);
+            return new Reply(500, TrackableLinks.errorPage(500, "Something went wrong; quote " + queryId
+                    + " when reporting it."), queryId, Map.of("Content-Type", TrackableLinks.HTML));
+        }
+    }
+
+    private static Reply html(Call call, int status, byte[] page, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", TrackableLinks.HTML);
+        all.put("Referrer-Policy", "no-referrer");
+        return new Reply(status, page, newQueryId(call.at), all);
     }
 
     private void authenticate(Call call) {
@@ -471,7 +544,7 @@ public final class LocalApiServer {
         }
         return new EventQuery(p.get("businessId"), p.get("event"), p.get("traceId"), p.get("actor"), from, to,
                 limit == null ? null : limit.intValue(), p.get("cursor"), order, p.get("source"), p.get("channel"),
-                p.get("campaign"), p.get("medium"));
+                p.get("campaign"), p.get("medium"), p.get("trackable"));
     }
 
     private Reply health(Call call) throws JsonProcessingException {

@@ -43,7 +43,11 @@ enum Route {
     PROOF_TRAIL_PREVIEW("/api/proof-event-trails/preview", "POST"),
     PROOF_TRAIL_EXPORT("/api/proof-event-trails/export", "POST"),
     PROOF_TRAIL_SETTINGS("/api/proof-event-trails/settings", "GET", "PUT"),
-    PROOF_TRAIL_PACKET("/api/proof-event-trails/{proofId}/packet", "GET");
+    PROOF_TRAIL_PACKET("/api/proof-event-trails/{proofId}/packet", "GET"),
+    TRACKABLES("/api/trackables", "GET", "POST"),
+    TRACKABLE("/api/trackables/{code}", "GET"),
+    /** Public, without an API key: a phone scanning a label has none. */
+    TRACKABLE_LINK("/t/{code}", "GET", "HEAD");
 
     final String path;
     final List<String> methods;

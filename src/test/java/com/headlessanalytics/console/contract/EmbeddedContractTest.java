@@ -37,4 +37,10 @@ class EmbeddedContractTest extends HeadlessApiContract {
     boolean metersCalls() {
         return false;
     }
+
+    @Override
+    void restart() {
+        engine.close();
+        engine = Engine.open(dir);
+    }
 }

@@ -11,6 +11,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.Checks;
+import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
@@ -20,18 +21,28 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +63,9 @@ abstract class HeadlessApiContract {
      * embedded engine's own calls are not (docs/analytics.md, Usage).
      */
     abstract boolean metersCalls();
+
+    /** Closes everything behind {@link #api()} and opens it again on the same H2 file. */
+    abstract void restart() throws Exception;
 
     static Map<String, Object> event(String name, String id, long ts) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -964,6 +978,203 @@ abstract class HeadlessApiContract {
         assertField(() -> api().businessHealth("default", new BusinessHealth.Query(0, null, null)), "limit");
         assertField(() -> api().businessHealth(null, null), "id");
         assertField(() -> api().metricSnapshots(null, 0), "limit");
+    }
+
+    // ---- Trackables (PRODUCT.md §6) ----
+
+    static Trackables.NewTrackable referenceTrackable() {
+        return new Trackables.NewTrackable("qr_code", "Olive Oil Bottle QR", "https://roastandorigin.com/ethiopia",
+                "qr.bottle_scanned", true);
+    }
+
+    @Test
+    void createsTheReferenceTrackableWithAStableCodeAPayloadAndAQrSvgThatDecodesToIt() {
+        long before = System.currentTimeMillis();
+        Trackables.Trackable t = api().createTrackable(referenceTrackable());
+        assertThat(t.code()).hasSize(TrackableCodes.LENGTH).isEqualTo(TrackableCodes.normalize(t.code()));
+        assertThat(t.kind()).isEqualTo("qr_code");
+        assertThat(t.name()).isEqualTo("Olive Oil Bottle QR");
+        assertThat(t.targetUrl()).isEqualTo("https://roastandorigin.com/ethiopia");
+        assertThat(t.eventName()).isEqualTo("qr.bottle_scanned");
+        assertThat(t.businessId()).isEqualTo("default");
+        assertThat(t.payload()).isEqualTo("https://roastandorigin.com/ethiopia?ha_code=" + t.code());
+        assertThat(t.trackingUrl()).endsWith("/t/" + t.code()).startsWith("http");
+        assertThat(t.createdAt()).isGreaterThanOrEqualTo(before);
+        assertThat(t.createdBy()).isNotBlank();
+        assertThat(t.scans()).isZero();
+        assertThat(t.lastScanAt()).isNull();
+        assertThat(t.proof().workspaceId()).isEqualTo(workspaceId());
+        assertThat(SvgSymbolReader.decode(t.qrSvg())).isEqualTo(t.payload());
+
+        Trackables.Trackable read = api().trackable(t.code().toLowerCase(Locale.ROOT));
+        assertThat(read.withQrSvg(null)).usingRecursiveComparison().ignoringFields("proof")
+                .isEqualTo(t.withQrSvg(null));
+        assertThat(read.qrSvg()).isNull();
+        assertThat(read.proof().workspaceId()).isEqualTo(workspaceId());
+    }
+
+    @Test
+    void aBarcodeEncodesItsBareCodeAndATrackableWithoutTargetEncodesItsTrackingLink() {
+        Trackables.Trackable barcode = api().createTrackable(new Trackables.NewTrackable("barcode", "Pallet 7",
+                "https://example.com/pallets/7", null, true));
+        assertThat(barcode.payload()).isEqualTo(barcode.code());
+        assertThat(barcode.eventName()).isEqualTo(Trackables.DEFAULT_EVENT);
+        assertThat(SvgSymbolReader.decode(barcode.qrSvg())).isEqualTo(barcode.code());
+        Trackables.Trackable noTarget = api().createTrackable(new Trackables.NewTrackable("sensor", "Cold room 2",
+                null, "sensor.read", false));
+        assertThat(noTarget.payload()).isEqualTo(noTarget.trackingUrl()).endsWith("/t/" + noTarget.code());
+        assertThat(noTarget.qrSvg()).isNull();
+        assertThat(noTarget.code()).isNotEqualTo(barcode.code());
+    }
+
+    @Test
+    void listsTrackablesNewestFirstWithCodeKindAndTextFilters() {
+        Trackables.Trackable oil = api().createTrackable(referenceTrackable());
+        Trackables.Trackable pallet = api().createTrackable(new Trackables.NewTrackable("barcode", "Pallet 7", null,
+                null, false));
+        Trackables.Trackable agent = api().createTrackable(new Trackables.NewTrackable("ai_agent", "Pricing agent",
+                null, "agent.called", false));
+        assertThat(api().trackables(Trackables.Query.all()).trackables()).extracting(Trackables.Trackable::code)
+                .containsExactly(agent.code(), pallet.code(), oil.code());
+        assertThat(api().trackables(new Trackables.Query(null, "barcode", null, null)).trackables())
+                .extracting(Trackables.Trackable::code).containsExactly(pallet.code());
+        assertThat(api().trackables(new Trackables.Query(null, null, "OLIVE oil", null)).trackables())
+                .extracting(Trackables.Trackable::code).containsExactly(oil.code());
+        assertThat(api().trackables(new Trackables.Query(null, null, agent.code().toLowerCase(Locale.ROOT), null))
+                .trackables()).extracting(Trackables.Trackable::code).contains(agent.code());
+        assertThat(api().trackables(new Trackables.Query(pallet.code().toLowerCase(Locale.ROOT), null, null, null))
+                .trackables()).extracting(Trackables.Trackable::code).containsExactly(pallet.code());
+        Trackables.TrackableList one = api().trackables(new Trackables.Query(null, null, null, 1));
+        assertThat(one.trackables()).extracting(Trackables.Trackable::code).containsExactly(agent.code());
+        assertThat(one.proof().workspaceId()).isEqualTo(workspaceId());
+        assertField(() -> api().trackables(new Trackables.Query(null, null, null, 0)), "limit");
+        assertField(() -> api().trackables(new Trackables.Query(null, null, null, Trackables.MAX_LIMIT + 1)), "limit");
+        assertField(() -> api().trackables(new Trackables.Query(null, "QR_CODE", null, null)), "kind");
+        assertField(() -> api().trackables(new Trackables.Query("AB\u0000CD", null, null, null)), "code");
+    }
+
+    @Test
+    void anUnknownCodeIsNotFoundAndAControlCharacterInACodeIsInvalid() {
+        api().createTrackable(referenceTrackable());
+        for (String unknown : List.of("ZZZZZZZZ", "UUUUUUUU", "abc", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-Z")) {
+            assertThatThrownBy(() -> api().trackable(unknown)).as(unknown)
+                    .isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                        assertThat(e.status()).isEqualTo(404);
+                        assertThat(e.code()).isEqualTo(ErrorCodes.NOT_FOUND);
+                    });
+        }
+        assertField(() -> api().trackable("AB\u0000CDEFG"), "code");
+        assertField(() -> api().trackable("AB\nCDEFG"), "code");
+        assertField(() -> api().trackable("A".repeat(300)), "code");
+    }
+
+    @Test
+    void hostileTrackablesAreRefusedFieldByFieldAndStoreNothing() {
+        Trackables.Trackable kept = api().createTrackable(referenceTrackable());
+        String url = "https://roastandorigin.com/ethiopia";
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr", "n", url, null, false)), "kind");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("QR_CODE", "n", url, null, false)), "kind");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable(null, "n", url, null, false)), "kind");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", null, url, null, false)), "name");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", " ", url, null, false)), "name");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code",
+                "x".repeat(Trackables.MAX_NAME + 1), url, null, false)), "name");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "y".repeat(100_000), url, null,
+                false)), "name");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "Oil\nBottle", url, null,
+                false)), "name");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "Oil\u0000", url, null,
+                false)), "name");
+        for (String target : List.of("javascript:alert(1)", "ftp://example.com/x", "/relative/path",
+                "https://", "https://exa mple.com", "https://example.com/" + "p".repeat(Trackables.MAX_URL))) {
+            assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", target, null, false)),
+                    "targetUrl");
+        }
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", url, "bad\u0007name",
+                false)), "eventName");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", url,
+                "e".repeat(201), false)), "eventName");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", url, null, false,
+                "b".repeat(300))), "businessId");
+        assertThat(api().trackables(Trackables.Query.all()).trackables()).hasSize(1).first()
+                .usingRecursiveComparison().ignoringFields("proof", "qrSvg").isEqualTo(kept);
+    }
+
+    @Test
+    void codesAndPayloadsSurviveARestart() throws Exception {
+        Trackables.Trackable before = api().createTrackable(referenceTrackable());
+        restart();
+        Trackables.Trackable after = api().trackable(before.code());
+        assertThat(after.withQrSvg(null)).usingRecursiveComparison().ignoringFields("proof")
+                .isEqualTo(before.withQrSvg(null));
+        Trackables.Trackable next = api().createTrackable(referenceTrackable());
+        assertThat(next.code()).isNotEqualTo(before.code());
+        assertThat(api().trackables(Trackables.Query.all()).trackables()).extracting(Trackables.Trackable::code)
+                .containsExactly(next.code(), before.code());
+    }
+
+    @Test
+    void scansAreTheStoredEventsCarryingTheCodeAndDrillDownByTrackable() {
+        Trackables.Trackable t = api().createTrackable(referenceTrackable());
+        Trackables.Trackable other = api().createTrackable(new Trackables.NewTrackable("rfid", "Tag", null, null,
+                false));
+        long now = System.currentTimeMillis();
+        Map<String, Object> station = Map.of("type", "station", "id", "dock-1");
+        api().ingest(List.of(Trackables.scanEvent(t, Trackables.CHANNEL_SCAN, station, "scan-1", now - 2_000),
+                Trackables.scanEvent(t, Trackables.CHANNEL_SCAN, station, "scan-2", now - 1_000),
+                Trackables.scanEvent(other, Trackables.CHANNEL_SCAN, station, "scan-3", now - 500)));
+        Map<String, Object> typedLower = event("qr.bottle_scanned", "scan-4", now - 1_500);
+        typedLower.put("trackable", Map.of("code", t.code().toLowerCase(Locale.ROOT)));
+        api().ingest(List.of(typedLower, event("page.viewed", "plain", now - 100)));
+
+        Trackables.Trackable read = api().trackable(t.code());
+        assertThat(read.scans()).isEqualTo(3);
+        assertThat(read.lastScanAt()).isEqualTo(now - 1_000);
+        assertThat(api().trackables(Trackables.Query.all()).trackables())
+                .extracting(Trackables.Trackable::code, Trackables.Trackable::scans)
+                .containsExactly(tuple(other.code(), 1L), tuple(t.code(), 3L));
+        EventPage page = api().events(EventQuery.all().withTrackable(t.code().toLowerCase(Locale.ROOT)));
+        assertThat(page.events()).extracting(Event::id).containsExactly("scan-1", "scan-4", "scan-2");
+        assertThat(page.events().get(0).trackable()).containsEntry("code", t.code())
+                .containsEntry("kind", "qr_code").containsEntry("name", "Olive Oil Bottle QR");
+        assertThat(page.events().get(0).source()).containsEntry("channel", "scan");
+        assertThat(api().events(EventQuery.all().withTrackable(t.code()).withOrder(EventQuery.Order.DESC)
+                .withLimit(1)).events()).extracting(Event::id).containsExactly("scan-2");
+        assertThat(api().businessHealth("default", null).scans()).isEqualTo(4);
+        assertField(() -> api().events(EventQuery.all().withTrackable("x".repeat(300))), "trackable");
+    }
+
+    @Test
+    void concurrentCreationNeverGivesTwoTrackablesOneCode() throws Exception {
+        int threads = 8;
+        int each = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int thread = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<String> codes = new ArrayList<>();
+                    for (int j = 0; j < each; j++) {
+                        codes.add(api().createTrackable(new Trackables.NewTrackable("qr_code", "t" + thread + "-" + j,
+                                null, null, false)).code());
+                    }
+                    return codes;
+                }));
+            }
+            start.countDown();
+            Set<String> codes = new HashSet<>();
+            for (var f : futures) {
+                codes.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(codes).hasSize(threads * each);
+            assertThat(api().trackables(new Trackables.Query(null, null, null, Trackables.MAX_LIMIT)).trackables())
+                    .extracting(Trackables.Trackable::code).containsExactlyInAnyOrderElementsOf(codes);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void assertField(ThrowingCallable call, String field) {

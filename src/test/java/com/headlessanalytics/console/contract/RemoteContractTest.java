@@ -20,11 +20,12 @@ class RemoteContractTest extends HeadlessApiContract {
     private Engine engine;
     private LocalApiServer server;
     private RemoteApi remote;
+    private String key;
 
     @BeforeEach
     void open() throws Exception {
         engine = Engine.open(dir);
-        String key = engine.keys().create(engine.defaultWorkspaceId(), "contract").secret();
+        key = engine.keys().create(engine.defaultWorkspaceId(), "contract").secret();
         server = LocalApiServer.start(engine, new ServeConfig("127.0.0.1", 0, 1000, 1000, 5));
         remote = new RemoteApi(RemoteConfig.of(server.baseUrl(), new Credentials.ApiKey(key))
                 .withRetries(3, Duration.ofMillis(50)));
@@ -50,5 +51,14 @@ class RemoteContractTest extends HeadlessApiContract {
     @Override
     boolean metersCalls() {
         return true;
+    }
+
+    @Override
+    void restart() throws Exception {
+        close();
+        engine = Engine.open(dir);
+        server = LocalApiServer.start(engine, new ServeConfig("127.0.0.1", 0, 1000, 1000, 5));
+        remote = new RemoteApi(RemoteConfig.of(server.baseUrl(), new Credentials.ApiKey(key))
+                .withRetries(3, Duration.ofMillis(50)));
     }
 }

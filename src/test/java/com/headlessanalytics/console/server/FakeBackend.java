@@ -131,6 +131,11 @@ final class FakeBackend implements ServeBackend {
     }
 
     @Override
+    public Optional<TrackableLink> trackableLink(String code) {
+        return Optional.empty();
+    }
+
+    @Override
     public RuntimeHealth health() {
         List<RuntimeHealth.Check> checks = List.of(
                 new RuntimeHealth.Check("database", ready ? RuntimeHealth.OK : RuntimeHealth.FAIL, true,

@@ -43,12 +43,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "On stop, how long in-flight requests may take to finish (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = {"Base URL that phones reach this server at, for the /t/CODE links of trackables created"
+                    + " from now on, e.g. https://scan.example.com (default: http://localhost:PORT).",
+                "Put a reverse proxy with TLS in front of a public server; links created before keep theirs."})
+    String publicUrl;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535 || rateLimit < 1 || burst < 1 || drainSeconds < 0) {
             throw new IllegalArgumentException("--port must be 0-65535; --rate-limit and --burst at least 1");
+        }
+        if (publicUrl != null && Engine.publicUrlProblem(publicUrl) != null) {
+            throw new IllegalArgumentException("--public-url " + Engine.publicUrlProblem(publicUrl));
         }
         Path folder = dataDir != null ? dataDir : DataFolders.defaultFolder();
         Engine engine = Engine.open(folder);
@@ -59,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             engine.close();
             throw new IllegalArgumentException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        engine.setPublicUrl(publicUrl != null ? publicUrl : "http://localhost:" + server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -73,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("note: no API key yet; create one with: ha-console keys create --data-dir " + folder);
         }
         err.println("data folder: " + folder.toAbsolutePath());
+        err.println("trackable links: " + engine.publicUrl() + "/t/CODE");
         err.flush();
         out.println("listening on " + server.baseUrl());
         out.flush();

@@ -35,15 +35,14 @@ public final class TrackableCodes {
         }
         StringBuilder out = new StringBuilder(LENGTH);
         for (char c : text.strip().toUpperCase(Locale.ROOT).toCharArray()) {
+            if (c == '-') {
+                continue;
+            }
             char d = switch (c) {
                 case 'O' -> '0';
                 case 'I', 'L' -> '1';
-                case '-' -> 0;
                 default -> c;
             };
-            if (d == 0) {
-                continue;
-            }
             if (ALPHABET.indexOf(d) < 0) {
                 return null;
             }

@@ -17,5 +17,20 @@ public record PageDrawing(double widthMm, double heightMm, List<Mark> marks) {
 
     /** A line of text, its baseline's left end at ({@code xMm}, {@code yMm}); {@code sizeMm} is the font's em height. */
     public record Text(double xMm, double yMm, double sizeMm, boolean bold, String text) implements Mark {
+
+        /** The line's width in Helvetica's metrics ({@link TextMetrics}); renderers fit the text to it. */
+        public double widthMm() {
+            return TextMetrics.widthMm(text, sizeMm, bold);
+        }
+
+        /** The top of the line's box (ascent above the baseline). */
+        public double topMm() {
+            return yMm - TextMetrics.ASCENT_EM * sizeMm;
+        }
+
+        /** The bottom of the line's box (descent below the baseline). */
+        public double bottomMm() {
+            return yMm + TextMetrics.DESCENT_EM * sizeMm;
+        }
     }
 }
