@@ -46,13 +46,13 @@ class ScannerOfflineQueueTest {
             int portNumber = server.port();
             RemoteApi remote = new RemoteApi(RemoteConfig.of(server.baseUrl(), new Credentials.ApiKey(key))
                     .withRetries(1, Duration.ofMillis(10)));
-            StationPort port = new StationPort(remote).add("ABCD2345", "Front door").add("EFGH2345", "Pallet 7")
-                    .add("JKMN2345", "Returns");
+            StationPort port = new StationPort(remote);
+            String[] codes = {port.add("barcode", "Front door"), port.add("qr_code", "Pallet 7"),
+                port.add("rfid", "Returns")};
             ScanJournal journal = ScanJournal.open(journalFile);
             ScannerStationViewModel station = new ScannerStationViewModel(port::api, tasks, scheduler, Runnable::run,
                     clock, ZoneOffset.UTC, journal, new StationSettings("dock-1", null, false, null), s -> { });
             station.activate();
-            String[] codes = {"ABCD2345", "EFGH2345", "JKMN2345"};
             for (int i = 0; i < 4; i++) {
                 station.scanned(codes[i % 3]);
                 scanned.add(codes[i % 3]);
@@ -78,7 +78,6 @@ class ScannerOfflineQueueTest {
             try (RemoteApi again = new RemoteApi(RemoteConfig.of(server.baseUrl(), new Credentials.ApiKey(key))
                     .withRetries(1, Duration.ofMillis(10)))) {
                 StationPort restarted = new StationPort(again);
-                restarted.trackables.putAll(port.trackables);
                 ScanJournal reopened = ScanJournal.open(journalFile);
                 assertThat(reopened.pendingCount()).isEqualTo(6);
                 ScannerStationViewModel after = new ScannerStationViewModel(restarted::api, tasks, scheduler,

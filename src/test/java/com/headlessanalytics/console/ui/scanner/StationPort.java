@@ -3,24 +3,19 @@ package com.headlessanalytics.console.ui.scanner;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Trackables;
-import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The station's port in tests: every call goes to a real port (an engine's, or the remote client
- * over loopback), except the trackable lookups, answered from a map the test fills (until the
- * trackables engine is on main); {@link #down} makes every call fail as unreachable, and
- * {@link #loseReplies} stores an ingest and then fails it as unreachable (the answer lost on the way).
+ * over loopback); {@link #down} makes every call fail as unreachable, and {@link #loseReplies}
+ * stores an ingest and then fails it as unreachable (the answer lost on the way).
  */
 final class StationPort {
     final HeadlessApi real;
-    final Map<String, Trackables.Trackable> trackables = new ConcurrentHashMap<>();
     final List<List<Map<String, Object>>> ingests = new CopyOnWriteArrayList<>();
     volatile boolean down;
     volatile boolean loseReplies;
@@ -29,14 +24,9 @@ final class StationPort {
         this.real = real;
     }
 
-    static Trackables.Trackable trackable(String code, String name) {
-        return new Trackables.Trackable(code, "qr_code", name, null, Trackables.DEFAULT_EVENT, null,
-                "http://127.0.0.1/t/" + code, "http://127.0.0.1/t/" + code, 1L, "test", 0, null, null, null);
-    }
-
-    StationPort add(String code, String name) {
-        trackables.put(code, trackable(code, name));
-        return this;
+    /** Creates a trackable through the real port; returns its code. */
+    String add(String kind, String name) {
+        return real.createTrackable(new Trackables.NewTrackable(kind, name, null, null, false)).code();
     }
 
     HeadlessApi api() {
@@ -46,16 +36,6 @@ final class StationPort {
                         throw new ApiException.Unreachable("Connection refused (test)", null);
                     }
                     switch (method.getName()) {
-                        case "trackable" -> {
-                            Trackables.Trackable t = trackables.get(String.valueOf(TrackableCodes.normalize((String) args[0])));
-                            if (t == null) {
-                                throw ApiException.notFound("No trackable has the code " + args[0]);
-                            }
-                            return t;
-                        }
-                        case "trackables" -> {
-                            return new Trackables.TrackableList(new ArrayList<>(trackables.values()), null);
-                        }
                         case "ingest" -> {
                             @SuppressWarnings("unchecked")
                             List<Map<String, Object>> events = (List<Map<String, Object>>) args[0];
