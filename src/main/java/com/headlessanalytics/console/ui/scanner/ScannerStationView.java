@@ -143,8 +143,9 @@ public final class ScannerStationView extends ScreenScaffold {
             case QUEUED -> "-color-warning-muted";
             case UNKNOWN, ERROR -> "-color-danger-muted";
         };
-        panel.setStyle("-fx-background-color: " + colour + "; -fx-background-radius: 8;");
-        panel.getProperties().put("tone", f.tone());
+        if (panel.getProperties().put("tone", f.tone()) != f.tone()) {
+            panel.setStyle("-fx-background-color: " + colour + "; -fx-background-radius: 8;");
+        }
     }
 
     private static Node settings(ScannerStationViewModel.SettingsForm form) {
