@@ -225,6 +225,14 @@ final class BenchCommand {
         @Option(names = "--rate", defaultValue = "20", description = "Scans a second (default: ${DEFAULT-VALUE}; at most 20).")
         int rate;
 
+        @Option(names = "--average-gap", defaultValue = "30",
+                description = "The station's average-gap threshold in ms (default: ${DEFAULT-VALUE}).")
+        int averageGap;
+
+        @Option(names = "--max-gap", defaultValue = "80",
+                description = "The station's longest-gap threshold in ms (default: ${DEFAULT-VALUE}).")
+        int maxGap;
+
         @Override
         public Integer call() throws Exception {
             if (seconds < 1 || rate < 1 || rate > 20) {
@@ -233,6 +241,7 @@ final class BenchCommand {
             Path folder = Files.createTempDirectory("ha-bench-scanner");
             try {
                 new com.headlessanalytics.console.app.bench.ScannerBenchmark(seconds, rate,
+                        new com.headlessanalytics.console.hardware.scan.ScanThresholds(6, averageGap, maxGap, true, true),
                         spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(folder);

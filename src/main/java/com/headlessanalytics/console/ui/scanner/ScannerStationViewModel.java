@@ -493,15 +493,22 @@ public final class ScannerStationViewModel implements Activatable {
         if (wasOffline && offline == null) {
             refreshCache();
         }
+        List<ScanRow> recentRows = new ArrayList<>(recent);
+        List<ScanRow> unknownRows = new ArrayList<>(unknown);
         for (Outcome o : d.outcomes()) {
-            show(o);
+            show(o, recentRows, unknownRows);
+        }
+        recent.setAll(recentRows);
+        if (unknownRows.size() != unknown.size() || !unknownRows.equals(unknown)) {
+            unknown.setAll(unknownRows);
         }
         if (!incoming.isEmpty()) {
             drain();
         }
     }
 
-    private void show(Outcome o) {
+    /** Shows one outcome in the panel and puts its row into the given copies of the lists. */
+    private void show(Outcome o, List<ScanRow> recentRows, List<ScanRow> unknownRows) {
         ScanJournal.Entry e = o.entry();
         Trackables.Trackable t = o.trackable();
         String code = t != null ? t.code() : e.code();
@@ -510,7 +517,7 @@ public final class ScannerStationViewModel implements Activatable {
         String name = t != null ? t.name() : "";
         ScanRow row = new ScanRow(e.id(), Formats.time(e.at(), zone), code == null ? "" : code, name, e.text(),
                 o.state(), o.note() == null ? "" : o.note());
-        upsert(recent, row);
+        upsert(recentRows, row);
         String countText = t == null ? "" : count + (count == 1 ? " scan" : " scans") + " this session";
         switch (o.state()) {
             case RECORDED -> feedback(Tone.RECORDED, t.name(), o.note() != null ? o.note() : t.code() + " recorded",
@@ -519,7 +526,7 @@ public final class ScannerStationViewModel implements Activatable {
                     "queued (" + queued.get() + "): the API is unreachable; sent in order when it answers"
                             + (t == null && code != null ? " (not in the cached list; checked then)" : ""), countText);
             case UNKNOWN -> {
-                upsert(unknown, row);
+                upsert(unknownRows, row);
                 feedback(Tone.UNKNOWN, "Unknown code", (code == null ? "\"" + abbreviate(e.text()) + "\"" : code)
                         + ": " + o.note(), "");
             }
@@ -527,7 +534,7 @@ public final class ScannerStationViewModel implements Activatable {
         }
     }
 
-    private static void upsert(ObservableList<ScanRow> rows, ScanRow row) {
+    private static void upsert(List<ScanRow> rows, ScanRow row) {
         for (int k = 0; k < rows.size(); k++) {
             if (rows.get(k).id().equals(row.id())) {
                 rows.set(k, row);
@@ -536,7 +543,7 @@ public final class ScannerStationViewModel implements Activatable {
         }
         rows.add(0, row);
         if (rows.size() > MAX_ROWS) {
-            rows.remove(MAX_ROWS, rows.size());
+            rows.subList(MAX_ROWS, rows.size()).clear();
         }
     }
 

@@ -67,7 +67,7 @@ class ScannerStationInteractionTest {
 
     /**
      * Types {@code text} and Enter through the glass robot, each key posted 5 ms after the one
-     * before (spinning, not sleeping, so the timer's slack does not stretch the gaps).
+     * before (parking until each key is due, so a late wake-up does not push the later keys back).
      */
     static void burst(Robot robot, String text) {
         for (char c : (text + "\n").toCharArray()) {
@@ -77,9 +77,7 @@ class ScannerStationInteractionTest {
                 robot.keyPress(key);
                 robot.keyRelease(key);
             });
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
-            }
+            waitUntil(next);
         }
     }
 
@@ -147,6 +145,14 @@ class ScannerStationInteractionTest {
                 model.deactivate();
                 return null;
             });
+        }
+    }
+
+    /** Parks until {@code deadline} (System.nanoTime): no spinning, which would starve the FX thread of a core. */
+    static void waitUntil(long deadline) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }
 }
