@@ -18,6 +18,7 @@ import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.SecretStore;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TextClipboard;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
@@ -171,8 +172,10 @@ public final class ConsoleComposition implements AutoCloseable {
                 ConsoleComposition::verifyPacket, clock, zone);
 
         scanJournal = openScanJournal(folder);
-        scanner = new ScannerStationViewModel(current, tasks, scheduler, fxThread, clock, zone, scanJournal,
-                saved.stationOrDefaults(), station -> ConsoleSettings.load(folder).withStation(station).save(folder));
+        StationSettingsForm station = new StationSettingsForm(saved.stationOrDefaults(),
+                now -> ConsoleSettings.load(folder).withStation(now).save(folder));
+        settings.station(station);
+        scanner = new ScannerStationViewModel(current, tasks, scheduler, fxThread, clock, zone, scanJournal, station);
 
         screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));
         screen(Area.EVENTS, events, () -> new EventsView(events));

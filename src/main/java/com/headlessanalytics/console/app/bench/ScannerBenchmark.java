@@ -7,6 +7,7 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.hardware.scan.ScanJournal;
 import com.headlessanalytics.console.hardware.scan.ScanThresholds;
 import com.headlessanalytics.console.hardware.scan.StationSettings;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.scanner.ScannerStationView;
@@ -88,7 +89,7 @@ public final class ScannerBenchmark {
             });
             ScannerStationViewModel model = onFx(() -> new ScannerStationViewModel(() -> api, tasks,
                     new FxScheduler(), Platform::runLater, Clock.systemUTC(), ZoneOffset.UTC, journal,
-                    new StationSettings("bench-station", thresholds, false, null), s -> { }));
+                    new StationSettingsForm(new StationSettings("bench-station", thresholds, false, null), s -> { })));
             Stage stage = onFx(() -> show(model));
             Robot robot = onFx(Robot::new);
             onFx(() -> {

@@ -2,28 +2,25 @@ package com.headlessanalytics.console.ui.scanner;
 
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
+import com.headlessanalytics.console.ui.common.StationSettingsView;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The scanner station: a large feedback panel coloured by the last scan's outcome, the queue and
@@ -148,47 +145,11 @@ public final class ScannerStationView extends ScreenScaffold {
         }
     }
 
-    private static Node settings(ScannerStationViewModel.SettingsForm form) {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        int row = 0;
-        grid.addRow(row++, new Label("Station name"), field("scanner-station-name", form.stationName()));
-        grid.addRow(row++, new Label("Minimum length"), field("scanner-min-length", form.minLength()));
-        grid.addRow(row++, new Label("Average gap (ms)"), field("scanner-average-gap", form.maxAverageGap()));
-        grid.addRow(row++, new Label("Longest gap (ms)"), field("scanner-max-gap", form.maxGap()));
-        CheckBox enter = new CheckBox("Enter ends a scan");
-        enter.setId("scanner-enter-ends");
-        enter.selectedProperty().bindBidirectional(form.enterEnds());
-        CheckBox tab = new CheckBox("Tab ends a scan");
-        tab.setId("scanner-tab-ends");
-        tab.selectedProperty().bindBidirectional(form.tabEnds());
-        CheckBox sound = new CheckBox("Sound on each scan");
-        sound.setId("scanner-sound");
-        sound.selectedProperty().bindBidirectional(form.sound());
-        grid.add(enter, 1, row++);
-        grid.add(tab, 1, row++);
-        grid.add(sound, 1, row++);
-        grid.addRow(row++, new Label("Serial port"), field("scanner-serial-port", form.serialPort()));
-        Button save = ViewParts.button("Save", Feather.SAVE, form.save());
-        save.setId("scanner-save-settings");
-        Label problem = ViewParts.error(form.problem());
-        problem.setId("scanner-settings-problem");
-        problem.setMaxWidth(300);
-        VBox box = new VBox(10, grid, save, problem);
-        box.setPadding(new Insets(8));
-        TitledPane pane = new TitledPane("Station settings", box);
+    private static Node settings(StationSettingsForm form) {
+        TitledPane pane = new TitledPane("Station settings", new StationSettingsView(form));
         pane.setCollapsible(false);
         pane.setMinWidth(340);
         pane.setMaxWidth(340);
         return pane;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(value);
-        f.setPrefColumnCount(12);
-        return f;
     }
 }

@@ -15,6 +15,7 @@ import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.Scheduler;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,13 +103,6 @@ public final class ScannerStationViewModel implements Activatable {
         }
     }
 
-    /** The station settings form: texts as typed, the problem with them, and Save. */
-    public record SettingsForm(StringProperty stationName, StringProperty minLength, StringProperty maxAverageGap,
-                               StringProperty maxGap, BooleanProperty enterEnds, BooleanProperty tabEnds,
-                               BooleanProperty sound, StringProperty serialPort, ReadOnlyStringProperty problem,
-                               Command save) {
-    }
-
     private record Taken(String id, long at, String text, String code) {
     }
 
@@ -125,7 +119,6 @@ public final class ScannerStationViewModel implements Activatable {
     private final Clock clock;
     private final ZoneId zone;
     private final ScanJournal journal;
-    private final Consumer<StationSettings> saveSettings;
     private final WedgeDetector detector;
     private final ConcurrentLinkedQueue<Taken> incoming = new ConcurrentLinkedQueue<>();
     private final Map<String, Trackables.Trackable> cache = new ConcurrentHashMap<>();
@@ -139,10 +132,8 @@ public final class ScannerStationViewModel implements Activatable {
     private final ReadOnlyStringWrapper queuedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper scansTaken = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper("");
-    private final SettingsForm form;
+    private final StationSettingsForm form;
     private final QueryLifecycle query;
-    private StationSettings settings;
     private Consumer<String> release = text -> { };
     private boolean swallowTyped;
     private long lastTick = Long.MIN_VALUE / 2;
@@ -160,11 +151,10 @@ public final class ScannerStationViewModel implements Activatable {
      * @param api the open workspace's port
      * @param fxThread runs serial scans on the FX thread ({@code Platform::runLater} in the app)
      * @param journal the station's scan queue on disk
-     * @param initial the saved station settings; {@code saveSettings} keeps changed ones
+     * @param form the station's settings (shared with Settings); a Save applies at once
      */
     public ScannerStationViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, Scheduler scheduler, Executor fxThread,
-                                   Clock clock, ZoneId zone, ScanJournal journal, StationSettings initial,
-                                   Consumer<StationSettings> saveSettings) {
+                                   Clock clock, ZoneId zone, ScanJournal journal, StationSettingsForm form) {
         this.api = api;
         this.tasks = tasks;
         this.scheduler = scheduler;
@@ -172,18 +162,10 @@ public final class ScannerStationViewModel implements Activatable {
         this.clock = clock;
         this.zone = zone;
         this.journal = journal;
-        this.saveSettings = saveSettings;
-        this.settings = initial;
-        this.detector = new WedgeDetector(initial.thresholds());
+        this.form = form;
+        this.detector = new WedgeDetector(form.settings().thresholds());
         this.query = new QueryLifecycle(tasks);
-        ScanThresholds t = initial.thresholds();
-        form = new SettingsForm(new SimpleStringProperty(initial.stationName()),
-                new SimpleStringProperty(String.valueOf(t.minLength())),
-                new SimpleStringProperty(String.valueOf(t.maxAverageGapMs())),
-                new SimpleStringProperty(String.valueOf(t.maxGapMs())), new SimpleBooleanProperty(t.enterEnds()),
-                new SimpleBooleanProperty(t.tabEnds()), new SimpleBooleanProperty(initial.sound()),
-                new SimpleStringProperty(initial.serialPort() == null ? "" : initial.serialPort()),
-                settingsProblem.getReadOnlyProperty(), new Command(this::saveSettings));
+        form.settingsProperty().addListener((obs, old, now) -> applied(old, now));
         queued.set(journal.pendingCount());
         showQueued();
         ready();
@@ -326,7 +308,7 @@ public final class ScannerStationViewModel implements Activatable {
             return;
         }
         draining = true;
-        String station = settings.stationName();
+        String station = form.settings().stationName();
         tasks.submit("Sending scans", progress -> send(station), this::drained, failure -> {
             draining = false;
             feedback(Tone.ERROR, "Scan not saved", ErrorText.describe(failure), "");
@@ -549,13 +531,13 @@ public final class ScannerStationViewModel implements Activatable {
 
     private void feedback(Tone tone, String headline, String detail, String count) {
         feedback.set(new Feedback(tone, headline, detail == null ? "" : detail, count));
-        if (settings.sound()) {
+        if (form.settings().sound()) {
             cue.set(new Cue(++cues, tone));
         }
     }
 
     private void ready() {
-        feedback.set(new Feedback(Tone.READY, "Ready to scan", "Station " + settings.stationName()
+        feedback.set(new Feedback(Tone.READY, "Ready to scan", "Station " + form.settings().stationName()
                 + ": scan a label; scans are recorded as this station's", ""));
     }
 
@@ -576,38 +558,10 @@ public final class ScannerStationViewModel implements Activatable {
 
     // ---- settings and the serial scanner ----
 
-    private void saveSettings() {
-        int min;
-        int avg;
-        int max;
-        try {
-            min = Integer.parseInt(form.minLength().get().strip());
-            avg = Integer.parseInt(form.maxAverageGap().get().strip());
-            max = Integer.parseInt(form.maxGap().get().strip());
-        } catch (NumberFormatException e) {
-            settingsProblem.set("The length and gaps must be whole numbers");
-            return;
-        }
-        List<String> problems = ScanThresholds.problems(min, avg, max, form.enterEnds().get(), form.tabEnds().get());
-        String name = form.stationName().get() == null ? "" : form.stationName().get().strip();
-        if (name.isEmpty() || name.length() > StationSettings.MAX_NAME) {
-            problems = new ArrayList<>(problems);
-            problems.add(0, "the station name must be 1-" + StationSettings.MAX_NAME + " characters");
-        }
-        if (!problems.isEmpty()) {
-            String text = String.join("; ", problems);
-            settingsProblem.set(Character.toUpperCase(text.charAt(0)) + text.substring(1));
-            return;
-        }
-        settingsProblem.set("");
-        String port = form.serialPort().get() == null ? "" : form.serialPort().get().strip();
-        StationSettings now = new StationSettings(name, new ScanThresholds(min, avg, max, form.enterEnds().get(),
-                form.tabEnds().get()), form.sound().get(), port);
-        boolean portChanged = !java.util.Objects.equals(now.serialPort(), settings.serialPort());
-        settings = now;
+    /** A Save in the settings form: the detector's thresholds now, the serial port reopened when it changed. */
+    private void applied(StationSettings old, StationSettings now) {
         detector.thresholds(now.thresholds());
-        saveSettings.accept(now);
-        if (portChanged && active) {
+        if (!java.util.Objects.equals(old.serialPort(), now.serialPort()) && active) {
             closeSerial();
             openSerial();
         }
@@ -617,14 +571,14 @@ public final class ScannerStationViewModel implements Activatable {
     }
 
     private void openSerial() {
-        String port = settings.serialPort();
+        String port = form.settings().serialPort();
         if (port == null) {
             return;
         }
         tasks.submit("Opening the serial scanner " + port, progress -> SerialScanReader.open(port,
                 line -> fxThread.execute(() -> scanned(line)),
                 problem -> fxThread.execute(() -> feedback(Tone.ERROR, "Serial scanner", problem, ""))), reader -> {
-                    if (active && port.equals(settings.serialPort())) {
+                    if (active && port.equals(form.settings().serialPort())) {
                         serial = reader;
                     } else {
                         reader.close();
@@ -691,12 +645,12 @@ public final class ScannerStationViewModel implements Activatable {
         return query;
     }
 
-    public SettingsForm settingsForm() {
+    public StationSettingsForm settingsForm() {
         return form;
     }
 
     public StationSettings settings() {
-        return settings;
+        return form.settings();
     }
 
     /** This session's count of scans of the trackable with this code. */

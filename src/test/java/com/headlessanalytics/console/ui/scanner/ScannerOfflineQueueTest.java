@@ -7,6 +7,7 @@ import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.hardware.scan.ScanJournal;
 import com.headlessanalytics.console.hardware.scan.StationSettings;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.remote.Credentials;
 import com.headlessanalytics.console.remote.RemoteApi;
 import com.headlessanalytics.console.remote.RemoteConfig;
@@ -51,7 +52,7 @@ class ScannerOfflineQueueTest {
                 port.add("rfid", "Returns")};
             ScanJournal journal = ScanJournal.open(journalFile);
             ScannerStationViewModel station = new ScannerStationViewModel(port::api, tasks, scheduler, Runnable::run,
-                    clock, ZoneOffset.UTC, journal, new StationSettings("dock-1", null, false, null), s -> { });
+                    clock, ZoneOffset.UTC, journal, new StationSettingsForm(new StationSettings("dock-1", null, false, null), s -> { }));
             station.activate();
             for (int i = 0; i < 4; i++) {
                 station.scanned(codes[i % 3]);
@@ -81,8 +82,8 @@ class ScannerOfflineQueueTest {
                 ScanJournal reopened = ScanJournal.open(journalFile);
                 assertThat(reopened.pendingCount()).isEqualTo(6);
                 ScannerStationViewModel after = new ScannerStationViewModel(restarted::api, tasks, scheduler,
-                        Runnable::run, clock, ZoneOffset.UTC, reopened, new StationSettings("dock-1", null, false,
-                        null), s -> { });
+                        Runnable::run, clock, ZoneOffset.UTC, reopened, new StationSettingsForm(new StationSettings("dock-1", null, false,
+                        null), s -> { }));
                 after.activate();
                 assertThat(after.queuedProperty().get()).isZero();
                 List<Event> events = engine.defaultWorkspace().events(EventQuery.all()).events();

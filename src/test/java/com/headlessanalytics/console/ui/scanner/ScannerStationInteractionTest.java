@@ -8,6 +8,7 @@ import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.hardware.scan.ScanJournal;
 import com.headlessanalytics.console.hardware.scan.ScanThresholds;
 import com.headlessanalytics.console.hardware.scan.StationSettings;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
@@ -90,7 +91,7 @@ class ScannerStationInteractionTest {
         }
         ScannerStationViewModel model = ScreenRobot.onFx(() -> new ScannerStationViewModel(port::api, tasks,
                 new FxScheduler(), Platform::runLater, Clock.systemUTC(), ZoneOffset.UTC, journal,
-                new StationSettings("dock-7", LOADED_MACHINE, false, null), s -> { }));
+                new StationSettingsForm(new StationSettings("dock-7", LOADED_MACHINE, false, null), s -> { })));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ScannerStationView(model))) {
             robot.read(() -> {
                 model.activate();

@@ -8,6 +8,7 @@ import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.hardware.scan.ScanJournal;
 import com.headlessanalytics.console.hardware.scan.StationSettings;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TestClock;
 import com.headlessanalytics.console.ui.common.TestTasks;
@@ -54,7 +55,7 @@ class ScannerStationViewModelTest {
     ScannerStationViewModel station() throws Exception {
         journal = ScanJournal.open(dir.resolve("scanner/scan-journal.jsonl"));
         ScannerStationViewModel m = new ScannerStationViewModel(port::api, tasks, scheduler, Runnable::run, clock,
-                ZoneOffset.UTC, journal, new StationSettings("dock-2", null, false, null), saved::add);
+                ZoneOffset.UTC, journal, new StationSettingsForm(new StationSettings("dock-2", null, false, null), saved::add));
         m.onRelease(released::append);
         m.activate();
         return m;
@@ -183,7 +184,7 @@ class ScannerStationViewModelTest {
 
     @Test
     void settingsAreCheckedSavedAndUsedByTheDetector() {
-        ScannerStationViewModel.SettingsForm form = model.settingsForm();
+        StationSettingsForm form = model.settingsForm();
         form.minLength().set("1");
         form.save().execute();
         assertThat(form.problem().get()).isEqualTo("The minimum length must be 2-100 characters");
