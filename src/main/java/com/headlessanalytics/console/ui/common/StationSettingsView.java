@@ -6,6 +6,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -26,6 +27,11 @@ public final class StationSettingsView extends VBox {
         grid.add(check("scanner-tab-ends", "Tab ends a scan", form.tabEnds()), 1, row++);
         grid.add(check("scanner-sound", "Sound on each scan", form.sound()), 1, row++);
         grid.addRow(row, new Label("Serial port"), field("scanner-serial-port", form.serialPort()));
+        grid.getChildren().forEach(n -> {
+            if (n instanceof Label label) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         Button save = ViewParts.button("Save", Feather.SAVE, form.save());
         save.setId("scanner-save-settings");
         Label problem = ViewParts.error(form.problem());

@@ -120,11 +120,11 @@ public final class ScannerStationView extends ScreenScaffold {
 
     private static TableView<ScannerStationViewModel.ScanRow> rows(String placeholder) {
         TableView<ScannerStationViewModel.ScanRow> table = ViewParts.table(placeholder);
-        table.getColumns().add(ViewParts.column("Time", ScannerStationViewModel.ScanRow::time, 150));
-        table.getColumns().add(ViewParts.column("Code", ScannerStationViewModel.ScanRow::code, 100));
-        table.getColumns().add(ViewParts.column("Trackable", ScannerStationViewModel.ScanRow::name, 180));
-        table.getColumns().add(ViewParts.column("State", ScannerStationViewModel.ScanRow::stateText, 100));
-        table.getColumns().add(ViewParts.column("Scanned text", ScannerStationViewModel.ScanRow::text, 220));
+        table.getColumns().add(ViewParts.column("Time", ScannerStationViewModel.ScanRow::time, 175));
+        table.getColumns().add(ViewParts.column("Code", ScannerStationViewModel.ScanRow::code, 105));
+        table.getColumns().add(ViewParts.column("Trackable", ScannerStationViewModel.ScanRow::name, 150));
+        table.getColumns().add(ViewParts.column("State", ScannerStationViewModel.ScanRow::stateText, 95));
+        table.getColumns().add(ViewParts.column("Scanned text", ScannerStationViewModel.ScanRow::text, 200));
         table.getColumns().add(ViewParts.column("Note", ScannerStationViewModel.ScanRow::note, 240));
         return table;
     }
@@ -148,8 +148,8 @@ public final class ScannerStationView extends ScreenScaffold {
     private static Node settings(StationSettingsForm form) {
         TitledPane pane = new TitledPane("Station settings", new StationSettingsView(form));
         pane.setCollapsible(false);
-        pane.setMinWidth(340);
-        pane.setMaxWidth(340);
+        pane.setMinWidth(360);
+        pane.setMaxWidth(360);
         return pane;
     }
 }
