@@ -78,7 +78,9 @@ public final class ScannerStationView extends ScreenScaffold {
         status.setId("scanner-status");
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
-        headerActions(queued, status);
+        status.setWrapText(true);
+        headerActions(queued);
+        summary(status);
 
         Label headline = new Label();
         headline.setId("scanner-feedback-name");
@@ -122,8 +124,8 @@ public final class ScannerStationView extends ScreenScaffold {
         TableView<ScannerStationViewModel.ScanRow> table = ViewParts.table(placeholder);
         table.getColumns().add(ViewParts.column("Time", ScannerStationViewModel.ScanRow::time, 175));
         table.getColumns().add(ViewParts.column("Code", ScannerStationViewModel.ScanRow::code, 105));
-        table.getColumns().add(ViewParts.column("Trackable", ScannerStationViewModel.ScanRow::name, 150));
-        table.getColumns().add(ViewParts.column("State", ScannerStationViewModel.ScanRow::stateText, 95));
+        table.getColumns().add(ViewParts.column("Trackable", ScannerStationViewModel.ScanRow::name, 140));
+        table.getColumns().add(ViewParts.column("State", ScannerStationViewModel.ScanRow::stateText, 115));
         table.getColumns().add(ViewParts.column("Scanned text", ScannerStationViewModel.ScanRow::text, 200));
         table.getColumns().add(ViewParts.column("Note", ScannerStationViewModel.ScanRow::note, 240));
         return table;

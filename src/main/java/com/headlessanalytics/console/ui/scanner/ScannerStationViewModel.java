@@ -75,7 +75,7 @@ public final class ScannerStationViewModel implements Activatable {
     public enum Tone { READY, RECORDED, QUEUED, UNKNOWN, ERROR }
 
     public enum State {
-        RECORDED("recorded"), QUEUED("queued"), UNKNOWN("unknown code"), REJECTED("rejected");
+        RECORDED("recorded"), QUEUED("queued"), UNKNOWN("unknown"), REJECTED("rejected");
 
         private final String text;
 
