@@ -195,13 +195,15 @@ class ArchitectureTest {
 
     /**
      * What the ViewModel side may use: the JDK but its desktop toolkits, observable JavaFX values
-     * and collections (no scene graph, no stage, no animation), domain, api and hardware.scan (no JavaFX), Jackson's
-     * annotations (as domain may), and other classes of the ViewModel side in its own package or
-     * ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
+     * and collections (no scene graph, no stage, no animation), domain and api, Jackson's
+     * annotations (as domain may), the symbols and label layouts and hardware.scan (toolkit-free by their own rule),
+     * the printing port and choices of hardware.print (not its JavaFX classes), and other classes of
+     * the ViewModel side in its own package or ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
      */
     static final DescribedPredicate<Dependency> VIEW_MODEL_MAY_USE = named("the target is in the JDK (not java.awt,"
-            + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, hardware.scan, Jackson"
-            + " annotations, or a non-View class of ui.common or of the origin's own package", d -> {
+            + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, Jackson"
+            + " annotations, symbols, hardware.labels, hardware.scan, the toolkit-free classes of hardware.print, or a non-View"
+            + " class of ui.common or of the origin's own package", d -> {
                 JavaClass t = d.getTargetClass().getBaseComponentType();
                 if (t.isPrimitive()) {
                     return true;
@@ -210,8 +212,13 @@ class ArchitectureTest {
                     return !inAny(t, "java.awt..", "javax.swing..", "javax.imageio..");
                 }
                 if (inAny(t, "javafx.beans..", "javafx.collections..", "javafx.util..", ROOT + ".domain..",
-                        ROOT + ".api..", ROOT + ".hardware.scan..", "com.fasterxml.jackson.annotation..")) {
+                        ROOT + ".api..", "com.fasterxml.jackson.annotation..", ROOT + ".symbols..",
+                        ROOT + ".hardware.labels..", ROOT + ".hardware.scan..")) {
                     return true;
+                }
+                if (inAny(t, ROOT + ".hardware.print..")) {
+                    return t.getDirectDependenciesFromSelf().stream()
+                            .noneMatch(x -> inAny(x.getTargetClass(), "javafx.."));
                 }
                 return inAny(t, UI + "..") && !isViewPart(t) && (inAny(t, UI_COMMON) || samePackage(d));
             });
@@ -268,20 +275,24 @@ class ArchitectureTest {
 
     /**
      * Views show their ViewModel: they use their own package, ui.common, the JDK, JavaFX and the UI
-     * libraries, and of domain and api only values (enums and records) to offer or show — never the
-     * port, its errors or its JSON.
+     * libraries, and of domain, api, symbols, hardware.labels and hardware.print only values (enums
+     * and records, e.g. a label template or a print margin) to offer or show — never the port, its
+     * errors or its JSON, never a renderer or the printing itself.
      */
     @Test
     void viewsUseTheirOwnPackageUiCommonJavaFxAndValuesOnly() {
         classes().that(named("are Views (named *View, with their nested classes) in a ui feature package",
                         (JavaClass c) -> inFeaturePackage(c) && outermost(c).getSimpleName().endsWith("View")))
                 .should(ArchConditions.onlyHaveDependenciesWhere(named("the target is in the View's own package, ui.common,"
-                        + " the JDK, JavaFX, AtlantaFX, Ikonli, TilesFX or ControlsFX, or is an enum or record of domain or api",
+                        + " the JDK, JavaFX, AtlantaFX, Ikonli, TilesFX or ControlsFX, or is an enum or record of domain, api,"
+                        + " symbols, hardware.labels or hardware.print",
                         (Dependency d) -> {
                             JavaClass t = d.getTargetClass().getBaseComponentType();
                             return t.isPrimitive() || samePackage(d) || inAny(t, UI_COMMON, "java..", "javax..")
                                     || inAny(t, UI_LIBRARIES)
-                                    || (inAny(t, ROOT + ".domain..", ROOT + ".api..") && isValueType(t));
+                                    || (inAny(t, ROOT + ".domain..", ROOT + ".api..", ROOT + ".symbols..",
+                                            ROOT + ".hardware.labels..", ROOT + ".hardware.print..")
+                                            && isValueType(t));
                         })))
                 .check(classes);
     }

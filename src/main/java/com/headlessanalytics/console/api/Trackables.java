@@ -33,8 +33,10 @@ public final class Trackables {
      * {@code POST /api/trackables}, the reference's body: {@code kind} and {@code name} required;
      * {@code targetUrl} an http(s) URL; {@code eventName} defaults to {@value #DEFAULT_EVENT};
      * {@code qrSvg} is answered when {@code includeQrSvg}; {@code businessId} defaults to the
-     * workspace's default business.
+     * workspace's default business. Absent fields are not sent (a server of the reference's paths
+     * gets the reference's body).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewTrackable(String kind, String name, String targetUrl, String eventName, Boolean includeQrSvg,
                                String businessId) {
         public NewTrackable(String kind, String name, String targetUrl, String eventName, Boolean includeQrSvg) {

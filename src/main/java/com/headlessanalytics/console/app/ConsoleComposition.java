@@ -35,8 +35,11 @@ import com.headlessanalytics.console.ui.grants.GrantFormView;
 import com.headlessanalytics.console.ui.grants.GrantFormViewModel;
 import com.headlessanalytics.console.ui.grants.GrantsView;
 import com.headlessanalytics.console.ui.grants.GrantsViewModel;
+import com.headlessanalytics.console.hardware.print.LabelPrinting;
 import com.headlessanalytics.console.ui.health.HealthView;
 import com.headlessanalytics.console.ui.health.HealthViewModel;
+import com.headlessanalytics.console.ui.labels.LabelsView;
+import com.headlessanalytics.console.ui.labels.LabelsViewModel;
 import com.headlessanalytics.console.ui.metrics.MetricDefinitionView;
 import com.headlessanalytics.console.ui.metrics.MetricDefinitionViewModel;
 import com.headlessanalytics.console.ui.metrics.MetricsView;
@@ -59,6 +62,10 @@ import com.headlessanalytics.console.ui.settings.SettingsViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
 import com.headlessanalytics.console.ui.shell.ShellView;
 import com.headlessanalytics.console.ui.shell.ShellViewModel;
+import com.headlessanalytics.console.ui.trackables.TrackableFormView;
+import com.headlessanalytics.console.ui.trackables.TrackableFormViewModel;
+import com.headlessanalytics.console.ui.trackables.TrackablesView;
+import com.headlessanalytics.console.ui.trackables.TrackablesViewModel;
 import com.headlessanalytics.console.ui.usage.UsageView;
 import com.headlessanalytics.console.ui.usage.UsageViewModel;
 import java.io.IOException;
@@ -170,6 +177,13 @@ public final class ConsoleComposition implements AutoCloseable {
         });
         ProofTrailsViewModel proofTrails = new ProofTrailsViewModel(current, tasks, this.dialogs,
                 ConsoleComposition::verifyPacket, clock, zone);
+        LabelsViewModel labels = new LabelsViewModel(current, tasks, this.dialogs, new LabelPrinting(),
+                PrintSettings.load(folder), choice -> PrintSettings.save(folder, choice));
+        TrackablesViewModel trackables = new TrackablesViewModel(current, tasks, this.dialogs, clipboard, navigator,
+                zone, picked -> {
+                    labels.show(picked);
+                    shellRef[0].select(Area.LABELS);
+                });
 
         scanJournal = openScanJournal(folder);
         StationSettingsForm station = new StationSettingsForm(saved.stationOrDefaults(),
@@ -191,6 +205,8 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.SCANNER, scanner, () -> new ScannerStationView(scanner));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
+        screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));
+        screen(Area.LABELS, labels, () -> new LabelsView(labels));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
         shell = new ShellViewModel(models, tasks);
         shellRef[0] = shell;
@@ -246,6 +262,7 @@ public final class ConsoleComposition implements AutoCloseable {
         dialogs.registerForm(ContractFormViewModel.class, ContractFormView::new);
         dialogs.registerForm(GrantFormViewModel.class, GrantFormView::new);
         dialogs.registerForm(ProposeDecisionViewModel.class, ProposeDecisionView::new);
+        dialogs.registerForm(TrackableFormViewModel.class, TrackableFormView::new);
         return dialogs;
     }
 

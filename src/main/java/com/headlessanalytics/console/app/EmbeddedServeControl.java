@@ -10,7 +10,11 @@ import java.io.IOException;
 import java.net.BindException;
 import java.util.List;
 
-/** Serve mode inside the console: the local API server over the console's own engine. */
+/**
+ * Serve mode inside the console: the local API server over the console's own engine. While it
+ * serves, new trackables link to {@code http://localhost:<its port>/t/CODE}, as {@code serve} without
+ * {@code --public-url} does.
+ */
 public final class EmbeddedServeControl implements ServeControl {
     private final Engine engine;
     private LocalApiServer server;
@@ -41,6 +45,7 @@ public final class EmbeddedServeControl implements ServeControl {
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        engine.setPublicUrl("http://localhost:" + server.port());
         return status();
     }
 

@@ -52,7 +52,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.keyBlocks = new KeyBlockIndex();
         this.analyticsIndex = new AnalyticsIndex();
         this.analyticsLoader = new AnalyticsLoader(db, analyticsIndex);
-        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats()), analyticsLoader);
+        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats(), new TrackableScanStats()), analyticsLoader);
         this.analytics = new EngineAnalytics(db, analyticsIndex);
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Trackables on H2 (PRODUCT.md §6): created through the single writer with a fresh code that no
  * stored trackable of any workspace has, so codes never collide, however many are created at once;
  * payload and tracking link computed once and stored. Scans are the stored events whose
- * {@code trackable.code} is the code (the indexed {@code event.trackable_code}).
+ * {@code trackable.code} is the code (the indexed {@code event.trackable_code}), counted at ingest
+ * ({@link TrackableScanStats}).
  */
 final class EngineTrackables {
     private static final Logger LOG = LoggerFactory.getLogger(EngineTrackables.class);
@@ -38,11 +40,14 @@ final class EngineTrackables {
     static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
     /** How many fresh codes creation tries before it gives up (at 40 bits, one retry is already rare). */
     static final int MAX_CODE_ATTEMPTS = 32;
+    /** The business id rule of ingest, so that a scan of the trackable can always be recorded. */
+    private static final Pattern BUSINESS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String BACKFILL_JOB = "backfill_trackable_code";
+    /** A trackable's columns and its scans from the rollup kept at ingest ({@link TrackableScanStats}). */
     private static final String COLUMNS = "t.code, t.kind, t.name, t.target_url, t.event_name, t.business_id,"
-            + " t.payload, t.tracking_url, t.created_at, t.created_by,"
-            + " (SELECT COUNT(*) FROM event e WHERE e.workspace_id = t.workspace_id AND e.trackable_code = t.code),"
-            + " (SELECT MAX(e.ts) FROM event e WHERE e.workspace_id = t.workspace_id AND e.trackable_code = t.code)";
+            + " t.payload, t.tracking_url, t.created_at, t.created_by, COALESCE(s.scan_count, 0), s.last_ts";
+    private static final String FROM = " FROM trackable t LEFT JOIN trackable_scan_stats s"
+            + " ON s.workspace_id = t.workspace_id AND s.trackable_code = t.code";
 
     private final Database db;
     private final RandomGenerator random;
@@ -87,13 +92,20 @@ final class EngineTrackables {
         return null;
     }
 
-    /** Why {@code url} is not an absolute http or https URL with a host, or null when it is one. */
+    /**
+     * Why {@code url} is not an absolute ASCII http or https URL with a host, or null when it is one.
+     * ASCII keeps every payload within one QR symbol (2000 characters and the code fit version 40
+     * at correction M) and the redirect's Location header plain.
+     */
     static String httpUrlProblem(String url) {
         if (url.length() > Trackables.MAX_URL) {
             return "is longer than " + Trackables.MAX_URL + " characters";
         }
         if (url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             return "must not hold spaces or control characters";
+        }
+        if (url.chars().anyMatch(c -> c > 0x7f)) {
+            return "must be ASCII: percent-encode other characters (and write the host in punycode)";
         }
         try {
             URI uri = new URI(url);
@@ -132,9 +144,8 @@ final class EngineTrackables {
             }
         }
         checks.eventName("eventName", t.eventName());
-        checks.id("businessId", t.businessId());
-        if (t.businessId() != null && t.businessId().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            checks.add("businessId", "invalid_value", "must not contain control characters");
+        if (t.businessId() != null && !BUSINESS_ID.matcher(t.businessId()).matches()) {
+            checks.add("businessId", "invalid_value", "must be 1-128 letters, digits or . _ : - (the rule of ingest)");
         }
         return checks;
     }
@@ -245,7 +256,7 @@ final class EngineTrackables {
 
     /** A checked query's trackables, newest first, without proofs. */
     List<Trackables.Trackable> list(String workspaceId, Trackables.Query q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM trackable t WHERE t.workspace_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE t.workspace_id = ?");
         List<String> args = new ArrayList<>();
         args.add(workspaceId);
         if (q.code() != null) {
@@ -276,8 +287,8 @@ final class EngineTrackables {
     /** The trackable of a canonical code in the workspace, or null. */
     Trackables.Trackable find(String workspaceId, String code) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM trackable t WHERE t.code = ? AND t.workspace_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
+                    + " WHERE t.code = ? AND t.workspace_id = ?")) {
                 ps.setString(1, code);
                 ps.setString(2, workspaceId);
                 List<Trackables.Trackable> found = rows(ps);
@@ -289,8 +300,8 @@ final class EngineTrackables {
     /** The trackable of a canonical code in any workspace, or null. */
     Located locate(String code) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", t.workspace_id"
-                    + " FROM trackable t WHERE t.code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", t.workspace_id" + FROM
+                    + " WHERE t.code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? new Located(rs.getString(13), row(rs)) : null;
@@ -340,13 +351,14 @@ final class EngineTrackables {
             after = last;
         }
         db.write(c -> {
+            TrackableScanStats.rebuild(c);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine_job WHERE name = ?")) {
                 ps.setString(1, BACKFILL_JOB);
                 ps.executeUpdate();
             }
             return null;
         });
-        LOG.info("Backfilled the trackable codes of stored events");
+        LOG.info("Backfilled the trackable codes of stored events and their scan counts");
     }
 
     /** One page of the backfill; the last sequence read, or null when there was nothing left. */

@@ -351,16 +351,24 @@ public final class LocalApiServer {
             ServeBackend.TrackableLink link = found.get();
             call.principal = new Principal(link.workspaceId(), null);
             Trackables.Trackable trackable = link.trackable();
-            if (!"HEAD".equals(call.method)) {
-                backend.workspace(call.principal).ingest(List.of(Trackables.scanEvent(trackable,
-                        Trackables.CHANNEL_LINK, links.visitor(call.remoteAddress()), Ids.newId("scan", call.at),
-                        call.at)));
-            }
             String location = TrackableLinks.location(trackable);
+            if (!"HEAD".equals(call.method)) {
+                try {
+                    backend.workspace(call.principal).ingest(List.of(Trackables.scanEvent(trackable,
+                            Trackables.CHANNEL_LINK, links.visitor(call.remoteAddress()), Ids.newId("scan", call.at),
+                            call.at)));
+                } catch (RuntimeException e) {
+                    if (location == null) {
+                        throw e;
+                    }
+                    // the visitor still reaches the target; the lost scan is logged, not hidden
+                    log.error("The scan of trackable {} could not be recorded; redirecting anyway", trackable.code(), e);
+                }
+            }
             if (location == null) {
                 return html(call, 200, TrackableLinks.recordedPage(trackable), Map.of());
             }
-            return html(call, 302, new byte[0], Map.of("Location", location));
+            return html(call, 302, TrackableLinks.redirectPage(location), Map.of("Location", location));
         } catch (RuntimeException e) {
             String queryId = newQueryId(call.at);
             log.error("GET /t/{code} failed (queryId {})", queryId, e);

@@ -63,6 +63,12 @@ final class TrackableLinks {
                         + ") was recorded.");
     }
 
+    /** The body of the redirect, for a client that does not follow it. */
+    static byte[] redirectPage(String location) {
+        return page("Redirecting", "Redirecting", "Scan recorded. Continue to <a href=\"" + escape(location) + "\">"
+                + escape(location) + "</a>.");
+    }
+
     static byte[] notFoundPage() {
         return page("Unknown code", "Unknown code",
                 "This link does not name a trackable of this server. Nothing was recorded.");

@@ -1086,7 +1086,7 @@ abstract class HeadlessApiContract {
         assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "Oil\u0000", url, null,
                 false)), "name");
         for (String target : List.of("javascript:alert(1)", "ftp://example.com/x", "/relative/path",
-                "https://", "https://exa mple.com", "https://example.com/" + "p".repeat(Trackables.MAX_URL))) {
+                "https://", "https://exa mple.com", "https://café.example/menu", "https://example.com/" + "p".repeat(Trackables.MAX_URL))) {
             assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", target, null, false)),
                     "targetUrl");
         }
@@ -1096,6 +1096,8 @@ abstract class HeadlessApiContract {
                 "e".repeat(201), false)), "eventName");
         assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", url, null, false,
                 "b".repeat(300))), "businessId");
+        assertField(() -> api().createTrackable(new Trackables.NewTrackable("qr_code", "n", url, null, false,
+                "my shop!")), "businessId");
         assertThat(api().trackables(Trackables.Query.all()).trackables()).hasSize(1).first()
                 .usingRecursiveComparison().ignoringFields("proof", "qrSvg").isEqualTo(kept);
     }

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad and hostile requests against serve mode on a real engine: each gets its documented status
  * and error code, and the stored events, metric definitions and governance records (contracts,
- * grants, decisions, receipts and the chain, proof trails and the push endpoint) stay exactly as
- * they were.
+ * grants, decisions, receipts and the chain, proof trails and the push endpoint) and the trackables
+ * stay exactly as they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
@@ -55,6 +55,9 @@ class HostileInputTest {
                 "{\"name\":\"orders\",\"event\":\"order.created\"}");
         assertThat(defined.statusCode()).isEqualTo(200);
         seedGovernance();
+        HttpResponse<String> trackable = send("POST", "/api/trackables", "application/json", auth(),
+                "{\"kind\":\"qr_code\",\"name\":\"Kept\",\"targetUrl\":\"https://example.com/kept\"}");
+        assertThat(trackable.statusCode()).as(trackable.body()).isEqualTo(201);
         before = storedData();
     }
 
@@ -553,8 +556,69 @@ class HostileInputTest {
         return cases.stream();
     }
 
+    /** The trackable routes: bad kinds, huge and control-character names and codes, bad targets, unknown codes. */
+    static Stream<Arguments> hostileTrackables() {
+        String url = ",\"targetUrl\":\"https://example.com/p\"";
+        List<Arguments> cases = new ArrayList<>();
+        for (String[] c : new String[][] {
+            {"kind qr", "{\"kind\":\"qr\",\"name\":\"n\"}"},
+            {"kind upper case", "{\"kind\":\"QR_CODE\",\"name\":\"n\"}"},
+            {"kind number", "{\"kind\":5,\"name\":\"n\"}"},
+            {"kind missing", "{\"name\":\"n\"}"},
+            {"kind with NUL", "{\"kind\":\"qr_code\\u0000\",\"name\":\"n\"}"},
+            {"name missing", "{\"kind\":\"qr_code\"}"},
+            {"name empty", "{\"kind\":\"qr_code\",\"name\":\"\"}"},
+            {"name blank", "{\"kind\":\"qr_code\",\"name\":\"   \"}"},
+            {"name 201 characters", "{\"kind\":\"qr_code\",\"name\":\"" + "n".repeat(201) + "\"}"},
+            {"name 100,000 characters", "{\"kind\":\"qr_code\",\"name\":\"" + "n".repeat(100_000) + "\"}"},
+            {"name with a line break", "{\"kind\":\"qr_code\",\"name\":\"a\\nb\"}"},
+            {"name with NUL", "{\"kind\":\"qr_code\",\"name\":\"a\\u0000\"}"},
+            {"name with a tab", "{\"kind\":\"qr_code\",\"name\":\"a\\tb\"}"},
+            {"name with DEL-range C1 control", "{\"kind\":\"qr_code\",\"name\":\"a\\u0085\"}"},
+            {"name a number", "{\"kind\":\"qr_code\",\"name\":7}"},
+            {"javascript target", "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"javascript:alert(1)\"}"},
+            {"ftp target", "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"ftp://example.com/x\"}"},
+            {"relative target", "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"/p\"}"},
+            {"target without host", "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"https://\"}"},
+            {"target with a space", "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"https://a b.com\"}"},
+            {"target with a line break",
+                "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"https://a.com/\\r\\nX: y\"}"},
+            {"target 2001 characters", "{\"kind\":\"qr_code\",\"name\":\"n\",\"targetUrl\":\"https://a.com/"
+                + "p".repeat(1990) + "\"}"},
+            {"event name with BEL", "{\"kind\":\"qr_code\",\"name\":\"n\"" + url + ",\"eventName\":\"a\\u0007\"}"},
+            {"event name 201 characters", "{\"kind\":\"qr_code\",\"name\":\"n\",\"eventName\":\""
+                + "e".repeat(201) + "\"}"},
+            {"businessId 300 characters", "{\"kind\":\"qr_code\",\"name\":\"n\",\"businessId\":\""
+                + "b".repeat(300) + "\"}"},
+            {"includeQrSvg a string", "{\"kind\":\"qr_code\",\"name\":\"n\",\"includeQrSvg\":\"yes\"}"},
+            {"unknown field", "{\"kind\":\"qr_code\",\"name\":\"n\",\"code\":\"AAAAAAAA\"}"}}) {
+            cases.add(post("trackable " + c[0], "/api/trackables", c[1], 400, "invalid_input"));
+        }
+        cases.add(post("trackable not JSON", "/api/trackables", "{\"kind\":", 400, "malformed_json"));
+        cases.add(Arguments.of("trackable text/plain", "POST", "/api/trackables", "text/plain", true,
+                "{}".getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(Arguments.of("trackable without credentials", "POST", "/api/trackables", "application/json", false,
+                "{\"kind\":\"qr_code\",\"name\":\"n\"}".getBytes(StandardCharsets.UTF_8), 401, "unauthorized"));
+        cases.add(Arguments.of("delete trackables", "DELETE", "/api/trackables", null, true, null, 405,
+                "method_not_allowed"));
+        cases.add(Arguments.of("put a trackable", "PUT", "/api/trackables/ZZZZZZZZ", "application/json", true,
+                "{}".getBytes(StandardCharsets.UTF_8), 405, "method_not_allowed"));
+        for (String query : List.of("limit=0", "limit=1001", "limit=x", "kind=QR", "kind=%00", "code=%00AB",
+                "code=!!!", "q=" + "q".repeat(201), "q=a%0Ab", "colour=red")) {
+            cases.add(get("/api/trackables?" + query, 400, "invalid_input"));
+        }
+        for (String code : List.of("%00ABCDEFG", "AB%0ACDEFG", "A".repeat(300))) {
+            cases.add(get("/api/trackables/" + code, 400, "invalid_input"));
+        }
+        for (String code : List.of("ZZZZZZZZ", "UUUUUUUU", "abc", "%3Cscript%3E")) {
+            cases.add(get("/api/trackables/" + code, 404, "not_found"));
+        }
+        cases.add(get("/api/events?trackable=" + "t".repeat(300), 400, "invalid_input"));
+        return cases.stream();
+    }
+
     @ParameterizedTest(name = "{0} -> {6}")
-    @MethodSource({"hostile", "hostileAnalytics", "hostileGovernance"})
+    @MethodSource({"hostile", "hostileAnalytics", "hostileGovernance", "hostileTrackables"})
     void getsItsDocumentedStatusAndChangesNothing(String label, String method, String path, String contentType,
                                                   boolean authenticated, byte[] body, int status, String code)
             throws Exception {
@@ -625,7 +689,8 @@ class HostileInputTest {
                 + read("/api/governance/receipts", "receipts").toString()
                 + read("/api/governance/receipts", "chain").toString()
                 + read("/api/proof-event-trails", "trails").toString()
-                + read("/api/proof-event-trails/settings", "endpoint").toString();
+                + read("/api/proof-event-trails/settings", "endpoint").toString()
+                + read("/api/trackables", "trackables").toString();
     }
 
     private JsonNode read(String path, String field) throws Exception {

@@ -77,6 +77,8 @@ class TrackableLinkTest {
         assertThat(scan.status()).isEqualTo(302);
         assertThat(scan.header("Location")).isEqualTo("https://roastandorigin.com/ethiopia?ha_code=" + code);
         assertThat(scan.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(scan.header("Content-Type")).startsWith("text/html");
+        assertThat(scan.text()).contains("href=\"https://roastandorigin.com/ethiopia?ha_code=" + code + "\"");
 
         List<Event> events = scansOf(code);
         assertThat(events).hasSize(1);

@@ -4,6 +4,8 @@ import com.headlessanalytics.console.app.bench.AnalyticsBenchmark;
 import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
+import com.headlessanalytics.console.app.bench.LabelsBenchmark;
+import com.headlessanalytics.console.app.bench.TrackablesBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}: figures with a
+ * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}, {@code labels}: figures with a
  * baseline run side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
-            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Scanner.class})
+            BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
+            BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -207,6 +210,84 @@ final class BenchCommand {
                 new GovernanceBenchmark(settings, spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(scratch != null ? folder.resolve(GovernanceBenchmark.FOLDER) : folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "labels", mixinStandardHelpOptions = true,
+            description = "Export QR labels on Avery 5160 to PDF: time and size, against a bitmap-per-symbol PDF and"
+                    + " SVG.")
+    static final class Labels implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--labels", defaultValue = "1000", description = "Labels per export (default: ${DEFAULT-VALUE}).")
+        int labels;
+
+        @Option(names = "--rounds", defaultValue = "7", description = "Timed runs of each way (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs of each way first (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the files written.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-labels");
+            try {
+                new LabelsBenchmark(labels, rounds, warmUp, spec.commandLine().getOut()).run(folder);
+            } finally {
+                if (scratch == null) {
+                    IngestBenchmark.delete(folder);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "trackables", mixinStandardHelpOptions = true,
+            description = {"Trackables: concurrent creation; the scan-counting reads (list, lookup, ?trackable= page)"
+                    + " beside the newest-events page on demo events and many scans; GET /t/{code} beside"
+                    + " single-event ingest over HTTP."})
+    static final class TrackablesBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--creates", defaultValue = "2000", description = "Trackables created (default: ${DEFAULT-VALUE}).")
+        int creates;
+
+        @Option(names = "--events", defaultValue = "200000", description = "Demo events stored (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--scanned", defaultValue = "100", description = "Trackables scanned (default: ${DEFAULT-VALUE}).")
+        int scanned;
+
+        @Option(names = "--scans-each", defaultValue = "1000",
+                description = "Scans stored per scanned trackable (default: ${DEFAULT-VALUE}).")
+        int scansEach;
+
+        @Option(names = "--requests", defaultValue = "2000",
+                description = "HTTP requests of each kind (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folder.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            TrackablesBenchmark.Settings settings = new TrackablesBenchmark.Settings(creates, events, scanned, scansEach,
+                    requests, clients);
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-trackables");
+            try {
+                new TrackablesBenchmark(settings, spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(scratch != null ? folder.resolve(TrackablesBenchmark.FOLDER) : folder);
             }
             return 0;
         }

@@ -78,6 +78,10 @@ final class ServeCommand implements Callable<Integer> {
         if (!InetAddress.getByName(host).isLoopbackAddress()) {
             err.println("warning: listening on " + host + ": other machines can reach this server;"
                     + " anyone holding an API key can read and write this workspace");
+            if (publicUrl == null) {
+                err.println("note: new trackables link to " + engine.publicUrl() + "/t/CODE, which other machines"
+                        + " cannot open; give --public-url with the address phones reach this server at");
+            }
         }
         if (engine.keys().list(engine.defaultWorkspaceId()).stream().noneMatch(k -> k.active())) {
             err.println("note: no API key yet; create one with: ha-console keys create --data-dir " + folder);

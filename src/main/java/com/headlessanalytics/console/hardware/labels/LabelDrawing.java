@@ -31,6 +31,8 @@ public final class LabelDrawing {
     public static final int MIN_MODULE_DOTS = 2;
     private static final double MAX_BAR_MM = 0.5;
     private static final double TEXT_GAP_MM = 1.0;
+    /** Text keeps at least this far from a symbol, even when its quiet zone is narrower (DataMatrix's is 1 module). */
+    private static final double MIN_SYMBOL_TEXT_GAP_MM = 2.0;
     private static final double MIN_TEXT_WIDTH_MM = 18;
     private static final double LINE = TextMetrics.ASCENT_EM + TextMetrics.DESCENT_EM;
     private static final String ELLIPSIS = "\u2026";
@@ -101,7 +103,7 @@ public final class LabelDrawing {
         }
         List<Box> boxes = runs(m, symbolX, symbolY, module, module);
 
-        double textX = symbolX + (m.width() + q) * module;
+        double textX = symbolX + m.width() * module + Math.max(q * module, MIN_SYMBOL_TEXT_GAP_MM);
         double textRight = x + w - EDGE_MM - TEXT_GAP_MM;
         double textWidth = textRight - textX;
         double codeSize = fit(item.code(), Math.min(h * 0.18, 5.0), true, textWidth);

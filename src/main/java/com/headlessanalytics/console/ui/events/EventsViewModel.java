@@ -163,7 +163,8 @@ public final class EventsViewModel implements Activatable {
         toDate.set(q.to() == null ? null : Instant.ofEpochMilli(q.to()).atZone(zone).toLocalDate());
         exactFrom = q.from();
         exactTo = q.to();
-        touch = q.source() == null && q.channel() == null && q.campaign() == null && q.medium() == null ? null : q;
+        touch = q.source() == null && q.channel() == null && q.campaign() == null && q.medium() == null
+                && q.trackable() == null ? null : q;
         describeDrillDown();
         apply();
     }
@@ -184,7 +185,7 @@ public final class EventsViewModel implements Activatable {
         }
         if (touch != null) {
             for (String[] f : new String[][] {{"source", touch.source()}, {"channel", touch.channel()},
-                    {"campaign", touch.campaign()}, {"medium", touch.medium()}}) {
+                    {"campaign", touch.campaign()}, {"medium", touch.medium()}, {"trackable", touch.trackable()}}) {
                 if (f[1] != null) {
                     parts.add(f[0] + " = " + f[1]);
                 }
@@ -452,7 +453,8 @@ public final class EventsViewModel implements Activatable {
         return new EventQuery(blankToNull(businessFilter), blankToNull(eventFilter), blankToNull(traceFilter),
                 blankToNull(actorFilter), from, to, PAGE, null, EventQuery.Order.DESC,
                 touch == null ? null : touch.source(), touch == null ? null : touch.channel(),
-                touch == null ? null : touch.campaign(), touch == null ? null : touch.medium());
+                touch == null ? null : touch.campaign(), touch == null ? null : touch.medium(),
+                touch == null ? null : touch.trackable());
     }
 
     private Row row(Event e) {

@@ -79,6 +79,9 @@ class TrackablesCommandTest {
         assertThat(run("trackables", "create", "--kind", "other", "--name", "x", "--public-url", "ftp://x",
                 "--data-dir", data).exit()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("trackables", "list", "--limit", "0", "--data-dir", data).exit()).isEqualTo(HaCommand.REJECTED);
+        CliTest.Run badServe = run("serve", "--data-dir", data, "--port", "0", "--public-url", "https://x/?q=1");
+        assertThat(badServe.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(badServe.err()).contains("--public-url", "query");
     }
 
     @Test

@@ -158,6 +158,19 @@ class EventsViewModelTest {
     }
 
     @Test
+    void aDrillDownByTrackableShowsOnlyItsEvents() {
+        var t = api.createTrackable(new com.headlessanalytics.console.api.Trackables.NewTrackable("qr_code", "Oil",
+                null, null, false));
+        ingest(0, 3, "page.viewed");
+        api.ingest(java.util.List.of(com.headlessanalytics.console.api.Trackables.scanEvent(t, "scan", null, "scan-1",
+                System.currentTimeMillis())));
+        model.activate();
+        model.drillDown(com.headlessanalytics.console.api.EventQuery.all().withTrackable(t.code()));
+        assertThat(model.rows()).extracting(EventsViewModel.Row::id).containsExactly("scan-1");
+        assertThat(model.exactRangeProperty().get()).contains("trackable = " + t.code());
+    }
+
+    @Test
     void showsAReadableErrorAndKeepsWhatWasShown() {
         ingest(0, 2, "page.viewed");
         model.activate();
