@@ -85,6 +85,16 @@ class ConsoleCompositionTest {
     }
 
     @Test
+    void startOnOpensTheNamedScreenOnceTheWorkspaceIsOpen() throws Exception {
+        try (ConsoleComposition console = compose(dir.resolve("data"))) {
+            console.startOn(LaunchOptions.parse("--screen", "scanner").screen());
+            console.open(() -> { });
+            drain(console);
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.SCANNER);
+        }
+    }
+
+    @Test
     void viewsAndShellAreMadeOnTheFxThread() throws Exception {
         try {
             Platform.startup(() -> { });
