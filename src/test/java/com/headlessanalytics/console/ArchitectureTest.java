@@ -196,13 +196,13 @@ class ArchitectureTest {
     /**
      * What the ViewModel side may use: the JDK but its desktop toolkits, observable JavaFX values
      * and collections (no scene graph, no stage, no animation), domain and api, Jackson's
-     * annotations (as domain may), the symbols and label layouts (toolkit-free by their own rule),
+     * annotations (as domain may), the symbols and label layouts and hardware.scan (toolkit-free by their own rule),
      * the printing port and choices of hardware.print (not its JavaFX classes), and other classes of
      * the ViewModel side in its own package or ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
      */
     static final DescribedPredicate<Dependency> VIEW_MODEL_MAY_USE = named("the target is in the JDK (not java.awt,"
             + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, Jackson"
-            + " annotations, symbols, hardware.labels, the toolkit-free classes of hardware.print, or a non-View"
+            + " annotations, symbols, hardware.labels, hardware.scan, the toolkit-free classes of hardware.print, or a non-View"
             + " class of ui.common or of the origin's own package", d -> {
                 JavaClass t = d.getTargetClass().getBaseComponentType();
                 if (t.isPrimitive()) {
@@ -213,7 +213,7 @@ class ArchitectureTest {
                 }
                 if (inAny(t, "javafx.beans..", "javafx.collections..", "javafx.util..", ROOT + ".domain..",
                         ROOT + ".api..", "com.fasterxml.jackson.annotation..", ROOT + ".symbols..",
-                        ROOT + ".hardware.labels..")) {
+                        ROOT + ".hardware.labels..", ROOT + ".hardware.scan..")) {
                     return true;
                 }
                 if (inAny(t, ROOT + ".hardware.print..")) {

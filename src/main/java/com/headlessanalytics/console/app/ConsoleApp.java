@@ -49,6 +49,7 @@ public class ConsoleApp extends Application {
         applyTheme(initial);
         composition = new ConsoleComposition(folder, secrets, Platform::runLater, new FxScheduler(),
                 notices -> ConsoleComposition.registerForms(new FxDialogService(stage, notices)), new FxClipboard(), Clock.systemUTC(), ZoneId.systemDefault());
+        composition.startOn(LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new)).screen());
         SettingsViewModel settings = composition.settings();
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
@@ -63,7 +64,8 @@ public class ConsoleApp extends Application {
         boolean[] demoOffered = {saved.demoOffered()};
         stage.setOnCloseRequest(e -> new ConsoleSettings(settings.appearanceProperty().get().name(), stage.getX(),
                 stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized(),
-                demoOffered[0], composition.operator().name(), composition.operator().threshold()).save(folder));
+                demoOffered[0], composition.operator().name(), composition.operator().threshold(),
+                ConsoleSettings.load(folder).station()).save(folder));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Unexpected error on {}", thread.getName(), error);
             Platform.runLater(() -> composition.dialogs().showError("Something went wrong", error));

@@ -18,6 +18,7 @@ import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.Scheduler;
 import com.headlessanalytics.console.ui.common.SecretStore;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TextClipboard;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
@@ -52,6 +53,9 @@ import com.headlessanalytics.console.ui.prooftrails.ProofTrailsView;
 import com.headlessanalytics.console.ui.prooftrails.ProofTrailsViewModel;
 import com.headlessanalytics.console.ui.receipts.ReceiptsView;
 import com.headlessanalytics.console.ui.receipts.ReceiptsViewModel;
+import com.headlessanalytics.console.hardware.scan.ScanJournal;
+import com.headlessanalytics.console.ui.scanner.ScannerStationView;
+import com.headlessanalytics.console.ui.scanner.ScannerStationViewModel;
 import com.headlessanalytics.console.ui.settings.OperatorViewModel;
 import com.headlessanalytics.console.ui.settings.SettingsView;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
@@ -65,6 +69,7 @@ import com.headlessanalytics.console.ui.trackables.TrackablesViewModel;
 import com.headlessanalytics.console.ui.usage.UsageView;
 import com.headlessanalytics.console.ui.usage.UsageViewModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,6 +109,9 @@ public final class ConsoleComposition implements AutoCloseable {
     private final EventsViewModel events;
     private final OperatorProfile operator;
     private final ApprovalsViewModel approvals;
+    private final ScanJournal scanJournal;
+    private final ScannerStationViewModel scanner;
+    private Area startArea = Area.OVERVIEW;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
 
@@ -177,6 +185,12 @@ public final class ConsoleComposition implements AutoCloseable {
                     shellRef[0].select(Area.LABELS);
                 });
 
+        scanJournal = openScanJournal(folder);
+        StationSettingsForm station = new StationSettingsForm(saved.stationOrDefaults(),
+                now -> ConsoleSettings.load(folder).withStation(now).save(folder));
+        settings.station(station);
+        scanner = new ScannerStationViewModel(current, tasks, scheduler, fxThread, clock, zone, scanJournal, station);
+
         screen(Area.CONNECTION, connection, () -> new ConnectionView(connection));
         screen(Area.EVENTS, events, () -> new EventsView(events));
         screen(Area.METRICS, metrics, () -> new MetricsView(metrics));
@@ -188,6 +202,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.GRANTS, grants, () -> new GrantsView(grants));
         screen(Area.RECEIPTS, receipts, () -> new ReceiptsView(receipts));
         screen(Area.PROOF_TRAILS, proofTrails, () -> new ProofTrailsView(proofTrails));
+        screen(Area.SCANNER, scanner, () -> new ScannerStationView(scanner));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));
@@ -207,6 +222,22 @@ public final class ConsoleComposition implements AutoCloseable {
             approvals.restartWatching();
         });
         operator.thresholdProperty().addListener((obs, old, now) -> saveOperator());
+    }
+
+    /** The scanner station's journal of scans, beside the embedded workspace's data. */
+    private static ScanJournal openScanJournal(Path folder) {
+        Path file = folder.resolve("scanner").resolve("scan-journal.jsonl");
+        try {
+            return ScanJournal.open(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The scanner station's journal " + file + " could not be opened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The screen {@link #open(Runnable)} shows once the workspace is open (the overview unless told). */
+    public void startOn(Area area) {
+        startArea = area == null ? Area.OVERVIEW : area;
     }
 
     /** Keeps the operator profile in the console settings at once, beside what the window saves on close. */
@@ -298,7 +329,12 @@ public final class ConsoleComposition implements AutoCloseable {
         shell.connectedTo("Opening " + folder + " …");
         return tasks.submit("Opening the workspace", this::openLastUsed, opened -> {
             shell.connectedTo(workspaces.current().description());
-            shell.select(Area.OVERVIEW);
+            if (shell.canSelect(startArea)) {
+                shell.select(startArea);
+            } else {
+                shell.select(Area.OVERVIEW);
+                shell.notice(startArea.title() + " has no screen in this version; showing the overview");
+            }
             approvals.startWatching();
             if (opened.failure() != null) {
                 dialogs.showError("The connection \"" + opened.failed().name() + "\" could not be opened; the"
@@ -354,7 +390,9 @@ public final class ConsoleComposition implements AutoCloseable {
     @Override
     public void close() {
         approvals.stopWatching();
+        scanner.deactivate();
         tasks.close();
         workspaces.close();
+        scanJournal.close();
     }
 }

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.app;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.hardware.scan.StationSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,23 +16,41 @@ import org.slf4j.LoggerFactory;
 /**
  * What the console remembers between runs: appearance, window geometry, whether the demo
  * workspace was offered, and the operator profile (name, null for the OS user name; approval
- * threshold, null for the default), as JSON in the per-user
+ * threshold, null for the default) and the scanner station's settings (null for the defaults), as JSON in the per-user
  * folder, written to a temporary file and moved into place so a crash never leaves half a file.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConsoleSettings(String appearance, Double x, Double y, Double width, Double height, boolean maximized,
                               boolean demoOffered, String operatorName,
-                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvalThreshold) {
+                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvalThreshold,
+                              StationSettings station) {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSettings.class);
     static final String FILE_NAME = "console-settings.json";
 
     public static ConsoleSettings defaults() {
-        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false, false, null, null);
+        return new ConsoleSettings("SYSTEM", null, null, 1280.0, 800.0, false, false, null, null, null);
+    }
+
+    /** Settings without the scanner station's (kept as they are when these are saved over them). */
+    public ConsoleSettings(String appearance, Double x, Double y, Double width, Double height, boolean maximized,
+                           boolean demoOffered, String operatorName, BigDecimal approvalThreshold) {
+        this(appearance, x, y, width, height, maximized, demoOffered, operatorName, approvalThreshold, null);
+    }
+
+    /** The scanner station's settings, the defaults when none were saved. */
+    public StationSettings stationOrDefaults() {
+        return station == null ? StationSettings.defaults() : station;
+    }
+
+    /** These settings with the scanner station's. */
+    public ConsoleSettings withStation(StationSettings now) {
+        return new ConsoleSettings(appearance, x, y, width, height, maximized, demoOffered, operatorName,
+                approvalThreshold, now);
     }
 
     /** These settings with the operator profile's name and threshold. */
     public ConsoleSettings withOperator(String name, BigDecimal threshold) {
-        return new ConsoleSettings(appearance, x, y, width, height, maximized, demoOffered, name, threshold);
+        return new ConsoleSettings(appearance, x, y, width, height, maximized, demoOffered, name, threshold, station);
     }
 
     /** The saved settings, or the defaults when there are none or they cannot be read. */

@@ -1,15 +1,22 @@
 package com.headlessanalytics.console.app;
 
 import com.headlessanalytics.console.app.cli.HaCommand;
+import com.headlessanalytics.console.app.cli.WindowOptions;
 import javafx.application.Application;
 
-/** Entry point: without arguments the console window opens; with a command the CLI runs it. */
+/**
+ * Entry point: without arguments (or with {@code --screen NAME} only) the console window opens;
+ * with a command the CLI runs it.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (LaunchOptions.opensWindow(args)) {
+            if (!WindowOptions.check(args)) {
+                System.exit(2);
+            }
             Application.launch(ConsoleApp.class, args);
             return;
         }

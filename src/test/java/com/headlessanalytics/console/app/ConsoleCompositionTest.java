@@ -36,7 +36,7 @@ class ConsoleCompositionTest {
     /** The screens the console has today; the others of {@link Area} are still to come. */
     private static final Set<Area> SCREENS = EnumSet.of(Area.OVERVIEW, Area.CONNECTION, Area.EVENTS, Area.METRICS,
             Area.FUNNELS, Area.ATTRIBUTION, Area.AGENT_CONTEXT, Area.APPROVALS, Area.GRANTS, Area.RECEIPTS,
-            Area.PROOF_TRAILS, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS, Area.TRACKABLES, Area.LABELS);
+            Area.PROOF_TRAILS, Area.SCANNER, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS, Area.TRACKABLES, Area.LABELS);
 
     @TempDir
     Path dir;
@@ -81,6 +81,16 @@ class ConsoleCompositionTest {
         }
         try (Engine reopened = Engine.open(folder)) {
             assertThat(reopened.dataFolder()).isEqualTo(folder);
+        }
+    }
+
+    @Test
+    void startOnOpensTheNamedScreenOnceTheWorkspaceIsOpen() throws Exception {
+        try (ConsoleComposition console = compose(dir.resolve("data"))) {
+            console.startOn(LaunchOptions.parse("--screen", "scanner").screen());
+            console.open(() -> { });
+            drain(console);
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.SCANNER);
         }
     }
 

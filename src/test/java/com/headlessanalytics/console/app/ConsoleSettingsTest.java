@@ -39,4 +39,17 @@ class ConsoleSettingsTest {
                 .contains("\"operatorName\" : \"ana\"", "\"approvalThreshold\" : \"1000.10\"");
         assertThat(ConsoleSettings.load(dir).approvalThreshold()).isEqualTo(new BigDecimal("1000.10"));
     }
+
+    @Test
+    void theScannerStationsSettingsRoundTripAndAFileWithoutThemGivesTheDefaults() {
+        assertThat(ConsoleSettings.defaults().stationOrDefaults()).isEqualTo(
+                com.headlessanalytics.console.hardware.scan.StationSettings.defaults());
+        var station = new com.headlessanalytics.console.hardware.scan.StationSettings("gate-A",
+                new com.headlessanalytics.console.hardware.scan.ScanThresholds(8, 25, 60, true, false), true,
+                "/dev/ttyACM0");
+        ConsoleSettings.defaults().withOperator("ana", null).withStation(station).save(dir);
+        ConsoleSettings loaded = ConsoleSettings.load(dir);
+        assertThat(loaded.station()).isEqualTo(station);
+        assertThat(loaded.operatorName()).isEqualTo("ana");
+    }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
             BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
-            BenchCommand.TrackablesBench.class})
+            BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -288,6 +288,44 @@ final class BenchCommand {
                 new TrackablesBenchmark(settings, spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(scratch != null ? folder.resolve(TrackablesBenchmark.FOLDER) : folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "scanner", mixinStandardHelpOptions = true,
+            description = "The scanner station under a sustained burst of scans typed at 5 ms a key: scans lost and the"
+                    + " longest FX pulse gap, beside the same time with no scans. Needs a display (xvfb-run on a server).")
+    static final class Scanner implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "Seconds of each run (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--rate", defaultValue = "20", description = "Scans a second (default: ${DEFAULT-VALUE}; at most 20).")
+        int rate;
+
+        @Option(names = "--average-gap", defaultValue = "30",
+                description = "The station's average-gap threshold in ms (default: ${DEFAULT-VALUE}).")
+        int averageGap;
+
+        @Option(names = "--max-gap", defaultValue = "80",
+                description = "The station's longest-gap threshold in ms (default: ${DEFAULT-VALUE}).")
+        int maxGap;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 1 || rate < 1 || rate > 20) {
+                throw new IllegalArgumentException("--seconds must be at least 1 and --rate 1-20 (a scan takes 45 ms)");
+            }
+            Path folder = Files.createTempDirectory("ha-bench-scanner");
+            try {
+                new com.headlessanalytics.console.app.bench.ScannerBenchmark(seconds, rate,
+                        new com.headlessanalytics.console.hardware.scan.ScanThresholds(6, averageGap, maxGap, true, true),
+                        spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(folder);
             }
             return 0;
         }

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.settings;
 import atlantafx.base.theme.Styles;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.StationSettingsView;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -29,6 +30,10 @@ public final class SettingsView extends ScreenScaffold {
         super("Settings", model.query());
         VBox content = new VBox(16, workspaceSection(model), operatorSection(model.operator()), serveSection(model),
                 keysSection(model), appearanceSection(model));
+        if (model.station() != null) {
+            content.getChildren().add(content.getChildren().size() - 1, card("Scanner station",
+                    new StationSettingsView(model.station())));
+        }
         content.setPadding(new Insets(0, 8, 16, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

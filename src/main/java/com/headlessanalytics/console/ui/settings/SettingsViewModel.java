@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.NewApiKey;
 import com.headlessanalytics.console.api.ServeControl;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
+import com.headlessanalytics.console.ui.common.StationSettingsForm;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
@@ -110,6 +111,7 @@ public final class SettingsViewModel implements Activatable {
     private final ObjectProperty<KeyRow> selectedKey = new SimpleObjectProperty<>();
     private final ObjectProperty<Appearance> appearance = new SimpleObjectProperty<>(Appearance.SYSTEM);
     private final Commands commands;
+    private StationSettingsForm station;
     private final Serve serveView = new Serve(host, port, portError.getReadOnlyProperty(), serving.getReadOnlyProperty(),
             serveStatus.getReadOnlyProperty(), baseUrl.getReadOnlyProperty(), curl.getReadOnlyProperty());
     private final Keys keysView = new Keys(keys, selectedKey, newKeyName, newSecret.getReadOnlyProperty());
@@ -294,6 +296,15 @@ public final class SettingsViewModel implements Activatable {
     }
 
     /** The operator profile and approval threshold. */
+    /** The scanner station's settings form, shown in Settings too; null when there is no station. */
+    public StationSettingsForm station() {
+        return station;
+    }
+
+    public void station(StationSettingsForm form) {
+        this.station = form;
+    }
+
     public OperatorViewModel operator() {
         return operator;
     }
