@@ -1,14 +1,9 @@
 package com.headlessanalytics.console.contract;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import java.util.List;
-import java.util.Map;
+import com.headlessanalytics.console.hardware.labels.SymbolDecoding;
+import java.awt.image.BufferedImage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,11 +52,10 @@ final class SvgSymbolReader {
         if (end != path.group(1).length()) {
             throw new AssertionError("unexpected path data at " + end + ": " + path.group(1));
         }
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, w, h, pixels, 0, w);
         try {
-            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE, BarcodeFormat.CODE_128)))
-                    .getText();
+            return SymbolDecoding.decode(image, BarcodeFormat.QR_CODE, BarcodeFormat.CODE_128).text();
         } catch (NotFoundException e) {
             throw new AssertionError("the SVG's symbol does not decode", e);
         }

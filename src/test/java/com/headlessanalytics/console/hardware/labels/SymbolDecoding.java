@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.hardware.labels;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
@@ -8,11 +9,13 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.headlessanalytics.console.symbols.Symbology;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +32,8 @@ public final class SymbolDecoding {
     private SymbolDecoding() {
     }
 
-    /** A symbol read back: its text and format. */
-    public record Read(String text, BarcodeFormat format) {
+    /** A symbol read back: its text, format and centre in pixels of the image decoded (NaN without points). */
+    public record Read(String text, BarcodeFormat format, double centreX, double centreY) {
     }
 
     public static BarcodeFormat format(Symbology s) {
@@ -65,23 +68,58 @@ public final class SymbolDecoding {
     }
 
     /**
-     * Reads the one symbol of {@code format} in the image with ZXing: the local-threshold binarizer
-     * first, then the global one (as phone scanners retry), since at a fractional pixels-per-module
-     * either one alone occasionally mis-samples a clean symbol.
+     * Reads the one symbol in the image with ZXing, of one of {@code formats} (any when none are
+     * named): the local-threshold binarizer first, then the global one, each on the image and on a
+     * half-size copy, as phone scanners retry. At a fractional pixels-per-module either binarizer
+     * alone, and ZXing's finder search at one scale, occasionally miss a clean symbol.
      */
-    public static Read decode(BufferedImage image, BarcodeFormat format) throws NotFoundException {
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+    public static Read decode(BufferedImage image, BarcodeFormat... formats) throws NotFoundException {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(format));
-        try {
-            Result r = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
-            return new Read(r.getText(), r.getBarcodeFormat());
-        } catch (NotFoundException e) {
-            Result r = new MultiFormatReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints);
-            return new Read(r.getText(), r.getBarcodeFormat());
+        if (formats.length > 0) {
+            hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(formats));
         }
+        for (int scale : new int[] {1, 2}) {
+            BufferedImage img = scale == 1 ? image : half(image);
+            int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+            LuminanceSource source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
+            for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+                try {
+                    Result r = new MultiFormatReader().decode(new BinaryBitmap(binarizer), hints);
+                    return new Read(r.getText(), r.getBarcodeFormat(), centre(r, true) * scale,
+                            centre(r, false) * scale);
+                } catch (NotFoundException e) {
+                    // the next binarizer or scale may find it
+                }
+            }
+        }
+        throw NotFoundException.getNotFoundInstance();
+    }
+
+    /** The symbol's centre: midway between a QR's bottom-left and top-right finders, else the points' mean. */
+    private static double centre(Result r, boolean x) {
+        ResultPoint[] pts = r.getResultPoints();
+        if (pts == null || pts.length == 0) {
+            return Double.NaN;
+        }
+        if (r.getBarcodeFormat() == BarcodeFormat.QR_CODE && pts.length >= 3) {
+            return x ? (pts[0].getX() + pts[2].getX()) / 2 : (pts[0].getY() + pts[2].getY()) / 2;
+        }
+        double sum = 0;
+        for (ResultPoint p : pts) {
+            sum += x ? p.getX() : p.getY();
+        }
+        return sum / pts.length;
+    }
+
+    private static BufferedImage half(BufferedImage img) {
+        BufferedImage out = new BufferedImage(Math.max(1, img.getWidth() / 2), Math.max(1, img.getHeight() / 2),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, out.getWidth(), out.getHeight(), null);
+        g.dispose();
+        return out;
     }
 
     /** Decodes every label of {@code page} (0-based) of the job from that page rendered at {@code dpi}. */

@@ -1,16 +1,11 @@
 package com.headlessanalytics.console.hardware.print;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import com.headlessanalytics.console.hardware.labels.PageDrawing;
+import com.headlessanalytics.console.hardware.labels.SymbolDecoding;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.Map;
 
 /** Paints a drawing's boxes into pixels (no toolkit) and decodes the symbol in it with ZXing. */
 public final class DrawingDecoder {
@@ -37,8 +32,6 @@ public final class DrawingDecoder {
 
     /** The text of the one symbol in the image; throws when none decodes. */
     public static String decode(BufferedImage img) throws Exception {
-        int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
-                img.getWidth(), img.getHeight(), pixels))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return SymbolDecoding.decode(img).text();
     }
 }

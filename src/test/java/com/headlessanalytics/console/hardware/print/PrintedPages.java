@@ -1,14 +1,8 @@
 package com.headlessanalytics.console.hardware.print;
 
-import com.google.zxing.Binarizer;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.Result;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.ResultPoint;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.NotFoundException;
+import com.headlessanalytics.console.hardware.labels.SymbolDecoding;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,43 +93,17 @@ public final class PrintedPages {
     public record Decoded(String text, double centreX, double centreY) {
     }
 
-    /**
-     * Decodes the one QR symbol inside the region, or null when none decodes: ZXing's hybrid
-     * binarizer first, then its global-histogram one, each on the region and on a half-size copy
-     * (ZXing's finder search can miss a clean symbol at one scale and find it at another).
-     */
+    /** Decodes the one QR symbol inside the region ({@link SymbolDecoding#decode}), or null when none decodes. */
     public static Decoded decode(BufferedImage page, int x, int y, int w, int h) {
         int cx = Math.max(0, x);
         int cy = Math.max(0, y);
         BufferedImage region = page.getSubimage(cx, cy, Math.min(w, page.getWidth() - cx),
                 Math.min(h, page.getHeight() - cy));
-        for (int scale : new int[] {1, 2}) {
-            BufferedImage img = scale == 1 ? region : half(region);
-            int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-            RGBLuminanceSource source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
-            for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
-                try {
-                    Result r = new QRCodeReader().decode(new BinaryBitmap(binarizer),
-                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-                    ResultPoint[] pts = r.getResultPoints();
-                    double mx = (pts[0].getX() + pts[2].getX()) / 2 * scale;
-                    double my = (pts[0].getY() + pts[2].getY()) / 2 * scale;
-                    return new Decoded(r.getText(), cx + mx, cy + my);
-                } catch (Exception e) {
-                    // the next binarizer or scale may find it
-                }
-            }
+        try {
+            SymbolDecoding.Read r = SymbolDecoding.decode(region, BarcodeFormat.QR_CODE);
+            return new Decoded(r.text(), cx + r.centreX(), cy + r.centreY());
+        } catch (NotFoundException e) {
+            return null;
         }
-        return null;
-    }
-
-    private static BufferedImage half(BufferedImage img) {
-        BufferedImage out = new BufferedImage(img.getWidth() / 2, img.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, out.getWidth(), out.getHeight(), null);
-        g.dispose();
-        return out;
     }
 }
