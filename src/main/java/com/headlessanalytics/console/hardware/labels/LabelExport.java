@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.hardware.labels;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,9 +10,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /**
@@ -109,7 +112,11 @@ public final class LabelExport {
         }
     }
 
-    /** Writes every file to a temporary sibling, then moves them all into place; on failure removes the temporaries. */
+    /**
+     * Writes every file to a temporary sibling, then moves them all into place; on failure removes
+     * the temporaries. The temporaries are created as ordinary files (the user's umask, not the
+     * owner-only mode of {@code createTempFile}): labels are shared with whoever prints them.
+     */
     private static List<Path> commit(List<Path> files, List<Content> contents) throws IOException {
         List<Path> temps = new ArrayList<>();
         try {
@@ -117,9 +124,10 @@ public final class LabelExport {
                 Path file = files.get(i);
                 Path dir = file.getParent();
                 Files.createDirectories(dir);
-                Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-                temps.add(temp);
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+                Path temp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+                    temps.add(temp);
                     contents.get(i).writeTo(out);
                 }
             }

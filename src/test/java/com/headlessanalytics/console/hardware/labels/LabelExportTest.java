@@ -210,6 +210,16 @@ class LabelExportTest {
     }
 
     @Test
+    void exportedFilesGetTheModeOfAnyNewFileNotTheOwnerOnlyModeOfATemporary() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX file modes only");
+        Path ordinary = Files.createFile(dir.resolve("ordinary.txt"));
+        Path pdf = LabelExport.write(job(LabelTemplates.AVERY_5160, ErrorCorrection.M), LabelFormat.PDF,
+                dir.resolve("shared.pdf"), 0).get(0);
+        assertThat(Files.getPosixFilePermissions(pdf)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+    }
+
+    @Test
     void badRequestsAreClearErrorsAndWriteNothing() throws IOException {
         LabelJob sheet = job(LabelTemplates.AVERY_5160, ErrorCorrection.M);
         assertThatThrownBy(() -> LabelExport.write(sheet, LabelFormat.ZPL, dir.resolve("x.zpl"), 0))
