@@ -16,6 +16,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -114,6 +115,9 @@ class GrantsInteractionTest extends EngineScreenTest {
                     .as("only the released action spends").isEqualTo("450.00 of 2,000.00 EUR spent · 1,550.00 left");
             assertThat(robot.read(() -> grants.getItems().get(0).budget().text()))
                     .isEqualTo("450.00 of 1,500.00 EUR spent · 1,050.00 left");
+            robot.waitUntil(() -> contracts.lookupAll(".table-cell").stream()
+                    .anyMatch(n -> "Ads spend Q3".equals(((Labeled) n).getText())),
+                    () -> "the contract's row is not drawn: " + cellTexts(robot, contracts));
             assertThat(cellTexts(robot, contracts)).contains("Ads spend Q3", "ads on default", "500.00 EUR",
                     "450.00 / 2,000.00 EUR", "Active");
 
@@ -198,7 +202,7 @@ class GrantsInteractionTest extends EngineScreenTest {
         return robot.read(() -> String.join(" | ", robot.from(table).lookup(".label").queryAll().stream()
                 .filter(n -> n instanceof Label l && l.isVisible() && l.getText() != null)
                 .map(n -> ((Label) n).getText()).toList()) + " | " + String.join(" | ", robot.from(table)
-                .lookup(".table-cell").queryAll().stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .lookup(".table-cell").queryAll().stream().map(n -> ((Labeled) n).getText())
                 .filter(t -> t != null).toList()));
     }
 
