@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Trackables on H2 (PRODUCT.md §6): created through the single writer with a fresh code that no
  * stored trackable of any workspace has, so codes never collide, however many are created at once;
  * payload and tracking link computed once and stored. Scans are the stored events whose
- * {@code trackable.code} is the code (the indexed {@code event.trackable_code}), counted at ingest
- * ({@link TrackableScanStats}).
+ * {@code trackable.code} is the code ({@code event.trackable_code}), counted at ingest and listed by
+ * code and time for the drill-down ({@link TrackableScanStats}, {@code trackable_event}).
  */
 final class EngineTrackables {
     private static final Logger LOG = LoggerFactory.getLogger(EngineTrackables.class);

@@ -300,10 +300,17 @@ final class EventStore {
         }
         boolean desc = q.effectiveOrder() == EventQuery.Order.DESC;
         long[] after = q.cursor() == null ? null : decodeCursor(q.cursor(), desc);
-        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE workspace_id = ?");
+        boolean byTrackable = q.trackableKey() != null;
+        StringBuilder sql = new StringBuilder(byTrackable ? "SELECT seq, ts, envelope FROM trackable_event JOIN event"
+                + " ON seq = t_seq WHERE t_workspace = ? AND t_code = ? AND workspace_id = ?"
+                : "SELECT seq, ts, envelope FROM event WHERE workspace_id = ?");
         List<Object> args = new ArrayList<>();
+        if (byTrackable) {
+            args.add(workspaceId);
+            args.add(q.trackableKey());
+        }
         args.add(workspaceId);
-        filters(sql, args, q, after, desc);
+        filters(sql, args, byTrackable ? null : workspaceId, q, after, desc);
         sql.append(orderBy(q, desc)).append(" LIMIT ?");
         int limit = q.effectiveLimit();
         args.add(limit + 1);
@@ -317,11 +324,12 @@ final class EventStore {
      * row in range and sorts (56 ms instead of 2 ms per page at 100,000 events, growing with size).
      */
     static String orderBy(EventQuery q, boolean desc) {
-        String lead = q.trackable() != null ? "workspace_id, trackable_code, " : q.event() != null
-                ? "workspace_id, event, " : q.businessId() != null ? "workspace_id, business_id, " : "workspace_id, ";
+        String columns = q.trackableKey() != null ? "t_workspace, t_code, t_ts, t_seq" : (q.event() != null
+                ? "workspace_id, event, " : q.businessId() != null ? "workspace_id, business_id, " : "workspace_id, ")
+                + "ts, seq";
         String dir = desc ? " DESC" : "";
         StringBuilder sql = new StringBuilder(" ORDER BY ");
-        for (String column : (lead + "ts, seq").split(", ")) {
+        for (String column : columns.split(", ")) {
             sql.append(sql.length() > 10 ? ", " : "").append(column).append(dir);
         }
         return sql.toString();
@@ -341,7 +349,7 @@ final class EventStore {
         StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE seq BETWEEN ? AND ?"
                 + " AND workspace_id = ?");
         List<Object> args = new ArrayList<>(List.of(0L, 0L, workspaceId));
-        filters(sql, args, q, after, desc);
+        filters(sql, args, workspaceId, q, after, desc);
         int limit = q.effectiveLimit();
         Comparator<Row> order = desc ? Row.ORDER.reversed() : Row.ORDER;
         List<Row> found = db.read(c -> {
@@ -413,8 +421,13 @@ final class EventStore {
     record Page(List<Event> events, String nextCursor) {
     }
 
-    /** The query's filters and, after a cursor, the keyset condition on (ts, seq). */
-    private static void filters(StringBuilder sql, List<Object> args, EventQuery q, long[] after, boolean desc) {
+    /**
+     * The query's filters and, after a cursor, the keyset condition on (ts, seq). A trackable is
+     * matched through {@code trackable_event}, kept at ingest for the events that carry a code: by a
+     * subquery in the workspace {@code trackableWorkspace}, or not here (null) when the query joins it.
+     */
+    private static void filters(StringBuilder sql, List<Object> args, String trackableWorkspace, EventQuery q,
+                                long[] after, boolean desc) {
         condition(sql, args, "business_id = ?", q.businessId());
         condition(sql, args, "event = ?", q.event());
         condition(sql, args, "trace_id = ?", q.traceId());
@@ -423,7 +436,11 @@ final class EventStore {
         condition(sql, args, "touch_channel = ?", q.channel());
         condition(sql, args, "touch_campaign = ?", q.campaign());
         condition(sql, args, "touch_medium = ?", q.medium());
-        condition(sql, args, "trackable_code = ?", q.trackableKey());
+        if (q.trackableKey() != null && trackableWorkspace != null) {
+            sql.append(" AND seq IN (SELECT t_seq FROM trackable_event WHERE t_workspace = ? AND t_code = ?)");
+            args.add(trackableWorkspace);
+            args.add(q.trackableKey());
+        }
         condition(sql, args, "ts >= ?", q.from());
         condition(sql, args, "ts <= ?", q.to());
         if (after != null) {

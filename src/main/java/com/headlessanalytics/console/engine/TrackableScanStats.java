@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Rollup of the events carrying each trackable code ({@link EventStore#trackableCode}): their count
- * and latest timestamp, the {@code scans} and {@code lastScanAt} of a trackable.
+ * and latest timestamp, the {@code scans} and {@code lastScanAt} of a trackable; and the events
+ * themselves by code and time ({@code trackable_event}), which the {@code ?trackable=} drill-down reads.
  */
 final class TrackableScanStats implements IngestProjection {
 
@@ -21,16 +22,25 @@ final class TrackableScanStats implements IngestProjection {
     @Override
     public void onStored(Connection connection, String workspaceId, List<Stored> stored) throws SQLException {
         Map<String, Totals> byCode = new LinkedHashMap<>();
-        for (Stored s : stored) {
-            String code = EventStore.trackableCode(s.event());
-            if (code != null) {
-                Totals t = byCode.computeIfAbsent(code, k -> new Totals());
-                t.count++;
-                t.last = Math.max(t.last, s.event().timestamp());
+        try (PreparedStatement event = connection.prepareStatement(
+                "INSERT INTO trackable_event (t_workspace, t_code, t_ts, t_seq) VALUES (?, ?, ?, ?)")) {
+            for (Stored s : stored) {
+                String code = EventStore.trackableCode(s.event());
+                if (code != null) {
+                    Totals t = byCode.computeIfAbsent(code, k -> new Totals());
+                    t.count++;
+                    t.last = Math.max(t.last, s.event().timestamp());
+                    event.setString(1, workspaceId);
+                    event.setString(2, code);
+                    event.setLong(3, s.event().timestamp());
+                    event.setLong(4, s.seq());
+                    event.addBatch();
+                }
             }
-        }
-        if (byCode.isEmpty()) {
-            return;
+            if (byCode.isEmpty()) {
+                return;
+            }
+            event.executeBatch();
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE trackable_scan_stats SET scan_count = scan_count + ?, last_ts = GREATEST(last_ts, ?)"
@@ -55,9 +65,12 @@ final class TrackableScanStats implements IngestProjection {
         }
     }
 
-    /** Recomputes the rollup from {@code event.trackable_code} (after the column's backfill). */
+    /** Recomputes the rollup and the events by code from {@code event.trackable_code} (after the column's backfill). */
     static void rebuild(Connection connection) throws SQLException {
         try (var s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM trackable_event");
+            s.executeUpdate("INSERT INTO trackable_event (t_workspace, t_code, t_ts, t_seq)"
+                    + " SELECT workspace_id, trackable_code, ts, seq FROM event WHERE trackable_code IS NOT NULL");
             s.executeUpdate("DELETE FROM trackable_scan_stats");
             s.executeUpdate("INSERT INTO trackable_scan_stats (workspace_id, trackable_code, scan_count, last_ts)"
                     + " SELECT workspace_id, trackable_code, COUNT(*), MAX(ts) FROM event"

@@ -1142,6 +1142,15 @@ abstract class HeadlessApiContract {
         assertThat(page.events().get(0).source()).containsEntry("channel", "scan");
         assertThat(api().events(EventQuery.all().withTrackable(t.code()).withOrder(EventQuery.Order.DESC)
                 .withLimit(1)).events()).extracting(Event::id).containsExactly("scan-2");
+        EventPage first = api().events(EventQuery.all().withTrackable(t.code()).withLimit(2));
+        assertThat(first.events()).extracting(Event::id).containsExactly("scan-1", "scan-4");
+        assertThat(api().events(EventQuery.all().withTrackable(t.code()).withLimit(2).withCursor(first.nextCursor()))
+                .events()).extracting(Event::id).containsExactly("scan-2");
+        EventQuery byActor = new EventQuery(null, null, null, "dock-1", null, null, null, null, null)
+                .withTrackable(t.code());
+        assertThat(api().events(byActor).events()).extracting(Event::id).containsExactly("scan-1", "scan-2");
+        assertThat(api().events(EventQuery.all().withTrackable(other.code()).withTouch("channel", "qr")).events())
+                .isEmpty();
         assertThat(api().businessHealth("default", null).scans()).isEqualTo(4);
         assertField(() -> api().events(EventQuery.all().withTrackable("x".repeat(300))), "trackable");
     }
