@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .layer("api").definedBy(ROOT + ".api..")
                 .layer("proof").definedBy(ROOT + ".proof..")
                 .layer("symbols").definedBy(ROOT + ".symbols..")
+                .layer("graphql").definedBy(ROOT + ".graphql..")
                 .layer("engine").definedBy(ROOT + ".engine..")
                 .layer("remote").definedBy(ROOT + ".remote..")
                 .layer("server").definedBy(ROOT + ".server..")
@@ -66,8 +67,9 @@ class ArchitectureTest {
                 .whereLayer("server").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("hardware").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("proof").mayOnlyBeAccessedByLayers("engine", "server", "ui", "app")
+                .whereLayer("graphql").mayOnlyBeAccessedByLayers("server", "ui", "app")
                 .whereLayer("symbols").mayOnlyBeAccessedByLayers("engine", "server", "hardware", "ui", "app")
-                .whereLayer("api").mayOnlyBeAccessedByLayers("proof", "engine", "remote", "server", "hardware", "ui", "app")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("proof", "graphql", "engine", "remote", "server", "hardware", "ui", "app")
                 .check(classes);
     }
 
@@ -100,7 +102,7 @@ class ArchitectureTest {
     void nothingBelowTheUiTouchesJavaFx() {
         noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".api..", ROOT + ".proof..", ROOT + ".engine..",
                         ROOT + ".remote..", ROOT + ".server..", ROOT + ".symbols..", ROOT + ".hardware.labels..",
-                        ROOT + ".hardware.scan..")
+                        ROOT + ".hardware.scan..", ROOT + ".graphql..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }
@@ -112,6 +114,9 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackage(ROOT + ".hardware..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "com.fazecast..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage("graphql..")
                 .check(classes);
     }
 
@@ -196,13 +201,13 @@ class ArchitectureTest {
     /**
      * What the ViewModel side may use: the JDK but its desktop toolkits, observable JavaFX values
      * and collections (no scene graph, no stage, no animation), domain and api, Jackson's
-     * annotations (as domain may), the symbols and label layouts and hardware.scan (toolkit-free by their own rule),
+     * annotations (as domain may), the symbols and label layouts, hardware.scan and graphql.editor (toolkit-free by their own rule),
      * the printing port and choices of hardware.print (not its JavaFX classes), and other classes of
      * the ViewModel side in its own package or ui.common. JSON is written and read through api ({@code ApiJson}), not with Jackson directly.
      */
     static final DescribedPredicate<Dependency> VIEW_MODEL_MAY_USE = named("the target is in the JDK (not java.awt,"
             + " javax.swing, javax.imageio), javafx.beans, javafx.collections, javafx.util, domain, api, Jackson"
-            + " annotations, symbols, hardware.labels, hardware.scan, the toolkit-free classes of hardware.print, or a non-View"
+            + " annotations, symbols, hardware.labels, hardware.scan, graphql.editor, the toolkit-free classes of hardware.print, or a non-View"
             + " class of ui.common or of the origin's own package", d -> {
                 JavaClass t = d.getTargetClass().getBaseComponentType();
                 if (t.isPrimitive()) {
@@ -213,7 +218,7 @@ class ArchitectureTest {
                 }
                 if (inAny(t, "javafx.beans..", "javafx.collections..", "javafx.util..", ROOT + ".domain..",
                         ROOT + ".api..", "com.fasterxml.jackson.annotation..", ROOT + ".symbols..",
-                        ROOT + ".hardware.labels..", ROOT + ".hardware.scan..")) {
+                        ROOT + ".hardware.labels..", ROOT + ".hardware.scan..", ROOT + ".graphql.editor..")) {
                     return true;
                 }
                 if (inAny(t, ROOT + ".hardware.print..")) {

@@ -75,6 +75,11 @@ public abstract sealed class ApiException extends RuntimeException
         return new Client(413, ErrorCodes.TOO_LARGE, message, details);
     }
 
+    /** The server behind the port offers {@code feature} in no form; the message is its plain sentence. */
+    public static Client notOffered(Capabilities.Feature feature) {
+        return new Client(501, ErrorCodes.NOT_OFFERED, feature.unavailable(), List.of());
+    }
+
     public static Client notFound(String message) {
         return new Client(404, ErrorCodes.NOT_FOUND, message, List.of());
     }

@@ -16,6 +16,8 @@ public final class ErrorCodes {
     public static final String INTERNAL = "internal_error";
     public static final String NOT_READY = "not_ready";
     public static final String UNREACHABLE = "unreachable";
+    /** Raised by a client, never sent: the server offers the feature in no form (see {@link Capabilities}). */
+    public static final String NOT_OFFERED = "not_offered";
 
     private ErrorCodes() {
     }

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.api;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
 import java.util.List;
 import java.util.Map;
 
@@ -149,4 +150,31 @@ public interface HeadlessApi {
 
     /** {@code GET /api/trackables/{code}}: read forgivingly (lower case, O for 0); 404 when unknown. */
     Trackables.Trackable trackable(String code);
+
+    // ---- Tracking plans (docs/api.md, Tracking plans) ----
+
+    /** {@code GET /api/tracking-plans}: every plan, by id. */
+    TrackingPlans.Plans trackingPlans();
+
+    /** {@code PUT /api/tracking-plans/{id}}: stores or replaces the plan; ingest checks it from then on. */
+    TrackingPlan saveTrackingPlan(TrackingPlan plan);
+
+    /** {@code DELETE /api/tracking-plans/{id}}: 404 when there is no such plan. */
+    void deleteTrackingPlan(String planId);
+
+    /** {@code GET /api/tracking-plans/{id}/violations?limit=}: the recent events that break the plan; 404 when unknown. */
+    TrackingPlans.Report trackingPlanViolations(String planId, Integer limit);
+
+    // ---- Agents and workflows (GraphQL agentPerformance, workflowStatus) ----
+
+    /** GraphQL {@code agentPerformance(agentId)}: zero counts for an agent with no events. */
+    AgentPerformance.Result agentPerformance(AgentPerformance.Query query);
+
+    /** GraphQL {@code workflowStatus(workflowId)}: no runs for a workflow with no events. */
+    WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query);
+
+    /** What the server behind this port offers; the embedded engine offers everything. */
+    default Capabilities capabilities() {
+        return Capabilities.ALL;
+    }
 }

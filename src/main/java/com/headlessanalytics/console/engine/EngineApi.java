@@ -1,5 +1,9 @@
 package com.headlessanalytics.console.engine;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.WorkflowStatus;
+import com.headlessanalytics.console.api.AgentPerformance;
+import com.headlessanalytics.console.api.TrackingPlans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
@@ -508,5 +512,35 @@ final class EngineApi implements HeadlessApi {
                 found.eventName(), found.businessId(), found.payload(), found.trackingUrl(), found.createdAt(),
                 found.createdBy(), found.scans(), found.lastScanAt(), null, proof(found.businessId(),
                 new Period(null, null), now));
+    }
+
+    @Override
+    public TrackingPlans.Plans trackingPlans() {
+        throw new UnsupportedOperationException("trackingPlans: issue 11, being built");
+    }
+
+    @Override
+    public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
+        throw new UnsupportedOperationException("saveTrackingPlan: issue 11, being built");
+    }
+
+    @Override
+    public void deleteTrackingPlan(String planId) {
+        throw new UnsupportedOperationException("deleteTrackingPlan: issue 11, being built");
+    }
+
+    @Override
+    public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+        throw new UnsupportedOperationException("trackingPlanViolations: issue 11, being built");
+    }
+
+    @Override
+    public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
+        throw new UnsupportedOperationException("agentPerformance: issue 11, being built");
+    }
+
+    @Override
+    public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
+        throw new UnsupportedOperationException("workflowStatus: issue 11, being built");
     }
 }

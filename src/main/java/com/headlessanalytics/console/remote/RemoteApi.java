@@ -1,5 +1,9 @@
 package com.headlessanalytics.console.remote;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.WorkflowStatus;
+import com.headlessanalytics.console.api.AgentPerformance;
+import com.headlessanalytics.console.api.TrackingPlans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -817,5 +821,35 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     public Trackables.Trackable trackable(String code) {
         return get(url("api/trackables").addPathSegment(segment("code", code)), "a trackable",
                 Trackables.Trackable.class, "code", "kind", "payload");
+    }
+
+    @Override
+    public TrackingPlans.Plans trackingPlans() {
+        throw new UnsupportedOperationException("trackingPlans: issue 11, being built");
+    }
+
+    @Override
+    public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
+        throw new UnsupportedOperationException("saveTrackingPlan: issue 11, being built");
+    }
+
+    @Override
+    public void deleteTrackingPlan(String planId) {
+        throw new UnsupportedOperationException("deleteTrackingPlan: issue 11, being built");
+    }
+
+    @Override
+    public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+        throw new UnsupportedOperationException("trackingPlanViolations: issue 11, being built");
+    }
+
+    @Override
+    public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
+        throw new UnsupportedOperationException("agentPerformance: issue 11, being built");
+    }
+
+    @Override
+    public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
+        throw new UnsupportedOperationException("workflowStatus: issue 11, being built");
     }
 }

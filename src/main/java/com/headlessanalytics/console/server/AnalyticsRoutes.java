@@ -64,8 +64,8 @@ final class AnalyticsRoutes {
 
     static boolean handles(Route route) {
         return switch (route) {
-            case INGEST, EVENTS, EVENT_NAMES, HEALTH, TRACKABLE_LINK -> false;
-            default -> !GovernanceRoutes.handles(route) && !TrackableRoutes.handles(route);
+            case INGEST, EVENTS, EVENT_NAMES, HEALTH, TRACKABLE_LINK, GRAPHQL, OPENAPI -> false;
+            default -> !GovernanceRoutes.handles(route) && !TrackableRoutes.handles(route) && !PlanRoutes.handles(route);
         };
     }
 

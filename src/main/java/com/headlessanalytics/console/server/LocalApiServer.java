@@ -96,8 +96,9 @@ public final class LocalApiServer {
         final HttpExchange exchange;
         final long at;
         final String method;
-        final Route route;
-        final Map<String, String> rawPathParams;
+        /** Null for no route, and for an extension path on a reference-only server. */
+        Route route;
+        Map<String, String> rawPathParams;
         Principal principal;
         long requestBytes;
 
@@ -236,6 +237,10 @@ public final class LocalApiServer {
     }
 
     private Reply respond(Call call) {
+        if (config.referenceOnly() && call.route != null && !call.route.reference) {
+            call.route = null;
+            call.rawPathParams = Map.of();
+        }
         if (call.route == Route.TRACKABLE_LINK
                 || call.route == null && call.exchange.getRequestURI().getRawPath().startsWith(TrackableCodes.REDIRECT_PATH)) {
             return link(call);
@@ -264,7 +269,8 @@ public final class LocalApiServer {
                     List.of(), 0);
         }
         Route route = call.route;
-        if (route == null || !route.allows(call.method) || route == Route.HEALTH) {
+        boolean anonymous = route == Route.HEALTH || route == Route.OPENAPI;
+        if (route == null || !route.allows(call.method) || anonymous) {
             long wait = anonymousLimits.acquire(call.remoteAddress());
             if (wait > 0) {
                 throw rateLimited("too many requests from this address", wait);
@@ -280,6 +286,10 @@ public final class LocalApiServer {
         if (route == Route.HEALTH) {
             return health(call);
         }
+        if (route == Route.OPENAPI) {
+            OpenApiRoute.Answer answer = OpenApiRoute.answer(config, new AnalyticsRequest(call));
+            return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
+        }
         authenticate(call);
         long wait = keyLimits.acquire(Objects.requireNonNullElse(call.principal.keyId(), "workspace:" + call.workspaceId()));
         if (wait > 0) {
@@ -292,6 +302,14 @@ public final class LocalApiServer {
             if (answer.body() instanceof GovernanceRoutes.Packet packet) {
                 return attachment(call, packet);
             }
+            return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
+        }
+        if (route == Route.GRAPHQL) {
+            GraphQlRoute.Answer answer = GraphQlRoute.answer(port, new AnalyticsRequest(call));
+            return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
+        }
+        if (PlanRoutes.handles(route)) {
+            PlanRoutes.Answer answer = PlanRoutes.answer(port, route, new AnalyticsRequest(call));
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
         }
         if (TrackableRoutes.handles(route)) {

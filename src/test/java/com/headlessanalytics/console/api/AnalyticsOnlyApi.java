@@ -1,5 +1,7 @@
 package com.headlessanalytics.console.api;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
+
 /** For test doubles of the analytics screens: every governance and proof-trail call fails loudly. */
 public interface AnalyticsOnlyApi extends HeadlessApi {
 
@@ -131,5 +133,35 @@ public interface AnalyticsOnlyApi extends HeadlessApi {
     @Override
     default Trackables.Trackable trackable(String code) {
         throw new UnsupportedOperationException("trackable is not prepared in this test");
+    }
+
+    @Override
+    default TrackingPlans.Plans trackingPlans() {
+        throw new UnsupportedOperationException("trackingPlans is not prepared in this test");
+    }
+
+    @Override
+    default TrackingPlan saveTrackingPlan(TrackingPlan plan) {
+        throw new UnsupportedOperationException("saveTrackingPlan is not prepared in this test");
+    }
+
+    @Override
+    default void deleteTrackingPlan(String planId) {
+        throw new UnsupportedOperationException("deleteTrackingPlan is not prepared in this test");
+    }
+
+    @Override
+    default TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+        throw new UnsupportedOperationException("trackingPlanViolations is not prepared in this test");
+    }
+
+    @Override
+    default AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
+        throw new UnsupportedOperationException("agentPerformance is not prepared in this test");
+    }
+
+    @Override
+    default WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
+        throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
     }
 }

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.api;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -342,5 +343,35 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     @Override
     public Trackables.Trackable trackable(String code) {
         throw new UnsupportedOperationException("trackables are not prepared in this test");
+    }
+
+    @Override
+    public TrackingPlans.Plans trackingPlans() {
+        throw new UnsupportedOperationException("trackingPlans is not prepared in this test");
+    }
+
+    @Override
+    public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
+        throw new UnsupportedOperationException("saveTrackingPlan is not prepared in this test");
+    }
+
+    @Override
+    public void deleteTrackingPlan(String planId) {
+        throw new UnsupportedOperationException("deleteTrackingPlan is not prepared in this test");
+    }
+
+    @Override
+    public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+        throw new UnsupportedOperationException("trackingPlanViolations is not prepared in this test");
+    }
+
+    @Override
+    public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
+        throw new UnsupportedOperationException("agentPerformance is not prepared in this test");
+    }
+
+    @Override
+    public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
+        throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
     }
 }

@@ -1,5 +1,9 @@
 package com.headlessanalytics.console.server;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.WorkflowStatus;
+import com.headlessanalytics.console.api.AgentPerformance;
+import com.headlessanalytics.console.api.TrackingPlans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
@@ -297,6 +301,36 @@ final class FakeBackend implements ServeBackend {
         @Override
         public Trackables.Trackable trackable(String code) {
             throw new UnsupportedOperationException("trackables are not prepared in this test");
+        }
+
+        @Override
+        public TrackingPlans.Plans trackingPlans() {
+            throw new UnsupportedOperationException("trackingPlans is not prepared in this test");
+        }
+
+        @Override
+        public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
+            throw new UnsupportedOperationException("saveTrackingPlan is not prepared in this test");
+        }
+
+        @Override
+        public void deleteTrackingPlan(String planId) {
+            throw new UnsupportedOperationException("deleteTrackingPlan is not prepared in this test");
+        }
+
+        @Override
+        public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+            throw new UnsupportedOperationException("trackingPlanViolations is not prepared in this test");
+        }
+
+        @Override
+        public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
+            throw new UnsupportedOperationException("agentPerformance is not prepared in this test");
+        }
+
+        @Override
+        public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
+            throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
         }
 
         @Override

@@ -1,5 +1,9 @@
 package com.headlessanalytics.console.ui.approvals;
 
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.WorkflowStatus;
+import com.headlessanalytics.console.api.AgentPerformance;
+import com.headlessanalytics.console.api.TrackingPlans;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
@@ -229,5 +233,35 @@ class DelegatingApi implements HeadlessApi {
     @Override
     public Trackables.Trackable trackable(String code) {
         return delegate.trackable(code);
+    }
+
+    @Override
+    public TrackingPlans.Plans trackingPlans() {
+        return delegate.trackingPlans();
+    }
+
+    @Override
+    public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
+        return delegate.saveTrackingPlan(plan);
+    }
+
+    @Override
+    public void deleteTrackingPlan(String planId) {
+        delegate.deleteTrackingPlan(planId);
+    }
+
+    @Override
+    public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+        return delegate.trackingPlanViolations(planId, limit);
+    }
+
+    @Override
+    public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
+        return delegate.agentPerformance(query);
+    }
+
+    @Override
+    public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
+        return delegate.workflowStatus(query);
     }
 }
