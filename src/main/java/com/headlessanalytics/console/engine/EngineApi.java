@@ -53,6 +53,8 @@ final class EngineApi implements HeadlessApi {
     private final Readiness readiness;
     private final EngineAnalytics analytics;
     private final EngineInsights insights;
+    private final EngineAgents agents;
+    private final EngineWorkflows workflows;
     private final UsageMeter usage;
     private final EngineGovernance governance;
     private final EngineProofTrails proofTrails;
@@ -77,6 +79,8 @@ final class EngineApi implements HeadlessApi {
         this.readiness = readiness;
         this.analytics = analytics;
         this.insights = new EngineInsights(analytics.database(), analytics, store);
+        this.agents = new EngineAgents(analytics.database(), store);
+        this.workflows = new EngineWorkflows(store);
         this.usage = usage;
         this.clock = clock;
     }
@@ -662,11 +666,25 @@ final class EngineApi implements HeadlessApi {
 
     @Override
     public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
-        throw new UnsupportedOperationException("agentPerformance: issue 11, being built");
+        if (query == null) {
+            throw ApiException.invalid("No query", List.of(new FieldError(null, "agentId", "required",
+                    "is required")));
+        }
+        query.checks().throwIfAny("Invalid agent performance query");
+        long now = clock.millis();
+        return guarded(() -> agents.performance(workspaceId, query, now, proof(query.businessId(),
+                new Period(query.from(), query.to()), now)));
     }
 
     @Override
     public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
-        throw new UnsupportedOperationException("workflowStatus: issue 11, being built");
+        if (query == null) {
+            throw ApiException.invalid("No query", List.of(new FieldError(null, "workflowId", "required",
+                    "is required")));
+        }
+        query.checks().throwIfAny("Invalid workflow status query");
+        long now = clock.millis();
+        return guarded(() -> workflows.status(workspaceId, query, proof(query.businessId(),
+                new Period(query.from(), query.to()), now)));
     }
 }
