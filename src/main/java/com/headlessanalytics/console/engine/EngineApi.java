@@ -79,7 +79,7 @@ final class EngineApi implements HeadlessApi {
         this.readiness = readiness;
         this.analytics = analytics;
         this.insights = new EngineInsights(analytics.database(), analytics, store);
-        this.agents = new EngineAgents(analytics.database(), store);
+        this.agents = new EngineAgents(analytics.database(), analytics, store);
         this.workflows = new EngineWorkflows(store);
         this.usage = usage;
         this.clock = clock;

@@ -384,26 +384,18 @@ final class EventStore {
                 .thenComparingLong(Read::seq);
     }
 
-    /**
-     * Every event whose {@code actor_key} is {@code actor}, in [from, to] (null ends open) and in
-     * {@code businessId} when given, in (timestamp, seq) order: only the blocks whose Bloom filter may
-     * hold the key are read, as for an actor query.
-     */
-    List<Read> byActor(String workspaceId, String actor, String businessId, Long from, Long to) {
-        List<KeyBlockIndex.Candidate> blocks = keys.candidates(workspaceId, KeyBlockIndex.actorKey(actor), from, to);
-        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE seq BETWEEN ? AND ?"
-                + " AND workspace_id = ? AND actor_key = ?");
-        List<Object> args = new ArrayList<>(List.of(0L, 0L, workspaceId, actor));
-        condition(sql, args, "business_id = ?", businessId);
-        condition(sql, args, "ts >= ?", from);
-        condition(sql, args, "ts <= ?", to);
+    /** The stored events of these storage sequences (primary-key lookups), in (timestamp, seq) order. */
+    List<Read> bySeq(long[] seqs) {
         List<Read> found = db.read(c -> {
-            List<Read> out = new ArrayList<>();
-            for (KeyBlockIndex.Candidate b : blocks) {
-                args.set(0, b.firstSeq());
-                args.set(1, b.lastSeq());
-                for (Row r : rows(c, sql.toString(), args)) {
-                    out.add(new Read(r.seq(), fromJson(r.envelope())));
+            List<Read> out = new ArrayList<>(seqs.length);
+            try (PreparedStatement ps = c.prepareStatement("SELECT envelope FROM event WHERE seq = ?")) {
+                for (long seq : seqs) {
+                    ps.setLong(1, seq);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(new Read(seq, fromJson(rs.getString(1))));
+                        }
+                    }
                 }
             }
             return out;
