@@ -22,9 +22,15 @@ import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Trackables;
+import com.headlessanalytics.console.api.TrackingPlans;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.plan.EventSpec;
+import com.headlessanalytics.console.domain.plan.PlanMode;
+import com.headlessanalytics.console.domain.plan.PlanViolation;
+import com.headlessanalytics.console.domain.plan.PropertySpec;
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
 import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -1186,6 +1192,139 @@ abstract class HeadlessApiContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- Tracking plans (docs/api.md, Tracking plans) ----
+
+    static TrackingPlan checkoutPlan(PlanMode mode) {
+        Map<String, PropertySpec> props = new LinkedHashMap<>();
+        props.put("sku", new PropertySpec("string", null));
+        props.put("currency", new PropertySpec("string", List.of("EUR", "USD")));
+        props.put("qty", new PropertySpec("integer", null));
+        return new TrackingPlan("checkout", "Checkout", mode, "^[a-z]+\\.[a-z_]+$", true,
+                List.of(new EventSpec("order.completed", "an order was paid", List.of("sku"), props)), null);
+    }
+
+    static Map<String, Object> order(String id, Map<String, Object> properties) {
+        Map<String, Object> e = event("order.completed", id, 1_700_000_000_000L);
+        if (properties != null) {
+            e.put("properties", properties);
+        }
+        return e;
+    }
+
+    @Test
+    void trackingPlansAreSavedListedReplacedAndDeleted() {
+        assertThat(api().trackingPlans().plans()).isEmpty();
+        TrackingPlan saved = api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        assertThat(saved.id()).isEqualTo("checkout");
+        assertThat(saved.updatedAt()).isPositive();
+        assertThat(saved.events().get(0).properties().get("currency").allowed()).containsExactly("EUR", "USD");
+        api().saveTrackingPlan(new TrackingPlan("web.v2", "Web", PlanMode.OFF, null, false, List.of(), null));
+        api().saveTrackingPlan(new TrackingPlan("checkout", "Checkout v2", PlanMode.BLOCK, null, null, null, null));
+        TrackingPlans.Plans plans = api().trackingPlans();
+        assertThat(plans.plans()).extracting(TrackingPlan::id, TrackingPlan::name, TrackingPlan::mode).containsExactly(
+                tuple("checkout", "Checkout v2", PlanMode.BLOCK), tuple("web.v2", "Web", PlanMode.OFF));
+        assertThat(plans.proof().workspaceId()).isEqualTo(workspaceId());
+        api().deleteTrackingPlan("checkout");
+        assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::id).containsExactly("web.v2");
+        assertThatThrownBy(() -> api().deleteTrackingPlan("checkout")).isInstanceOfSatisfying(
+                ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo(ErrorCodes.NOT_FOUND);
+                });
+        assertThatThrownBy(() -> api().trackingPlanViolations("checkout", null)).isInstanceOfSatisfying(
+                ApiException.Client.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void anInvalidTrackingPlanIsRefusedFieldByFieldAndNothingChanges() {
+        api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        Map<String, PropertySpec> props = Map.of("sku", new PropertySpec("text", null));
+        TrackingPlan bad = new TrackingPlan("checkout", "x".repeat(201), null, "([a-z", null,
+                List.of(new EventSpec("", null, null, props)), null);
+        assertThatThrownBy(() -> api().saveTrackingPlan(bad)).isInstanceOfSatisfying(ApiException.Client.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo("invalid_input");
+            assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("name", "mode",
+                    "namingRule", "events[0].name", "events[0].properties.sku.type");
+        });
+        assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::name).containsExactly("Checkout");
+        assertField(() -> api().trackingPlanViolations("checkout", 0), "limit");
+        assertField(() -> api().trackingPlanViolations("checkout", 10_001), "limit");
+    }
+
+    @Test
+    void aPlanInWarnModeStoresEventsWithTheirWarnings() {
+        api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        IngestResult result = api().ingest(List.of(order("ok-1", Map.of("sku", "A", "qty", 2)),
+                order("warn-1", Map.of("currency", "GBP", "qty", 1.5)), event("Order Done", "warn-2", 1L)));
+        assertThat(result.accepted()).isEqualTo(3);
+        assertThat(result.warnings()).extracting(IngestResult.Warning::index, IngestResult.Warning::planId,
+                IngestResult.Warning::field, IngestResult.Warning::code).containsExactly(
+                tuple(1, "checkout", "properties.sku", "missing_property"),
+                tuple(1, "checkout", "properties.currency", "not_allowed"),
+                tuple(1, "checkout", "properties.qty", "wrong_type"),
+                tuple(2, "checkout", "event", "naming_rule"));
+        assertThat(result.warnings()).allSatisfy(w -> assertThat(w.message()).contains("plan 'checkout'"));
+        Map<String, Event> stored = new LinkedHashMap<>();
+        api().events(EventQuery.all()).events().forEach(e -> stored.put(e.id(), e));
+        assertThat(stored.get("ok-1").warnings()).isNull();
+        assertThat(stored.get("warn-1").warnings()).extracting(PlanViolation::code)
+                .containsExactly("missing_property", "not_allowed", "wrong_type");
+        assertThat(stored.get("warn-2").warnings()).extracting(PlanViolation::field).containsExactly("event");
+        IngestResult again = api().ingest(List.of(order("warn-1", Map.of("currency", "GBP"))));
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.warnings()).isNull();
+    }
+
+    @Test
+    void aPlanInBlockModeRefusesTheBatchNamingEachViolation() {
+        api().saveTrackingPlan(checkoutPlan(PlanMode.BLOCK));
+        assertThatThrownBy(() -> api().ingest(List.of(order("fine", Map.of("sku", "A")),
+                order("no-sku", Map.of("currency", "EUR")), order("bad-qty", Map.of("sku", "B", "qty", "two")))))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("invalid_input");
+                    assertThat(e.details()).extracting(FieldError::index, FieldError::field, FieldError::code)
+                            .containsExactly(tuple(1, "properties.sku", "missing_property"),
+                                    tuple(2, "properties.qty", "wrong_type"));
+                    assertThat(e.details().get(1).message()).contains("plan 'checkout'").contains("integer");
+                });
+        assertThat(api().events(EventQuery.all()).events()).isEmpty();
+        assertThat(api().ingest(List.of(order("fine", Map.of("sku", "A")))).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void theViolationsReportChecksRecentEventsNewestFirst() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> e = order("o-" + i, i % 3 == 0 ? Map.of("currency", "GBP") : Map.of("sku", "A"));
+            e.put("timestamp", 1_700_000_000_000L + i);
+            batch.add(e);
+        }
+        api().ingest(batch);
+        api().saveTrackingPlan(checkoutPlan(PlanMode.OFF));
+        TrackingPlans.Report report = api().trackingPlanViolations("checkout", 20);
+        assertThat(report.planId()).isEqualTo("checkout");
+        assertThat(report.checked()).isEqualTo(20);
+        assertThat(report.breaches()).extracting(b -> b.event().id()).containsExactly("o-27", "o-24", "o-21",
+                "o-18", "o-15", "o-12");
+        assertThat(report.breaches().get(0).violations()).extracting(PlanViolation::code)
+                .containsExactly("missing_property", "not_allowed");
+        assertThat(api().trackingPlanViolations("checkout", null).checked()).isEqualTo(30);
+    }
+
+    @Test
+    void trackingPlansAndWarningsSurviveARestart() throws Exception {
+        api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        api().ingest(List.of(order("w-1", null)));
+        restart();
+        assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::id, TrackingPlan::mode)
+                .containsExactly(tuple("checkout", PlanMode.WARN));
+        assertThat(api().events(EventQuery.all()).events().get(0).warnings()).extracting(PlanViolation::code)
+                .containsExactly("missing_property");
+        assertThat(api().ingest(List.of(order("w-2", null))).warnings()).hasSize(1);
     }
 
     private static void assertField(ThrowingCallable call, String field) {
