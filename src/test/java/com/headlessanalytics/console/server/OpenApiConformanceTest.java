@@ -203,9 +203,9 @@ class OpenApiConformanceTest {
         assertNoMismatch();
     }
 
-    /** On an engine of its own, so that its 200 definitions leave the other tests' workspace alone. */
+    /** On an engine of its own, so that its 200 definitions and 50 plans leave the other tests' workspace alone. */
     @Test
-    void aWorkspaceOfMoreThan200DefinitionsIsARuleViolation(@TempDir Path own) throws Exception {
+    void aWorkspaceOverItsDefinitionOrPlanLimitIsARuleViolation(@TempDir Path own) throws Exception {
         try (Engine full = Engine.open(own)) {
             String fullKey = full.keys().create(full.defaultWorkspaceId(), "full").secret();
             LocalApiServer fullServer = LocalApiServer.start(full, new ServeConfig("127.0.0.1", 0, 10_000, 10_000, 5));
@@ -218,6 +218,14 @@ class OpenApiConformanceTest {
                 Http.Response refused = Http.postJson(fullServer.baseUrl() + "/api/metrics/definitions",
                         "{\"name\":\"one_too_many\",\"event\":\"order.created\"}", Http.bearer(fullKey));
                 conform(Route.METRIC_DEFINITIONS, "POST", refused, 422);
+                for (int i = 0; i < 50; i++) {
+                    Http.Response r = Http.send("PUT", fullServer.baseUrl() + "/api/tracking-plans/p" + i, JSON,
+                            "{\"mode\":\"off\"}".getBytes(StandardCharsets.UTF_8), Http.bearer(fullKey));
+                    assertThat(r.status()).as(r.text()).isEqualTo(200);
+                }
+                Http.Response tooMany = Http.send("PUT", fullServer.baseUrl() + "/api/tracking-plans/p50", JSON,
+                        "{\"mode\":\"off\"}".getBytes(StandardCharsets.UTF_8), Http.bearer(fullKey));
+                conform(Route.TRACKING_PLAN, "PUT", tooMany, 422);
             } finally {
                 fullServer.stop();
             }
