@@ -13,6 +13,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.WorkflowStatus;
+import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -242,6 +243,47 @@ class AgentsWorkflowsEngineTest {
                         e -> assertThat(e.details()).extracting(d -> d.field()).containsExactly("limit"));
         assertThatThrownBy(() -> api.workflowStatus(new WorkflowStatus.Query("wf", "", null, null, null)))
                 .isInstanceOf(ApiException.Client.class);
+    }
+
+    @Test
+    void demoDataAnswersBothFieldsByTheConventions() {
+        long end = T0 - H;
+        long[] started = new long[1];
+        long[] completedRuns = new long[1];
+        BigDecimal[] cost = {BigDecimal.ZERO};
+        DemoGenerator demo = DemoGenerator.builder(T0).events(20_000).seed(5).days(7).end(end).build();
+        for (Map<String, Object> e : demo) {
+            Map<?, ?> p = (Map<?, ?>) e.get("properties");
+            boolean optimizer = e.get("actor") instanceof Map<?, ?> a && "agent_campaign_optimizer".equals(a.get("id"));
+            if (optimizer && e.get("event").equals("agent.run_started")) {
+                started[0]++;
+            }
+            if (optimizer && e.get("event").equals("agent.run_completed")) {
+                cost[0] = cost[0].add(new BigDecimal((String) p.get("costUsd")));
+            }
+            if (e.get("event").equals("workflow.run_completed") && "order_fulfillment".equals(p.get("workflowId"))) {
+                completedRuns[0]++;
+            }
+        }
+        demo.forEachBatch(1000, api::ingest);
+
+        AgentPerformance.Result agent = agentPerf("agent_campaign_optimizer", null, null, null);
+        assertThat(agent.runs().started()).isEqualTo(started[0]).isPositive();
+        assertThat(agent.runs().succeeded() + agent.runs().failed()).isPositive();
+        assertThat(agent.durations().count()).isEqualTo(agent.runs().succeeded() + agent.runs().failed());
+        assertThat(agent.spend().costUsd()).isEqualByComparingTo(cost[0]);
+        assertThat(agent.spend().totalTokens()).isEqualTo(agent.spend().inputTokens() + agent.spend().outputTokens());
+        assertThat(agent.topEvents()).extracting(AgentPerformance.EventCount::event).contains("decision.proposed");
+
+        WorkflowStatus.Result flow = api.workflowStatus(new WorkflowStatus.Query("order_fulfillment", null, null,
+                null, 5));
+        WorkflowStatus.Counts c = flow.counts();
+        assertThat(c.completed()).isEqualTo(completedRuns[0]).isPositive();
+        assertThat(c.running() + c.completed() + c.failed() + c.cancelled()).isEqualTo(c.runs());
+        assertThat(flow.runs()).hasSize(5).isSortedAccordingTo(
+                java.util.Comparator.comparingLong(WorkflowStatus.Run::updatedAt).reversed());
+        assertThat(api.workflowStatus(new WorkflowStatus.Query("lead_nurture", null, null, null, null)).counts().runs())
+                .isPositive();
     }
 
     // ---- workflows ----
