@@ -33,6 +33,8 @@ final class EngineAgents {
     static final String RUN_COMPLETED = "agent.run_completed";
     static final String RUN_FAILED = "agent.run_failed";
     static final int TOP_EVENTS = 10;
+    /** No business filter; dictionary ids are 0 and up, and -1 is a business never stored. */
+    private static final int ANY_BUSINESS = -2;
 
     private final Database db;
     private final EngineAnalytics analytics;
@@ -47,13 +49,13 @@ final class EngineAgents {
     /**
      * The storage sequences of the rows whose actor identity (with analytics' traceId fallback, a
      * superset of the agent's) is {@code agentId}, in the business and period asked for: a scan of
-     * int columns in memory, where the Bloom blocks of an agent active all month would read the whole
-     * table (2-8 s instead of milliseconds at 300,000 events).
+     * int columns in memory that takes milliseconds, where the Bloom blocks of an agent active all
+     * month would read the whole table (2-8 s at 300,000 events, docs/api.md).
      */
     private long[] candidates(String ws, AgentPerformance.Query q) {
         Columns c = analytics.columns(ws);
         int actor = c.actors.id(q.agentId());
-        int business = q.businessId() == null ? -2 : c.businesses.id(q.businessId());
+        int business = q.businessId() == null ? ANY_BUSINESS : c.businesses.id(q.businessId());
         if (actor < 0 || business == -1) {
             return new long[0];
         }
@@ -63,7 +65,7 @@ final class EngineAgents {
         long[] seqs = new long[16];
         int found = 0;
         for (int row = 0; row < n; row++) {
-            if (c.actor(row) == actor && (business == -2 || c.business(row) == business)) {
+            if (c.actor(row) == actor && (business == ANY_BUSINESS || c.business(row) == business)) {
                 long t = c.ts(row);
                 if (t >= from && t <= to) {
                     if (found == seqs.length) {
