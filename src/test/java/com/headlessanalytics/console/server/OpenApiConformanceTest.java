@@ -372,6 +372,44 @@ class OpenApiConformanceTest {
         assertNoMismatch();
     }
 
+    /** A reference-only server answers its reference routes as its own (smaller) document says, and no other path. */
+    @Test
+    void aReferenceOnlyServerAnswersAsItsDocumentSays() throws Exception {
+        LocalApiServer only = LocalApiServer.start(engine,
+                new ServeConfig("127.0.0.1", 0, 10_000, 10_000, 5).withReferenceOnly(true));
+        try {
+            OpenApiSchemas reference = new OpenApiSchemas(Http.get(only.baseUrl() + "/api/openapi").json());
+            assertThat(reference.document().path("paths").has("/api/events")).isFalse();
+            String[][] calls = {
+                {"POST", "/api/ingest", "{\"event\":\"order.created\",\"properties\":{\"revenue\":\"9.90\"}}", "200"},
+                {"POST", "/api/metrics/query", "{\"eventName\":\"order.created\"}", "200"},
+                {"POST", "/api/funnels/query", "{\"steps\":[{\"event\":\"order.created\"}]}", "200"},
+                {"POST", "/api/intelligence/agent-context", "{}", "200"},
+                {"POST", "/api/trackables", "{\"kind\":\"sensor\",\"name\":\"Cold room\"}", "201"},
+                {"GET", "/api/trackables", null, "200"},
+                {"GET", "/api/usage", null, "200"},
+                {"GET", "/api/health", null, "200"},
+                {"GET", "/api/businesses/default/health", null, "200"},
+                {"POST", "/api/governance/enforce", "{\"decisionObjectId\":\"dec_x\",\"proposedAction\":{}}", "200"},
+                {"POST", "/api/proof-event-trails/export", "{\"title\":\"All\"}", "201"},
+                {"POST", "/api/metrics/query", "{\"interval\":\"year\"}", "400"},
+            };
+            for (String[] c : calls) {
+                Http.Response r = Http.send(c[0], only.baseUrl() + c[1], c[2] == null ? null : JSON,
+                        c[2] == null ? null : c[2].getBytes(StandardCharsets.UTF_8), Http.bearer(key));
+                String where = c[0] + " " + c[1] + " (" + r.status() + ", reference-only)";
+                assertThat(r.status()).as("%s: %s", where, r.text()).isEqualTo(Integer.parseInt(c[3]));
+                List<String> problems = reference.problems(reference.responseSchema(c[1].startsWith("/api/businesses/")
+                        ? "/api/businesses/{id}/health" : c[1], c[0], r.status()), r.json());
+                assertThat(problems).as("%s against the reference-only document", where).isEmpty();
+            }
+            Http.Response extension = Http.get(only.baseUrl() + "/api/events", Http.bearer(key));
+            assertThat(extension.status()).isEqualTo(404);
+        } finally {
+            only.stop();
+        }
+    }
+
     @Test
     void trackingPlans() throws Exception {
         call(Route.TRACKING_PLANS, "GET", "/api/tracking-plans", null, null, 200);
