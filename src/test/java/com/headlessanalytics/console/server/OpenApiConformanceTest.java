@@ -556,11 +556,11 @@ class OpenApiConformanceTest {
                 .path(Integer.toString(status))).path("content");
         if (!content.has(type)) {
             mismatches.add("GET " + route.path + " " + status + " answered " + type + ", documented "
-                    + Arrays.toString(iterable(content)));
+                    + Arrays.toString(names(content)));
         }
     }
 
-    private static String[] iterable(JsonNode object) {
+    private static String[] names(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names.toArray(String[]::new);
