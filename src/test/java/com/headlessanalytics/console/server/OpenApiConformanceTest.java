@@ -107,11 +107,11 @@ class OpenApiConformanceTest {
         call(Route.EVENT_NAMES, "GET", "/api/events/names?x=1", null, null, 400);
 
         Http.Response wrongMethod = Http.get(server.baseUrl() + "/api/ingest", Http.bearer(key));
-        conformTo("GET /api/ingest (405)", schemas.resolve(schemas.document().at("/components/responses/MethodNotAllowed"))
-                .at("/content/application~1json/schema"), wrongMethod, 405);
+        conformTo("GET /api/ingest (405)", schemas.resolve(schemas.document().at("/components/responses/MethodNotAllowed")),
+                wrongMethod, 405);
         Http.Response noRoute = Http.get(server.baseUrl() + "/api/nowhere", Http.bearer(key));
-        conformTo("GET /api/nowhere (404)", schemas.resolve(schemas.document().at("/components/responses/NotFound"))
-                .at("/content/application~1json/schema"), noRoute, 404);
+        conformTo("GET /api/nowhere (404)", schemas.resolve(schemas.document().at("/components/responses/NotFound")),
+                noRoute, 404);
         assertNoMismatch();
     }
 
@@ -505,28 +505,43 @@ class OpenApiConformanceTest {
         conform(route, method, r);
     }
 
-    /** Checks a JSON answer against the documented schema of its route and status; records a mismatch. */
+    /** Checks a JSON answer against the documented response of its route and status; records a mismatch. */
     private void conform(Route route, String method, Http.Response r) {
         exercised.add(method + " " + route.path);
         String where = method + " " + route.path + " (" + r.status() + ")";
-        JsonNode schema;
+        JsonNode response;
         try {
-            schema = schemas.responseSchema(route.path, method, r.status());
+            response = schemas.response(route.path, method, r.status());
         } catch (AssertionError e) {
             mismatches.add(e.getMessage());
             return;
         }
-        conformTo(where, schema, r, r.status());
+        conformTo(where, response, r, r.status());
     }
 
-    private void conformTo(String where, JsonNode schema, Http.Response r, int status) {
+    /** The answer's body against the response's JSON schema, and the response's documented headers present. */
+    private void conformTo(String where, JsonNode response, Http.Response r, int status) {
         assertThat(r.status()).as("%s: %s", where, r.text()).isEqualTo(status);
         Http.assertJsonContentType(r);
+        JsonNode schema = response.path("content").path("application/json").get("schema");
+        if (schema == null) {
+            mismatches.add(where + " answered JSON, but its documentation gives no JSON body");
+            return;
+        }
         List<String> problems = schemas.problems(schema, r.json());
         if (!problems.isEmpty()) {
             mismatches.add(where + " does not match its documented schema: " + problems + "\n  answer: "
                     + abbreviate(r.text()));
         }
+        documentedHeaders(where, response, r);
+    }
+
+    private void documentedHeaders(String where, JsonNode response, Http.Response r) {
+        response.path("headers").properties().forEach(header -> {
+            if (r.header(header.getKey()) == null) {
+                mismatches.add(where + " documents the header " + header.getKey() + ", which the answer lacks");
+            }
+        });
     }
 
     /** An HTML answer of {@code /t/{code}}: its status and content type must be documented. */
@@ -541,6 +556,7 @@ class OpenApiConformanceTest {
         }
         JsonNode content = schemas.resolve(response).path("content");
         assertThat(r.header("Content-Type")).startsWith("text/html");
+        documentedHeaders(method + " " + route.path + " (" + status + ")", schemas.resolve(response), r);
         if (!method.equals("HEAD") && !content.has("text/html")) {
             mismatches.add(method + " " + route.path + " " + status + " answered text/html, which is not documented");
         }
@@ -552,8 +568,9 @@ class OpenApiConformanceTest {
         exercised.add("GET " + route.path);
         assertThat(r.status()).as("GET %s", path).isEqualTo(status);
         String type = r.header("Content-Type");
-        JsonNode content = schemas.resolve(schemas.operation(route.path, "GET").path("responses")
-                .path(Integer.toString(status))).path("content");
+        JsonNode response = schemas.response(route.path, "GET", status);
+        documentedHeaders("GET " + route.path + " (" + status + ")", response, r);
+        JsonNode content = response.path("content");
         if (!content.has(type)) {
             mismatches.add("GET " + route.path + " " + status + " answered " + type + ", documented "
                     + Arrays.toString(names(content)));
