@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.headlessanalytics.console.engine.Engine;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -365,6 +369,47 @@ class OpenApiConformanceTest {
                         + "\"contractId\":\"" + contractId + "\"}", 409);
         call(Route.GOVERNANCE_GRANT_REVOKE, "POST", "/api/governance/grants/grt_unknown/revoke", JSON,
                 "{\"reason\":\"x\"}", 404);
+        assertNoMismatch();
+    }
+
+    /**
+     * The answers a healthy engine cannot be made to give — a failed required check under
+     * {@code strict}, a fault of ours (500) and a server that is stopping (503) — from the in-test
+     * backend, against the same document.
+     */
+    @Test
+    void faultAnswersMatchTheDocument() throws Exception {
+        FakeBackend fake = new FakeBackend();
+        LocalApiServer faulty = LocalApiServer.start(fake, ServeConfig.defaults().withPort(0).withDrainSeconds(10));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            fake.ready = false;
+            conform(Route.HEALTH, "GET", Http.get(faulty.baseUrl() + "/api/health?strict=1"), 503);
+            fake.failure = new IllegalStateException("disk on fire");
+            conform(Route.EVENTS, "GET", Http.get(faulty.baseUrl() + "/api/events", Http.bearer(FakeBackend.KEY)), 500);
+            fake.failure = null;
+
+            fake.ingestRelease = release;
+            CompletableFuture<HttpResponse<byte[]>> slow = Http.CLIENT.sendAsync(Http.request("POST",
+                    faulty.baseUrl() + "/api/ingest", JSON, "{\"event\":\"slow\"}".getBytes(StandardCharsets.UTF_8),
+                    Http.bearer(FakeBackend.KEY)), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(fake.ingestEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread stopper = new Thread(faulty::stop, "stopper");
+            stopper.start();
+            Http.Response stopping = Http.get(faulty.baseUrl() + "/api/events", Http.bearer(FakeBackend.KEY));
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                 stopping.status() != 503 && System.nanoTime() < deadline; ) {
+                Thread.sleep(10);
+                stopping = Http.get(faulty.baseUrl() + "/api/events", Http.bearer(FakeBackend.KEY));
+            }
+            conform(Route.EVENTS, "GET", stopping, 503);
+            release.countDown();
+            assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            stopper.join(10_000);
+        } finally {
+            release.countDown();
+            faulty.stop();
+        }
         assertNoMismatch();
     }
 
