@@ -3,6 +3,7 @@ package com.headlessanalytics.console.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.engine.Engine;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -540,7 +541,29 @@ class OpenApiConformanceTest {
         Http.Response r = Http.send(method, server.baseUrl() + path, contentType,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), Http.bearer(key));
         conform(route, method, r, status);
+        if (body != null && JSON.equals(contentType) && r.status() / 100 == 2) {
+            acceptedRequest(route, method, body);
+        }
         return r.json();
+    }
+
+    /** A body the server accepted must also be valid under the documented request schema (it is not too strict). */
+    private void acceptedRequest(Route route, String method, String body) {
+        JsonNode schema = schemas.resolve(schemas.operation(route.path, method).path("requestBody"))
+                .path("content").path("application/json").get("schema");
+        if (schema == null) {
+            mismatches.add(method + " " + route.path + " accepted a JSON body, but documents none");
+            return;
+        }
+        try {
+            List<String> problems = schemas.problems(schema, ApiJson.mapper().readTree(body));
+            if (!problems.isEmpty()) {
+                mismatches.add(method + " " + route.path + " accepted a request its documented request schema refuses: "
+                        + problems + "\n  request: " + abbreviate(body));
+            }
+        } catch (IOException e) {
+            throw new AssertionError("the test's own body is not JSON: " + body, e);
+        }
     }
 
     private void conform(Route route, String method, Http.Response r, int status) {
