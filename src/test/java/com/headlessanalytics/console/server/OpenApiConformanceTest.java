@@ -55,8 +55,8 @@ class OpenApiConformanceTest {
         Http.Response doc = Http.get(server.baseUrl() + "/api/openapi");
         assertThat(doc.status()).as(doc.text()).isEqualTo(200);
         schemas = new OpenApiSchemas(doc.json());
-        exercised.add("GET /api/openapi");
         conform(Route.OPENAPI, "GET", doc);
+        assertNoMismatch();
     }
 
     @BeforeEach
@@ -652,11 +652,8 @@ class OpenApiConformanceTest {
     }
 
     private void assertNoMismatch() {
-        List<String> found;
-        synchronized (mismatches) {
-            found = List.copyOf(mismatches);
-            mismatches.clear();
-        }
+        List<String> found = List.copyOf(mismatches);
+        mismatches.clear();
         assertThat(found).as("answers that break the OpenAPI document").isEmpty();
     }
 
