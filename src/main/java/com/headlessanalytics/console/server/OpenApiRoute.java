@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,19 +69,13 @@ final class OpenApiRoute {
         ObjectNode copy = doc.deepCopy();
         ObjectNode paths = (ObjectNode) copy.get("paths");
         List<String> empty = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
             ObjectNode item = (ObjectNode) path.getValue();
-            List<String> extensions = new ArrayList<>();
-            item.fields().forEachRemaining(op -> {
-                if (OPERATIONS.contains(op.getKey()) && op.getValue().path(EXTENSION).asBoolean(false)) {
-                    extensions.add(op.getKey());
-                }
-            });
+            List<String> extensions = item.properties().stream()
+                    .filter(op -> OPERATIONS.contains(op.getKey()) && op.getValue().path(EXTENSION).asBoolean(false))
+                    .map(Map.Entry::getKey).toList();
             item.remove(extensions);
-            List<String> left = new ArrayList<>();
-            item.fieldNames().forEachRemaining(left::add);
-            if (left.stream().noneMatch(OPERATIONS::contains)) {
+            if (item.properties().stream().noneMatch(op -> OPERATIONS.contains(op.getKey()))) {
                 empty.add(path.getKey());
             }
         }

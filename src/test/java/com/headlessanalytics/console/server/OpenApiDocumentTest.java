@@ -99,7 +99,7 @@ class OpenApiDocumentTest extends ServerTestSupport {
         JsonNode doc = schemas.document();
         List<String> problems = new ArrayList<>();
         int[] checked = {0};
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             if (!OpenApiRoute.OPERATIONS.contains(op.getKey())) {
                 return;
             }
@@ -108,13 +108,13 @@ class OpenApiDocumentTest extends ServerTestSupport {
             if (body != null) {
                 checked[0] += examples(schemas, where + " request", schemas.resolve(body), problems);
             }
-            op.getValue().path("responses").fields().forEachRemaining(response -> {
+            op.getValue().path("responses").properties().forEach(response -> {
                 if (!response.getValue().has("$ref")) {
                     checked[0] += examples(schemas, where + " " + response.getKey(), response.getValue(), problems);
                 }
             });
         }));
-        doc.path("components").path("responses").fields().forEachRemaining(response ->
+        doc.path("components").path("responses").properties().forEach(response ->
                 checked[0] += examples(schemas, "components/responses/" + response.getKey(), response.getValue(),
                         problems));
         assertThat(problems).as("examples that break their schema").isEmpty();
@@ -139,14 +139,14 @@ class OpenApiDocumentTest extends ServerTestSupport {
     /** Checks every example of a request body or response object; the number checked. */
     private static int examples(OpenApiSchemas schemas, String where, JsonNode holder, List<String> problems) {
         int[] checked = {0};
-        holder.path("content").fields().forEachRemaining(media -> {
+        holder.path("content").properties().forEach(media -> {
             JsonNode schema = media.getValue().get("schema");
             JsonNode example = media.getValue().get("example");
             if (example != null) {
                 check(schemas, where + " " + media.getKey() + " example", schema, example, problems);
                 checked[0]++;
             }
-            media.getValue().path("examples").fields().forEachRemaining(named -> {
+            media.getValue().path("examples").properties().forEach(named -> {
                 JsonNode value = schemas.resolve(named.getValue()).get("value");
                 check(schemas, where + " " + media.getKey() + " examples." + named.getKey(), schema, value, problems);
                 checked[0]++;
@@ -167,7 +167,7 @@ class OpenApiDocumentTest extends ServerTestSupport {
     /** "METHOD path" of every operation of the document. */
     static Set<String> operations(JsonNode doc) {
         Set<String> ops = new TreeSet<>();
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(key -> {
+        doc.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(key -> {
             if (OpenApiRoute.OPERATIONS.contains(key)) {
                 ops.add(key.toUpperCase(Locale.ROOT) + " " + path.getKey());
             }

@@ -79,10 +79,10 @@ final class OpenApiSchemas {
     }
 
     /**
-     * The JSON schema documented for {@code status} of an operation; an AssertionError naming the
-     * route when the status, or its JSON content, is not documented.
+     * The response object documented for {@code status} of an operation, references followed; an
+     * AssertionError naming the route when the operation or the status is not documented.
      */
-    JsonNode responseSchema(String pathTemplate, String method, int status) {
+    JsonNode response(String pathTemplate, String method, int status) {
         JsonNode op = operation(pathTemplate, method);
         if (op.isMissingNode()) {
             throw new AssertionError(method + " " + pathTemplate + " is not documented");
@@ -92,7 +92,12 @@ final class OpenApiSchemas {
             throw new AssertionError(method + " " + pathTemplate + " answered " + status
                     + ", a status its documentation does not list");
         }
-        JsonNode schema = resolve(response).path("content").path("application/json").get("schema");
+        return resolve(response);
+    }
+
+    /** The JSON schema documented for {@code status} of an operation; an AssertionError naming the route when there is none. */
+    JsonNode responseSchema(String pathTemplate, String method, int status) {
+        JsonNode schema = response(pathTemplate, method, status).path("content").path("application/json").get("schema");
         if (schema == null) {
             throw new AssertionError(method + " " + pathTemplate + " " + status + " documents no JSON body");
         }
