@@ -17,7 +17,6 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.domain.Ids;
-import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -47,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -82,6 +82,9 @@ public final class GraphQlService {
         return t;
     });
     private static final String SDL = readSchema();
+    /** Fields of {@code Metrics} answered by a port call of their own (or by none). */
+    private static final Set<String> OWN_CALLS = Set.of("eventNames", "storedSnapshots",
+            "__typename");
 
     private final GraphQlLimits limits;
     private final GraphQL graphQl;
@@ -152,32 +155,29 @@ public final class GraphQlService {
         } finally {
             timer.cancel(false);
         }
-        return answer(run, proof, result, timedOut.get());
+        ResultNodesInfo nodes = run.nodes;
+        return answer(run, proof, result, timedOut.get(), nodes != null && nodes.isMaxResultNodesExceeded());
     }
 
-    private GraphQl.Response answer(Run run, Proof proof, ExecutionResult result, boolean timedOut) {
+    /**
+     * The body and status. A run stopped by the time budget or the result-node cap has no usable
+     * data (graphql-java leaves nulls where it stopped), so it is answered like a refused
+     * document: 400 with the one limit error.
+     */
+    private GraphQl.Response answer(Run run, Proof proof, ExecutionResult result, boolean timedOut,
+                                    boolean tooMany) {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> errors = new ArrayList<>();
-        boolean tooMany = false;
-        for (GraphQLError error : result.getErrors()) {
-            if (timedOut && error.getErrorType() == ErrorType.ExecutionAborted) {
-                continue;
-            }
-            if (isResultNodesError(error)) {
-                tooMany = true;
-                continue;
-            }
-            errors.add(errorMap(error));
-        }
         if (timedOut) {
-            errors.add(0, limitError("the query ran past its budget of " + limits.budget().toMillis()
+            errors.add(limitError("the query ran past its budget of " + limits.budget().toMillis()
                     + " ms and was stopped; ask for less (fewer fields or aliases, smaller limits, a shorter period)"));
-        }
-        if (tooMany) {
+        } else if (tooMany) {
             errors.add(limitError("the answer would hold more than " + limits.maxResultNodes()
-                    + " values; ask for fewer fields, smaller limits or fewer aliases"));
+                    + " values (fields and list items); ask for fewer fields, smaller limits or fewer aliases"));
+        } else {
+            result.getErrors().forEach(error -> errors.add(errorMap(error)));
         }
-        boolean data = result.isDataPresent() && !timedOut;
+        boolean data = result.isDataPresent() && !timedOut && !tooMany;
         if (data) {
             body.put("data", result.getData());
         }
@@ -186,12 +186,6 @@ public final class GraphQlService {
         }
         body.put("extensions", extensions(run, proof));
         return new GraphQl.Response(data ? 200 : 400, body);
-    }
-
-    private static boolean isResultNodesError(GraphQLError error) {
-        ErrorClassification type = error.getErrorType();
-        return type != null && "MaxResultNodesExceeded".equals(type.toString())
-                || error.getMessage() != null && error.getMessage().contains("Max result nodes");
     }
 
     private GraphQl.Response requestError(Run run, Proof proof, String message, String code, int status) {
@@ -272,10 +266,7 @@ public final class GraphQlService {
                             return toMaps(port(env).metricDefinitions().definitions().stream()
                                     .filter(d -> name == null || name.equals(d.name())).toList());
                         })
-                        .dataFetcher("metrics", env -> new LazyMetrics(port(env), new Metrics.Query(
-                                env.getArgument("eventName"), env.getArgument("from"), env.getArgument("to"),
-                                env.getArgument("businessId"), env.getArgument("interval"), env.getArgument("groupBy"),
-                                null, env.getArgument("metrics"))))
+                        .dataFetcher("metrics", GraphQlService::metrics)
                         .dataFetcher("funnel", GraphQlService::funnel)
                         .dataFetcher("attribution", env -> toMap(port(env).attribution(new Attribution.Query(
                                 env.getArgument("from"), env.getArgument("to"), env.getArgument("businessId"),
@@ -332,6 +323,20 @@ public final class GraphQlService {
         return toMaps(page.events());
     }
 
+    /**
+     * The metrics query runs here, so its error is the {@code metrics} field's, when a field of its
+     * answer is selected; for {@code eventNames} and {@code storedSnapshots} alone it never runs.
+     */
+    private static Object metrics(DataFetchingEnvironment env) {
+        LazyMetrics metrics = new LazyMetrics(port(env), new Metrics.Query(env.getArgument("eventName"),
+                env.getArgument("from"), env.getArgument("to"), env.getArgument("businessId"),
+                env.getArgument("interval"), env.getArgument("groupBy"), null, env.getArgument("metrics")));
+        if (env.getSelectionSet().getImmediateFields().stream().anyMatch(f -> !OWN_CALLS.contains(f.getName()))) {
+            metrics.result();
+        }
+        return metrics;
+    }
+
     private static Object funnel(DataFetchingEnvironment env) {
         List<Map<String, Object>> steps = env.getArgument("steps");
         List<Funnels.Step> parsed = new ArrayList<>();
@@ -358,16 +363,18 @@ public final class GraphQlService {
     }
 
     /** One request's port and the cursors its event pages left. */
-    private static final class Run {
+    static final class Run {
         final HeadlessApi port;
         final Map<String, Object> cursors = new LinkedHashMap<>();
+        /** The execution's count of result nodes, kept by {@link ShapeInstrumentation}. */
+        volatile ResultNodesInfo nodes;
 
         Run(HeadlessApi port) {
             this.port = port;
         }
     }
 
-    /** The {@code metrics} field: the metrics query runs only when a field of its answer is selected. */
+    /** The {@code metrics} field: its query, and its answer once asked for. */
     private static final class LazyMetrics {
         final HeadlessApi port;
         final Metrics.Query query;

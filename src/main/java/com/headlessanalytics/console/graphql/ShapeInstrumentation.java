@@ -52,12 +52,18 @@ final class ShapeInstrumentation extends SimplePerformantInstrumentation {
     /**
      * A failing field is answered as null where it stands, even when the schema marks it non-null,
      * so the other fields keep their data (the "null" error behaviour of the GraphQL spec's
-     * error-behaviour proposal; graphql-java's switch for it).
+     * error-behaviour proposal; graphql-java's switch for it). Keeps the execution's count of
+     * result nodes for the request's answer.
      */
     @Override
     public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters p,
                                                        InstrumentationState state) {
-        return context.transform(b -> b.propagapropagateErrorsOnNonNullContractFailureeErrors(false));
+        ExecutionContext nullable = context.transform(b -> b.propagapropagateErrorsOnNonNullContractFailureeErrors(false));
+        GraphQlService.Run run = context.getGraphQLContext().get(GraphQlService.Run.class);
+        if (run != null) {
+            run.nodes = nullable.getResultNodesInfo();
+        }
+        return nullable;
     }
 
     @Override
