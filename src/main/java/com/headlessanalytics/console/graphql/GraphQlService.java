@@ -28,7 +28,6 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ResultNodesInfo;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
@@ -97,8 +96,7 @@ public final class GraphQlService {
         this.limits = Objects.requireNonNull(limits, "limits");
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring());
         this.graphQl = GraphQL.newGraphQL(schema)
-                .instrumentation(new ChainedInstrumentation(List.of(new ShapeInstrumentation(limits),
-                        ShapeInstrumentation.depth(limits), ShapeInstrumentation.complexity(limits))))
+                .instrumentation(new ShapeInstrumentation(limits))
                 .defaultDataFetcherExceptionHandler(new FieldErrors())
                 .build();
     }
