@@ -97,6 +97,7 @@ public final class GraphQlService {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring());
         this.graphQl = GraphQL.newGraphQL(schema)
                 .instrumentation(new ShapeInstrumentation(limits))
+                .preparsedDocumentProvider(new DocumentCache())
                 .defaultDataFetcherExceptionHandler(new FieldErrors())
                 .build();
     }
