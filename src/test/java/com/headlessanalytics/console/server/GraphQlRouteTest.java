@@ -143,6 +143,20 @@ class GraphQlRouteTest {
     }
 
     @Test
+    void longVariablesFromJsonNumbersReachThePort() throws Exception {
+        long from = System.currentTimeMillis() - 3L * 86_400_000;
+        Http.Response r = graphql("query($f: Long, $t: Long) { events(from: $f, to: $t, limit: 1000) { id } }",
+                Map.of("f", from, "t", 4_102_444_800_000L));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode restPage = rest("GET", "/api/events?limit=1000&from=" + from + "&to=4102444800000", null);
+        List<String> restIds = new ArrayList<>();
+        restPage.get("events").forEach(e -> restIds.add(e.get("id").asText()));
+        List<String> graphIds = new ArrayList<>();
+        r.json().get("data").get("events").forEach(e -> graphIds.add(e.get("id").asText()));
+        assertThat(graphIds).isNotEmpty().isEqualTo(restIds);
+    }
+
+    @Test
     void eventPagingThroughExtensionsCursorsWalksEveryEventOnce() throws Exception {
         List<String> graph = new ArrayList<>();
         String cursor = null;
