@@ -52,7 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +81,9 @@ public final class GraphQlService {
         return t;
     });
     private static final String SDL = readSchema();
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int TIMED_OUT = 2;
     /** Fields of {@code Metrics} answered by a port call of their own (or by none). */
     private static final Set<String> OWN_CALLS = Set.of("eventNames", "storedSnapshots",
             "__typename");
@@ -136,7 +139,7 @@ public final class GraphQlService {
         ParserOptions parser = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxCharacters(limits.maxDocumentChars()).maxTokens(limits.maxTokens())
                 .maxRuleDepth(limits.maxRuleDepth()).captureSourceLocation(true));
-        AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicInteger state = new AtomicInteger(RUNNING);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -145,8 +148,9 @@ public final class GraphQlService {
                         ResultNodesInfo.MAX_RESULT_NODES, limits.maxResultNodes()))
                 .build();
         ScheduledFuture<?> timer = TIMER.schedule(() -> {
-            timedOut.set(true);
-            input.cancel();
+            if (state.compareAndSet(RUNNING, TIMED_OUT)) {
+                input.cancel();
+            }
         }, limits.budget().toNanos(), TimeUnit.NANOSECONDS);
         ExecutionResult result;
         try {
@@ -154,8 +158,9 @@ public final class GraphQlService {
         } finally {
             timer.cancel(false);
         }
+        boolean timedOut = !state.compareAndSet(RUNNING, DONE);
         ResultNodesInfo nodes = run.nodes;
-        return answer(run, proof, result, timedOut.get(), nodes != null && nodes.isMaxResultNodesExceeded());
+        return answer(run, proof, result, timedOut, nodes != null && nodes.isMaxResultNodesExceeded());
     }
 
     /**
