@@ -151,7 +151,8 @@ final class ShapeInstrumentation extends SimplePerformantInstrumentation {
     }
 
     /**
-     * 1 for the field plus its selection's cost, once per item for a list: its {@code limit} (or,
+     * 1 for the field plus its selection's cost, once per item for a list: 1 when an {@code id} or
+     * {@code name} picks one, else its {@code limit} (or,
      * for the pages inside an answer, the limit of the field that holds it), else its default page,
      * else 10. Introspection counts each
      * field once.
@@ -163,7 +164,8 @@ final class ShapeInstrumentation extends SimplePerformantInstrumentation {
         if (!(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()) instanceof GraphQLList)) {
             return saturated(1L + childComplexity);
         }
-        long items = items(env.getArguments().get("limit"));
+        long items = env.getArguments().get("id") != null || env.getArguments().get("name") != null ? 1
+                : items(env.getArguments().get("limit"));
         if (items < 0 && env.getParentEnvironment() != null
                 && PARENT_LIMITED.contains(env.getFieldDefinition().getName())) {
             items = items(env.getParentEnvironment().getArguments().get("limit"));

@@ -143,6 +143,23 @@ class GraphQlRouteTest {
     }
 
     @Test
+    void trackingPlansAndTheirViolationsEqualTheirRestPaths() throws Exception {
+        Http.Response put = Http.send("PUT", base + "/api/tracking-plans/checkout", "application/json",
+                ("{\"name\":\"Checkout\",\"mode\":\"off\",\"events\":[{\"name\":\"order.created\","
+                        + "\"required\":[\"no_such_property\"]}]}").getBytes(StandardCharsets.UTF_8), Http.bearer(key));
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        Http.Response r = graphql("{ trackingPlans " + allFields("TrackingPlan", "violations")
+                + " one: trackingPlans(id: \"checkout\") { violations(limit: 200) " + allFields("PlanReport") + " } }",
+                Map.of());
+        assertThat(r.json().has("errors")).as(r.text()).isFalse();
+        JsonNode data = r.json().get("data");
+        assertThat(tree(data.get("trackingPlans"))).isEqualTo(tree(rest("GET", "/api/tracking-plans", null).get("plans")));
+        JsonNode report = rest("GET", "/api/tracking-plans/checkout/violations?limit=200", null);
+        assertThat(tree(data.get("one").get(0).get("violations"))).isEqualTo(tree(report));
+        assertThat(report.get("breaches").size()).isPositive();
+    }
+
+    @Test
     void longVariablesFromJsonNumbersReachThePort() throws Exception {
         long from = System.currentTimeMillis() - 3L * 86_400_000;
         Http.Response r = graphql("query($f: Long, $t: Long) { events(from: $f, to: $t, limit: 1000) { id } }",
