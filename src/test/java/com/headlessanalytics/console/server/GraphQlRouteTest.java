@@ -133,13 +133,12 @@ class GraphQlRouteTest {
         Http.Response r = graphql("{ agentPerformance(agentId: \"agent-x\") " + allFields("AgentPerformance")
                 + " workflowStatus(workflowId: \"wf-x\") " + allFields("WorkflowStatus") + " }", Map.of());
         assertThat(r.status()).isEqualTo(200);
-        if (!r.json().has("errors")) {
-            JsonNode d = r.json().get("data");
-            assertThat(tree(d.get("agentPerformance")))
-                    .isEqualTo(wire(port.agentPerformance(new AgentPerformance.Query("agent-x", null, null, null))));
-            assertThat(tree(d.get("workflowStatus")))
-                    .isEqualTo(wire(port.workflowStatus(new WorkflowStatus.Query("wf-x", null, null, null, null))));
-        }
+        assertThat(r.json().has("errors")).as(r.text()).isFalse();
+        JsonNode d = r.json().get("data");
+        assertThat(tree(d.get("agentPerformance")))
+                .isEqualTo(wire(port.agentPerformance(new AgentPerformance.Query("agent-x", null, null, null))));
+        assertThat(tree(d.get("workflowStatus")))
+                .isEqualTo(wire(port.workflowStatus(new WorkflowStatus.Query("wf-x", null, null, null, null))));
     }
 
     @Test
