@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param maxDocumentChars characters of the document
  * @param maxTokens        grammar tokens of the document
  * @param maxRuleDepth     nesting of the parser's rules (brackets inside brackets)
- * @param maxDepth         field nesting; the standard introspection query needs 13
+ * @param maxDepth         field nesting; the standard introspection query fits
  * @param maxComplexity    cost of the selection: 1 per field, a list field's selection counted once
  *                         per item it may return (its {@code limit} or its default page)
  * @param maxRootFields    root field selections, aliases included

@@ -17,7 +17,6 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.domain.Ids;
-import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -29,7 +28,6 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ResultNodesInfo;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
@@ -47,13 +45,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +81,12 @@ public final class GraphQlService {
         return t;
     });
     private static final String SDL = readSchema();
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int TIMED_OUT = 2;
+    /** Fields of {@code Metrics} answered by a port call of their own (or by none). */
+    private static final Set<String> OWN_CALLS = Set.of("eventNames", "storedSnapshots",
+            "__typename");
 
     private final GraphQlLimits limits;
     private final GraphQL graphQl;
@@ -94,8 +99,8 @@ public final class GraphQlService {
         this.limits = Objects.requireNonNull(limits, "limits");
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring());
         this.graphQl = GraphQL.newGraphQL(schema)
-                .instrumentation(new ChainedInstrumentation(List.of(new ShapeInstrumentation(limits),
-                        ShapeInstrumentation.depth(limits), ShapeInstrumentation.complexity(limits))))
+                .instrumentation(new ShapeInstrumentation(limits))
+                .preparsedDocumentProvider(new DocumentCache())
                 .defaultDataFetcherExceptionHandler(new FieldErrors())
                 .build();
     }
@@ -134,7 +139,7 @@ public final class GraphQlService {
         ParserOptions parser = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxCharacters(limits.maxDocumentChars()).maxTokens(limits.maxTokens())
                 .maxRuleDepth(limits.maxRuleDepth()).captureSourceLocation(true));
-        AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicInteger state = new AtomicInteger(RUNNING);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -143,8 +148,9 @@ public final class GraphQlService {
                         ResultNodesInfo.MAX_RESULT_NODES, limits.maxResultNodes()))
                 .build();
         ScheduledFuture<?> timer = TIMER.schedule(() -> {
-            timedOut.set(true);
-            input.cancel();
+            if (state.compareAndSet(RUNNING, TIMED_OUT)) {
+                input.cancel();
+            }
         }, limits.budget().toNanos(), TimeUnit.NANOSECONDS);
         ExecutionResult result;
         try {
@@ -152,32 +158,30 @@ public final class GraphQlService {
         } finally {
             timer.cancel(false);
         }
-        return answer(run, proof, result, timedOut.get());
+        boolean timedOut = !state.compareAndSet(RUNNING, DONE);
+        ResultNodesInfo nodes = run.nodes;
+        return answer(run, proof, result, timedOut, nodes != null && nodes.isMaxResultNodesExceeded());
     }
 
-    private GraphQl.Response answer(Run run, Proof proof, ExecutionResult result, boolean timedOut) {
+    /**
+     * The body and status. A run stopped by the time budget or the result-node cap has no usable
+     * data (graphql-java leaves nulls where it stopped), so it is answered like a refused
+     * document: 400 with the one limit error.
+     */
+    private GraphQl.Response answer(Run run, Proof proof, ExecutionResult result, boolean timedOut,
+                                    boolean tooMany) {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> errors = new ArrayList<>();
-        boolean tooMany = false;
-        for (GraphQLError error : result.getErrors()) {
-            if (timedOut && error.getErrorType() == ErrorType.ExecutionAborted) {
-                continue;
-            }
-            if (isResultNodesError(error)) {
-                tooMany = true;
-                continue;
-            }
-            errors.add(errorMap(error));
-        }
         if (timedOut) {
-            errors.add(0, limitError("the query ran past its budget of " + limits.budget().toMillis()
+            errors.add(limitError("the query ran past its budget of " + limits.budget().toMillis()
                     + " ms and was stopped; ask for less (fewer fields or aliases, smaller limits, a shorter period)"));
-        }
-        if (tooMany) {
+        } else if (tooMany) {
             errors.add(limitError("the answer would hold more than " + limits.maxResultNodes()
-                    + " values; ask for fewer fields, smaller limits or fewer aliases"));
+                    + " values (fields and list items); ask for fewer fields, smaller limits or fewer aliases"));
+        } else {
+            result.getErrors().forEach(error -> errors.add(errorMap(error)));
         }
-        boolean data = result.isDataPresent() && !timedOut;
+        boolean data = result.isDataPresent() && !timedOut && !tooMany;
         if (data) {
             body.put("data", result.getData());
         }
@@ -186,12 +190,6 @@ public final class GraphQlService {
         }
         body.put("extensions", extensions(run, proof));
         return new GraphQl.Response(data ? 200 : 400, body);
-    }
-
-    private static boolean isResultNodesError(GraphQLError error) {
-        ErrorClassification type = error.getErrorType();
-        return type != null && "MaxResultNodesExceeded".equals(type.toString())
-                || error.getMessage() != null && error.getMessage().contains("Max result nodes");
     }
 
     private GraphQl.Response requestError(Run run, Proof proof, String message, String code, int status) {
@@ -272,10 +270,7 @@ public final class GraphQlService {
                             return toMaps(port(env).metricDefinitions().definitions().stream()
                                     .filter(d -> name == null || name.equals(d.name())).toList());
                         })
-                        .dataFetcher("metrics", env -> new LazyMetrics(port(env), new Metrics.Query(
-                                env.getArgument("eventName"), env.getArgument("from"), env.getArgument("to"),
-                                env.getArgument("businessId"), env.getArgument("interval"), env.getArgument("groupBy"),
-                                null, env.getArgument("metrics"))))
+                        .dataFetcher("metrics", GraphQlService::metrics)
                         .dataFetcher("funnel", GraphQlService::funnel)
                         .dataFetcher("attribution", env -> toMap(port(env).attribution(new Attribution.Query(
                                 env.getArgument("from"), env.getArgument("to"), env.getArgument("businessId"),
@@ -332,6 +327,20 @@ public final class GraphQlService {
         return toMaps(page.events());
     }
 
+    /**
+     * The metrics query runs here, so its error is the {@code metrics} field's, when a field of its
+     * answer is selected; for {@code eventNames} and {@code storedSnapshots} alone it never runs.
+     */
+    private static Object metrics(DataFetchingEnvironment env) {
+        LazyMetrics metrics = new LazyMetrics(port(env), new Metrics.Query(env.getArgument("eventName"),
+                env.getArgument("from"), env.getArgument("to"), env.getArgument("businessId"),
+                env.getArgument("interval"), env.getArgument("groupBy"), null, env.getArgument("metrics")));
+        if (env.getSelectionSet().getImmediateFields().stream().anyMatch(f -> !OWN_CALLS.contains(f.getName()))) {
+            metrics.result();
+        }
+        return metrics;
+    }
+
     private static Object funnel(DataFetchingEnvironment env) {
         List<Map<String, Object>> steps = env.getArgument("steps");
         List<Funnels.Step> parsed = new ArrayList<>();
@@ -358,16 +367,18 @@ public final class GraphQlService {
     }
 
     /** One request's port and the cursors its event pages left. */
-    private static final class Run {
+    static final class Run {
         final HeadlessApi port;
         final Map<String, Object> cursors = new LinkedHashMap<>();
+        /** The execution's count of result nodes, kept by {@link ShapeInstrumentation}. */
+        volatile ResultNodesInfo nodes;
 
         Run(HeadlessApi port) {
             this.port = port;
         }
     }
 
-    /** The {@code metrics} field: the metrics query runs only when a field of its answer is selected. */
+    /** The {@code metrics} field: its query, and its answer once asked for. */
     private static final class LazyMetrics {
         final HeadlessApi port;
         final Metrics.Query query;

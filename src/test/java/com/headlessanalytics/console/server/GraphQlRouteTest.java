@@ -133,13 +133,43 @@ class GraphQlRouteTest {
         Http.Response r = graphql("{ agentPerformance(agentId: \"agent-x\") " + allFields("AgentPerformance")
                 + " workflowStatus(workflowId: \"wf-x\") " + allFields("WorkflowStatus") + " }", Map.of());
         assertThat(r.status()).isEqualTo(200);
-        if (!r.json().has("errors")) {
-            JsonNode d = r.json().get("data");
-            assertThat(tree(d.get("agentPerformance")))
-                    .isEqualTo(wire(port.agentPerformance(new AgentPerformance.Query("agent-x", null, null, null))));
-            assertThat(tree(d.get("workflowStatus")))
-                    .isEqualTo(wire(port.workflowStatus(new WorkflowStatus.Query("wf-x", null, null, null, null))));
-        }
+        assertThat(r.json().has("errors")).as(r.text()).isFalse();
+        JsonNode d = r.json().get("data");
+        assertThat(tree(d.get("agentPerformance")))
+                .isEqualTo(wire(port.agentPerformance(new AgentPerformance.Query("agent-x", null, null, null))));
+        assertThat(tree(d.get("workflowStatus")))
+                .isEqualTo(wire(port.workflowStatus(new WorkflowStatus.Query("wf-x", null, null, null, null))));
+    }
+
+    @Test
+    void trackingPlansAndTheirViolationsEqualTheirRestPaths() throws Exception {
+        Http.Response put = Http.send("PUT", base + "/api/tracking-plans/checkout", "application/json",
+                ("{\"name\":\"Checkout\",\"mode\":\"off\",\"events\":[{\"name\":\"order.created\","
+                        + "\"required\":[\"no_such_property\"]}]}").getBytes(StandardCharsets.UTF_8), Http.bearer(key));
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        Http.Response r = graphql("{ trackingPlans " + allFields("TrackingPlan", "violations")
+                + " one: trackingPlans(id: \"checkout\") { violations(limit: 200) " + allFields("PlanReport") + " } }",
+                Map.of());
+        assertThat(r.json().has("errors")).as(r.text()).isFalse();
+        JsonNode data = r.json().get("data");
+        assertThat(tree(data.get("trackingPlans"))).isEqualTo(tree(rest("GET", "/api/tracking-plans", null).get("plans")));
+        JsonNode report = rest("GET", "/api/tracking-plans/checkout/violations?limit=200", null);
+        assertThat(tree(data.get("one").get(0).get("violations"))).isEqualTo(tree(report));
+        assertThat(report.get("breaches").size()).isPositive();
+    }
+
+    @Test
+    void longVariablesFromJsonNumbersReachThePort() throws Exception {
+        long from = System.currentTimeMillis() - 3L * 86_400_000;
+        Http.Response r = graphql("query($f: Long, $t: Long) { events(from: $f, to: $t, limit: 1000) { id } }",
+                Map.of("f", from, "t", 4_102_444_800_000L));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode restPage = rest("GET", "/api/events?limit=1000&from=" + from + "&to=4102444800000", null);
+        List<String> restIds = new ArrayList<>();
+        restPage.get("events").forEach(e -> restIds.add(e.get("id").asText()));
+        List<String> graphIds = new ArrayList<>();
+        r.json().get("data").get("events").forEach(e -> graphIds.add(e.get("id").asText()));
+        assertThat(graphIds).isNotEmpty().isEqualTo(restIds);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.app.bench.AnalyticsBenchmark;
 import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
+import com.headlessanalytics.console.app.bench.GraphQlBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import com.headlessanalytics.console.app.bench.LabelsBenchmark;
@@ -16,13 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}, {@code labels}: figures with a
+ * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}, {@code labels},
+ * {@code trackables}, {@code scanner}, {@code graphql}: figures with a
  * baseline run side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
             BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
-            BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class})
+            BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class, BenchCommand.GraphQlBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -326,6 +328,38 @@ final class BenchCommand {
                         spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "graphql", mixinStandardHelpOptions = true,
+            description = "GraphQL's overhead against REST for the same reads over loopback, interleaved in one run:"
+                    + " 1,000 events and a 3-step funnel; medians, p95 and the GraphQL/REST ratio (target 1.3).")
+    static final class GraphQlBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "50000", description = "Demo events stored (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--warmup", defaultValue = "50", description = "Untimed pairs first (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--rounds", defaultValue = "200", description = "Timed pairs of each read (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folder.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            GraphQlBenchmark.Settings settings = new GraphQlBenchmark.Settings(events, warmUp, rounds);
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench-graphql");
+            try {
+                new GraphQlBenchmark(settings, spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(scratch != null ? folder.resolve(GraphQlBenchmark.FOLDER) : folder);
             }
             return 0;
         }
