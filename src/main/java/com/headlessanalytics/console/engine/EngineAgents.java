@@ -171,7 +171,10 @@ final class EngineAgents {
         }
 
         private static Long plus(Long sum, Long value) {
-            return value == null ? sum : sum == null ? value : sum + value;
+            if (value == null) {
+                return sum;
+            }
+            return sum == null ? value : Long.valueOf(sum + value);
         }
 
         AgentPerformance.Spend result() {
