@@ -7,6 +7,8 @@ import com.headlessanalytics.console.domain.plan.EventSpec;
 import com.headlessanalytics.console.domain.plan.PlanMode;
 import com.headlessanalytics.console.domain.plan.PropertySpec;
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.ui.plans.PlanFormView;
+import com.headlessanalytics.console.ui.plans.PlanFormViewModel;
 import com.headlessanalytics.console.ui.plans.TrackingPlansView;
 import com.headlessanalytics.console.ui.plans.TrackingPlansViewModel;
 import java.time.ZoneOffset;
@@ -56,6 +58,22 @@ class TrackingPlansScreenshotTest extends EngineScreenTest {
                     () -> "rows " + model.rows() + " breaches " + model.breaches());
             assertThat(robot.read(() -> model.selectedProperty().get().id())).isEqualTo("checkout");
             robot.screenshot("tracking-plans");
+
+            PlanFormViewModel form = robot.read(() -> new PlanFormViewModel(engine::defaultWorkspace, tasks,
+                    model.selectedProperty().get().plan(), saved -> { }));
+            PlanFormView dialog = robot.read(() -> {
+                PlanFormView d = new PlanFormView(form, robot.stage());
+                d.show();
+                form.namingRuleProperty().set("^[a-z]+(\\.[a-z_]+$");
+                return d;
+            });
+            robot.waitUntil(() -> !form.namingRuleErrorProperty().get().isEmpty(), () -> "no rule error");
+            assertThat(robot.read(form.canSaveProperty()::get)).isFalse();
+            robot.screenshot("tracking-plans-form", dialog.getDialogPane().getScene());
+            robot.read(() -> {
+                dialog.close();
+                return null;
+            });
         }
     }
 }
