@@ -45,6 +45,8 @@ import java.util.function.Supplier;
 final class EngineApi implements HeadlessApi {
     /** The most plan violations noted on (or, in block mode, reported for) one event. */
     static final int MAX_WARNINGS_PER_EVENT = 50;
+    /** The most violations a refused (block mode) batch names in its details. */
+    static final int MAX_BLOCKED_DETAILS = 1000;
     static final int DEFAULT_VIOLATIONS_LIMIT = 500;
     static final int MAX_VIOLATIONS_LIMIT = 10_000;
     private final String workspaceId;
@@ -170,7 +172,9 @@ final class EngineApi implements HeadlessApi {
                 List<PlanViolation> found = active.block().check(events.get(i));
                 refused += found.isEmpty() ? 0 : 1;
                 for (PlanViolation v : found.subList(0, Math.min(found.size(), MAX_WARNINGS_PER_EVENT))) {
-                    blocked.add(new FieldError(i, v.field(), v.code(), v.message()));
+                    if (blocked.size() < MAX_BLOCKED_DETAILS) {
+                        blocked.add(new FieldError(i, v.field(), v.code(), v.message()));
+                    }
                 }
             }
             if (!blocked.isEmpty()) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad and hostile requests against serve mode on a real engine: each gets its documented status
  * and error code, and the stored events, metric definitions and governance records (contracts,
- * grants, decisions, receipts and the chain, proof trails and the push endpoint) and the trackables
- * stay exactly as they were.
+ * grants, decisions, receipts and the chain, proof trails and the push endpoint), the trackables
+ * and the tracking plans stay exactly as they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {

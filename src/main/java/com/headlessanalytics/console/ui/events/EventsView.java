@@ -90,12 +90,12 @@ public final class EventsView extends ScreenScaffold {
         table.getColumns().setAll(List.of(
                 ViewParts.column("Time", EventsViewModel.Row::time, 125),
                 ViewParts.column("Event", EventsViewModel.Row::name, 165),
-                ViewParts.column("Plan", EventsViewModel.Row::plan, 45),
                 ViewParts.column("Actor", EventsViewModel.Row::actor, 90),
                 ViewParts.column("Business", EventsViewModel.Row::business, 85),
                 ViewParts.column("Channel", EventsViewModel.Row::channel, 85),
                 ViewParts.column("Tier", EventsViewModel.Row::tier, 50),
-                ViewParts.column("Trace", EventsViewModel.Row::trace, 80)));
+                ViewParts.column("Trace", EventsViewModel.Row::trace, 80),
+                ViewParts.column("Plan", EventsViewModel.Row::plan, 45)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
         table.setRowFactory(t -> new TableRow<>() {

@@ -12,7 +12,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -71,7 +74,7 @@ public final class TrackingPlansView extends ScreenScaffold {
         model.rows().addListener((ListChangeListener<TrackingPlansViewModel.Row>) c -> follow(table));
         ViewParts.onOpen(table, row -> model.editCommand().execute());
         SplitPane split = new SplitPane(table, detailPane());
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.36);
         body(split);
     }
 
@@ -108,7 +111,8 @@ public final class TrackingPlansView extends ScreenScaffold {
                 ViewParts.column("Event", TrackingPlansViewModel.PlannedRow::event, 140),
                 ViewParts.column("Required", TrackingPlansViewModel.PlannedRow::required, 110),
                 ViewParts.column("Properties", TrackingPlansViewModel.PlannedRow::properties, 240)));
-        planned.setPrefHeight(150);
+        planned.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        planned.setPrefHeight(120);
 
         Label breachHeading = new Label("Recent events that break it");
         breachHeading.getStyleClass().add(Styles.TEXT_BOLD);
@@ -124,12 +128,23 @@ public final class TrackingPlansView extends ScreenScaffold {
         breachStatus.getStyleClass().add(Styles.TEXT_MUTED);
         breachStatus.setWrapText(true);
         breaches.setPlaceholder(breachStatus);
+        TableColumn<TrackingPlansViewModel.BreachRow, String> why =
+                ViewParts.column("Why", TrackingPlansViewModel.BreachRow::why, 360);
+        why.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         breaches.getColumns().setAll(List.of(
-                ViewParts.column("Time", TrackingPlansViewModel.BreachRow::time, 120),
-                ViewParts.column("Event", TrackingPlansViewModel.BreachRow::event, 120),
-                ViewParts.column("Field", TrackingPlansViewModel.BreachRow::field, 110),
-                ViewParts.column("Why", TrackingPlansViewModel.BreachRow::why, 320)));
-        breaches.setPrefHeight(260);
+                ViewParts.column("Time", TrackingPlansViewModel.BreachRow::time, 125),
+                ViewParts.column("Event", TrackingPlansViewModel.BreachRow::event, 110),
+                ViewParts.column("Field", TrackingPlansViewModel.BreachRow::field, 120),
+                why));
+        breaches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        breaches.setPrefHeight(300);
 
         VBox detail = new VBox(8, title, fields, plannedHeading, planned, breachHeading, breachSummary, breaches);
         detail.visibleProperty().bind(model.detailTitleProperty().isNotEmpty());

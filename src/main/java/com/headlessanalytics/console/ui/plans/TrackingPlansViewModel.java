@@ -65,6 +65,7 @@ public final class TrackingPlansViewModel implements Activatable {
     private final ObservableList<BreachRow> breaches = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper breachesStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Reading tracking plans…");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
@@ -134,6 +135,7 @@ public final class TrackingPlansViewModel implements Activatable {
 
     private void showDetail(Row row) {
         breaches.clear();
+        summary.set("");
         breachesQuery.stop();
         if (row == null) {
             detailTitle.set("");
@@ -172,8 +174,6 @@ public final class TrackingPlansViewModel implements Activatable {
                 }, failure -> breachesStatus.set("Recent events could not be checked: "
                         + ErrorText.describe(failure)));
     }
-
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     List<BreachRow> breachRows(TrackingPlans.Report report) {
         List<BreachRow> out = new ArrayList<>();

@@ -77,6 +77,25 @@ class EventsViewModelTest {
     }
 
     @Test
+    void eventsStoredWithPlanWarningsAreMarkedAndTheirWarningsListed() {
+        api.saveTrackingPlan(new com.headlessanalytics.console.domain.plan.TrackingPlan("checkout", null,
+                com.headlessanalytics.console.domain.plan.PlanMode.WARN, null, null, List.of(
+                new com.headlessanalytics.console.domain.plan.EventSpec("order.completed", null, List.of("sku"), null)),
+                null));
+        api.ingest(List.of(Map.of("id", "w", "event", "order.completed", "timestamp", 2_000L),
+                Map.of("id", "ok", "event", "order.completed", "timestamp", 1_000L, "properties", Map.of("sku", "A"))));
+        model.activate();
+        assertThat(model.rows()).extracting(EventsViewModel.Row::id, EventsViewModel.Row::plan).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("w", "⚠ 1"), org.assertj.core.groups.Tuple.tuple("ok", ""));
+        model.selectedProperty().set(model.rows().get(0));
+        assertThat(model.warningsProperty().get()).isEqualTo("Stored with 1 tracking-plan warning:\n"
+                + "• properties.sku (missing_property): 'order.completed' must carry properties.sku"
+                + " (required by plan 'checkout').");
+        model.selectedProperty().set(model.rows().get(1));
+        assertThat(model.warningsProperty().get()).isEmpty();
+    }
+
+    @Test
     void suggestsKnownEventNamesStartingWithTheTextFirst() {
         ingest(0, 3, "page.viewed");
         ingest(3, 2, "order.created");
