@@ -66,6 +66,9 @@ public final class GraphQlViewModel implements Activatable {
     /** The path of the GraphQL endpoint under an API's base URL. */
     static final String PATH = "/api/graphql";
 
+    private static final java.util.regex.Pattern NAMED_OPERATION = java.util.regex.Pattern.compile(
+            "(query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+
     /** A request that the editor's caret moves to {@code offset}; each request is a new object. */
     public record CaretMove(int offset, long sequence) {
     }
@@ -184,14 +187,14 @@ public final class GraphQlViewModel implements Activatable {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> described = (Map<String, Object>) map;
                 return new ReadSchema(EditorSchema.fromIntrospection(described, "the server"),
-                        "Completion and checks from the server's schema");
+                        "Checked against the server's schema");
             }
             why = "it answered HTTP " + answer.status();
         } catch (RuntimeException e) {
             why = ErrorText.describe(e);
         }
-        return new ReadSchema(EditorSchema.bundled(), "Completion and checks from the console's schema (the"
-                + " server's could not be read: " + why + ")");
+        return new ReadSchema(EditorSchema.bundled(), "Checked against the console's schema (the server's could not be"
+                + " read: " + why + ")");
     }
 
     private void check() {
@@ -254,10 +257,22 @@ public final class GraphQlViewModel implements Activatable {
             GraphQl.Response response = to.execute(request);
             long millis = (System.nanoTime() - started) / 1_000_000;
             Map<String, Object> body = response.body() == null ? Map.of() : response.body();
-            return new Answer(response, millis, ApiJson.pretty(body), ResultNode.of("answer", body),
+            return new Answer(response, millis, ApiJson.pretty(body), ResultNode.of("answer", ordered(body)),
                     errors(body, request.query()));
         }, answer -> show(answer, new GraphQlRun(request.query(), sentVariables, request.operationName(), ranAt,
                 answer.response().status(), answer.millis(), answer.errors().size())));
+    }
+
+    /** The answer's parts as the spec lists them: data, errors, extensions, then anything else. */
+    static Map<String, Object> ordered(Map<String, Object> body) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : List.of("data", "errors", "extensions")) {
+            if (body.containsKey(key)) {
+                out.put(key, body.get(key));
+            }
+        }
+        body.forEach(out::putIfAbsent);
+        return out;
     }
 
     private void show(Answer answer, GraphQlRun run) {
@@ -464,6 +479,10 @@ public final class GraphQlViewModel implements Activatable {
             for (String line : text.split("\\R")) {
                 String s = line.strip();
                 if (!s.isEmpty() && !s.startsWith("#")) {
+                    java.util.regex.Matcher named = NAMED_OPERATION.matcher(s);
+                    if (named.lookingAt()) {
+                        return named.group(1) + " " + named.group(2);
+                    }
                     return s.length() > 60 ? s.substring(0, 59) + "…" : s;
                 }
             }
