@@ -144,7 +144,8 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         }
         Request request = request(url("api/ingest").build()).post(RequestBody.create(body, JSON)).build();
         IngestResult r = send(request, "an ingest result", reader(IngestResult.class, "accepted", "ids"), false);
-        return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof());
+        return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof(),
+                r.warnings());
     }
 
     @Override
@@ -823,24 +824,33 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
                 Trackables.Trackable.class, "code", "kind", "payload");
     }
 
+    // ---- Tracking plans: a PUT stores the whole plan, so it may be sent again; a DELETE may not ----
+
     @Override
     public TrackingPlans.Plans trackingPlans() {
-        throw new UnsupportedOperationException("trackingPlans: issue 11, being built");
+        return get(url("api/tracking-plans"), "a list of tracking plans", TrackingPlans.Plans.class, "plans");
     }
 
     @Override
     public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
-        throw new UnsupportedOperationException("saveTrackingPlan: issue 11, being built");
+        TrackingPlan p = body(plan, "plan");
+        Request request = request(url("api/tracking-plans").addPathSegment(segment("id", p.id())).build())
+                .put(RequestBody.create(bytes(p), JSON)).build();
+        return send(request, "a tracking plan", reader(TrackingPlan.class, "id", "mode"), false);
     }
 
     @Override
     public void deleteTrackingPlan(String planId) {
-        throw new UnsupportedOperationException("deleteTrackingPlan: issue 11, being built");
+        HttpUrl url = url("api/tracking-plans").addPathSegment(segment("id", planId)).build();
+        send(request(url).delete().build(), "a deletion", null, false, false);
     }
 
     @Override
     public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
-        throw new UnsupportedOperationException("trackingPlanViolations: issue 11, being built");
+        HttpUrl.Builder url = url("api/tracking-plans").addPathSegment(segment("id", planId))
+                .addPathSegment("violations");
+        param(url, "limit", limit);
+        return get(url, "a tracking plan report", TrackingPlans.Report.class, "planId", "breaches");
     }
 
     @Override
