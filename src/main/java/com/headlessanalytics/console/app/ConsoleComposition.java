@@ -1,6 +1,8 @@
 package com.headlessanalytics.console.app;
 
+import com.headlessanalytics.console.api.GraphQl;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.graphql.GraphQlService;
 import com.headlessanalytics.console.proof.PacketVerifier;
 import com.headlessanalytics.console.ui.agent.AgentContextView;
 import com.headlessanalytics.console.ui.agent.AgentContextViewModel;
@@ -29,6 +31,8 @@ import com.headlessanalytics.console.ui.events.TestEventView;
 import com.headlessanalytics.console.ui.events.TestEventViewModel;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
+import com.headlessanalytics.console.ui.graphql.GraphQlView;
+import com.headlessanalytics.console.ui.graphql.GraphQlViewModel;
 import com.headlessanalytics.console.ui.grants.ContractFormView;
 import com.headlessanalytics.console.ui.grants.ContractFormViewModel;
 import com.headlessanalytics.console.ui.grants.GrantFormView;
@@ -185,6 +189,12 @@ public final class ConsoleComposition implements AutoCloseable {
                     shellRef[0].select(Area.LABELS);
                 });
 
+        GraphQlService graphQlService = new GraphQlService();
+        GraphQlViewModel graphQl = new GraphQlViewModel(() -> {
+            HeadlessApi port = workspaces.api();
+            return port instanceof GraphQl.Endpoint remote ? remote : graphQlService.over(port);
+        }, workspaces::curlTarget, new GraphQlQueries(folder), tasks, this.dialogs, clipboard, clock, zone);
+
         scanJournal = openScanJournal(folder);
         StationSettingsForm station = new StationSettingsForm(saved.stationOrDefaults(),
                 now -> ConsoleSettings.load(folder).withStation(now).save(folder));
@@ -203,6 +213,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.RECEIPTS, receipts, () -> new ReceiptsView(receipts));
         screen(Area.PROOF_TRAILS, proofTrails, () -> new ProofTrailsView(proofTrails));
         screen(Area.SCANNER, scanner, () -> new ScannerStationView(scanner));
+        screen(Area.GRAPHQL, graphQl, () -> new GraphQlView(graphQl));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.graphql.editor;
 
+import com.headlessanalytics.console.graphql.GraphQlService;
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionResultToSchema;
 import graphql.language.Document;
@@ -7,10 +8,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -19,9 +16,6 @@ import java.util.Map;
  * answer. Immutable and safe to share between threads.
  */
 public final class EditorSchema {
-    /** The bundled schema of {@code POST /api/graphql}, the contract of serve mode and the remote client. */
-    static final String BUNDLED = "/com/headlessanalytics/console/graphql/schema.graphqls";
-
     private final GraphQLSchema schema;
     private final String origin;
 
@@ -70,16 +64,9 @@ public final class EditorSchema {
         return fromSdl(bundledSdl(), "the console");
     }
 
-    /** The SDL text of the bundled schema. */
+    /** The SDL text of the console's schema ({@link GraphQlService#schemaSdl()}). */
     public static String bundledSdl() {
-        try (InputStream in = EditorSchema.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("The bundled GraphQL schema " + BUNDLED + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GraphQlService.schemaSdl();
     }
 
     /** The standard introspection query, whose answer {@link #fromIntrospection} reads. */

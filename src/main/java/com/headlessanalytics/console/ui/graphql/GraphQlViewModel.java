@@ -105,7 +105,7 @@ public final class GraphQlViewModel implements Activatable {
     private final Command copyCurlCommand;
     private final Command saveCommand;
     private Completion completion;
-    private GraphQl.Endpoint schemaOf;
+    private long schemaReads;
     private boolean storeRead;
     private long moves;
 
@@ -136,11 +136,7 @@ public final class GraphQlViewModel implements Activatable {
 
     @Override
     public void activate() {
-        GraphQl.Endpoint current = endpoint.get();
-        if (current != schemaOf || schema.get() == null) {
-            schemaOf = current;
-            readSchema(current);
-        }
+        readSchema();
         if (!storeRead) {
             storeRead = true;
             tasks.submit("Reading the GraphQL history", p -> new Object[] {store.history(), store.saved()}, read -> {
@@ -160,13 +156,17 @@ public final class GraphQlViewModel implements Activatable {
     }
 
     /**
-     * The schema for checking and completion: the server's, through the introspection query; the
-     * console's own when the endpoint does not answer it.
+     * The schema for checking and completion, read again each time the screen shows (the connection
+     * may have changed): the server's, through the introspection query; the console's own when the
+     * endpoint does not answer it. The schema before stays in use while it is read.
      */
-    private void readSchema(GraphQl.Endpoint from) {
-        schemaStatus.set("Reading the schema…");
-        tasks.submit("Reading the GraphQL schema", p -> introspect(from), read -> {
-            if (from == schemaOf) {
+    private void readSchema() {
+        if (schema.get() == null) {
+            schemaStatus.set("Reading the schema…");
+        }
+        long reading = ++schemaReads;
+        tasks.submit("Reading the GraphQL schema", p -> introspect(endpoint), read -> {
+            if (reading == schemaReads) {
                 schema.set(read.schema());
                 schemaStatus.set(read.note());
             }
@@ -177,10 +177,10 @@ public final class GraphQlViewModel implements Activatable {
     private record ReadSchema(EditorSchema schema, String note) {
     }
 
-    private static ReadSchema introspect(GraphQl.Endpoint from) {
+    private static ReadSchema introspect(Supplier<GraphQl.Endpoint> from) {
         String why;
         try {
-            GraphQl.Response answer = from.execute(new GraphQl.Request(EditorSchema.introspectionQuery(), Map.of(),
+            GraphQl.Response answer = from.get().execute(new GraphQl.Request(EditorSchema.introspectionQuery(), Map.of(),
                     null));
             Object data = answer.body() == null ? null : answer.body().get("data");
             if (answer.status() == 200 && data instanceof Map<?, ?> map) {
@@ -249,12 +249,11 @@ public final class GraphQlViewModel implements Activatable {
             query.fail(e.getMessage());
             return;
         }
-        GraphQl.Endpoint to = endpoint.get();
         String sentVariables = variables.get();
         long ranAt = clock.millis();
         query.run("Running a GraphQL query", "Running…", p -> {
             long started = System.nanoTime();
-            GraphQl.Response response = to.execute(request);
+            GraphQl.Response response = endpoint.get().execute(request);
             long millis = (System.nanoTime() - started) / 1_000_000;
             Map<String, Object> body = response.body() == null ? Map.of() : response.body();
             return new Answer(response, millis, ApiJson.pretty(body), ResultNode.of("answer", ordered(body)),

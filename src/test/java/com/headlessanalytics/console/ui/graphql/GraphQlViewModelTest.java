@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.GraphQl;
 import com.headlessanalytics.console.app.GraphQlQueries;
+import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.graphql.GraphQlService;
 import com.headlessanalytics.console.graphql.editor.Completions;
 import com.headlessanalytics.console.graphql.editor.EditorSchema;
 import com.headlessanalytics.console.graphql.editor.Problem;
@@ -16,6 +18,7 @@ import graphql.GraphQL;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,6 +275,37 @@ class GraphQlViewModelTest {
         model.variablesProperty().set("");
         model.copyAsCurl();
         assertThat(copied.get(1)).contains("it'\\''s").doesNotContain("variables");
+    }
+
+    @Test
+    void theReferenceExampleRunsThroughTheConsolesGraphQlServiceOverARealEngine() {
+        try (Engine engine = Engine.open(dir.resolve("data"))) {
+            engine.defaultWorkspace().ingest(List.of(
+                    Map.of("event", "order.created", "timestamp", 1_764_547_200_000L, "actor", "cust_1",
+                            "attribution", Map.of("source", "qr", "campaign", "spring")),
+                    Map.of("event", "qr.bottle_scanned", "timestamp", 1_764_547_260_000L, "actor", "cust_2")));
+            GraphQl.Endpoint service = new GraphQlService().over(engine.defaultWorkspace());
+            GraphQlViewModel m = new GraphQlViewModel(() -> service, () -> target, new GraphQlQueries(dir), tasks,
+                    dialogs, copied::add, Clock.systemUTC(), ZoneOffset.UTC);
+            m.activate();
+            assertThat(m.schemaStatusProperty().get()).isEqualTo("Checked against the server's schema");
+            m.run();
+            assertThat(m.query().errorProperty().get()).isEmpty();
+            assertThat(m.resultErrors()).isEmpty();
+            assertThat(m.resultSummaryProperty().get()).startsWith("HTTP 200");
+            ResultNode data = m.resultTreeProperty().get().children().get(0);
+            assertThat(data.key()).isEqualTo("data");
+            assertThat(data.children()).extracting(ResultNode::key)
+                    .containsExactly("events", "businessHealth", "attribution");
+            assertThat(data.children().get(0).children()).hasSize(2);
+            assertThat(m.resultJsonProperty().get()).contains("\"qr.bottle_scanned\"", "\"healthScore\"");
+
+            m.documentProperty().set("{ events(limit: \"many\") { event } }");
+            assertThat(m.problems()).hasSize(1);
+            m.run();
+            assertThat(m.resultSummaryProperty().get()).startsWith("HTTP 400");
+            assertThat(m.resultErrors()).isNotEmpty().allSatisfy(p -> assertThat(p.located()).isTrue());
+        }
     }
 
     @Test
