@@ -127,6 +127,7 @@ public final class GraphQlView extends ScreenScaffold {
         schema.textProperty().bind(model.schemaStatusProperty());
         schema.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         schema.setMinWidth(0);
+        schema.setWrapText(true);
         Tooltip schemaTip = new Tooltip();
         schemaTip.textProperty().bind(model.schemaStatusProperty());
         schema.setTooltip(schemaTip);
@@ -134,6 +135,8 @@ public final class GraphQlView extends ScreenScaffold {
         ListView<Problem> problems = problemList("graphql-problems", model.problems(),
                 "No problems: the query parses and fits the schema.");
         problems.setPrefHeight(84);
+        model.problems().addListener((javafx.collections.ListChangeListener<Problem>) c ->
+                editor.pseudoClassStateChanged(Styles.STATE_DANGER, !model.problems().isEmpty()));
         problems.setMinHeight(60);
 
         TextField operation = new TextField();
