@@ -120,6 +120,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final ScanJournal scanJournal;
     private final ScannerStationViewModel scanner;
     private Area startArea = Area.OVERVIEW;
+    private GraphQlService graphQlService;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
 
@@ -194,10 +195,9 @@ public final class ConsoleComposition implements AutoCloseable {
                 });
         TrackingPlansViewModel trackingPlans = new TrackingPlansViewModel(current, tasks, this.dialogs, zone);
 
-        GraphQlService graphQlService = new GraphQlService();
         GraphQlViewModel graphQl = new GraphQlViewModel(() -> {
             HeadlessApi port = workspaces.api();
-            return port instanceof GraphQl.Endpoint remote ? remote : graphQlService.over(port);
+            return port instanceof GraphQl.Endpoint remote ? remote : graphQlService().over(port);
         }, workspaces::curlTarget, new GraphQlQueries(folder), tasks, this.dialogs, clipboard, clock, zone);
 
         scanJournal = openScanJournal(folder);
@@ -239,6 +239,14 @@ public final class ConsoleComposition implements AutoCloseable {
             approvals.restartWatching();
         });
         operator.thresholdProperty().addListener((obs, old, now) -> saveOperator());
+    }
+
+    /** The GraphQL screen's schema over the embedded port, built when first used (off the FX thread). */
+    private synchronized GraphQlService graphQlService() {
+        if (graphQlService == null) {
+            graphQlService = new GraphQlService();
+        }
+        return graphQlService;
     }
 
     /** The scanner station's journal of scans, beside the embedded workspace's data. */
