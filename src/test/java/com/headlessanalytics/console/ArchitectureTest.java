@@ -280,7 +280,7 @@ class ArchitectureTest {
 
     /**
      * Views show their ViewModel: they use their own package, ui.common, the JDK, JavaFX and the UI
-     * libraries, and of domain, api, symbols, hardware.labels and hardware.print only values (enums
+     * libraries, and of domain, api, symbols, hardware.labels, hardware.print and graphql.editor only values (enums
      * and records, e.g. a label template or a print margin) to offer or show — never the port, its
      * errors or its JSON, never a renderer or the printing itself.
      */
@@ -290,13 +290,14 @@ class ArchitectureTest {
                         (JavaClass c) -> inFeaturePackage(c) && outermost(c).getSimpleName().endsWith("View")))
                 .should(ArchConditions.onlyHaveDependenciesWhere(named("the target is in the View's own package, ui.common,"
                         + " the JDK, JavaFX, AtlantaFX, Ikonli, TilesFX or ControlsFX, or is an enum or record of domain, api,"
-                        + " symbols, hardware.labels or hardware.print",
+                        + " symbols, hardware.labels, hardware.print or graphql.editor",
                         (Dependency d) -> {
                             JavaClass t = d.getTargetClass().getBaseComponentType();
                             return t.isPrimitive() || samePackage(d) || inAny(t, UI_COMMON, "java..", "javax..")
                                     || inAny(t, UI_LIBRARIES)
                                     || (inAny(t, ROOT + ".domain..", ROOT + ".api..", ROOT + ".symbols..",
-                                            ROOT + ".hardware.labels..", ROOT + ".hardware.print..")
+                                            ROOT + ".hardware.labels..", ROOT + ".hardware.print..",
+                                            ROOT + ".graphql.editor..")
                                             && isValueType(t));
                         })))
                 .check(classes);

@@ -1,6 +1,8 @@
 package com.headlessanalytics.console.app;
 
+import com.headlessanalytics.console.api.GraphQl;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.graphql.GraphQlService;
 import com.headlessanalytics.console.proof.PacketVerifier;
 import com.headlessanalytics.console.ui.agent.AgentContextView;
 import com.headlessanalytics.console.ui.agent.AgentContextViewModel;
@@ -29,6 +31,8 @@ import com.headlessanalytics.console.ui.events.TestEventView;
 import com.headlessanalytics.console.ui.events.TestEventViewModel;
 import com.headlessanalytics.console.ui.funnels.FunnelsView;
 import com.headlessanalytics.console.ui.funnels.FunnelsViewModel;
+import com.headlessanalytics.console.ui.graphql.GraphQlView;
+import com.headlessanalytics.console.ui.graphql.GraphQlViewModel;
 import com.headlessanalytics.console.ui.grants.ContractFormView;
 import com.headlessanalytics.console.ui.grants.ContractFormViewModel;
 import com.headlessanalytics.console.ui.grants.GrantFormView;
@@ -116,6 +120,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final ScanJournal scanJournal;
     private final ScannerStationViewModel scanner;
     private Area startArea = Area.OVERVIEW;
+    private GraphQlService graphQlService;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
 
@@ -190,6 +195,11 @@ public final class ConsoleComposition implements AutoCloseable {
                 });
         TrackingPlansViewModel trackingPlans = new TrackingPlansViewModel(current, tasks, this.dialogs, zone);
 
+        GraphQlViewModel graphQl = new GraphQlViewModel(() -> {
+            HeadlessApi port = workspaces.api();
+            return port instanceof GraphQl.Endpoint remote ? remote : graphQlService().over(port);
+        }, workspaces::curlTarget, new GraphQlQueries(folder), tasks, this.dialogs, clipboard, clock, zone);
+
         scanJournal = openScanJournal(folder);
         StationSettingsForm station = new StationSettingsForm(saved.stationOrDefaults(),
                 now -> ConsoleSettings.load(folder).withStation(now).save(folder));
@@ -208,6 +218,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.RECEIPTS, receipts, () -> new ReceiptsView(receipts));
         screen(Area.PROOF_TRAILS, proofTrails, () -> new ProofTrailsView(proofTrails));
         screen(Area.SCANNER, scanner, () -> new ScannerStationView(scanner));
+        screen(Area.GRAPHQL, graphQl, () -> new GraphQlView(graphQl));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));
@@ -228,6 +239,14 @@ public final class ConsoleComposition implements AutoCloseable {
             approvals.restartWatching();
         });
         operator.thresholdProperty().addListener((obs, old, now) -> saveOperator());
+    }
+
+    /** The GraphQL screen's schema over the embedded port, built when first used (off the FX thread). */
+    private synchronized GraphQlService graphQlService() {
+        if (graphQlService == null) {
+            graphQlService = new GraphQlService();
+        }
+        return graphQlService;
     }
 
     /** The scanner station's journal of scans, beside the embedded workspace's data. */

@@ -11,7 +11,9 @@ import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.Connections;
 import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.Workspaces;
+import com.headlessanalytics.console.ui.graphql.CurlTarget;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -138,6 +140,25 @@ final class ConsoleWorkspaces implements Workspaces, Connections {
         String text = "Remote · " + api.config().baseUrl();
         return api.config().credentials() instanceof Credentials.EnterpriseJwt j
                 ? text + " (workspace " + j.workspaceId() + ")" : text;
+    }
+
+    /**
+     * Where the GraphQL screen's "Copy as curl" sends a query: the remote API, or serve mode over the
+     * embedded workspace while it runs. The secret stays a shell variable ($HA_API_KEY, $HA_JWT).
+     */
+    synchronized CurlTarget curlTarget() {
+        if (remote != null) {
+            List<String> headers = remote.config().credentials() instanceof Credentials.EnterpriseJwt j
+                    ? List.of("Authorization: Bearer $HA_JWT", "X-HA-Workspace-ID: " + j.workspaceId())
+                    : List.of("Authorization: Bearer $HA_API_KEY");
+            return CurlTarget.of(remote.config().baseUrl(), headers);
+        }
+        ServeControl.Status status = serve == null ? null : serve.status();
+        if (status != null && status.running()) {
+            return CurlTarget.of(status.baseUrl(), List.of("Authorization: Bearer $HA_API_KEY"));
+        }
+        return CurlTarget.none("Copy as curl needs serve mode: the embedded workspace answers HTTP only while it"
+                + " runs. Start it in Settings, then copy again.");
     }
 
     @Override

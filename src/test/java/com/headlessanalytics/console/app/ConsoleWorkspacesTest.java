@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.domain.demo.DemoGenerator;
+import com.headlessanalytics.console.ui.common.ConnectionProfile;
 import com.headlessanalytics.console.ui.common.TaskRunner;
+import com.headlessanalytics.console.ui.graphql.CurlTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,32 @@ class ConsoleWorkspacesTest {
             progress.clear();
             workspaces.openDemo(p);
             assertThat(progress).as("filled only once").isEmpty();
+        } finally {
+            workspaces.close();
+        }
+    }
+
+    @Test
+    void copyAsCurlTargetsServeModeWhileItRunsAndARemoteApiWithoutItsSecret() throws Exception {
+        ConsoleWorkspaces workspaces = new ConsoleWorkspaces(dir.resolve("own"), 0);
+        try {
+            workspaces.openOwn(null);
+            CurlTarget none = workspaces.curlTarget();
+            assertThat(none.available()).isFalse();
+            assertThat(none.unavailable()).contains("serve mode");
+
+            String base = workspaces.serve().start("127.0.0.1", 0).baseUrl();
+            String key = workspaces.serve().createKey("curl").secret();
+            CurlTarget served = workspaces.curlTarget();
+            assertThat(served.baseUrl()).isEqualTo(base);
+            assertThat(served.headers()).containsExactly("Authorization: Bearer $HA_API_KEY");
+
+            workspaces.use(new ConnectionProfile("prf_remote", "Remote", ConnectionProfile.Kind.REMOTE_KEY, null,
+                    base, null), key);
+            CurlTarget remote = workspaces.curlTarget();
+            assertThat(remote.baseUrl()).isEqualTo(base);
+            assertThat(remote.headers()).containsExactly("Authorization: Bearer $HA_API_KEY")
+                    .noneMatch(h -> h.contains(key));
         } finally {
             workspaces.close();
         }

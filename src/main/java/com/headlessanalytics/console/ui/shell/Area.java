@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Area {
     OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, GRANTS, RECEIPTS, PROOF_TRAILS,
     TRACKABLES, LABELS, TRACKING_PLANS,
-    SCANNER, USAGE, RUNTIME_HEALTH, SETTINGS;
+    SCANNER, GRAPHQL, USAGE, RUNTIME_HEALTH, SETTINGS;
 
     /** The area's name in the sidebar and in tooltips. */
     public String title() {
@@ -18,6 +18,7 @@ public enum Area {
             case TRACKABLES -> "Trackables";
             case TRACKING_PLANS -> "Tracking plans";
             case SCANNER -> "Scanner station";
+            case GRAPHQL -> "GraphQL";
             case RUNTIME_HEALTH -> "Runtime health";
             default -> name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
         };

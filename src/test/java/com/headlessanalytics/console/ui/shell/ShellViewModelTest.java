@@ -40,6 +40,7 @@ class ShellViewModelTest {
         assertThat(calls).containsExactly("settings on");
         assertThat(Area.TRACKABLES.title()).isEqualTo("Trackables");
         assertThat(Area.OVERVIEW.title()).isEqualTo("Overview");
+        assertThat(Area.GRAPHQL.title()).isEqualTo("GraphQL");
     }
 
     @Test
