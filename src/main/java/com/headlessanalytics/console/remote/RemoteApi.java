@@ -327,7 +327,7 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
             }
             ServerOffer found = discover();
             if (found == null) {
-                return ServerOffer.undocumented();
+                return ServerOffer.unknown();
             }
             offer = found;
             return found;
@@ -337,8 +337,8 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
     /**
      * {@code GET /api/openapi} (public): its paths and methods. No document (404 or any other
      * refusal) or an unreadable one means the reference's paths and GraphQL. After a server error
-     * it returns null: the reference's paths serve this call and the next call asks again. No
-     * answer at all ends the call.
+     * it returns null: this call tries our paths, as before discovery, and the next call asks
+     * again. No answer at all ends the call.
      */
     private ServerOffer discover() {
         Request request = new Request.Builder().url(url("api/openapi").build())
@@ -354,8 +354,8 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
             return ServerOffer.undocumented();
         } catch (ApiException.Server failed) {
             if (!BAD_RESPONSE.equals(failed.code())) {
-                LOG.warn("reading the OpenAPI document of {} failed ({}); the reference's paths are used until it "
-                        + "answers", config.baseUrl(), failed.getMessage());
+                LOG.warn("reading the OpenAPI document of {} failed ({}); trying our paths until it answers",
+                        config.baseUrl(), failed.getMessage());
                 return null;
             }
             LOG.info("the OpenAPI document of {} is unreadable ({}): using the reference's paths and GraphQL",
@@ -612,10 +612,10 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
             } catch (Failure f) {
                 failure = f;
             }
-            if (failure.error instanceof ApiException.Unreachable) {
-                offer = null;
-            }
             if (!failure.retryable || attempt == max || !repeatable && !failure.unprocessed) {
+                if (failure.error instanceof ApiException.Unreachable) {
+                    offer = null;
+                }
                 throw failure.retryable && attempt > 1 ? afterAttempts(failure.error, attempt) : failure.error;
             }
             long waitMs = delayBeforeRetry(attempt, failure.error);
@@ -1246,11 +1246,14 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
     public Trackables.Trackable trackable(String code) {
         if (!offers("GET", "/api/trackables/{}")) {
             segment("code", code);
-            List<Trackables.Trackable> found = trackables(new Trackables.Query(code, null, null, 1)).trackables();
-            if (found.isEmpty() || !found.get(0).code().equals(code)) {
-                throw ApiException.notFound("no trackable '" + code + "' in this workspace");
+            Trackables.TrackableList list = trackables(new Trackables.Query(code, null, null, 1));
+            if (list.trackables().isEmpty()) {
+                throw ApiException.notFound("No trackable with code '" + code + "' in this workspace");
             }
-            return found.get(0);
+            Trackables.Trackable t = list.trackables().get(0);
+            return new Trackables.Trackable(t.code(), t.kind(), t.name(), t.targetUrl(), t.eventName(), t.businessId(),
+                    t.payload(), t.trackingUrl(), t.createdAt(), t.createdBy(), t.scans(), t.lastScanAt(), t.qrSvg(),
+                    t.proof() == null ? list.proof() : t.proof());
         }
         return get(url("api/trackables").addPathSegment(segment("code", code)), "a trackable",
                 Trackables.Trackable.class, "code", "kind", "payload");

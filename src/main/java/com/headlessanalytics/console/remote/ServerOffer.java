@@ -25,6 +25,25 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
             "POST /api/governance/enforce", "POST /api/proof-event-trails/export", "GET /api/trackables",
             "POST /api/trackables", "POST /api/graphql", "GET /api/openapi");
 
+    /** Every operation of serve mode (server.Route): what this client uses on a server with our extension paths. */
+    static final Set<String> OURS = Set.of(
+            "POST /api/ingest", "GET /api/events", "GET /api/events/names", "GET /api/health", "POST /api/metrics/query", "GET /api/metrics/definitions", "POST /api/metrics/definitions",
+            "DELETE /api/metrics/definitions/{}", "GET /api/metrics/snapshots", "POST /api/funnels/query",
+            "POST /api/funnels/actors", "POST /api/attribution/query", "GET /api/businesses/{}/health",
+            "POST /api/intelligence/agent-context", "GET /api/usage", "GET /api/governance/principal",
+            "GET /api/governance/contracts", "POST /api/governance/contracts", "POST /api/governance/contracts/{}/revoke",
+            "GET /api/governance/grants", "POST /api/governance/grants", "POST /api/governance/grants/{}/revoke",
+            "GET /api/governance/decisions", "POST /api/governance/decisions", "GET /api/governance/decisions/{}",
+            "POST /api/governance/decisions/{}/submit", "POST /api/governance/decisions/{}/approve",
+            "POST /api/governance/decisions/{}/deny", "POST /api/governance/decisions/{}/revoke",
+            "POST /api/governance/enforce", "GET /api/governance/receipts", "GET /api/governance/public-key",
+            "GET /api/proof-event-trails", "POST /api/proof-event-trails/preview", "POST /api/proof-event-trails/export",
+            "GET /api/proof-event-trails/settings", "PUT /api/proof-event-trails/settings",
+            "GET /api/proof-event-trails/{}/packet", "GET /api/trackables", "POST /api/trackables",
+            "GET /api/trackables/{}", "GET /api/tracking-plans", "PUT /api/tracking-plans/{}",
+            "DELETE /api/tracking-plans/{}", "GET /api/tracking-plans/{}/violations", "POST /api/graphql",
+            "GET /api/openapi");
+
     /** The operation that stands for each feature; each write of the feature checks its own operation too. */
     private static final Map<Feature, String> FEATURES = Map.of(
             Feature.METRIC_DEFINITION_CHANGES, "POST /api/metrics/definitions",
@@ -46,6 +65,11 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
     /** A server without an OpenAPI document: the reference's paths, one event per ingest request. */
     static ServerOffer undocumented() {
         return new ServerOffer(REFERENCE, false, false);
+    }
+
+    /** A server whose document could not be had (it failed): our paths are tried, as before discovery. */
+    static ServerOffer unknown() {
+        return new ServerOffer(OURS, false, true);
     }
 
     /** The operations of {@code document}; null when it is not an OpenAPI document with {@code paths}. */

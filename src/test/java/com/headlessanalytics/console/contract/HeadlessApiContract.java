@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventPage;
@@ -66,6 +68,27 @@ abstract class HeadlessApiContract {
 
     /** Closes everything behind {@link #api()} and opens it again on the same H2 file. */
     abstract void restart() throws Exception;
+
+    /**
+     * Whether the extension reads go through {@code POST /api/graphql} (a reference-only server),
+     * so usage meters them there.
+     */
+    boolean readsThroughGraphQl() {
+        return false;
+    }
+
+    /** Skips a test that needs {@code feature} when the server behind {@link #api()} does not offer it. */
+    void assumeOffered(Capabilities.Feature feature) {
+        assumeTrue(api().capabilities().offers(feature), feature.unavailable());
+    }
+
+    /**
+     * Stores a metric definition for a test about something else: through the port, or, where the
+     * server lets no client save one, the way its operator would.
+     */
+    void defineMetric(Metrics.Definition definition) {
+        api().saveMetricDefinition(definition);
+    }
 
     static Map<String, Object> event(String name, String id, long ts) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -235,7 +258,7 @@ abstract class HeadlessApiContract {
                 .containsAll(FREE_NAMES).contains("Checkout Started");
         assertThat(api().metrics(Metrics.Query.of("Order Completed", null, null)).totalEvents()).isEqualTo(1);
         assertThat(api().metrics(Metrics.Query.of("注文.作成", null, null)).totalEvents()).isEqualTo(1);
-        api().saveMetricDefinition(new Metrics.Definition("completed", "Order Completed", "count", null, null, null));
+        defineMetric(new Metrics.Definition("completed", "Order Completed", "count", null, null, null));
         assertThat(api().metricDefinitions().definitions()).extracting(Metrics.Definition::event)
                 .containsExactly("Order Completed");
         Funnels.Result funnel = api().funnel(Funnels.Query.of("Checkout Started", "Order Completed"));
@@ -705,6 +728,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void metricDefinitionsAreStoredReplacedUsedAndDeleted() {
+        assumeOffered(Capabilities.Feature.METRIC_DEFINITION_CHANGES);
         api().ingest(metricsEvents());
         api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, null, null));
         api().saveMetricDefinition(new Metrics.Definition("order_revenue", "order.created", "sum", "revenue", null,
@@ -752,7 +776,7 @@ abstract class HeadlessApiContract {
     @Test
     void snapshotsArePersistedOnRequestAndListedNewestFirst() {
         api().ingest(metricsEvents());
-        api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, null, null));
+        defineMetric(new Metrics.Definition("orders", "order.created", "count", null, null, null));
         Metrics.Query q = new Metrics.Query(null, T0, T0 + 7 * DAY, null, null, null, true, List.of("orders"));
         Metrics.Result first = api().metrics(q);
         assertThat(first.snapshots()).extracting(Metrics.Snapshot::metric)
@@ -919,7 +943,17 @@ abstract class HeadlessApiContract {
         api().eventNames(null);
         assertThatThrownBy(() -> api().events(EventQuery.all().withLimit(0))).isInstanceOf(ApiException.Client.class);
         Usage.Report report = api().usage(Usage.Query.defaults());
-        if (metersCalls()) {
+        if (metersCalls() && readsThroughGraphQl()) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (calls(report, "/api/graphql") < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                report = api().usage(Usage.Query.defaults());
+            }
+            assertThat(calls(report, "/api/graphql")).isEqualTo(3);
+            assertThat(report.records()).extracting(Usage.Record::endpoint).contains("/api/graphql")
+                    .doesNotContain("/api/events", "/api/events/names");
+            assertThat(report.quota().used()).isEqualTo(report.totalCalls()).isGreaterThanOrEqualTo(3);
+        } else if (metersCalls()) {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (calls(report, "/api/events") < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

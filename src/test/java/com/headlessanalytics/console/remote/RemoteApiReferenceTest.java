@@ -344,6 +344,26 @@ class RemoteApiReferenceTest {
         }
     }
 
+    @Test
+    void aFailingDocumentIsNotRememberedAndOurPathsAreTriedMeanwhile() throws Exception {
+        server.enqueue(json(503, """
+                {"error":{"code":"not_ready","message":"starting","details":[]}}"""));
+        server.enqueue(json(503, """
+                {"error":{"code":"not_ready","message":"starting","details":[]}}"""));
+        server.enqueue(json(200, """
+                {"events":[],"nextCursor":null,"proof":%s}""".formatted(PROOF)));
+        server.enqueue(json(200, REFERENCE_DOC));
+
+        assertThat(api.events(EventQuery.all()).events()).isEmpty();
+        assertThat(catchThrowableOfType(ApiException.Client.class, () -> api.contracts()).code())
+                .isEqualTo(ErrorCodes.NOT_OFFERED);
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/openapi");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/openapi");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/events");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/api/openapi");
+    }
+
     // ---- Ingest: the reference's single-event form and answers ----
 
     @ParameterizedTest
