@@ -43,6 +43,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final EngineGovernance governance;
     private final EngineProofTrails proofTrails;
     private final EngineTrackables trackables;
+    private final EnginePlans plans;
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
@@ -61,6 +62,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.governance = new EngineGovernance(db, events, workspaceKeys, clock);
         this.proofTrails = new EngineProofTrails(db, workspaceKeys, clock, proofPushTls);
         this.trackables = new EngineTrackables(db, codes);
+        this.plans = new EnginePlans(db);
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         trackables.backfillIfNeeded();
         analyticsLoader.start();
@@ -115,7 +117,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     public HeadlessApi workspace(String workspaceId, String principal) {
         return workspaces.computeIfAbsent(workspaceId + "\n" + principal, k -> new EngineApi(workspaceId,
                 defaultBusinessOf(workspaceId), principal, events, readiness, analytics, usage, governance,
-                proofTrails, workspaceKeys, trackables, clock));
+                proofTrails, workspaceKeys, trackables, plans, clock));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package com.headlessanalytics.console.engine;
 
+import com.headlessanalytics.console.domain.plan.PlanChecker;
+import com.headlessanalytics.console.domain.plan.PlanValidator;
+import com.headlessanalytics.console.domain.plan.PlanViolation;
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
 import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.api.AgentPerformance;
@@ -40,24 +43,32 @@ import java.util.function.Supplier;
 
 /** The API port of one workspace on the embedded engine. */
 final class EngineApi implements HeadlessApi {
+    /** The most plan violations noted on (or, in block mode, reported for) one event. */
+    static final int MAX_WARNINGS_PER_EVENT = 50;
+    static final int DEFAULT_VIOLATIONS_LIMIT = 500;
+    static final int MAX_VIOLATIONS_LIMIT = 10_000;
     private final String workspaceId;
     private final String defaultBusinessId;
     private final EventStore store;
     private final Readiness readiness;
     private final EngineAnalytics analytics;
     private final EngineInsights insights;
+    private final EngineAgents agents;
+    private final EngineWorkflows workflows;
     private final UsageMeter usage;
     private final EngineGovernance governance;
     private final EngineProofTrails proofTrails;
     private final WorkspaceKeys keys;
     private final EngineTrackables trackables;
+    private final EnginePlans plans;
     private final String principal;
     private final Clock clock;
 
     EngineApi(String workspaceId, String defaultBusinessId, String principal, EventStore store, Readiness readiness,
               EngineAnalytics analytics, UsageMeter usage, EngineGovernance governance, EngineProofTrails proofTrails,
-              WorkspaceKeys keys, EngineTrackables trackables, Clock clock) {
+              WorkspaceKeys keys, EngineTrackables trackables, EnginePlans plans, Clock clock) {
         this.workspaceId = workspaceId;
+        this.plans = plans;
         this.trackables = trackables;
         this.principal = principal;
         this.governance = governance;
@@ -68,6 +79,8 @@ final class EngineApi implements HeadlessApi {
         this.readiness = readiness;
         this.analytics = analytics;
         this.insights = new EngineInsights(analytics.database(), analytics, store);
+        this.agents = new EngineAgents(analytics.database(), store);
+        this.workflows = new EngineWorkflows(store);
         this.usage = usage;
         this.clock = clock;
     }
@@ -131,6 +144,8 @@ final class EngineApi implements HeadlessApi {
             boolean tooLarge = errors.stream().anyMatch(FieldError::isTooLarge);
             throw tooLarge ? ApiException.tooLarge(message, errors) : ApiException.invalid(message, errors);
         }
+        EnginePlans.Active active = guarded(() -> plans.active(workspaceId));
+        List<List<PlanViolation>> noted = active.isEmpty() ? null : checkPlans(active, events, envelopes);
         EventStore.Stored stored = guarded(() -> store.store(workspaceId, events, envelopes));
         List<String> ids = events.stream().map(Event::id).toList();
         long from = events.stream().mapToLong(Event::timestamp).min().orElse(now);
@@ -138,7 +153,74 @@ final class EngineApi implements HeadlessApi {
         String business = events.stream().map(Event::businessId).distinct().count() == 1
                 ? events.get(0).businessId() : null;
         return new IngestResult(stored.accepted(), stored.duplicateIds().size(), ids, stored.duplicateIds(),
-                proof(business, new Period(from, to), now));
+                proof(business, new Period(from, to), now), noted == null ? null : warnings(events, stored, noted));
+    }
+
+    /**
+     * Runs the active plans over the batch: any violation of a plan in block mode refuses the whole
+     * batch (400 naming each); violations of plans in warn mode are noted on their events (and in
+     * their envelopes, replaced in place). Gives each event's warnings, or null when none has any.
+     */
+    private static List<List<PlanViolation>> checkPlans(EnginePlans.Active active, List<Event> events,
+                                                        List<String> envelopes) {
+        if (active.block() != null) {
+            List<FieldError> blocked = new ArrayList<>();
+            int refused = 0;
+            for (int i = 0; i < events.size(); i++) {
+                List<PlanViolation> found = active.block().check(events.get(i));
+                refused += found.isEmpty() ? 0 : 1;
+                for (PlanViolation v : found.subList(0, Math.min(found.size(), MAX_WARNINGS_PER_EVENT))) {
+                    blocked.add(new FieldError(i, v.field(), v.code(), v.message()));
+                }
+            }
+            if (!blocked.isEmpty()) {
+                throw ApiException.invalid(refused + " of " + events.size() + (events.size() == 1 ? " event breaks"
+                        : " events break") + " a tracking plan in block mode; nothing was stored", blocked);
+            }
+        }
+        if (active.warn() == null) {
+            return null;
+        }
+        List<List<PlanViolation>> noted = null;
+        for (int i = 0; i < events.size(); i++) {
+            List<PlanViolation> found = active.warn().check(events.get(i));
+            if (!found.isEmpty()) {
+                if (noted == null) {
+                    noted = new ArrayList<>(java.util.Collections.nCopies(events.size(), List.<PlanViolation>of()));
+                }
+                List<PlanViolation> kept = found.subList(0, Math.min(found.size(), MAX_WARNINGS_PER_EVENT));
+                Event warned = events.get(i).withWarnings(kept);
+                events.set(i, warned);
+                envelopes.set(i, EventStore.toJson(warned));
+                noted.set(i, kept);
+            }
+        }
+        return noted;
+    }
+
+    /** The warnings of the events this ingest stored; a duplicate (already stored, or repeated) has none. */
+    private static List<IngestResult.Warning> warnings(List<Event> events, EventStore.Stored stored,
+                                                       List<List<PlanViolation>> noted) {
+        Map<String, Integer> duplicates = new java.util.HashMap<>();
+        for (String id : stored.duplicateIds()) {
+            duplicates.merge(id, 1, Integer::sum);
+        }
+        Map<String, Integer> occurrences = new java.util.HashMap<>();
+        for (Event e : events) {
+            occurrences.merge(e.id(), 1, Integer::sum);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<IngestResult.Warning> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String id = events.get(i).id();
+            boolean storedHere = seen.add(id) && duplicates.getOrDefault(id, 0) < occurrences.get(id);
+            if (storedHere) {
+                for (PlanViolation v : noted.get(i)) {
+                    out.add(new IngestResult.Warning(i, v.planId(), v.field(), v.code(), v.message()));
+                }
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     @Override
@@ -514,33 +596,95 @@ final class EngineApi implements HeadlessApi {
                 new Period(null, null), now));
     }
 
+    // ---- Tracking plans (docs/api.md, Tracking plans) ----
+
     @Override
     public TrackingPlans.Plans trackingPlans() {
-        throw new UnsupportedOperationException("trackingPlans: issue 11, being built");
+        long now = clock.millis();
+        return new TrackingPlans.Plans(guarded(() -> plans.list(workspaceId)), proof(null, new Period(null, null), now));
     }
 
     @Override
     public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
-        throw new UnsupportedOperationException("saveTrackingPlan: issue 11, being built");
+        List<FieldError> problems = PlanValidator.problems(plan);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("Invalid tracking plan", problems);
+        }
+        long now = clock.millis();
+        return guarded(() -> plans.save(workspaceId, plan, now));
     }
 
     @Override
     public void deleteTrackingPlan(String planId) {
-        throw new UnsupportedOperationException("deleteTrackingPlan: issue 11, being built");
+        checkPlanId(planId);
+        if (!guarded(() -> plans.delete(workspaceId, planId))) {
+            throw ApiException.notFound("No tracking plan '" + planId + "' in this workspace");
+        }
     }
 
     @Override
     public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
-        throw new UnsupportedOperationException("trackingPlanViolations: issue 11, being built");
+        checkPlanId(planId);
+        new Checks().range("limit", limit == null ? null : (long) limit, 1, MAX_VIOLATIONS_LIMIT)
+                .throwIfAny("Invalid violations query");
+        TrackingPlan plan = guarded(() -> plans.find(workspaceId, planId));
+        if (plan == null) {
+            throw ApiException.notFound("No tracking plan '" + planId + "' in this workspace");
+        }
+        long now = clock.millis();
+        int wanted = limit == null ? DEFAULT_VIOLATIONS_LIMIT : limit;
+        PlanChecker checker = PlanChecker.of(List.of(plan));
+        List<TrackingPlans.Breach> breaches = new ArrayList<>();
+        EventQuery q = EventQuery.all().withOrder(EventQuery.Order.DESC)
+                .withLimit(Math.min(wanted, EventLimits.MAX_EVENTS_PAGE));
+        int checked = 0;
+        while (checked < wanted) {
+            EventQuery page = q.withLimit(Math.min(wanted - checked, EventLimits.MAX_EVENTS_PAGE));
+            EventStore.Page read = guarded(() -> store.query(workspaceId, page));
+            for (Event e : read.events()) {
+                List<PlanViolation> found = checker.check(e);
+                if (!found.isEmpty()) {
+                    breaches.add(new TrackingPlans.Breach(e, found));
+                }
+            }
+            checked += read.events().size();
+            if (read.nextCursor() == null) {
+                break;
+            }
+            q = q.withCursor(read.nextCursor());
+        }
+        return new TrackingPlans.Report(planId, checked, breaches, proof(null, new Period(null, null), now));
+    }
+
+    private static void checkPlanId(String planId) {
+        String problem = PlanValidator.idProblem(planId);
+        if (problem != null) {
+            throw ApiException.invalid("Invalid tracking plan id", List.of(new FieldError(null, "id",
+                    planId == null ? "required" : "invalid_value", problem)));
+        }
     }
 
     @Override
     public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
-        throw new UnsupportedOperationException("agentPerformance: issue 11, being built");
+        if (query == null) {
+            throw ApiException.invalid("No query", List.of(new FieldError(null, "agentId", "required",
+                    "is required")));
+        }
+        query.checks().throwIfAny("Invalid agent performance query");
+        long now = clock.millis();
+        return guarded(() -> agents.performance(workspaceId, query, now, proof(query.businessId(),
+                new Period(query.from(), query.to()), now)));
     }
 
     @Override
     public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
-        throw new UnsupportedOperationException("workflowStatus: issue 11, being built");
+        if (query == null) {
+            throw ApiException.invalid("No query", List.of(new FieldError(null, "workflowId", "required",
+                    "is required")));
+        }
+        query.checks().throwIfAny("Invalid workflow status query");
+        long now = clock.millis();
+        return guarded(() -> workflows.status(workspaceId, query, proof(query.businessId(),
+                new Period(query.from(), query.to()), now)));
     }
 }

@@ -378,6 +378,65 @@ final class EventStore {
         return page(found, limit, desc);
     }
 
+    /** A stored event with its storage sequence. */
+    record Read(long seq, Event event) {
+        static final Comparator<Read> ORDER = Comparator.<Read>comparingLong(r -> r.event().timestamp())
+                .thenComparingLong(Read::seq);
+    }
+
+    /**
+     * Every event whose {@code actor_key} is {@code actor}, in [from, to] (null ends open) and in
+     * {@code businessId} when given, in (timestamp, seq) order: only the blocks whose Bloom filter may
+     * hold the key are read, as for an actor query.
+     */
+    List<Read> byActor(String workspaceId, String actor, String businessId, Long from, Long to) {
+        List<KeyBlockIndex.Candidate> blocks = keys.candidates(workspaceId, KeyBlockIndex.actorKey(actor), from, to);
+        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE seq BETWEEN ? AND ?"
+                + " AND workspace_id = ? AND actor_key = ?");
+        List<Object> args = new ArrayList<>(List.of(0L, 0L, workspaceId, actor));
+        condition(sql, args, "business_id = ?", businessId);
+        condition(sql, args, "ts >= ?", from);
+        condition(sql, args, "ts <= ?", to);
+        List<Read> found = db.read(c -> {
+            List<Read> out = new ArrayList<>();
+            for (KeyBlockIndex.Candidate b : blocks) {
+                args.set(0, b.firstSeq());
+                args.set(1, b.lastSeq());
+                for (Row r : rows(c, sql.toString(), args)) {
+                    out.add(new Read(r.seq(), fromJson(r.envelope())));
+                }
+            }
+            return out;
+        });
+        found.sort(Read.ORDER);
+        return found;
+    }
+
+    /**
+     * Every event whose name starts with {@code prefix} (a literal, no LIKE wildcards), in [from, to]
+     * and in {@code businessId} when given, in (timestamp, seq) order, through the
+     * {@code (workspace_id, event, ts, seq)} index; {@code mention}, when given, must occur in the
+     * stored envelope's text (a cheap filter before parsing).
+     */
+    List<Read> byNamePrefix(String workspaceId, String prefix, String businessId, Long from, Long to,
+                            String mention) {
+        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE workspace_id = ?"
+                + " AND event LIKE ? ESCAPE '\\'");
+        List<Object> args = new ArrayList<>(List.of(workspaceId,
+                prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
+        condition(sql, args, "business_id = ?", businessId);
+        condition(sql, args, "ts >= ?", from);
+        condition(sql, args, "ts <= ?", to);
+        condition(sql, args, "LOCATE(?, envelope) > 0", mention);
+        List<Row> rows = db.read(c -> rows(c, sql.toString(), args));
+        List<Read> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new Read(r.seq(), fromJson(r.envelope())));
+        }
+        out.sort(Read.ORDER);
+        return out;
+    }
+
     /** A row read for a page: its ordering key and its envelope. */
     private record Row(long seq, long ts, String envelope) {
         static final Comparator<Row> ORDER = Comparator.comparingLong(Row::ts).thenComparingLong(Row::seq);

@@ -35,8 +35,10 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -243,6 +245,10 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
     public EventPage events(EventQuery query) {
         Objects.requireNonNull(query, "query");
         if (!offers("GET", "/api/events")) {
+            List<FieldError> problems = query.problems();
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid("Invalid event query", problems);
+            }
             Map<String, Object> v = variables(query);
             v.put("order", query.order() == null ? null : query.order().name().toLowerCase(Locale.ROOT));
             JsonNode answer = graphQl("events", v, "events");
@@ -1245,10 +1251,19 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
     @Override
     public Trackables.Trackable trackable(String code) {
         if (!offers("GET", "/api/trackables/{}")) {
-            segment("code", code);
+            if (code == null || code.isEmpty() || code.length() > EventLimits.MAX_ID_LENGTH
+                    || code.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.invalid("Invalid trackable code", List.of(new FieldError(null, "code",
+                        "invalid_value", "must be " + TrackableCodes.LENGTH
+                        + " characters of Crockford base32, without control characters")));
+            }
+            if (TrackableCodes.normalize(code) == null) {
+                throw ApiException.notFound("No trackable with code '" + code + "': not a trackable code");
+            }
             Trackables.TrackableList list = trackables(new Trackables.Query(code, null, null, 1));
             if (list.trackables().isEmpty()) {
-                throw ApiException.notFound("No trackable with code '" + code + "' in this workspace");
+                throw ApiException.notFound("No trackable with code '" + TrackableCodes.normalize(code)
+                        + "' in this workspace");
             }
             Trackables.Trackable t = list.trackables().get(0);
             return new Trackables.Trackable(t.code(), t.kind(), t.name(), t.targetUrl(), t.eventName(), t.businessId(),
@@ -1259,7 +1274,7 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
                 Trackables.Trackable.class, "code", "kind", "payload");
     }
 
-    // ---- Tracking plans (docs/api.md, Tracking plans); agents and workflows (GraphQL only) ----
+    // ---- Tracking plans: a PUT stores the whole plan, so it may be sent again; a DELETE may not ----
 
     @Override
     public TrackingPlans.Plans trackingPlans() {
@@ -1273,10 +1288,10 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
 
     @Override
     public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
-        body(plan, "plan");
+        TrackingPlan p = body(plan, "plan");
         require(Feature.TRACKING_PLAN_CHANGES, "PUT", "/api/tracking-plans/{}");
-        HttpUrl url = url("api/tracking-plans").addPathSegment(segment("id", plan.id())).build();
-        Request request = request(url).put(RequestBody.create(bytes(plan), JSON)).build();
+        Request request = request(url("api/tracking-plans").addPathSegment(segment("id", p.id())).build())
+                .put(RequestBody.create(bytes(p), JSON)).build();
         return send(request, "a tracking plan", reader(TrackingPlan.class, "id", "mode"), false);
     }
 

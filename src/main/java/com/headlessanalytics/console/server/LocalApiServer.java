@@ -287,7 +287,7 @@ public final class LocalApiServer {
             return health(call);
         }
         if (route == Route.OPENAPI) {
-            OpenApiRoute.Answer answer = OpenApiRoute.answer(config, new AnalyticsRequest(call));
+            OpenApiRoute.Answer answer = OpenApiRoute.answer(config, baseUrl, new AnalyticsRequest(call));
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
         }
         authenticate(call);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.headlessanalytics.console.api.AgentContext;
+import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
@@ -24,9 +25,16 @@ import com.headlessanalytics.console.api.NextAction;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Trackables;
+import com.headlessanalytics.console.api.TrackingPlans;
 import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.plan.EventSpec;
+import com.headlessanalytics.console.domain.plan.PlanMode;
+import com.headlessanalytics.console.domain.plan.PlanViolation;
+import com.headlessanalytics.console.domain.plan.PropertySpec;
+import com.headlessanalytics.console.domain.plan.TrackingPlan;
 import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -88,6 +96,11 @@ abstract class HeadlessApiContract {
      */
     void defineMetric(Metrics.Definition definition) {
         api().saveMetricDefinition(definition);
+    }
+
+    /** Stores a tracking plan for a test about something else, as {@link #defineMetric} stores a definition. */
+    void definePlan(TrackingPlan plan) {
+        api().saveTrackingPlan(plan);
     }
 
     static Map<String, Object> event(String name, String id, long ts) {
@@ -945,14 +958,14 @@ abstract class HeadlessApiContract {
         Usage.Report report = api().usage(Usage.Query.defaults());
         if (metersCalls() && readsThroughGraphQl()) {
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (calls(report, "/api/graphql") < 3 && System.nanoTime() < deadline) {
+            while (calls(report, "/api/graphql") < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
                 report = api().usage(Usage.Query.defaults());
             }
-            assertThat(calls(report, "/api/graphql")).isEqualTo(3);
+            assertThat(calls(report, "/api/graphql")).as("the refused query never left the client").isEqualTo(2);
             assertThat(report.records()).extracting(Usage.Record::endpoint).contains("/api/graphql")
                     .doesNotContain("/api/events", "/api/events/names");
-            assertThat(report.quota().used()).isEqualTo(report.totalCalls()).isGreaterThanOrEqualTo(3);
+            assertThat(report.quota().used()).isEqualTo(report.totalCalls()).isGreaterThanOrEqualTo(2);
         } else if (metersCalls()) {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (calls(report, "/api/events") < 2 && System.nanoTime() < deadline) {
@@ -1220,6 +1233,245 @@ abstract class HeadlessApiContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- Tracking plans (docs/api.md, Tracking plans) ----
+
+    static TrackingPlan checkoutPlan(PlanMode mode) {
+        Map<String, PropertySpec> props = new LinkedHashMap<>();
+        props.put("sku", new PropertySpec("string", null));
+        props.put("currency", new PropertySpec("string", List.of("EUR", "USD")));
+        props.put("qty", new PropertySpec("integer", null));
+        return new TrackingPlan("checkout", "Checkout", mode, "^[a-z]+\\.[a-z_]+$", true,
+                List.of(new EventSpec("order.completed", "an order was paid", List.of("sku"), props)), null);
+    }
+
+    static Map<String, Object> order(String id, Map<String, Object> properties) {
+        Map<String, Object> e = event("order.completed", id, 1_700_000_000_000L);
+        if (properties != null) {
+            e.put("properties", properties);
+        }
+        return e;
+    }
+
+    @Test
+    void trackingPlansAreSavedListedReplacedAndDeleted() {
+        assumeOffered(Capabilities.Feature.TRACKING_PLAN_CHANGES);
+        assertThat(api().trackingPlans().plans()).isEmpty();
+        TrackingPlan saved = api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        assertThat(saved.id()).isEqualTo("checkout");
+        assertThat(saved.updatedAt()).isPositive();
+        assertThat(saved.events().get(0).properties().get("currency").allowed()).containsExactly("EUR", "USD");
+        api().saveTrackingPlan(new TrackingPlan("web.v2", "Web", PlanMode.OFF, null, false, List.of(), null));
+        api().saveTrackingPlan(new TrackingPlan("checkout", "Checkout v2", PlanMode.BLOCK, null, null, null, null));
+        TrackingPlans.Plans plans = api().trackingPlans();
+        assertThat(plans.plans()).extracting(TrackingPlan::id, TrackingPlan::name, TrackingPlan::mode).containsExactly(
+                tuple("checkout", "Checkout v2", PlanMode.BLOCK), tuple("web.v2", "Web", PlanMode.OFF));
+        assertThat(plans.proof().workspaceId()).isEqualTo(workspaceId());
+        api().deleteTrackingPlan("checkout");
+        assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::id).containsExactly("web.v2");
+        assertThatThrownBy(() -> api().deleteTrackingPlan("checkout")).isInstanceOfSatisfying(
+                ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo(ErrorCodes.NOT_FOUND);
+                });
+        assertThatThrownBy(() -> api().trackingPlanViolations("checkout", null)).isInstanceOfSatisfying(
+                ApiException.Client.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void anInvalidTrackingPlanIsRefusedFieldByFieldAndNothingChanges() {
+        assumeOffered(Capabilities.Feature.TRACKING_PLAN_CHANGES);
+        api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        Map<String, PropertySpec> props = Map.of("sku", new PropertySpec("text", null));
+        TrackingPlan bad = new TrackingPlan("checkout", "x".repeat(201), null, "([a-z", null,
+                List.of(new EventSpec("", null, null, props)), null);
+        assertThatThrownBy(() -> api().saveTrackingPlan(bad)).isInstanceOfSatisfying(ApiException.Client.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo("invalid_input");
+            assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("name", "mode",
+                    "namingRule", "events[0].name", "events[0].properties.sku.type");
+        });
+        assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::name).containsExactly("Checkout");
+        assertField(() -> api().trackingPlanViolations("checkout", 0), "limit");
+        assertField(() -> api().trackingPlanViolations("checkout", 10_001), "limit");
+    }
+
+    @Test
+    void aPlanInWarnModeStoresEventsWithTheirWarnings() {
+        definePlan(checkoutPlan(PlanMode.WARN));
+        IngestResult result = api().ingest(List.of(order("ok-1", Map.of("sku", "A", "qty", 2)),
+                order("warn-1", Map.of("currency", "GBP", "qty", 1.5)), event("Order Done", "warn-2", 1L)));
+        assertThat(result.accepted()).isEqualTo(3);
+        assertThat(result.warnings()).extracting(IngestResult.Warning::index, IngestResult.Warning::planId,
+                IngestResult.Warning::field, IngestResult.Warning::code).containsExactly(
+                tuple(1, "checkout", "properties.sku", "missing_property"),
+                tuple(1, "checkout", "properties.currency", "not_allowed"),
+                tuple(1, "checkout", "properties.qty", "wrong_type"),
+                tuple(2, "checkout", "event", "naming_rule"));
+        assertThat(result.warnings()).allSatisfy(w -> assertThat(w.message()).contains("plan 'checkout'"));
+        Map<String, Event> stored = new LinkedHashMap<>();
+        api().events(EventQuery.all()).events().forEach(e -> stored.put(e.id(), e));
+        assertThat(stored.get("ok-1").warnings()).isNull();
+        assertThat(stored.get("warn-1").warnings()).extracting(PlanViolation::code)
+                .containsExactly("missing_property", "not_allowed", "wrong_type");
+        assertThat(stored.get("warn-2").warnings()).extracting(PlanViolation::field).containsExactly("event");
+        IngestResult again = api().ingest(List.of(order("warn-1", Map.of("currency", "GBP"))));
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.warnings()).isNull();
+    }
+
+    @Test
+    void aPlanInBlockModeRefusesTheBatchNamingEachViolation() {
+        definePlan(checkoutPlan(PlanMode.BLOCK));
+        assertThatThrownBy(() -> api().ingest(List.of(order("fine", Map.of("sku", "A")),
+                order("no-sku", Map.of("currency", "EUR")), order("bad-qty", Map.of("sku", "B", "qty", "two")))))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("invalid_input");
+                    assertThat(e.details()).extracting(FieldError::index, FieldError::field, FieldError::code)
+                            .containsExactly(tuple(1, "properties.sku", "missing_property"),
+                                    tuple(2, "properties.qty", "wrong_type"));
+                    assertThat(e.details().get(1).message()).contains("plan 'checkout'").contains("integer");
+                });
+        assertThat(api().events(EventQuery.all()).events()).isEmpty();
+        assertThat(api().ingest(List.of(order("fine", Map.of("sku", "A")))).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void theViolationsReportChecksRecentEventsNewestFirst() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> e = order("o-" + i, i % 3 == 0 ? Map.of("currency", "GBP") : Map.of("sku", "A"));
+            e.put("timestamp", 1_700_000_000_000L + i);
+            batch.add(e);
+        }
+        api().ingest(batch);
+        definePlan(checkoutPlan(PlanMode.OFF));
+        TrackingPlans.Report report = api().trackingPlanViolations("checkout", 20);
+        assertThat(report.planId()).isEqualTo("checkout");
+        assertThat(report.checked()).isEqualTo(20);
+        assertThat(report.breaches()).extracting(b -> b.event().id()).containsExactly("o-27", "o-24", "o-21",
+                "o-18", "o-15", "o-12");
+        assertThat(report.breaches().get(0).violations()).extracting(PlanViolation::code)
+                .containsExactly("missing_property", "not_allowed");
+        assertThat(api().trackingPlanViolations("checkout", null).checked()).isEqualTo(30);
+    }
+
+    @Test
+    void trackingPlansAndWarningsSurviveARestart() throws Exception {
+        definePlan(checkoutPlan(PlanMode.WARN));
+        api().ingest(List.of(order("w-1", null)));
+        restart();
+        assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::id, TrackingPlan::mode)
+                .containsExactly(tuple("checkout", PlanMode.WARN));
+        assertThat(api().events(EventQuery.all()).events().get(0).warnings()).extracting(PlanViolation::code)
+                .containsExactly("missing_property");
+        assertThat(api().ingest(List.of(order("w-2", null))).warnings()).hasSize(1);
+    }
+
+    // ---- Agent and workflow events (docs/api.md): GraphQL agentPerformance and workflowStatus ----
+
+    @Test
+    void agentPerformanceReadsRunsDurationsAndSpendOfTheAgentsEvents() {
+        Map<String, Object> agent = Map.of("type", "ai_agent", "id", "agent_contract");
+        long t = T0 + HOUR;
+        api().ingest(List.of(
+                ev("agent.run_started", agent, t, "id", "a1", "properties", Map.of("runId", "r1")),
+                ev("agent.run_completed", agent, t + 4000, "id", "a2", "properties", Map.of("runId", "r1",
+                        "status", "succeeded", "durationMs", 3000, "costUsd", "0.10", "inputTokens", 1200,
+                        "outputTokens", 300)),
+                ev("agent.run_started", agent, t + 1000, "id", "a3", "properties", Map.of("runId", "r2")),
+                ev("agent.run_completed", agent, t + 6000, "id", "a4", "properties", Map.of("runId", "r2",
+                        "status", "failed", "costUsd", new BigDecimal("0.25"), "tokens", 900)),
+                ev("agent.run_started", "agent_contract", t + 2000, "id", "a5", "traceId", "tr-3"),
+                ev("agent.run_failed", "agent_contract", t + 9000, "id", "a6", "traceId", "tr-3"),
+                ev("agent.run_started", agent, t + 3000, "id", "a7", "properties", Map.of("runId", "r4")),
+                ev("agent.run_started", Map.of("type", "ai_agent", "id", "agent_other"), t, "id", "a8",
+                        "properties", Map.of("runId", "r1")),
+                ev("agent.run_started", agent, t + DAY, "id", "a9", "properties", Map.of("runId", "r5"))));
+
+        AgentPerformance.Result r = api().agentPerformance(new AgentPerformance.Query("agent_contract", null, T0,
+                T0 + 2 * HOUR));
+        assertThat(r.agentId()).isEqualTo("agent_contract");
+        assertThat(r.events()).isEqualTo(7);
+        assertThat(r.runs()).isEqualTo(new AgentPerformance.Runs(4, 1, 2, 1));
+        assertThat(r.durations()).as("3000 from durationMs, 5000 and 7000 from the times")
+                .isEqualTo(new AgentPerformance.Durations(3, 5000L, 5000L, 7000L, 7000L));
+        assertThat(r.spend().costUsd()).isEqualByComparingTo("0.35");
+        assertThat(r.spend().inputTokens()).isEqualTo(1200);
+        assertThat(r.spend().outputTokens()).isEqualTo(300);
+        assertThat(r.spend().totalTokens()).isEqualTo(2400);
+        assertThat(r.decisions()).isEqualTo(new AgentPerformance.Decisions(0, 0, 0, 0));
+        assertThat(r.firstSeenAt()).isEqualTo(t);
+        assertThat(r.lastSeenAt()).isEqualTo(t + 9000);
+        assertThat(r.topEvents()).extracting(AgentPerformance.EventCount::event, AgentPerformance.EventCount::count)
+                .containsExactly(tuple("agent.run_started", 4L), tuple("agent.run_completed", 2L),
+                        tuple("agent.run_failed", 1L));
+        assertThat(r.proof()).isNotNull();
+
+        AgentPerformance.Result unknown = api().agentPerformance(new AgentPerformance.Query("agent_none", null, null,
+                null));
+        assertThat(unknown.events()).isZero();
+        assertThat(unknown.spend()).isNull();
+        assertThat(unknown.lastSeenAt()).isNull();
+        assertThat(api().agentPerformance(new AgentPerformance.Query("agent_contract", "brand-2", null, null))
+                .events()).isZero();
+    }
+
+    @Test
+    void workflowStatusGivesEachRunTheStateOfItsLatestLifecycleEvent() {
+        long t = T0 + HOUR;
+        String wf = "order_fulfillment";
+        api().ingest(List.of(
+                ev("workflow.run_started", null, t, "id", "w1", "traceId", "tr-o1",
+                        "properties", Map.of("workflowId", wf, "runId", "o1")),
+                ev("workflow.step_completed", null, t + 1000, "id", "w2",
+                        "properties", Map.of("workflowId", wf, "runId", "o1", "step", "pick")),
+                ev("workflow.run_completed", null, t + 2000, "id", "w3",
+                        "properties", Map.of("workflowId", wf, "runId", "o1")),
+                ev("workflow.run_started", null, t + 100, "id", "w4",
+                        "properties", Map.of("workflowId", wf, "runId", "o2")),
+                ev("workflow.run_failed", null, t + 5000, "id", "w5",
+                        "properties", Map.of("workflowId", wf, "runId", "o2", "error", "payment declined")),
+                ev("workflow.run_started", null, t + 200, "id", "w6", "traceId", "tr-o3",
+                        "properties", Map.of("workflowId", wf)),
+                ev("workflow.step_completed", null, t + 3000, "id", "w7", "traceId", "tr-o3",
+                        "properties", Map.of("workflowId", wf, "step", "pack")),
+                ev("workflow.run_started", null, t + 300, "id", "w8",
+                        "properties", Map.of("workflowId", wf, "runId", "o4")),
+                ev("workflow.run_cancelled", null, t + 4000, "id", "w9",
+                        "properties", Map.of("workflowId", wf, "runId", "o4")),
+                ev("workflow.run_started", null, t, "id", "w10",
+                        "properties", Map.of("workflowId", "lead_nurture", "runId", "n1"))));
+
+        WorkflowStatus.Result r = api().workflowStatus(new WorkflowStatus.Query(wf, null, null, null, null));
+        assertThat(r.workflowId()).isEqualTo(wf);
+        assertThat(r.counts()).isEqualTo(new WorkflowStatus.Counts(4, 1, 1, 1, 1));
+        assertThat(r.runs()).extracting(WorkflowStatus.Run::runId).containsExactly("o2", "o4", "tr-o3", "o1");
+        assertThat(r.runs().get(0)).isEqualTo(new WorkflowStatus.Run("o2", "failed", t + 100, t + 5000, t + 5000,
+                4900L, "workflow.run_failed", null, 2, null, "payment declined"));
+        assertThat(r.runs().get(2)).isEqualTo(new WorkflowStatus.Run("tr-o3", "running", t + 200, t + 3000, null,
+                null, "workflow.step_completed", "pack", 2, "tr-o3", null));
+        assertThat(r.runs().get(3)).isEqualTo(new WorkflowStatus.Run("o1", "completed", t, t + 2000, t + 2000,
+                2000L, "workflow.run_completed", "pick", 3, "tr-o1", null));
+
+        WorkflowStatus.Result limited = api().workflowStatus(new WorkflowStatus.Query(wf, "default", t + 50,
+                t + 4500, 1));
+        assertThat(limited.counts()).as("o2 fails after the period: running within it")
+                .isEqualTo(new WorkflowStatus.Counts(4, 2, 1, 0, 1));
+        assertThat(limited.runs()).extracting(WorkflowStatus.Run::runId).containsExactly("o4");
+        assertThat(api().workflowStatus(new WorkflowStatus.Query("none", null, null, null, null)).runs()).isEmpty();
+    }
+
+    @Test
+    void agentAndWorkflowQueriesRefuseBadArgumentsWithTheFieldNamed() {
+        assertField(() -> api().agentPerformance(new AgentPerformance.Query(" ", null, null, null)), "agentId");
+        assertField(() -> api().agentPerformance(new AgentPerformance.Query("a", null, 10L, 5L)), "from");
+        assertField(() -> api().workflowStatus(new WorkflowStatus.Query(" ", null, null, null, null)), "workflowId");
+        assertField(() -> api().workflowStatus(new WorkflowStatus.Query("wf", null, null, null, 0)), "limit");
+        assertField(() -> api().workflowStatus(new WorkflowStatus.Query("wf", null, null, null,
+                WorkflowStatus.MAX_LIMIT + 1)), "limit");
     }
 
     private static void assertField(ThrowingCallable call, String field) {

@@ -103,6 +103,11 @@ class ReferenceOnlyContractTest extends HeadlessApiContract {
     }
 
     @Override
+    void definePlan(TrackingPlan plan) {
+        engine.workspace(engine.defaultWorkspaceId(), key.info().id()).saveTrackingPlan(plan);
+    }
+
+    @Override
     void restart() throws Exception {
         close();
         engine = Engine.open(dir);

@@ -207,13 +207,13 @@ class RemoteApiReferenceTest {
     void aGraphQlFieldErrorIsRaisedAsTheRestPathWouldRaiseIt() {
         server.enqueue(json(200, REFERENCE_DOC));
         server.enqueue(json(200, """
-                {"errors":[{"message":"Invalid events query","path":["events"],"locations":[{"line":1,"column":2}],
+                {"errors":[{"message":"Invalid events query","path":["metrics","storedSnapshots"],"locations":[{"line":1,"column":2}],
                   "extensions":{"code":"invalid_input","status":400,
                     "details":[{"index":null,"field":"limit","code":"out_of_range","message":"must be 1-1000"}]}}],
                  "data":null,"extensions":{"proof":%s}}""".formatted(PROOF)));
 
         ApiException.Client e = catchThrowableOfType(ApiException.Client.class,
-                () -> api.events(EventQuery.all().withLimit(0)));
+                () -> api.metricSnapshots(null, 5));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_INPUT);

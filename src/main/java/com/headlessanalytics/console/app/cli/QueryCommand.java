@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 + " as JSON.",
         subcommands = {QueryMetricsCommand.class, QueryDefinitionsCommand.class, QuerySnapshotsCommand.class,
             QueryFunnelCommand.class, QueryFunnelActorsCommand.class, QueryAttributionCommand.class,
-            QueryHealthCommand.class, QueryAgentContextCommand.class, QueryUsageCommand.class})
+            QueryHealthCommand.class, QueryAgentContextCommand.class, QueryUsageCommand.class, QueryAgentCommand.class,
+            QueryWorkflowCommand.class})
 final class QueryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -35,7 +36,7 @@ final class QueryCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Name a query: metrics, definitions, snapshots, funnel,"
-                + " funnel-actors, attribution, health, agent-context or usage");
+                + " funnel-actors, attribution, health, agent-context, usage, agent or workflow");
     }
 
     /** A query as the API's JSON body, inline or in a file. */

@@ -39,6 +39,17 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         {"agent_support_triage", "Support triage", "triage support tickets"}};
     private static final double[] AGENT_WEIGHTS = {0.35, 0.20, 0.25, 0.20};
     private static final String[] OPERATORS = {"ops_ana", "ops_ben", "ops_chloe"};
+    /** Workflows: id, their steps in order, the errors a failed run reports, why a run is cancelled. */
+    private static final String[][][] WORKFLOWS = {
+        {{"order_fulfillment"}, {"reserve_stock", "pick", "pack", "ship"},
+            {"carrier rejected the address", "out of stock: olive-oil-3l-tin", "label printer offline"},
+            {"customer cancelled the order"}},
+        {{"lead_nurture"}, {"send_welcome", "send_recipes", "score_engagement"},
+            {"mail provider bounced the message", "lead has no email address"},
+            {"lead unsubscribed"}}};
+    private static final double[] WORKFLOW_WEIGHTS = {0.6, 0.4};
+    /** Per workflow: the chance a run fails, is cancelled, or is left running; it completes otherwise. */
+    private static final double[][] WORKFLOW_ENDS = {{0.06, 0.04, 0.03}, {0.05, 0.10, 0.05}};
     private static final String[] PAYMENT_METHODS = {"card", "card", "card", "paypal", "apple_pay"};
 
     // Salts that keep the derived id sequences of one seed apart.
@@ -49,6 +60,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private static final long DECISION_SALT = 0xDEC1L;
     private static final long PROOF_SALT = 0x9200FL;
     private static final long LEAD_SALT = 0x1EADL;
+    private static final long WORKFLOW_SALT = 0xF10EL;
 
     private record Pending(long time, long order, Map<String, Object> event) {
     }
@@ -59,6 +71,8 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private final String businessId;
     private final Timeline timeline;
     private final SplittableRandom random;
+    /** Draws for workflow runs and agent spend, apart from {@link #random}. */
+    private final SplittableRandom flows;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
             Comparator.comparingLong(Pending::time).thenComparingLong(Pending::order));
     private final byte[] actorState;
@@ -71,6 +85,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private long sessions;
     private long orders;
     private long runs;
+    private long workflowRuns;
     private long decisions;
     private long leads;
     private int maxPending;
@@ -82,6 +97,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         businessId = generator.businessId();
         timeline = generator.timeline();
         random = new SplittableRandom(mix64(seed ^ 0x5EEDL));
+        flows = new SplittableRandom(mix64(seed ^ 0xF10E5L));
         // One actor per three events, drawn Zipf-like: a few regulars, a long tail of one-time visitors.
         int actors = (int) Math.max(20, Math.min(5_000_000, total / 3));
         actorState = new byte[actors];
@@ -109,6 +125,8 @@ final class DemoRun implements Iterator<Map<String, Object>> {
             long start = nextStart;
             if (random.nextDouble() < 0.03) {
                 agentRun(start);
+            } else if (flows.nextDouble() < 0.01) {
+                workflowRun(start);
             } else {
                 customerSession(start);
             }
@@ -345,8 +363,57 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         s.t = Math.max(s.t, start + 4_000 + random.nextInt(176_000));
         long duration = s.t - start;
         Map<String, Object> completed = s.event("agent.run_completed", 0, agentActor(agent));
+        long inputTokens = 800 + flows.nextLong(11_200);
+        long outputTokens = 100 + flows.nextLong(1_900);
         s.schedule(completed, "T1", props("runId", runId, "agent", agent[0],
-                "status", random.nextDouble() < 0.95 ? "succeeded" : "failed", "durationMs", duration));
+                "status", random.nextDouble() < 0.95 ? "succeeded" : "failed", "durationMs", duration,
+                "costUsd", usd(inputTokens * 3 + outputTokens * 15), "inputTokens", inputTokens,
+                "outputTokens", outputTokens));
+    }
+
+    /**
+     * A workflow run: run_started, a step_completed per step minutes apart, then run_completed, or
+     * run_failed with an error or run_cancelled with a reason after some steps, or nothing more (left
+     * running). Steps that would fall after the range's end are not emitted: the run is still running.
+     */
+    private void workflowRun(long start) {
+        workflowRuns++;
+        int w = pickFlow(WORKFLOW_WEIGHTS);
+        String[][] workflow = WORKFLOWS[w];
+        String workflowId = workflow[0][0];
+        String runId = "wfr_" + key(WORKFLOW_SALT, workflowRuns);
+        Session s = new Session(start, -1, runId, null);
+        Map<String, Object> engine = ref("workflow", workflowId);
+        double u = flows.nextDouble();
+        double[] ends = WORKFLOW_ENDS[w];
+        String end = u < ends[0] ? "failed" : u < ends[0] + ends[1] ? "cancelled"
+                : u < ends[0] + ends[1] + ends[2] ? "running" : "completed";
+        String[] steps = workflow[1];
+        int done = end.equals("completed") ? steps.length : flows.nextInt(steps.length);
+        s.schedule(s.event("workflow.run_started", 0, engine), "T1", props("workflowId", workflowId, "runId", runId));
+        for (int i = 0; i < done; i++) {
+            s.t += Timeline.MINUTE + flows.nextLong(20 * Timeline.MINUTE);
+            if (s.t > to) {
+                return;
+            }
+            s.schedule(s.event("workflow.step_completed", 0, engine), "T1", props("workflowId", workflowId,
+                    "runId", runId, "step", steps[i]));
+        }
+        if (end.equals("running")) {
+            return;
+        }
+        s.t += Timeline.MINUTE + flows.nextLong(10 * Timeline.MINUTE);
+        if (s.t > to) {
+            return;
+        }
+        Map<String, Object> last = switch (end) {
+            case "failed" -> props("workflowId", workflowId, "runId", runId, "step", steps[done],
+                    "error", workflow[2][flows.nextInt(workflow[2].length)]);
+            case "cancelled" -> props("workflowId", workflowId, "runId", runId,
+                    "reason", workflow[3][flows.nextInt(workflow[3].length)]);
+            default -> props("workflowId", workflowId, "runId", runId, "durationMs", s.t - start);
+        };
+        s.schedule(s.event("workflow.run_" + end, 0, engine), "T1", last);
     }
 
     /** A proposed budget decision (T3), a person's approval or denial (T3), and on approval its execution (T4). */
@@ -522,6 +589,23 @@ final class DemoRun implements Iterator<Map<String, Object>> {
             }
         }
         return weights.length - 1;
+    }
+
+    private int pickFlow(double[] weights) {
+        double u = flows.nextDouble();
+        for (int i = 0; i < weights.length; i++) {
+            u -= weights[i];
+            if (u < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** Millionths of a dollar as a decimal string: 12345 → "0.012345". */
+    static String usd(long micros) {
+        String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+        return micros / 1_000_000 + "." + fraction;
     }
 
     /** a with chance pa, else b with chance pb, else c. */

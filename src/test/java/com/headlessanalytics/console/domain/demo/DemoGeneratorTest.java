@@ -154,6 +154,57 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void agentRunsCarrySpendAndWorkflowRunsFollowTheConventions() {
+        Map<String, String> stateOfRun = new HashMap<>();
+        Map<String, String> workflowOfRun = new HashMap<>();
+        Map<String, Integer> states = new TreeMap<>();
+        long completions = 0;
+        long badSpend = 0;
+        long badWorkflowEvents = 0;
+        for (Map<String, Object> e : generator) {
+            String name = (String) e.get("event");
+            Map<?, ?> p = (Map<?, ?>) e.get("properties");
+            if (name.equals("agent.run_completed")) {
+                completions++;
+                if (!(p.get("costUsd") instanceof String cost && cost.matches("\\d+\\.\\d{6}")
+                        && p.get("inputTokens") instanceof Long in && in > 0
+                        && p.get("outputTokens") instanceof Long out && out > 0)) {
+                    badSpend++;
+                }
+            }
+            if (!name.startsWith("workflow.")) {
+                continue;
+            }
+            String run = (String) p.get("runId");
+            String workflow = (String) p.get("workflowId");
+            boolean wellFormed = run != null && run.equals(e.get("traceId")) && workflow != null
+                    && (name.equals("workflow.run_started") ? workflowOfRun.put(run, workflow) == null
+                    : workflow.equals(workflowOfRun.get(run)) && "running".equals(stateOfRun.get(run)));
+            switch (name) {
+                case "workflow.run_started" -> stateOfRun.put(run, "running");
+                case "workflow.step_completed" -> wellFormed &= p.get("step") instanceof String;
+                case "workflow.run_completed" -> stateOfRun.put(run, "completed");
+                case "workflow.run_failed" -> {
+                    wellFormed &= p.get("error") instanceof String;
+                    stateOfRun.put(run, "failed");
+                }
+                case "workflow.run_cancelled" -> stateOfRun.put(run, "cancelled");
+                default -> wellFormed = false;
+            }
+            badWorkflowEvents += wellFormed ? 0 : 1;
+        }
+        stateOfRun.values().forEach(state -> states.merge(state, 1, Integer::sum));
+        assertThat(completions).isEqualTo((long) stats.names.get("agent.run_completed"));
+        assertThat(badSpend).isZero();
+        assertThat(badWorkflowEvents).isZero();
+        assertThat(new HashSet<>(workflowOfRun.values())).containsExactlyInAnyOrder("order_fulfillment",
+                "lead_nurture");
+        assertThat(states).containsOnlyKeys("running", "completed", "failed", "cancelled");
+        assertThat(states.get("completed")).isGreaterThan(states.get("failed") + states.get("cancelled")
+                + states.get("running"));
+    }
+
+    @Test
     void weekendsAreQuieterAndEveningsBusierThanNights() {
         assertThat(stats.weekendPerDay()).isLessThan(0.85 * stats.weekdayPerDay());
         assertThat(stats.byUtcHour[20]).isGreaterThan(3 * stats.byUtcHour[3]);
