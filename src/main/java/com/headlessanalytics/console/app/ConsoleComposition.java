@@ -64,6 +64,10 @@ import com.headlessanalytics.console.ui.shell.ShellView;
 import com.headlessanalytics.console.ui.shell.ShellViewModel;
 import com.headlessanalytics.console.ui.trackables.TrackableFormView;
 import com.headlessanalytics.console.ui.trackables.TrackableFormViewModel;
+import com.headlessanalytics.console.ui.plans.PlanFormView;
+import com.headlessanalytics.console.ui.plans.PlanFormViewModel;
+import com.headlessanalytics.console.ui.plans.TrackingPlansView;
+import com.headlessanalytics.console.ui.plans.TrackingPlansViewModel;
 import com.headlessanalytics.console.ui.trackables.TrackablesView;
 import com.headlessanalytics.console.ui.trackables.TrackablesViewModel;
 import com.headlessanalytics.console.ui.usage.UsageView;
@@ -184,6 +188,7 @@ public final class ConsoleComposition implements AutoCloseable {
                     labels.show(picked);
                     shellRef[0].select(Area.LABELS);
                 });
+        TrackingPlansViewModel trackingPlans = new TrackingPlansViewModel(current, tasks, this.dialogs, zone);
 
         scanJournal = openScanJournal(folder);
         StationSettingsForm station = new StationSettingsForm(saved.stationOrDefaults(),
@@ -207,6 +212,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
         screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));
         screen(Area.LABELS, labels, () -> new LabelsView(labels));
+        screen(Area.TRACKING_PLANS, trackingPlans, () -> new TrackingPlansView(trackingPlans));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
         shell = new ShellViewModel(models, tasks);
         shellRef[0] = shell;
@@ -263,6 +269,7 @@ public final class ConsoleComposition implements AutoCloseable {
         dialogs.registerForm(GrantFormViewModel.class, GrantFormView::new);
         dialogs.registerForm(ProposeDecisionViewModel.class, ProposeDecisionView::new);
         dialogs.registerForm(TrackableFormViewModel.class, TrackableFormView::new);
+        dialogs.registerForm(PlanFormViewModel.class, PlanFormView::new);
         return dialogs;
     }
 

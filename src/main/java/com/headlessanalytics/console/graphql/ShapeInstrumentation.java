@@ -39,6 +39,8 @@ final class ShapeInstrumentation extends SimplePerformantInstrumentation {
     /** Items a list field is expected to return when no {@code limit} says: its default page. */
     private static final Map<String, Integer> DEFAULT_ITEMS = Map.of("events", 100, "recentEvents", 20, "runs", 50,
             "actors", 100, "storedSnapshots", 100);
+    /** Lists whose length the {@code limit} of the field holding them sets. */
+    private static final Set<String> PARENT_LIMITED = Set.of("recentEvents", "runs", "actors", "breaches");
     private static final int OTHER_LIST_ITEMS = 10;
 
     private final GraphQlLimits limits;
@@ -137,8 +139,9 @@ final class ShapeInstrumentation extends SimplePerformantInstrumentation {
     }
 
     /**
-     * 1 for the field plus its selection's cost, once per item for a list: its {@code limit} (or the
-     * limit of the field that holds it), else its default page, else 10. Introspection counts each
+     * 1 for the field plus its selection's cost, once per item for a list: its {@code limit} (or,
+     * for the pages inside an answer, the limit of the field that holds it), else its default page,
+     * else 10. Introspection counts each
      * field once.
      */
     static int cost(FieldComplexityEnvironment env, int childComplexity) {
@@ -149,7 +152,8 @@ final class ShapeInstrumentation extends SimplePerformantInstrumentation {
             return saturated(1L + childComplexity);
         }
         long items = items(env.getArguments().get("limit"));
-        if (items < 0 && env.getParentEnvironment() != null) {
+        if (items < 0 && env.getParentEnvironment() != null
+                && PARENT_LIMITED.contains(env.getFieldDefinition().getName())) {
             items = items(env.getParentEnvironment().getArguments().get("limit"));
         }
         if (items < 0) {

@@ -1,9 +1,12 @@
 package com.headlessanalytics.console.server;
 
+import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.GraphQl;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Proof;
+import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.graphql.GraphQlService;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +37,10 @@ final class GraphQlRoute {
     static Answer answer(HeadlessApi port, AnalyticsRoutes.Request request) {
         request.params(NONE);
         Body body = request.body(Body.class);
+        if (body.query() == null || body.query().isBlank()) {
+            throw ApiException.invalid("the body has no query: send {\"query\": \"{ ... }\", \"variables\": {...}}",
+                    List.of(new FieldError(null, "query", "required", "is required: a GraphQL document")));
+        }
         Proof proof = request.proof();
         GraphQl.Response response = SERVICE.execute(port,
                 new GraphQl.Request(body.query(), body.variables(), body.operationName()), proof);

@@ -58,6 +58,10 @@ class HostileInputTest {
         HttpResponse<String> trackable = send("POST", "/api/trackables", "application/json", auth(),
                 "{\"kind\":\"qr_code\",\"name\":\"Kept\",\"targetUrl\":\"https://example.com/kept\"}");
         assertThat(trackable.statusCode()).as(trackable.body()).isEqualTo(201);
+        HttpResponse<String> plan = send("PUT", "/api/tracking-plans/kept", "application/json", auth(),
+                "{\"name\":\"Kept\",\"mode\":\"off\",\"events\":[{\"name\":\"order.created\","
+                        + "\"required\":[\"sku\"]}]}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
         before = storedData();
     }
 
@@ -617,8 +621,87 @@ class HostileInputTest {
         return cases.stream();
     }
 
+    static Arguments put(String label, String path, String body, int status, String code) {
+        return Arguments.of(label, "PUT", path, "application/json", true, body.getBytes(StandardCharsets.UTF_8),
+                status, code);
+    }
+
+    /** The tracking-plan routes: bad ids, wrong types, bad regexes, huge plans, unknown plans. */
+    static Stream<Arguments> hostileTrackingPlans() {
+        String plans = "/api/tracking-plans/";
+        String ok = "{\"mode\":\"warn\"}";
+        List<Arguments> cases = new ArrayList<>();
+        for (String id : List.of("bad%20id", "a%2Fb", "%00x", "x".repeat(65), "%C3%A9t%C3%A9", "a%0Ab")) {
+            cases.add(put("plan id " + id, plans + id, ok, 400, "invalid_input"));
+            cases.add(Arguments.of("delete plan id " + id, "DELETE", plans + id, null, true, null, 400,
+                    "invalid_input"));
+        }
+        StringBuilder many = new StringBuilder("{\"mode\":\"warn\",\"events\":[");
+        for (int i = 0; i <= 500; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\":\"e").append(i).append("\"}");
+        }
+        StringBuilder props = new StringBuilder("{\"mode\":\"warn\",\"events\":[{\"name\":\"e\",\"properties\":{");
+        for (int i = 0; i <= 200; i++) {
+            props.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":{\"type\":\"string\"}");
+        }
+        for (String[] c : new String[][] {
+            {"body id differs from the path", "{\"id\":\"other\",\"mode\":\"warn\"}"},
+            {"mode missing", "{\"name\":\"n\"}"},
+            {"mode unknown", "{\"mode\":\"loud\"}"},
+            {"mode upper case", "{\"mode\":\"WARN\"}"},
+            {"mode a number", "{\"mode\":1}"},
+            {"name 201 characters", "{\"mode\":\"warn\",\"name\":\"" + "n".repeat(201) + "\"}"},
+            {"name a number", "{\"mode\":\"warn\",\"name\":5}"},
+            {"naming rule not a regex", "{\"mode\":\"warn\",\"namingRule\":\"([a-z\"}"},
+            {"naming rule 501 characters", "{\"mode\":\"warn\",\"namingRule\":\"" + "a".repeat(501) + "\"}"},
+            {"allowUnplanned a string", "{\"mode\":\"warn\",\"allowUnplanned\":\"no\"}"},
+            {"events an object", "{\"mode\":\"warn\",\"events\":{}}"},
+            {"501 events", many + "]}"},
+            {"201 properties", props + "}}]}"},
+            {"event name missing", "{\"mode\":\"warn\",\"events\":[{\"required\":[\"a\"]}]}"},
+            {"event name with NUL", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\\u0000\"}]}"},
+            {"event planned twice", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\"},{\"name\":\"a\"}]}"},
+            {"required a string", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"required\":\"sku\"}]}"},
+            {"required empty name", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"required\":[\"\"]}]}"},
+            {"type unknown", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"properties\":"
+                + "{\"sku\":{\"type\":\"text\"}}}]}"},
+            {"type a number", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"properties\":"
+                + "{\"sku\":{\"type\":3}}}]}"},
+            {"allowed an object value", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"properties\":"
+                + "{\"sku\":{\"allowed\":[{\"a\":1}]}}}]}"},
+            {"allowed null", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"properties\":"
+                + "{\"sku\":{\"allowed\":[null]}}}]}"},
+            {"allowed off its type", "{\"mode\":\"warn\",\"events\":[{\"name\":\"a\",\"properties\":"
+                + "{\"n\":{\"type\":\"integer\",\"allowed\":[1.5]}}}]}"},
+            {"unknown field", "{\"mode\":\"warn\",\"colour\":\"red\"}"}}) {
+            cases.add(put("plan " + c[0], plans + "kept", c[1], 400, "invalid_input"));
+        }
+        cases.add(put("plan over 512 KB", plans + "kept", "{\"mode\":\"warn\",\"name\":\""
+                + "n".repeat(600_000) + "\"}", 413, "too_large"));
+        cases.add(put("plan not JSON", plans + "kept", "{\"mode\":", 400, "malformed_json"));
+        cases.add(put("plan an array", plans + "kept", "[]", 400, "malformed_json"));
+        cases.add(put("plan with duplicate keys", plans + "kept", "{\"mode\":\"warn\",\"mode\":\"off\"}", 400,
+                "malformed_json"));
+        cases.add(Arguments.of("plan text/plain", "PUT", plans + "kept", "text/plain", true,
+                ok.getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(Arguments.of("plan without credentials", "PUT", plans + "kept", "application/json", false,
+                ok.getBytes(StandardCharsets.UTF_8), 401, "unauthorized"));
+        cases.add(post("post a plan", "/api/tracking-plans", ok, 405, "method_not_allowed"));
+        cases.add(Arguments.of("patch a plan", "PATCH", plans + "kept", "application/json", true,
+                ok.getBytes(StandardCharsets.UTF_8), 405, "method_not_allowed"));
+        cases.add(Arguments.of("delete an unknown plan", "DELETE", plans + "unknown", null, true, null, 404,
+                "not_found"));
+        for (String query : List.of("limit=0", "limit=10001", "limit=x", "limit=-1", "colour=red")) {
+            cases.add(get(plans + "kept/violations?" + query, 400, "invalid_input"));
+        }
+        cases.add(get(plans + "unknown/violations", 404, "not_found"));
+        cases.add(get(plans + "bad%20id/violations", 400, "invalid_input"));
+        cases.add(get("/api/tracking-plans?limit=5", 400, "invalid_input"));
+        return cases.stream();
+    }
+
     @ParameterizedTest(name = "{0} -> {6}")
-    @MethodSource({"hostile", "hostileAnalytics", "hostileGovernance", "hostileTrackables"})
+    @MethodSource({"hostile", "hostileAnalytics", "hostileGovernance", "hostileTrackables", "hostileTrackingPlans"})
     void getsItsDocumentedStatusAndChangesNothing(String label, String method, String path, String contentType,
                                                   boolean authenticated, byte[] body, int status, String code)
             throws Exception {
@@ -690,7 +773,8 @@ class HostileInputTest {
                 + read("/api/governance/receipts", "chain").toString()
                 + read("/api/proof-event-trails", "trails").toString()
                 + read("/api/proof-event-trails/settings", "endpoint").toString()
-                + read("/api/trackables", "trackables").toString();
+                + read("/api/trackables", "trackables").toString()
+                + read("/api/tracking-plans", "plans").toString();
     }
 
     private JsonNode read(String path, String field) throws Exception {

@@ -90,6 +90,7 @@ public final class EventsView extends ScreenScaffold {
         table.getColumns().setAll(List.of(
                 ViewParts.column("Time", EventsViewModel.Row::time, 125),
                 ViewParts.column("Event", EventsViewModel.Row::name, 165),
+                ViewParts.column("Plan", EventsViewModel.Row::plan, 45),
                 ViewParts.column("Actor", EventsViewModel.Row::actor, 90),
                 ViewParts.column("Business", EventsViewModel.Row::business, 85),
                 ViewParts.column("Channel", EventsViewModel.Row::channel, 85),
@@ -124,7 +125,14 @@ public final class EventsView extends ScreenScaffold {
         HBox detailHeader = new HBox(8, detailTitle, grow, copy);
         detailHeader.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox detailPane = new VBox(8, detailHeader, detail);
+        Label warnings = new Label();
+        warnings.setId("events-warnings");
+        warnings.textProperty().bind(model.warningsProperty());
+        warnings.getStyleClass().add(Styles.WARNING);
+        warnings.setWrapText(true);
+        warnings.visibleProperty().bind(model.warningsProperty().isNotEmpty());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        VBox detailPane = new VBox(8, detailHeader, warnings, detail);
         detailPane.setPadding(new Insets(0, 0, 0, 12));
 
         SplitPane split = new SplitPane(table, detailPane);

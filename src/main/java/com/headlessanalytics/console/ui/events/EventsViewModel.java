@@ -63,6 +63,10 @@ public final class EventsViewModel implements Activatable {
     /** One table row, formatted for display, with the event behind it. */
     public record Row(String id, String time, String name, String actor, String business, String trace,
                       String tier, String channel, Event event) {
+        /** The marker of an event stored with tracking-plan warnings: "⚠ 2", or empty. */
+        public String plan() {
+            return event.warnings() == null || event.warnings().isEmpty() ? "" : "⚠ " + event.warnings().size();
+        }
     }
 
     private final Supplier<HeadlessApi> api;
@@ -85,6 +89,7 @@ public final class EventsViewModel implements Activatable {
     private final BooleanProperty live = new SimpleBooleanProperty(true);
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper paging = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
@@ -146,6 +151,7 @@ public final class EventsViewModel implements Activatable {
         copyEnvelope = new Command(() -> clipboard.copy(detail.get()), detail.isNotEmpty());
         exactRangeShown.bind(exactRange.isNotEmpty());
         selected.addListener((obs, old, row) -> detail.set(row == null ? "" : json(row.event())));
+        selected.addListener((obs, old, row) -> warnings.set(row == null ? "" : warningsText(row.event())));
         fromDate.addListener((obs, old, now) -> clearExactRange());
         toDate.addListener((obs, old, now) -> clearExactRange());
     }
@@ -522,6 +528,22 @@ public final class EventsViewModel implements Activatable {
 
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The selected event's tracking-plan warnings, one a line ("plan · field: message"); empty when none. */
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    static String warningsText(Event e) {
+        if (e.warnings() == null || e.warnings().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("Stored with " + e.warnings().size() + " tracking-plan "
+                + (e.warnings().size() == 1 ? "warning:" : "warnings:"));
+        e.warnings().forEach(w -> b.append("\n• ").append(w.field()).append(" (").append(w.code()).append("): ")
+                .append(w.message()));
+        return b.toString();
     }
 
     /** The first page's query: what the screen's header and error banner show. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The product's areas, in sidebar order. Only those with a screen are enabled. */
 public enum Area {
     OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, GRANTS, RECEIPTS, PROOF_TRAILS,
-    TRACKABLES, LABELS,
+    TRACKABLES, LABELS, TRACKING_PLANS,
     SCANNER, USAGE, RUNTIME_HEALTH, SETTINGS;
 
     /** The area's name in the sidebar and in tooltips. */
@@ -16,6 +16,7 @@ public enum Area {
             case RECEIPTS -> "Receipts";
             case PROOF_TRAILS -> "Proof trails";
             case TRACKABLES -> "Trackables";
+            case TRACKING_PLANS -> "Tracking plans";
             case SCANNER -> "Scanner station";
             case RUNTIME_HEALTH -> "Runtime health";
             default -> name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
