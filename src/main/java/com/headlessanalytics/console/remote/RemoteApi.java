@@ -60,6 +60,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
@@ -77,7 +78,10 @@ import org.slf4j.LoggerFactory;
  * retry because every event gets its id before the first attempt. Calls that change something
  * without such a key (deleting a metric definition, a metrics query that persists snapshots, every
  * governance change, enforce and proof export) are retried only when the server cannot have acted:
- * the connection was never made, or a 429.
+ * the connection was never made, or a 429. What the server offers is read once from its OpenAPI
+ * document: a read whose path it lacks goes through its GraphQL endpoint, and a change it offers in
+ * no form fails with {@link ApiException#notOffered} before anything is sent (docs/api.md,
+ * Reference-only servers and the remote client).
  * Thread-safe.
  */
 public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoCloseable {
@@ -474,9 +478,9 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
     }
 
     /** A validation message of a schema that lacks a field, argument or type the document uses. */
-    private static final java.util.regex.Pattern UNKNOWN_IN_SCHEMA = java.util.regex.Pattern.compile(
+    private static final Pattern UNKNOWN_IN_SCHEMA = Pattern.compile(
             "FieldUndefined|UnknownArgument|UnknownType|Unknown (field )?argument|Unknown type|is undefined|"
-                    + "Cannot query field", java.util.regex.Pattern.CASE_INSENSITIVE);
+                    + "Cannot query field", Pattern.CASE_INSENSITIVE);
 
     /** The value at {@code data.<field>}, converted to {@code type}. */
     private <T> T data(JsonNode answer, String field, Class<T> type) {
