@@ -276,9 +276,11 @@ public final class ApprovalsViewModel implements Activatable {
 
     private Snapshot read(boolean withBudgets) {
         HeadlessApi port = api.get();
-        String principal = port.identity().principal();
+        boolean setup = port.capabilities().offers(Capabilities.Feature.GOVERNANCE_SETUP);
+        String principal = setup ? port.identity().principal() : null;
         List<Governance.Decision> decisions = port.decisions(null).decisions();
-        return withBudgets ? new Snapshot(principal, decisions, port.grants().grants(), port.contracts().contracts())
+        return withBudgets && setup
+                ? new Snapshot(principal, decisions, port.grants().grants(), port.contracts().contracts())
                 : new Snapshot(principal, decisions, null, null);
     }
 
@@ -289,7 +291,8 @@ public final class ApprovalsViewModel implements Activatable {
             watchedAs = s.me();
         }
         me.set(s.me());
-        whoAmI.set(OperatorProfile.isOperator(s.me()) ? "You act as " + s.me()
+        whoAmI.set(s.me() == null ? "You act as the API key of this connection; this server does not say whose."
+                : OperatorProfile.isOperator(s.me()) ? "You act as " + s.me()
                 : "You act as " + s.me() + " (the API key of this connection)");
         long now = clock.millis();
         Set<String> present = new HashSet<>();
