@@ -10,10 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Attribution;
+import com.headlessanalytics.console.api.Capabilities;
+import com.headlessanalytics.console.api.Capabilities.Feature;
+import com.headlessanalytics.console.api.ErrorCodes;
+import com.headlessanalytics.console.api.GraphQl;
+import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
@@ -27,8 +34,11 @@ import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
+import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +60,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
@@ -67,10 +78,13 @@ import org.slf4j.LoggerFactory;
  * retry because every event gets its id before the first attempt. Calls that change something
  * without such a key (deleting a metric definition, a metrics query that persists snapshots, every
  * governance change, enforce and proof export) are retried only when the server cannot have acted:
- * the connection was never made, or a 429.
+ * the connection was never made, or a 429. What the server offers is read once from its OpenAPI
+ * document: a read whose path it lacks goes through its GraphQL endpoint, and a change it offers in
+ * no form fails with {@link ApiException#notOffered} before anything is sent (docs/api.md,
+ * Reference-only servers and the remote client).
  * Thread-safe.
  */
-public final class RemoteApi implements HeadlessApi, AutoCloseable {
+public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoCloseable {
 
     /** Code of the error raised when a 2xx answer cannot be read. */
     public static final String BAD_RESPONSE = "bad_response";
@@ -87,6 +101,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String PACKET = "application/zip";
     private static final Set<Integer> RETRIED_STATUSES = Set.of(500, 502, 503, 504);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final RemoteConfig config;
     private final HttpUrl base;
@@ -96,6 +111,9 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     /** Reads answers without shortening decimals: 149.00 stays 149.00, as the engine answers it. */
     private final ObjectReader tree = json.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     private volatile boolean closed;
+    private final Object discovering = new Object();
+    /** What the server offers; null until first needed, and again after a call found the server unreachable. */
+    private volatile ServerOffer offer;
 
     public RemoteApi(RemoteConfig config) {
         this(config, new OkHttpClient(), true);
@@ -124,6 +142,10 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         return config;
     }
 
+    /**
+     * One event goes as the bare envelope (the reference's form); a batch as {@code {"events":[…]}}
+     * when the server's OpenAPI document says ingest takes it, else one request per event.
+     */
     @Override
     public IngestResult ingest(List<Map<String, Object>> events) {
         Objects.requireNonNull(events, "events");
@@ -136,21 +158,108 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             }
             withIds.add(copy);
         }
-        byte[] body;
+        if (withIds.size() == 1 && withIds.get(0) != null) {
+            return ingestOne(withIds.get(0));
+        }
+        if (withIds.isEmpty() || offer().batchIngest()) {
+            Request request = request(url("api/ingest").build())
+                    .post(RequestBody.create(ingestBytes(Map.of("events", withIds)), JSON)).build();
+            IngestResult r = send(request, "an ingest result", reader(IngestResult.class, "accepted", "ids"), false);
+            return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof(),
+                    r.warnings());
+        }
+        return ingestEach(withIds);
+    }
+
+    /** A batch on a server that takes one event per request: not atomic, so a refusal says what was stored. */
+    private IngestResult ingestEach(List<Map<String, Object>> events) {
+        int accepted = 0;
+        int duplicates = 0;
+        List<String> ids = new ArrayList<>();
+        List<String> duplicateIds = new ArrayList<>();
+        List<IngestResult.Warning> warnings = new ArrayList<>();
+        Proof proof = null;
+        for (int i = 0; i < events.size(); i++) {
+            IngestResult one;
+            try {
+                if (events.get(i) == null) {
+                    throw ApiException.invalid("event " + i + " is not a JSON object",
+                            List.of(new FieldError(0, null, "invalid_type", "must be a JSON object, got null")));
+                }
+                one = ingestOne(events.get(i));
+            } catch (ApiException.Client e) {
+                throw new ApiException.Client(e.status(), e.code(), e.getMessage() + " (event " + i + " of the batch"
+                        + (i == 0 ? ")" : "; this server takes one event per request, so the " + i
+                        + " before it were stored)"), reindexed(e.details(), i), e.retryAfterSeconds());
+            }
+            accepted += one.accepted();
+            duplicates += one.duplicates();
+            ids.addAll(one.ids());
+            duplicateIds.addAll(orEmpty(one.duplicateIds()));
+            for (IngestResult.Warning w : orEmpty(one.warnings())) {
+                warnings.add(new IngestResult.Warning(i, w.planId(), w.field(), w.code(), w.message()));
+            }
+            proof = one.proof() == null ? proof : one.proof();
+        }
+        return new IngestResult(accepted, duplicates, ids, duplicateIds, proof, warnings.isEmpty() ? null : warnings);
+    }
+
+    private static List<FieldError> reindexed(List<FieldError> details, int index) {
+        List<FieldError> out = new ArrayList<>(details.size());
+        for (FieldError d : details) {
+            out.add(new FieldError(index, d.field(), d.code(), d.message()));
+        }
+        return out;
+    }
+
+    private IngestResult ingestOne(Map<String, Object> event) {
+        String id = String.valueOf(event.get("id"));
+        Request request = request(url("api/ingest").build()).post(RequestBody.create(ingestBytes(event), JSON)).build();
+        return send(request, "an ingest result", node -> singleIngest(node, id), false);
+    }
+
+    /**
+     * Our answer ({@code accepted}, {@code ids}), or the reference's to one event: {@code {id}},
+     * {@code {eventId}} or {@code {ok|success: true}}, which stores the event we sent with its id.
+     */
+    private IngestResult singleIngest(JsonNode node, String sentId) throws IOException {
+        if (node.hasNonNull("accepted") && node.hasNonNull("ids")) {
+            IngestResult r = read(node, IngestResult.class);
+            return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof(),
+                    r.warnings());
+        }
+        boolean stored = node.path("id").isTextual() || node.path("eventId").isTextual()
+                || node.path("ok").asBoolean(false) || node.path("success").asBoolean(false);
+        if (!stored) {
+            throw new IOException("it has neither accepted and ids, nor id, eventId, ok or success");
+        }
+        Proof proof = node.path("proof").isObject() ? json.treeToValue(node.get("proof"), Proof.class) : null;
+        return new IngestResult(1, 0, List.of(sentId), List.of(), proof);
+    }
+
+    private byte[] ingestBytes(Object body) {
         try {
-            body = json.writeValueAsBytes(Map.of("events", withIds));
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("the events cannot be written as JSON: " + e.getOriginalMessage(), List.of());
         }
-        Request request = request(url("api/ingest").build()).post(RequestBody.create(body, JSON)).build();
-        IngestResult r = send(request, "an ingest result", reader(IngestResult.class, "accepted", "ids"), false);
-        return new IngestResult(r.accepted(), r.duplicates(), r.ids(), orEmpty(r.duplicateIds()), r.proof(),
-                r.warnings());
     }
 
     @Override
     public EventPage events(EventQuery query) {
         Objects.requireNonNull(query, "query");
+        if (!offers("GET", "/api/events")) {
+            List<FieldError> problems = query.problems();
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid("Invalid event query", problems);
+            }
+            Map<String, Object> v = variables(query);
+            v.put("order", query.order() == null ? null : query.order().name().toLowerCase(Locale.ROOT));
+            JsonNode answer = graphQl("events", v, "events");
+            JsonNode cursor = answer.path("extensions").path("cursors").path("events");
+            return new EventPage(list(answer.path("data").path("events"), Event.class),
+                    cursor.isTextual() ? cursor.asText() : null, proof(answer, null));
+        }
         HttpUrl.Builder url = url("api/events");
         param(url, "event", query.event());
         param(url, "traceId", query.traceId());
@@ -171,6 +280,11 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public EventNames eventNames(String businessId) {
+        if (!offers("GET", "/api/events/names")) {
+            JsonNode answer = graphQl("eventNames", vars("businessId", businessId), "event names");
+            return new EventNames(list(answer.path("data").path("metrics").path("eventNames"), EventNames.Name.class),
+                    proof(answer, null));
+        }
         HttpUrl.Builder url = url("api/events/names");
         param(url, "businessId", businessId);
         return get(url, "a list of event names", EventNames.class, "names");
@@ -191,6 +305,215 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
+    }
+
+    // ---- What the server offers (docs/api.md, Reference-only servers and the remote client) ----
+
+    /** The features the server offers, from its OpenAPI document (read on first need). */
+    @Override
+    public Capabilities capabilities() {
+        return offer().capabilities();
+    }
+
+    /** Forgets what the server offers; the next call that needs it reads {@code GET /api/openapi} again. */
+    public void rediscover() {
+        offer = null;
+    }
+
+    /** Sets what the server offers without asking it: for tests that script every answer. */
+    void assumeOffer(ServerOffer assumed) {
+        offer = Objects.requireNonNull(assumed, "assumed");
+    }
+
+    /** What the server offers: read once, lazily, by one thread while the others wait for it. */
+    ServerOffer offer() {
+        ServerOffer known = offer;
+        if (known != null) {
+            return known;
+        }
+        synchronized (discovering) {
+            if (offer != null) {
+                return offer;
+            }
+            ServerOffer found = discover();
+            if (found == null) {
+                return ServerOffer.unknown();
+            }
+            offer = found;
+            return found;
+        }
+    }
+
+    /**
+     * {@code GET /api/openapi} (public): its paths and methods. No document (404 or any other
+     * refusal) or an unreadable one means the reference's paths and GraphQL. After a server error
+     * it returns null: this call tries our paths, as before discovery, and the next call asks
+     * again. No answer at all ends the call.
+     */
+    private ServerOffer discover() {
+        Request request = new Request.Builder().url(url("api/openapi").build())
+                .header("Accept", "application/json, application/yaml;q=0.5").get().build();
+        try {
+            ServerOffer read = send(request, "an OpenAPI document", (RawReader<ServerOffer>) this::openApi, false);
+            LOG.info("{} documents {} operations{}", config.baseUrl(), read.operations().size(),
+                    read.batchIngest() ? ", batch ingest" : "");
+            return read;
+        } catch (ApiException.Client refused) {
+            LOG.info("{} has no OpenAPI document (HTTP {}): using the reference's paths and GraphQL",
+                    config.baseUrl(), refused.status());
+            return ServerOffer.undocumented();
+        } catch (ApiException.Server failed) {
+            if (!BAD_RESPONSE.equals(failed.code())) {
+                LOG.warn("reading the OpenAPI document of {} failed ({}); trying our paths until it answers",
+                        config.baseUrl(), failed.getMessage());
+                return null;
+            }
+            LOG.info("the OpenAPI document of {} is unreadable ({}): using the reference's paths and GraphQL",
+                    config.baseUrl(), failed.getMessage());
+            return ServerOffer.undocumented();
+        }
+    }
+
+    /** An OpenAPI document as JSON, or as YAML. */
+    private ServerOffer openApi(byte[] body, String contentType) throws IOException {
+        JsonNode document = parse(body);
+        if (document == null) {
+            document = YAML.readTree(body);
+        }
+        ServerOffer read = ServerOffer.read(document);
+        if (read == null) {
+            throw new IOException("it is not an OpenAPI document with paths");
+        }
+        return read;
+    }
+
+    /** Whether the server offers the path of one of our REST calls. */
+    private boolean offers(String method, String path) {
+        return offer().offers(method, path);
+    }
+
+    /** Refuses, before anything is sent, a call whose path the server does not offer. */
+    private void require(Feature feature, String method, String path) {
+        if (!offers(method, path)) {
+            throw ApiException.notOffered(feature);
+        }
+    }
+
+    // ---- GraphQL (POST /api/graphql): the reads a server offers through no REST path of ours ----
+
+    /** Runs {@code request} on the server's {@code /api/graphql}: 200 and 400 answers come back as they are. */
+    @Override
+    public GraphQl.Response execute(GraphQl.Request request) {
+        Objects.requireNonNull(request, "request");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", request.query());
+        if (request.variables() != null) {
+            body.put("variables", request.variables());
+        }
+        if (request.operationName() != null) {
+            body.put("operationName", request.operationName());
+        }
+        return send(post("api/graphql", body), "a GraphQL answer", (GraphQlReader<GraphQl.Response>) (status, node) ->
+                new GraphQl.Response(status, json.convertValue(node, new TypeReference<Map<String, Object>>() { })),
+                false);
+    }
+
+    /**
+     * The answer of the client's document {@code name} (resources remote/graphql/NAME.graphql) with
+     * {@code variables} (nulls left out, so the schema's defaults apply). An error in the answer is
+     * raised as the REST path raises it, from its {@code extensions}.
+     */
+    private JsonNode graphQl(String name, Map<String, Object> variables, String what) {
+        if (!offers("POST", "/api/graphql")) {
+            throw new ApiException.Client(501, ErrorCodes.NOT_OFFERED, "This server offers " + what
+                    + " neither through a REST path nor through GraphQL.", List.of());
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        variables.forEach((k, v) -> {
+            if (v != null) {
+                vars.put(k, v);
+            }
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", GraphQlDocuments.text(name));
+        body.put("variables", vars);
+        return send(post("api/graphql", body), what + " (GraphQL)",
+                (GraphQlReader<JsonNode>) (status, node) -> {
+                    if (node.path("errors").isArray() && !node.get("errors").isEmpty()) {
+                        throw graphQlError(status, node.get("errors").get(0), what);
+                    }
+                    if (status != 200 || !node.path("data").isObject()) {
+                        throw new IOException("it has no data");
+                    }
+                    return node;
+                }, false);
+    }
+
+    /** A GraphQL error rebuilt as the ApiException of the REST path: code, status and details from its extensions. */
+    private ApiException graphQlError(int status, JsonNode error, String what) {
+        String message = error.path("message").asText("the GraphQL answer has an error without a message");
+        JsonNode ext = error.path("extensions");
+        if (ext.path("code").isTextual()) {
+            int st = ext.path("status").isInt() ? ext.get("status").asInt() : status == 200 ? 400 : status;
+            List<FieldError> details = List.of();
+            if (ext.path("details").isArray()) {
+                try {
+                    details = json.convertValue(ext.get("details"), new TypeReference<List<FieldError>>() { });
+                } catch (IllegalArgumentException unreadable) {
+                    LOG.debug("unreadable GraphQL error details from {}", config.baseUrl(), unreadable);
+                }
+            }
+            return st >= 500 ? new ApiException.Server(st, ext.get("code").asText(), message, null)
+                    : new ApiException.Client(st, ext.get("code").asText(), message, details);
+        }
+        if (status == 400 && UNKNOWN_IN_SCHEMA.matcher(message).find()) {
+            return new ApiException.Client(501, ErrorCodes.NOT_OFFERED, "This server's GraphQL schema cannot give "
+                    + what + " as this console reads it: " + message, List.of());
+        }
+        if (status == 400) {
+            return ApiException.invalid(message, List.of());
+        }
+        return new ApiException.Server(502, BAD_RESPONSE, config.baseUrl() + " answered the GraphQL read of " + what
+                + " with an error: " + message, null);
+    }
+
+    /** A validation message of a schema that lacks a field, argument or type the document uses. */
+    private static final Pattern UNKNOWN_IN_SCHEMA = Pattern.compile(
+            "FieldUndefined|UnknownArgument|UnknownType|Unknown (field )?argument|Unknown type|is undefined|"
+                    + "Cannot query field", Pattern.CASE_INSENSITIVE);
+
+    /** The value at {@code data.<field>}, converted to {@code type}. */
+    private <T> T data(JsonNode answer, String field, Class<T> type) {
+        return json.convertValue(answer.path("data").path(field), type);
+    }
+
+    private <T> List<T> list(JsonNode node, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode element : node) {
+            out.add(json.convertValue(element, type));
+        }
+        return out;
+    }
+
+    /** The proof of a result: its own when it has one, else the request's ({@code extensions.proof}). */
+    private Proof proof(JsonNode answer, JsonNode result) {
+        JsonNode own = result == null ? null : result.get("proof");
+        JsonNode proof = own != null && own.isObject() ? own : answer.path("extensions").path("proof");
+        return proof.isObject() ? json.convertValue(proof, Proof.class) : null;
+    }
+
+    /** Variables from a query record: its JSON fields (nulls are left out later). */
+    private Map<String, Object> variables(Object query) {
+        return query == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(json.convertValue(query, new TypeReference<Map<String, Object>>() { }));
+    }
+
+    private static Map<String, Object> vars(Object... pairs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], pairs[i + 1]);
+        }
+        return out;
     }
 
     private HttpUrl.Builder url(String path) {
@@ -231,6 +554,17 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         @Override
         default T read(JsonNode node) throws IOException {
             throw new IOException("a JSON body where bytes were expected");
+        }
+    }
+
+    /** Reads a GraphQL answer, given with its status: 200, or 400 for a document that did not parse or validate. */
+    @FunctionalInterface
+    private interface GraphQlReader<T> extends Reader<T> {
+        T answer(int status, JsonNode node) throws IOException;
+
+        @Override
+        default T read(JsonNode node) throws IOException {
+            return answer(200, node);
         }
     }
 
@@ -289,6 +623,9 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
                 failure = f;
             }
             if (!failure.retryable || attempt == max || !repeatable && !failure.unprocessed) {
+                if (failure.error instanceof ApiException.Unreachable) {
+                    offer = null;
+                }
                 throw failure.retryable && attempt > 1 ? afterAttempts(failure.error, attempt) : failure.error;
             }
             long waitMs = delayBeforeRetry(attempt, failure.error);
@@ -338,6 +675,15 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         JsonNode node = parse(body);
         if (status >= 200 && status < 300 && reader == null) {
             return null;
+        }
+        if (status == 400 && reader instanceof GraphQlReader<T> graphQl && node != null && node.isObject()
+                && node.path("errors").isArray() && !node.has("error")) {
+            try {
+                return graphQl.answer(status, node);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new Failure(new ApiException.Server(502, BAD_RESPONSE, config.baseUrl() + " answered " + what
+                        + " with HTTP 400 but not with " + expected + ": " + e.getMessage(), e), false);
+            }
         }
         if (status >= 200 && status < 300) {
             try {
@@ -513,6 +859,11 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Metrics.Definitions metricDefinitions() {
+        if (!offers("GET", "/api/metrics/definitions")) {
+            JsonNode answer = graphQl("metricDefinitions", vars(), "metric definitions");
+            return new Metrics.Definitions(list(answer.path("data").path("metricDefinitions"), Metrics.Definition.class),
+                    proof(answer, null));
+        }
         return get(url("api/metrics/definitions"), "a list of metric definitions", Metrics.Definitions.class,
                 "definitions");
     }
@@ -520,18 +871,25 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     @Override
     public Metrics.Definition saveMetricDefinition(Metrics.Definition definition) {
         Objects.requireNonNull(definition, "definition");
+        require(Feature.METRIC_DEFINITION_CHANGES, "POST", "/api/metrics/definitions");
         return send(post("api/metrics/definitions", definition), "a metric definition",
                 reader(Metrics.Definition.class, "name", "event"), false);
     }
 
     @Override
     public void deleteMetricDefinition(String name) {
+        require(Feature.METRIC_DEFINITION_CHANGES, "DELETE", "/api/metrics/definitions/{}");
         HttpUrl url = url("api/metrics/definitions").addPathSegment(segment("name", name)).build();
         send(request(url).delete().build(), "a deletion", null, false, false);
     }
 
     @Override
     public Metrics.Snapshots metricSnapshots(String metric, Integer limit) {
+        if (!offers("GET", "/api/metrics/snapshots")) {
+            JsonNode answer = graphQl("metricSnapshots", vars("metric", metric, "limit", limit), "metric snapshots");
+            return new Metrics.Snapshots(list(answer.path("data").path("metrics").path("storedSnapshots"),
+                    Metrics.Snapshot.class), proof(answer, null));
+        }
         HttpUrl.Builder url = url("api/metrics/snapshots");
         param(url, "metric", metric);
         param(url, "limit", limit);
@@ -540,22 +898,46 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Funnels.Result funnel(Funnels.Query query) {
+        if (!offers("POST", "/api/funnels/query")) {
+            Objects.requireNonNull(query, "query");
+            JsonNode answer = graphQl("funnel", variables(query), "a funnel");
+            return withProof(answer, answer.path("data").path("funnel"), Funnels.Result.class);
+        }
         return query("api/funnels/query", query, "a funnel result", Funnels.Result.class, "steps");
     }
 
     @Override
     public Funnels.Actors funnelActors(Funnels.ActorsQuery query) {
+        if (!offers("POST", "/api/funnels/actors")) {
+            Objects.requireNonNull(query, "query");
+            Map<String, Object> v = variables(query.funnel());
+            v.putAll(vars("step", query.step(), "outcome", query.outcome(), "breakdownValue", query.breakdownValue(),
+                    "limit", query.limit(), "cursor", query.cursor()));
+            JsonNode answer = graphQl("funnelActors", v, "funnel actors");
+            return withProof(answer, answer.path("data").path("funnel").path("actors"), Funnels.Actors.class);
+        }
         return query("api/funnels/actors", query, "a list of funnel actors", Funnels.Actors.class, "actors", "total");
     }
 
     @Override
     public Attribution.Result attribution(Attribution.Query query) {
+        if (!offers("POST", "/api/attribution/query")) {
+            Objects.requireNonNull(query, "query");
+            JsonNode answer = graphQl("attribution", variables(query), "attribution");
+            return withProof(answer, answer.path("data").path("attribution"), Attribution.Result.class);
+        }
         return query("api/attribution/query", query, "an attribution result", Attribution.Result.class, "bySource");
     }
 
     @Override
     public BusinessHealth businessHealth(String businessId, BusinessHealth.Query query) {
         BusinessHealth.Query q = query == null ? BusinessHealth.Query.defaults() : query;
+        if (!offers("GET", "/api/businesses/{}/health")) {
+            segment("id", businessId);
+            JsonNode answer = graphQl("businessHealth", vars("businessId", businessId, "limit", q.limit(),
+                    "from", q.from(), "to", q.to()), "business health");
+            return withProof(answer, answer.path("data").path("businessHealth"), BusinessHealth.class);
+        }
         HttpUrl.Builder url = url("api/businesses").addPathSegment(segment("id", businessId))
                 .addPathSegment("health");
         param(url, "limit", q.limit());
@@ -578,6 +960,20 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
         param(url, "from", q.from());
         param(url, "to", q.to());
         return get(url, "a usage report", Usage.Report.class, "records", "totals", "quota");
+    }
+
+    /** {@code result} as {@code type}, with the request's proof when it carries none of its own. */
+    private <T> T withProof(JsonNode answer, JsonNode result, Class<T> type) {
+        if (!result.isObject()) {
+            throw new ApiException.Server(502, BAD_RESPONSE, config.baseUrl() + " answered GraphQL without the "
+                    + type.getSimpleName() + " asked for", null);
+        }
+        ObjectNode copy = ((ObjectNode) result).deepCopy();
+        Proof proof = proof(answer, result);
+        if (proof != null) {
+            copy.set("proof", json.valueToTree(proof));
+        }
+        return json.convertValue(copy, type);
     }
 
     /** A GET of {@code url}, its answer read as {@code type} with the {@code required} fields. */
@@ -634,50 +1030,63 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Governance.Identity identity() {
+        require(Feature.GOVERNANCE_SETUP, "GET", "/api/governance/principal");
         return get(url("api/governance/principal"), "a principal", Governance.Identity.class, "principal");
     }
 
     @Override
     public Governance.Contract createContract(Governance.NewContract contract) {
+        require(Feature.GOVERNANCE_CHANGES, "POST", "/api/governance/contracts");
         return change(post("api/governance/contracts", body(contract, "contract")), "a contract",
                 Governance.Contract.class, "id");
     }
 
     @Override
     public Governance.Contracts contracts() {
+        require(Feature.GOVERNANCE_SETUP, "GET", "/api/governance/contracts");
         return get(url("api/governance/contracts"), "a list of contracts", Governance.Contracts.class, "contracts");
     }
 
     @Override
     public Governance.Contract revokeContract(String contractId, Governance.ReasonRequest reason) {
+        require(Feature.GOVERNANCE_CHANGES, "POST", "/api/governance/contracts/{}/revoke");
         return change(post(url("api/governance/contracts").addPathSegment(segment("contractId", contractId))
                 .addPathSegment("revoke"), body(reason, "reason")), "a contract", Governance.Contract.class, "id");
     }
 
     @Override
     public Governance.Grant createGrant(Governance.NewGrant grant) {
+        require(Feature.GOVERNANCE_CHANGES, "POST", "/api/governance/grants");
         return change(post("api/governance/grants", body(grant, "grant")), "a grant", Governance.Grant.class, "id");
     }
 
     @Override
     public Governance.Grants grants() {
+        require(Feature.GOVERNANCE_SETUP, "GET", "/api/governance/grants");
         return get(url("api/governance/grants"), "a list of grants", Governance.Grants.class, "grants");
     }
 
     @Override
     public Governance.Grant revokeGrant(String grantId, Governance.ReasonRequest reason) {
+        require(Feature.GOVERNANCE_CHANGES, "POST", "/api/governance/grants/{}/revoke");
         return change(post(url("api/governance/grants").addPathSegment(segment("grantId", grantId))
                 .addPathSegment("revoke"), body(reason, "reason")), "a grant", Governance.Grant.class, "id");
     }
 
     @Override
     public Governance.Decision proposeDecision(Governance.NewDecision decision) {
+        require(Feature.GOVERNANCE_CHANGES, "POST", "/api/governance/decisions");
         return change(post("api/governance/decisions", body(decision, "decision")), "a decision",
                 Governance.Decision.class, "id", "state");
     }
 
     @Override
     public Governance.Decisions decisions(String state) {
+        if (!offers("GET", "/api/governance/decisions")) {
+            JsonNode answer = graphQl("decisions", vars("state", state), "decisions");
+            return new Governance.Decisions(list(answer.path("data").path("decisionObjects"), Governance.Decision.class),
+                    proof(answer, null));
+        }
         HttpUrl.Builder url = url("api/governance/decisions");
         param(url, "state", state);
         return get(url, "a list of decisions", Governance.Decisions.class, "decisions");
@@ -685,6 +1094,15 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Governance.Decision decision(String decisionId) {
+        if (!offers("GET", "/api/governance/decisions/{}")) {
+            segment("decisionId", decisionId);
+            JsonNode found = graphQl("decisions", vars("id", decisionId), "a decision").path("data")
+                    .path("decisionObjects");
+            if (found.isEmpty()) {
+                throw ApiException.notFound("no decision '" + decisionId + "' in this workspace");
+            }
+            return json.convertValue(found.get(0), Governance.Decision.class);
+        }
         return get(decisionUrl(decisionId), "a decision", Governance.Decision.class, "id", "state");
     }
 
@@ -716,6 +1134,11 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Governance.Receipts receipts(String traceId, String decisionObjectId) {
+        if (!offers("GET", "/api/governance/receipts")) {
+            JsonNode answer = graphQl("receipts", vars("traceId", traceId, "decisionObjectId", decisionObjectId),
+                    "enforcement receipts");
+            return withProof(answer, answer.path("data").path("enforcementReceipts"), Governance.Receipts.class);
+        }
         HttpUrl.Builder url = url("api/governance/receipts");
         param(url, "traceId", traceId);
         param(url, "decisionObjectId", decisionObjectId);
@@ -724,11 +1147,13 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Governance.PublicKey publicKey() {
+        require(Feature.GOVERNANCE_SETUP, "GET", "/api/governance/public-key");
         return get(url("api/governance/public-key"), "a public key", Governance.PublicKey.class, "keyId", "pem");
     }
 
     @Override
     public ProofTrails.Preview previewProofTrail(ProofTrails.ExportRequest request) {
+        require(Feature.PROOF_PREVIEW, "POST", "/api/proof-event-trails/preview");
         return query("api/proof-event-trails/preview", request, "a proof trail preview", ProofTrails.Preview.class,
                 "counts");
     }
@@ -741,11 +1166,17 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public ProofTrails.Trails proofTrails() {
+        if (!offers("GET", "/api/proof-event-trails")) {
+            JsonNode answer = graphQl("proofTrails", vars(), "proof trails");
+            return new ProofTrails.Trails(list(answer.path("data").path("proofTrails"), ProofTrails.Trail.class),
+                    proof(answer, null));
+        }
         return get(url("api/proof-event-trails"), "a list of proof trails", ProofTrails.Trails.class, "trails");
     }
 
     @Override
     public byte[] proofPacket(String proofId) {
+        require(Feature.PROOF_PACKETS, "GET", "/api/proof-event-trails/{}/packet");
         HttpUrl url = url("api/proof-event-trails").addPathSegment(segment("proofId", proofId))
                 .addPathSegment("packet").build();
         Request request = request(url).header("Accept", PACKET + ", application/json").get().build();
@@ -754,12 +1185,14 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public ProofTrails.PushSettings proofPushSettings() {
+        require(Feature.PROOF_SETTINGS, "GET", "/api/proof-event-trails/settings");
         return get(url("api/proof-event-trails/settings"), "the proof push settings", ProofTrails.PushSettings.class,
                 "proof");
     }
 
     @Override
     public ProofTrails.PushSettings saveProofPushSettings(ProofTrails.PushSettings settings) {
+        require(Feature.PROOF_SETTINGS, "PUT", "/api/proof-event-trails/settings");
         Request request = request(url("api/proof-event-trails/settings").build())
                 .put(RequestBody.create(bytes(body(settings, "settings")), JSON)).build();
         return send(request, "the proof push settings", reader(ProofTrails.PushSettings.class, "proof"), false);
@@ -770,6 +1203,7 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
     }
 
     private Governance.Decision decisionStep(String decisionId, String step, Object body) {
+        require(Feature.GOVERNANCE_CHANGES, "POST", "/api/governance/decisions/{}/" + step);
         return change(post(decisionUrl(decisionId).addPathSegment(step), body), "a decision",
                 Governance.Decision.class, "id", "state");
     }
@@ -820,6 +1254,26 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public Trackables.Trackable trackable(String code) {
+        if (!offers("GET", "/api/trackables/{}")) {
+            if (code == null || code.isEmpty() || code.length() > EventLimits.MAX_ID_LENGTH
+                    || code.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.invalid("Invalid trackable code", List.of(new FieldError(null, "code",
+                        "invalid_value", "must be " + TrackableCodes.LENGTH
+                        + " characters of Crockford base32, without control characters")));
+            }
+            if (TrackableCodes.normalize(code) == null) {
+                throw ApiException.notFound("No trackable with code '" + code + "': not a trackable code");
+            }
+            Trackables.TrackableList list = trackables(new Trackables.Query(code, null, null, 1));
+            if (list.trackables().isEmpty()) {
+                throw ApiException.notFound("No trackable with code '" + TrackableCodes.normalize(code)
+                        + "' in this workspace");
+            }
+            Trackables.Trackable t = list.trackables().get(0);
+            return new Trackables.Trackable(t.code(), t.kind(), t.name(), t.targetUrl(), t.eventName(), t.businessId(),
+                    t.payload(), t.trackingUrl(), t.createdAt(), t.createdBy(), t.scans(), t.lastScanAt(), t.qrSvg(),
+                    t.proof() == null ? list.proof() : t.proof());
+        }
         return get(url("api/trackables").addPathSegment(segment("code", code)), "a trackable",
                 Trackables.Trackable.class, "code", "kind", "payload");
     }
@@ -828,12 +1282,18 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public TrackingPlans.Plans trackingPlans() {
+        if (!offers("GET", "/api/tracking-plans")) {
+            JsonNode answer = graphQl("trackingPlans", vars(), "tracking plans");
+            return new TrackingPlans.Plans(list(answer.path("data").path("trackingPlans"), TrackingPlan.class),
+                    proof(answer, null));
+        }
         return get(url("api/tracking-plans"), "a list of tracking plans", TrackingPlans.Plans.class, "plans");
     }
 
     @Override
     public TrackingPlan saveTrackingPlan(TrackingPlan plan) {
         TrackingPlan p = body(plan, "plan");
+        require(Feature.TRACKING_PLAN_CHANGES, "PUT", "/api/tracking-plans/{}");
         Request request = request(url("api/tracking-plans").addPathSegment(segment("id", p.id())).build())
                 .put(RequestBody.create(bytes(p), JSON)).build();
         return send(request, "a tracking plan", reader(TrackingPlan.class, "id", "mode"), false);
@@ -841,12 +1301,23 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public void deleteTrackingPlan(String planId) {
+        require(Feature.TRACKING_PLAN_CHANGES, "DELETE", "/api/tracking-plans/{}");
         HttpUrl url = url("api/tracking-plans").addPathSegment(segment("id", planId)).build();
         send(request(url).delete().build(), "a deletion", null, false, false);
     }
 
     @Override
     public TrackingPlans.Report trackingPlanViolations(String planId, Integer limit) {
+        if (!offers("GET", "/api/tracking-plans/{}/violations")) {
+            segment("id", planId);
+            JsonNode answer = graphQl("trackingPlanViolations", vars("id", planId, "limit", limit),
+                    "tracking plan violations");
+            JsonNode found = answer.path("data").path("trackingPlans");
+            if (found.isEmpty()) {
+                throw ApiException.notFound("no tracking plan '" + planId + "' in this workspace");
+            }
+            return withProof(answer, found.get(0).path("violations"), TrackingPlans.Report.class);
+        }
         HttpUrl.Builder url = url("api/tracking-plans").addPathSegment(segment("id", planId))
                 .addPathSegment("violations");
         param(url, "limit", limit);
@@ -855,11 +1326,17 @@ public final class RemoteApi implements HeadlessApi, AutoCloseable {
 
     @Override
     public AgentPerformance.Result agentPerformance(AgentPerformance.Query query) {
-        throw new UnsupportedOperationException("agentPerformance: issue 11, being built");
+        Objects.requireNonNull(query, "query");
+        query.checks().throwIfAny("Invalid agent performance query");
+        JsonNode answer = graphQl("agentPerformance", variables(query), "agent performance");
+        return withProof(answer, answer.path("data").path("agentPerformance"), AgentPerformance.Result.class);
     }
 
     @Override
     public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
-        throw new UnsupportedOperationException("workflowStatus: issue 11, being built");
+        Objects.requireNonNull(query, "query");
+        query.checks().throwIfAny("Invalid workflow status query");
+        JsonNode answer = graphQl("workflowStatus", variables(query), "workflow status");
+        return withProof(answer, answer.path("data").path("workflowStatus"), WorkflowStatus.Result.class);
     }
 }

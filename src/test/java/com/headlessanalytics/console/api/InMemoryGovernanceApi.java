@@ -18,6 +18,8 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
             Proof.SCHEMA_VERSION);
 
     public final List<String> calls = new ArrayList<>();
+    /** What the server behind this port offers; the setup lists of a feature not offered are refused as RemoteApi refuses them. */
+    public Capabilities capabilities = Capabilities.ALL;
     public final List<Governance.Contract> contracts = new ArrayList<>();
     public final List<Governance.Grant> grants = new ArrayList<>();
     public final List<Governance.Decision> decisions = new ArrayList<>();
@@ -78,6 +80,9 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     @Override
     public Governance.Contracts contracts() {
         calls.add("contracts");
+        if (!capabilities.offers(Capabilities.Feature.GOVERNANCE_SETUP)) {
+            throw ApiException.notOffered(Capabilities.Feature.GOVERNANCE_SETUP);
+        }
         return new Governance.Contracts(List.copyOf(contracts), PROOF);
     }
 
@@ -115,6 +120,9 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     @Override
     public Governance.Grants grants() {
         calls.add("grants");
+        if (!capabilities.offers(Capabilities.Feature.GOVERNANCE_SETUP)) {
+            throw ApiException.notOffered(Capabilities.Feature.GOVERNANCE_SETUP);
+        }
         return new Governance.Grants(List.copyOf(grants), PROOF);
     }
 
@@ -373,5 +381,10 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     @Override
     public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
         throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
     }
 }

@@ -18,10 +18,11 @@ final class ServeProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static ServeProcess start(Path dataDir, int port, Path log) throws IOException {
+    static ServeProcess start(Path dataDir, int port, Path log, String... options) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--data-dir", dataDir.toString(), "--port", String.valueOf(port)));
+        command.addAll(List.of(options));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
         String line = out.readLine();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventPage;
@@ -74,6 +76,32 @@ abstract class HeadlessApiContract {
 
     /** Closes everything behind {@link #api()} and opens it again on the same H2 file. */
     abstract void restart() throws Exception;
+
+    /**
+     * Whether the extension reads go through {@code POST /api/graphql} (a reference-only server),
+     * so usage meters them there.
+     */
+    boolean readsThroughGraphQl() {
+        return false;
+    }
+
+    /** Skips a test that needs {@code feature} when the server behind {@link #api()} does not offer it. */
+    void assumeOffered(Capabilities.Feature feature) {
+        assumeTrue(api().capabilities().offers(feature), feature.unavailable());
+    }
+
+    /**
+     * Stores a metric definition for a test about something else: through the port, or, where the
+     * server lets no client save one, the way its operator would.
+     */
+    void defineMetric(Metrics.Definition definition) {
+        api().saveMetricDefinition(definition);
+    }
+
+    /** Stores a tracking plan for a test about something else, as {@link #defineMetric} stores a definition. */
+    void definePlan(TrackingPlan plan) {
+        api().saveTrackingPlan(plan);
+    }
 
     static Map<String, Object> event(String name, String id, long ts) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -243,7 +271,7 @@ abstract class HeadlessApiContract {
                 .containsAll(FREE_NAMES).contains("Checkout Started");
         assertThat(api().metrics(Metrics.Query.of("Order Completed", null, null)).totalEvents()).isEqualTo(1);
         assertThat(api().metrics(Metrics.Query.of("注文.作成", null, null)).totalEvents()).isEqualTo(1);
-        api().saveMetricDefinition(new Metrics.Definition("completed", "Order Completed", "count", null, null, null));
+        defineMetric(new Metrics.Definition("completed", "Order Completed", "count", null, null, null));
         assertThat(api().metricDefinitions().definitions()).extracting(Metrics.Definition::event)
                 .containsExactly("Order Completed");
         Funnels.Result funnel = api().funnel(Funnels.Query.of("Checkout Started", "Order Completed"));
@@ -713,6 +741,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void metricDefinitionsAreStoredReplacedUsedAndDeleted() {
+        assumeOffered(Capabilities.Feature.METRIC_DEFINITION_CHANGES);
         api().ingest(metricsEvents());
         api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, null, null));
         api().saveMetricDefinition(new Metrics.Definition("order_revenue", "order.created", "sum", "revenue", null,
@@ -760,7 +789,7 @@ abstract class HeadlessApiContract {
     @Test
     void snapshotsArePersistedOnRequestAndListedNewestFirst() {
         api().ingest(metricsEvents());
-        api().saveMetricDefinition(new Metrics.Definition("orders", "order.created", "count", null, null, null));
+        defineMetric(new Metrics.Definition("orders", "order.created", "count", null, null, null));
         Metrics.Query q = new Metrics.Query(null, T0, T0 + 7 * DAY, null, null, null, true, List.of("orders"));
         Metrics.Result first = api().metrics(q);
         assertThat(first.snapshots()).extracting(Metrics.Snapshot::metric)
@@ -927,7 +956,17 @@ abstract class HeadlessApiContract {
         api().eventNames(null);
         assertThatThrownBy(() -> api().events(EventQuery.all().withLimit(0))).isInstanceOf(ApiException.Client.class);
         Usage.Report report = api().usage(Usage.Query.defaults());
-        if (metersCalls()) {
+        if (metersCalls() && readsThroughGraphQl()) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (calls(report, "/api/graphql") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                report = api().usage(Usage.Query.defaults());
+            }
+            assertThat(calls(report, "/api/graphql")).as("the refused query never left the client").isEqualTo(2);
+            assertThat(report.records()).extracting(Usage.Record::endpoint).contains("/api/graphql")
+                    .doesNotContain("/api/events", "/api/events/names");
+            assertThat(report.quota().used()).isEqualTo(report.totalCalls()).isGreaterThanOrEqualTo(2);
+        } else if (metersCalls()) {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (calls(report, "/api/events") < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -1217,6 +1256,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void trackingPlansAreSavedListedReplacedAndDeleted() {
+        assumeOffered(Capabilities.Feature.TRACKING_PLAN_CHANGES);
         assertThat(api().trackingPlans().plans()).isEmpty();
         TrackingPlan saved = api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
         assertThat(saved.id()).isEqualTo("checkout");
@@ -1241,6 +1281,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void anInvalidTrackingPlanIsRefusedFieldByFieldAndNothingChanges() {
+        assumeOffered(Capabilities.Feature.TRACKING_PLAN_CHANGES);
         api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
         Map<String, PropertySpec> props = Map.of("sku", new PropertySpec("text", null));
         TrackingPlan bad = new TrackingPlan("checkout", "x".repeat(201), null, "([a-z", null,
@@ -1258,7 +1299,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void aPlanInWarnModeStoresEventsWithTheirWarnings() {
-        api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        definePlan(checkoutPlan(PlanMode.WARN));
         IngestResult result = api().ingest(List.of(order("ok-1", Map.of("sku", "A", "qty", 2)),
                 order("warn-1", Map.of("currency", "GBP", "qty", 1.5)), event("Order Done", "warn-2", 1L)));
         assertThat(result.accepted()).isEqualTo(3);
@@ -1282,7 +1323,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void aPlanInBlockModeRefusesTheBatchNamingEachViolation() {
-        api().saveTrackingPlan(checkoutPlan(PlanMode.BLOCK));
+        definePlan(checkoutPlan(PlanMode.BLOCK));
         assertThatThrownBy(() -> api().ingest(List.of(order("fine", Map.of("sku", "A")),
                 order("no-sku", Map.of("currency", "EUR")), order("bad-qty", Map.of("sku", "B", "qty", "two")))))
                 .isInstanceOfSatisfying(ApiException.Client.class, e -> {
@@ -1306,7 +1347,7 @@ abstract class HeadlessApiContract {
             batch.add(e);
         }
         api().ingest(batch);
-        api().saveTrackingPlan(checkoutPlan(PlanMode.OFF));
+        definePlan(checkoutPlan(PlanMode.OFF));
         TrackingPlans.Report report = api().trackingPlanViolations("checkout", 20);
         assertThat(report.planId()).isEqualTo("checkout");
         assertThat(report.checked()).isEqualTo(20);
@@ -1319,7 +1360,7 @@ abstract class HeadlessApiContract {
 
     @Test
     void trackingPlansAndWarningsSurviveARestart() throws Exception {
-        api().saveTrackingPlan(checkoutPlan(PlanMode.WARN));
+        definePlan(checkoutPlan(PlanMode.WARN));
         api().ingest(List.of(order("w-1", null)));
         restart();
         assertThat(api().trackingPlans().plans()).extracting(TrackingPlan::id, TrackingPlan::mode)

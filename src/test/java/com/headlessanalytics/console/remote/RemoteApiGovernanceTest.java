@@ -77,6 +77,7 @@ class RemoteApiGovernanceTest {
         }).build();
         api = new RemoteApi(new RemoteConfig(server.url("/").toString(), new Credentials.ApiKey(KEY),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(10)), counting);
+        api.assumeOffer(Offers.OURS);
     }
 
     @AfterEach

@@ -48,6 +48,7 @@ class RemoteApiSecretsTest {
                 RemoteConfig config = new RemoteConfig(server.url("/").toString(), credentials, null,
                         Duration.ofSeconds(2), 4, Duration.ofMillis(1));
                 try (RemoteApi api = new RemoteApi(config)) {
+                    api.assumeOffer(Offers.OURS);
                     Throwable e = catchThrowable(() -> api.health());
                     Throwable f = catchThrowable(() -> api.events(EventQuery.all()));
                     reported.append(e).append(e.getCause()).append(f).append(config);

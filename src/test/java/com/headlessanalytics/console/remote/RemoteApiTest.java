@@ -77,7 +77,9 @@ class RemoteApiTest {
     }
 
     private RemoteApi api(int maxAttempts) {
-        return new RemoteApi(config(new Credentials.ApiKey(KEY), maxAttempts), counting);
+        RemoteApi api = new RemoteApi(config(new Credentials.ApiKey(KEY), maxAttempts), counting);
+        api.assumeOffer(Offers.OURS);
+        return api;
     }
 
     private static MockResponse json(int code, String body) {
@@ -330,7 +332,7 @@ class RemoteApiTest {
 
             ApiException.Server missing = catchThrowableOfType(ApiException.Server.class,
                     () -> api.ingest(List.of(event("x"))));
-            assertThat(missing.getMessage()).contains("'ids' is missing");
+            assertThat(missing.getMessage()).contains("neither accepted and ids");
         }
         assertThat(attempts).hasValue(2);
     }

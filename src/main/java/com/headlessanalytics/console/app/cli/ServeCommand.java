@@ -49,6 +49,14 @@ final class ServeCommand implements Callable<Integer> {
                 "Put a reverse proxy with TLS in front of a public server; links created before keep theirs."})
     String publicUrl;
 
+    @Option(names = "--reference-only",
+            description = {"Answer only the API reference's paths (ingest, health, metrics and funnel queries,"
+                    + " business health, agent context, usage, enforce, proof export, trackables, /api/graphql,"
+                    + " /api/openapi, /t/CODE); every extension path of ours answers 404, and /api/openapi lists"
+                    + " only what is answered.",
+                "For trying a client, such as the console's remote mode, against a server built to the reference."})
+    boolean referenceOnly;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
         Engine engine = Engine.open(folder);
         LocalApiServer server;
         try {
-            server = LocalApiServer.start(engine, new ServeConfig(host, port, rateLimit, burst, drainSeconds));
+            server = LocalApiServer.start(engine, new ServeConfig(host, port, rateLimit, burst, drainSeconds)
+                    .withReferenceOnly(referenceOnly));
         } catch (RuntimeException e) {
             engine.close();
             throw new IllegalArgumentException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -89,6 +98,10 @@ final class ServeCommand implements Callable<Integer> {
         err.println("data folder: " + folder.toAbsolutePath());
         err.println("trackable links: " + engine.publicUrl() + "/t/CODE");
         err.flush();
+        if (referenceOnly) {
+            err.println("reference-only: extension paths are switched off (404)");
+            err.flush();
+        }
         out.println("listening on " + server.baseUrl());
         out.flush();
         stopped.await();

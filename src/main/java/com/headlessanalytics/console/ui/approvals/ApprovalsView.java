@@ -322,7 +322,9 @@ public final class ApprovalsView extends ScreenScaffold {
         Tooltip why = new Tooltip();
         why.textProperty().bind(model.approveHintProperty());
         approve.setTooltip(why);
-        return new VBox(6, buttons, hint);
+        Label unavailable = ViewParts.notice(model.changes().unavailableProperty());
+        unavailable.setId("approvals-unavailable");
+        return new VBox(6, buttons, unavailable, hint);
     }
 
     private static Node budget(ApprovalsViewModel.Budget b, String id) {

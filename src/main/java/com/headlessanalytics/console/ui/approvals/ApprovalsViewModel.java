@@ -2,6 +2,7 @@ package com.headlessanalytics.console.ui.approvals;
 
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.approvals.ApprovalRules.QueueView;
@@ -10,6 +11,7 @@ import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DecisionNavigator;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.FeatureGate;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.Polling;
@@ -105,6 +107,9 @@ public final class ApprovalsViewModel implements Activatable {
     }
 
     private final Supplier<HeadlessApi> api;
+    private final TaskRunner tasks;
+    /** Whether the server lets clients approve, deny, revoke and submit (a reference-only server does not). */
+    private final FeatureGate changes = new FeatureGate(Capabilities.Feature.GOVERNANCE_CHANGES);
     private final Clock clock;
     private final ZoneId zone;
     private final DialogService dialogs;
@@ -157,21 +162,22 @@ public final class ApprovalsViewModel implements Activatable {
         this.dialogs = dialogs;
         this.operator = operator;
         this.scheduler = scheduler;
+        this.tasks = tasks;
         this.query = new QueryLifecycle(tasks);
         this.watchQuery = new QueryLifecycle(tasks);
         this.watch = new Polling(scheduler, WATCH, watchQuery, this::readInBackground);
         for (QueueView v : QueueView.values()) {
             tabTitles.put(v, new ReadOnlyStringWrapper(v.label()));
         }
-        var idle = query.runningProperty().not();
+        var canChange = query.runningProperty().not().and(changes.offeredProperty());
         var hasSelection = selected.isNotNull();
-        refreshCommand = new Command(this::refresh, idle);
-        approveCommand = new Command(this::approve, hasSelection.and(approveBlocked.isEmpty()).and(idle));
+        refreshCommand = new Command(this::refresh, query.runningProperty().not());
+        approveCommand = new Command(this::approve, hasSelection.and(approveBlocked.isEmpty()).and(canChange));
         var openSelected = Bindings.createBooleanBinding(() -> selected.get() != null
                 && ApprovalRules.open(selected.get().decision()), selected, detail);
-        denyCommand = new Command(this::deny, openSelected.and(idle));
-        revokeCommand = new Command(this::revoke, openSelected.and(idle));
-        submitCommand = new Command(this::submit, hasSelection.and(submitBlocked.isEmpty()).and(idle));
+        denyCommand = new Command(this::deny, openSelected.and(canChange));
+        revokeCommand = new Command(this::revoke, openSelected.and(canChange));
+        submitCommand = new Command(this::submit, hasSelection.and(submitBlocked.isEmpty()).and(canChange));
         receiptsCommand = new Command(() -> receiptsNavigator.showDecision(selected.get().decision().id()),
                 hasSelection);
         view.addListener((obs, old, now) -> {
@@ -189,11 +195,17 @@ public final class ApprovalsViewModel implements Activatable {
         operator.thresholdProperty().addListener((obs, old, now) -> showDetail());
     }
 
+    /** Approving, denying, revoking and submitting: the sentence to show while the server does not offer them. */
+    public FeatureGate changes() {
+        return changes;
+    }
+
     // ---- lifecycle ----
 
     @Override
     public void activate() {
         active = true;
+        FeatureGate.check(tasks, api, changes);
         refresh();
         if (ticker == null) {
             ticker = scheduler.every(TICK, this::tick);
@@ -264,9 +276,11 @@ public final class ApprovalsViewModel implements Activatable {
 
     private Snapshot read(boolean withBudgets) {
         HeadlessApi port = api.get();
-        String principal = port.identity().principal();
+        boolean setup = port.capabilities().offers(Capabilities.Feature.GOVERNANCE_SETUP);
+        String principal = setup ? port.identity().principal() : null;
         List<Governance.Decision> decisions = port.decisions(null).decisions();
-        return withBudgets ? new Snapshot(principal, decisions, port.grants().grants(), port.contracts().contracts())
+        return withBudgets && setup
+                ? new Snapshot(principal, decisions, port.grants().grants(), port.contracts().contracts())
                 : new Snapshot(principal, decisions, null, null);
     }
 
@@ -277,7 +291,8 @@ public final class ApprovalsViewModel implements Activatable {
             watchedAs = s.me();
         }
         me.set(s.me());
-        whoAmI.set(OperatorProfile.isOperator(s.me()) ? "You act as " + s.me()
+        whoAmI.set(s.me() == null ? "You act as the API key of this connection; this server does not say whose."
+                : OperatorProfile.isOperator(s.me()) ? "You act as " + s.me()
                 : "You act as " + s.me() + " (the API key of this connection)");
         long now = clock.millis();
         Set<String> present = new HashSet<>();

@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.ui.common;
 
 import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.domain.FieldError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,6 +37,11 @@ public final class ErrorText {
             return "Something went wrong (" + t.getClass().getSimpleName() + ").";
         }
         return message;
+    }
+
+    /** Whether {@code error} says the server offers the feature in no form: a notice, not an error. */
+    public static boolean notOffered(Throwable error) {
+        return unwrap(error) instanceof ApiException api && ErrorCodes.NOT_OFFERED.equals(api.code());
     }
 
     public static String details(Throwable error) {

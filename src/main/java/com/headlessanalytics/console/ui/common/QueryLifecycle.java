@@ -12,13 +12,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * A screen's queries: the latest request wins. Starting a run cancels the one before; a result or
  * failure that arrives after a newer run started, or after {@link #cancel()}, is dropped, so a stale
  * answer is never shown. Exposes what the screen scaffold shows: running, status line (the task's
- * progress message while it reports one), progress and error text.
+ * progress message while it reports one), progress, error text, and the notice of a feature the
+ * server does not offer.
  */
 public final class QueryLifecycle implements ScreenState {
     private final TaskRunner tasks;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final String cancelledText;
     private Object current;
@@ -52,6 +54,7 @@ public final class QueryLifecycle implements ScreenState {
         current = token;
         running.set(true);
         error.set("");
+        notice.set("");
         status.set(statusText);
         progress.set(-1);
         TaskRunner.Handle submitted = tasks.submit(title, work, result -> {
@@ -63,7 +66,7 @@ public final class QueryLifecycle implements ScreenState {
             if (token == current) {
                 finished();
                 status.set("");
-                error.set(ErrorText.describe(failure));
+                show(failure);
                 failed.accept(failure);
             }
         });
@@ -116,11 +119,21 @@ public final class QueryLifecycle implements ScreenState {
 
     /** Shows a side task's failure (e.g. reading suggestions), as readable text. */
     public void fail(Throwable failure) {
-        error.set(ErrorText.describe(failure));
+        show(failure);
     }
 
     public void clearError() {
         error.set("");
+        notice.set("");
+    }
+
+    /** A feature the server does not offer is a notice with its sentence; anything else is an error. */
+    private void show(Throwable failure) {
+        if (ErrorText.notOffered(failure)) {
+            notice.set(ErrorText.describe(failure));
+        } else {
+            error.set(ErrorText.describe(failure));
+        }
     }
 
     /** The status line after a result is shown, e.g. what the figures cover. */
@@ -152,6 +165,11 @@ public final class QueryLifecycle implements ScreenState {
     @Override
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The run's progress in [0, 1], or negative while unknown or idle. */

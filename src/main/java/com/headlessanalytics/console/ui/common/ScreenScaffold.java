@@ -58,7 +58,9 @@ public class ScreenScaffold extends BorderPane {
             header.getChildren().addAll(status, spinner, cancel, actions);
             Label error = ViewParts.error(state.errorProperty());
             error.setId("screen-error");
-            top.getChildren().add(error);
+            Label notice = ViewParts.notice(state.noticeProperty());
+            notice.setId("screen-notice");
+            top.getChildren().addAll(error, notice);
         } else {
             header.getChildren().add(actions);
         }

@@ -124,6 +124,18 @@ public final class ViewParts {
         return error;
     }
 
+    /** A calm, wrapping notice with an info icon, shown only while the text is not empty: what the server does not offer. */
+    public static Label notice(ObservableStringValue text) {
+        Label notice = new Label();
+        notice.textProperty().bind(text);
+        notice.setGraphic(new FontIcon(Feather.INFO));
+        notice.getStyleClass().addAll(Styles.TEXT_MUTED, "notice");
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        return notice;
+    }
+
     /** Shows choices (of a combo box, or axis values) through {@code text}; never parses. */
     public static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {

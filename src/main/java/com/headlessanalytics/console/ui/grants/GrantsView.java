@@ -58,7 +58,9 @@ public final class GrantsView extends ScreenScaffold {
         summary.setId("grants-summary");
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        summary(summary);
+        Label unavailable = ViewParts.notice(model.changes().unavailableProperty());
+        unavailable.setId("grants-unavailable");
+        summary(summary, unavailable);
 
         contracts = contractsTable();
         grants = grantsTable();

@@ -1,7 +1,9 @@
 package com.headlessanalytics.console.ui.grants;
 
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.ui.common.FeatureGate;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DetailField;
@@ -83,6 +85,9 @@ public final class GrantsViewModel implements Activatable {
     private final ReadOnlyStringWrapper revokeText = new ReadOnlyStringWrapper("Revoke");
     private final ReadOnlyStringWrapper contractsPlaceholder = new ReadOnlyStringWrapper("Reading contracts…");
     private final ReadOnlyStringWrapper grantsPlaceholder = new ReadOnlyStringWrapper("Reading grants…");
+    /** Whether the server lists grants and contracts, and lets clients create and revoke them. */
+    private final FeatureGate setup = new FeatureGate(Capabilities.Feature.GOVERNANCE_SETUP);
+    private final FeatureGate changes = new FeatureGate(Capabilities.Feature.GOVERNANCE_CHANGES);
     private final Command refreshCommand;
     private final Command newContractCommand;
     private final Command newGrantCommand;
@@ -97,21 +102,34 @@ public final class GrantsViewModel implements Activatable {
         this.zone = zone;
         this.query = new QueryLifecycle(tasks);
         refreshCommand = new Command(this::refresh, query.runningProperty().not());
-        newContractCommand = new Command(this::newContract, loaded);
-        newGrantCommand = new Command(this::newGrant, openContracts);
+        newContractCommand = new Command(this::newContract, loaded.and(changes.offeredProperty()));
+        newGrantCommand = new Command(this::newGrant, openContracts.and(changes.offeredProperty()));
         canRevoke.bind(Bindings.createBooleanBinding(() -> selected.get() != null
                 && selected.get().status() != Validity.Status.REVOKED && !revoking.get(), selected, revoking));
-        revokeCommand = new Command(this::revoke, canRevoke);
+        revokeCommand = new Command(this::revoke, canRevoke.and(changes.offeredProperty()));
         revokeText.bind(Bindings.createStringBinding(() -> selected.get() instanceof GrantRow ? "Revoke grant"
                 : selected.get() instanceof ContractRow ? "Revoke contract" : "Revoke", selected));
-        contractsPlaceholder.bind(Bindings.when(loaded).then(NO_CONTRACTS).otherwise("Reading contracts…"));
-        grantsPlaceholder.bind(Bindings.when(loaded).then(NO_GRANTS).otherwise("Reading grants…"));
+        contractsPlaceholder.bind(Bindings.when(setup.offeredProperty()).then(Bindings.when(loaded).then(NO_CONTRACTS)
+                .otherwise("Reading contracts…")).otherwise(setup.unavailableProperty()));
+        grantsPlaceholder.bind(Bindings.when(setup.offeredProperty()).then(Bindings.when(loaded).then(NO_GRANTS)
+                .otherwise("Reading grants…")).otherwise(setup.unavailableProperty()));
         selected.addListener((obs, old, item) -> showDetail(item));
     }
 
     @Override
     public void activate() {
+        FeatureGate.check(tasks, api, setup, changes);
         refresh();
+    }
+
+    /** Listing grants and contracts: the sentence to show while the server does not offer it. */
+    public FeatureGate setup() {
+        return setup;
+    }
+
+    /** Creating and revoking grants and contracts: the sentence to show while the server does not offer it. */
+    public FeatureGate changes() {
+        return changes;
     }
 
     @Override

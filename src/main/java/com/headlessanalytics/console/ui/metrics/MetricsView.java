@@ -210,7 +210,9 @@ public final class MetricsView extends ScreenScaffold {
         Button delete = ViewParts.button("Delete", Feather.TRASH_2, model.deleteDefinitionCommand());
         delete.setId("metrics-delete-definition");
         delete.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
-        return tab("Definitions", table, MetricsViewModel.Table.DEFINITIONS, add, edit, delete);
+        Label unavailable = ViewParts.notice(model.definitionChanges().unavailableProperty());
+        unavailable.setId("metrics-definitions-unavailable");
+        return tab("Definitions", table, MetricsViewModel.Table.DEFINITIONS, add, edit, delete, unavailable);
     }
 
     private Tab snapshotsTab() {

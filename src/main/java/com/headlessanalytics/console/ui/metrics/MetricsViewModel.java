@@ -4,6 +4,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.Period;
@@ -14,6 +15,7 @@ import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.ErrorText;
+import com.headlessanalytics.console.ui.common.FeatureGate;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.Navigator;
@@ -163,7 +165,9 @@ public final class MetricsViewModel implements Activatable {
     private final CsvExport csv;
     private final Command runCommand;
     private final Command snapshotCommand;
-    private final Command newDefinitionCommand = new Command(this::newDefinition);
+    /** Whether the server lets clients save and delete definitions (a reference-only server does not). */
+    private final FeatureGate definitionChanges = new FeatureGate(Capabilities.Feature.METRIC_DEFINITION_CHANGES);
+    private final Command newDefinitionCommand = new Command(this::newDefinition, definitionChanges.offeredProperty());
     private final ObjectProperty<DefinitionRow> selectedDefinition = new SimpleObjectProperty<>();
     private final Command editDefinitionCommand;
     private final Command deleteDefinitionCommand;
@@ -204,9 +208,9 @@ public final class MetricsViewModel implements Activatable {
         this.runCommand = new Command(this::run);
         this.snapshotCommand = new Command(this::saveSnapshot, query.runningProperty().not());
         this.editDefinitionCommand = new Command(() -> editDefinition(selectedDefinition.get()),
-                selectedDefinition.isNotNull());
+                selectedDefinition.isNotNull().and(definitionChanges.offeredProperty()));
         this.deleteDefinitionCommand = new Command(() -> deleteDefinition(selectedDefinition.get()),
-                selectedDefinition.isNotNull());
+                selectedDefinition.isNotNull().and(definitionChanges.offeredProperty()));
         for (Table t : Table.values()) {
             exportCommands.put(t, new Command(() -> csv.export("metrics-" + t.name().toLowerCase(Locale.ROOT),
                     table(t))));
@@ -218,6 +222,7 @@ public final class MetricsViewModel implements Activatable {
 
     @Override
     public void activate() {
+        FeatureGate.check(tasks, api, definitionChanges);
         names.load(api, tasks, query::fail);
         loadDefinitions();
         loadSnapshots();
@@ -408,7 +413,7 @@ public final class MetricsViewModel implements Activatable {
 
     /** Shows the form that edits {@code row}'s definition. */
     public MetricDefinitionViewModel editDefinition(DefinitionRow row) {
-        if (row == null) {
+        if (row == null || !definitionChanges.isOffered()) {
             return null;
         }
         MetricDefinitionViewModel form = new MetricDefinitionViewModel(api, tasks, dialogs, names, row.definition(),
@@ -493,6 +498,11 @@ public final class MetricsViewModel implements Activatable {
     }
 
     /** Edits the selected definition; executable while one is selected. */
+    /** Saving and deleting definitions: the sentence to show while the server does not offer it. */
+    public FeatureGate definitionChanges() {
+        return definitionChanges;
+    }
+
     public Command editDefinitionCommand() {
         return editDefinitionCommand;
     }

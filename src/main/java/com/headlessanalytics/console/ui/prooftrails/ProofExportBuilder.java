@@ -1,11 +1,13 @@
 package com.headlessanalytics.console.ui.prooftrails;
 
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Period;
 import com.headlessanalytics.console.api.ProofTrails;
 import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.ui.common.FeatureGate;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DateRange;
 import com.headlessanalytics.console.ui.common.ErrorText;
@@ -93,6 +95,8 @@ public final class ProofExportBuilder {
     private final ReadOnlyBooleanWrapper choicesShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper choicesPlaceholder = new ReadOnlyStringWrapper("");
     private final Command previewCommand;
+    /** Whether the server previews an export's counts (a reference-only server does not). */
+    private final FeatureGate previewGate = new FeatureGate(Capabilities.Feature.PROOF_PREVIEW);
     private final Command exportCommand;
     private final Command chooseAllCommand;
     private final Command chooseNoneCommand;
@@ -110,7 +114,7 @@ public final class ProofExportBuilder {
         this.exported = exported;
         this.choicesQuery = new QueryLifecycle(tasks);
         this.previewQuery = new QueryLifecycle(tasks, "Cancelled: no counts");
-        previewCommand = new Command(this::preview, selectionOk.and(exporting.not()));
+        previewCommand = new Command(this::preview, selectionOk.and(exporting.not()).and(previewGate.offeredProperty()));
         exportCommand = new Command(this::export, selectionOk.and(titleError.isEmpty()).and(exporting.not()));
         choicesShown.bind(scope.isEqualTo(Scope.RECEIPTS).or(scope.isEqualTo(Scope.DECISIONS)));
         chooseAllCommand = new Command(() -> choose(true), choicesShown);
@@ -416,6 +420,11 @@ public final class ProofExportBuilder {
     }
 
     /** Preview counts: once the selection is complete. */
+    /** Previewing counts: the sentence to show while the server does not offer it. */
+    public FeatureGate previewGate() {
+        return previewGate;
+    }
+
     public Command previewCommand() {
         return previewCommand;
     }

@@ -130,7 +130,10 @@ public final class ProofTrailsView extends ScreenScaffold {
         working.setPrefSize(16, 16);
         working.visibleProperty().bind(b.previewQuery().runningProperty().or(b.exportingProperty()));
         working.managedProperty().bind(working.visibleProperty());
-        HBox actions = new HBox(10, preview, export, working, muted(b.previewQuery().statusProperty()));
+        Label previewUnavailable = ViewParts.notice(b.previewGate().unavailableProperty());
+        previewUnavailable.setId("proof-preview-unavailable");
+        HBox actions = new HBox(10, preview, export, working, muted(b.previewQuery().statusProperty()),
+                previewUnavailable);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label previewText = new Label();
@@ -216,7 +219,9 @@ public final class ProofTrailsView extends ScreenScaffold {
         Button save = ViewParts.button("Save packet…", Feather.DOWNLOAD, model.savePacketCommand());
         save.setId("proof-save");
         save.setTooltip(new Tooltip("Save the selected packet as a .haproof file, to hand to an auditor"));
-        VBox detail = new VBox(8, save, selected);
+        Label packetsUnavailable = ViewParts.notice(model.packets().unavailableProperty());
+        packetsUnavailable.setId("proof-save-unavailable");
+        VBox detail = new VBox(8, save, packetsUnavailable, selected);
         detail.setPadding(new Insets(8, 0, 8, 0));
 
         TextField endpoint = new TextField();
@@ -233,7 +238,9 @@ public final class ProofTrailsView extends ScreenScaffold {
         endpointLine.setAlignment(Pos.CENTER_LEFT);
         Label pushStatus = muted(model.pushStatusProperty());
         pushStatus.setId("proof-push-status");
-        VBox pushBox = new VBox(6, heading("Push to SovereignProof"), endpointLine,
+        Label settingsUnavailable = ViewParts.notice(model.settings().unavailableProperty());
+        settingsUnavailable.setId("proof-endpoint-unavailable");
+        VBox pushBox = new VBox(6, heading("Push to SovereignProof"), settingsUnavailable, endpointLine,
                 ViewParts.error(model.endpointErrorProperty()), pushStatus);
         pushBox.setPadding(new Insets(10, 0, 0, 0));
 
@@ -241,7 +248,9 @@ public final class ProofTrailsView extends ScreenScaffold {
         key.setId("proof-key");
         Button saveKey = ViewParts.button("Save public key…", Feather.KEY, model.saveKeyCommand());
         saveKey.setId("proof-key-save");
-        VBox keyBox = new VBox(6, heading("Signing key"), key, saveKey);
+        Label keyUnavailable = ViewParts.notice(model.key().unavailableProperty());
+        keyUnavailable.setId("proof-key-unavailable");
+        VBox keyBox = new VBox(6, heading("Signing key"), keyUnavailable, key, saveKey);
         keyBox.setPadding(new Insets(10, 0, 0, 0));
 
         VBox lower = new VBox(8, detail, new Separator(), pushBox, new Separator(), keyBox);

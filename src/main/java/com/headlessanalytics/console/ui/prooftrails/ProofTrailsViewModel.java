@@ -1,8 +1,10 @@
 package com.headlessanalytics.console.ui.prooftrails;
 
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.ProofTrails;
+import com.headlessanalytics.console.ui.common.FeatureGate;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.DialogService;
@@ -93,6 +95,10 @@ public final class ProofTrailsViewModel implements Activatable {
     private final Command clearEndpointCommand;
     private final Command verifyCommand;
     private final Command saveKeyCommand;
+    /** What a reference-only server does not offer: packets after export, push settings, the signing key. */
+    private final FeatureGate packets = new FeatureGate(Capabilities.Feature.PROOF_PACKETS);
+    private final FeatureGate settings = new FeatureGate(Capabilities.Feature.PROOF_SETTINGS);
+    private final FeatureGate key = new FeatureGate(Capabilities.Feature.GOVERNANCE_SETUP);
     private final ReadOnlyStringWrapper keyText = new ReadOnlyStringWrapper("");
     private String selectAfterRead;
 
@@ -107,14 +113,17 @@ public final class ProofTrailsViewModel implements Activatable {
         this.verifyQuery = new QueryLifecycle(tasks, "Cancelled: not verified");
         this.builder = new ProofExportBuilder(api, tasks, clock, zone, this::exported);
         refreshCommand = new Command(this::refresh, query.runningProperty().not());
-        savePacketCommand = new Command(this::savePacket, selected.isNotNull().and(saving.not()));
+        savePacketCommand = new Command(this::savePacket, selected.isNotNull().and(saving.not())
+                .and(packets.offeredProperty()));
         endpoint.addListener(o -> endpointError.set(""));
         saveEndpointCommand = new Command(this::saveEndpoint, Bindings.createBooleanBinding(() -> loaded.get()
                 && !savingEndpoint.get() && !endpoint.get().strip().isEmpty()
-                && !endpoint.get().strip().equals(configured.get()), loaded, savingEndpoint, endpoint, configured));
-        clearEndpointCommand = new Command(this::clearEndpoint, configured.isNotEmpty().and(savingEndpoint.not()));
+                && !endpoint.get().strip().equals(configured.get()), loaded, savingEndpoint, endpoint, configured)
+                .and(settings.offeredProperty()));
+        clearEndpointCommand = new Command(this::clearEndpoint, configured.isNotEmpty().and(savingEndpoint.not())
+                .and(settings.offeredProperty()));
         verifyCommand = new Command(this::chooseAndVerify, verifyQuery.runningProperty().not());
-        saveKeyCommand = new Command(this::saveKey, loaded.and(saving.not()));
+        saveKeyCommand = new Command(this::saveKey, loaded.and(saving.not()).and(key.offeredProperty()));
         selected.addListener((obs, old, row) -> selectedText.set(row == null ? "" : describe(row.trail())));
     }
 
@@ -132,14 +141,17 @@ public final class ProofTrailsViewModel implements Activatable {
 
     /** What one read answers: the packets exported, where they are pushed, and the key that signs them. */
     private record Loaded(List<ProofTrails.Trail> trails, ProofTrails.PushSettings settings,
-                          Governance.PublicKey key) {
+                          Governance.PublicKey key, Capabilities capabilities) {
     }
 
     /** Reads the packets exported and the push endpoint. */
     public void refresh() {
         query.run("Reading proof trails", "Reading proof trails…", p -> {
             HeadlessApi port = api.get();
-            return new Loaded(port.proofTrails().trails(), port.proofPushSettings(), port.publicKey());
+            Capabilities offered = port.capabilities();
+            return new Loaded(port.proofTrails().trails(),
+                    offered.offers(Capabilities.Feature.PROOF_SETTINGS) ? port.proofPushSettings() : null,
+                    offered.offers(Capabilities.Feature.GOVERNANCE_SETUP) ? port.publicKey() : null, offered);
         }, this::show);
     }
 
@@ -147,6 +159,9 @@ public final class ProofTrailsViewModel implements Activatable {
         String keep = selectAfterRead != null ? selectAfterRead
                 : selected.get() == null ? null : selected.get().trail().proofId();
         selectAfterRead = null;
+        for (FeatureGate gate : List.of(packets, settings, key, builder.previewGate())) {
+            gate.apply(answer.capabilities());
+        }
         trails.setAll(answer.trails().stream().map(this::row).toList());
         selected.set(keep == null ? null : trails.stream().filter(t -> keep.equals(t.trail().proofId())).findFirst()
                 .orElse(null));
@@ -156,8 +171,11 @@ public final class ProofTrailsViewModel implements Activatable {
         String url = answer.settings() == null || answer.settings().endpoint() == null ? ""
                 : answer.settings().endpoint();
         showEndpoint(url);
+        if (!settings.isOffered()) {
+            pushStatus.set("");
+        }
         endpoint.set(url);
-        keyText.set(keyText(answer.key()));
+        keyText.set(answer.key() == null ? "" : keyText(answer.key()));
         query.status(answer.trails().isEmpty() ? "" : ProofExportBuilder.plural(answer.trails().size(),
                 "packet") + " exported");
     }
@@ -237,6 +255,21 @@ public final class ProofTrailsViewModel implements Activatable {
     }
 
     /** "Ed25519 key SHA256:…, created …": what an auditor compares a packet's signer with. */
+    /** Saving packets after export: the sentence to show while the server does not offer it. */
+    public FeatureGate packets() {
+        return packets;
+    }
+
+    /** Reading and changing the push endpoint: the sentence to show while the server does not offer it. */
+    public FeatureGate settings() {
+        return settings;
+    }
+
+    /** Reading the signing key: the sentence to show while the server does not offer it. */
+    public FeatureGate key() {
+        return key;
+    }
+
     String keyText(Governance.PublicKey key) {
         return "Packets and records are signed with this workspace's " + key.algorithm() + " key "
                 + key.fingerprint() + (key.createdAt() > 0 ? ", created "

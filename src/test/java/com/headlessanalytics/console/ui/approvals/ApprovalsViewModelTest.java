@@ -408,4 +408,34 @@ class ApprovalsViewModelTest {
         model.startWatching();
         assertThat(model.toReviewCountProperty().get()).isZero();
     }
+
+    @Test
+    void onAServerWithoutGovernanceChangesTheQueueIsReadAndTheActionsSayWhyTheyAreOff() {
+        fake.add(AGENT, "pending_approval", "budget.reallocate", "500", at(2 * HOUR), at(-50 * MIN));
+        HeadlessApi reference = fake.as(ANA);
+        port = new DelegatingApi(reference) {
+            @Override
+            public com.headlessanalytics.console.api.Capabilities capabilities() {
+                return new com.headlessanalytics.console.api.Capabilities(java.util.Set.of());
+            }
+
+            @Override
+            public Governance.Identity identity() {
+                throw com.headlessanalytics.console.api.ApiException.notOffered(
+                        com.headlessanalytics.console.api.Capabilities.Feature.GOVERNANCE_SETUP);
+            }
+        };
+        model.viewProperty().set(QueueView.ALL);
+        model.activate();
+
+        assertThat(model.query().errorProperty().get()).isEmpty();
+        assertThat(model.rows()).hasSize(1);
+        model.select(model.rows().get(0));
+        assertThat(model.approveCommand().isExecutable()).isFalse();
+        assertThat(model.denyCommand().isExecutable()).isFalse();
+        assertThat(model.changes().unavailableProperty().get()).isEqualTo(
+                com.headlessanalytics.console.api.Capabilities.Feature.GOVERNANCE_CHANGES.unavailable());
+        assertThat(model.whoAmIProperty().get()).contains("this server does not say whose");
+        model.deactivate();
+    }
 }

@@ -83,4 +83,20 @@ class QueryLifecycleTest {
         c.execute();
         assertThat(ran).containsExactly("ran");
     }
+
+    @Test
+    void aFeatureNotOfferedIsACalmNoticeAndTheNextRunClearsIt() {
+        QueryLifecycle direct = new QueryLifecycle(TestTasks.direct());
+        direct.run("t", "s", p -> {
+            throw com.headlessanalytics.console.api.ApiException.notOffered(
+                    com.headlessanalytics.console.api.Capabilities.Feature.PROOF_PACKETS);
+        }, r -> { });
+
+        assertThat(direct.errorProperty().get()).isEmpty();
+        assertThat(direct.noticeProperty().get()).isEqualTo(
+                com.headlessanalytics.console.api.Capabilities.Feature.PROOF_PACKETS.unavailable());
+
+        direct.run("t", "s", p -> "ok", r -> { });
+        assertThat(direct.noticeProperty().get()).isEmpty();
+    }
 }

@@ -255,4 +255,22 @@ class GrantsViewModelTest {
         assertThat(model.grants()).extracting(GrantsViewModel.GrantRow::grantee).containsExactly("key_agent");
         assertThat(dialogs.notices).contains("Granted ads.budget.increase to key_agent");
     }
+
+    @Test
+    void onAServerWithoutGovernanceSetupTheScreenSaysSoInsteadOfFailing() {
+        fill();
+        api.capabilities = new com.headlessanalytics.console.api.Capabilities(java.util.Set.of());
+        model.activate();
+
+        assertThat(model.query().errorProperty().get()).as("no error banner").isEmpty();
+        assertThat(model.query().noticeProperty().get()).isEqualTo(
+                com.headlessanalytics.console.api.Capabilities.Feature.GOVERNANCE_SETUP.unavailable());
+        assertThat(model.contractsPlaceholderProperty().get()).isEqualTo(
+                com.headlessanalytics.console.api.Capabilities.Feature.GOVERNANCE_SETUP.unavailable());
+        assertThat(model.newContractCommand().isExecutable()).isFalse();
+        assertThat(model.newGrantCommand().isExecutable()).isFalse();
+        assertThat(model.revokeCommand().isExecutable()).isFalse();
+        assertThat(model.changes().unavailableProperty().get()).isEqualTo(
+                com.headlessanalytics.console.api.Capabilities.Feature.GOVERNANCE_CHANGES.unavailable());
+    }
 }

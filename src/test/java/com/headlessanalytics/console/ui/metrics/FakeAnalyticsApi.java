@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.ui.metrics;
 
+import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
@@ -49,6 +50,8 @@ public final class FakeAnalyticsApi implements AnalyticsOnlyApi {
         throw new UnsupportedOperationException("attribution not prepared");
     };
     public RuntimeException saveFailure;
+    /** What the server behind this port offers. */
+    public Capabilities capabilities = Capabilities.ALL;
 
     public static Proof proof(Long from, Long to) {
         return new Proof("qry_1", "ws_1", BUSINESS, new Period(from, to), 0L, Proof.SCHEMA_VERSION);
@@ -138,5 +141,10 @@ public final class FakeAnalyticsApi implements AnalyticsOnlyApi {
     @Override
     public Usage.Report usage(Usage.Query query) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
     }
 }

@@ -364,4 +364,33 @@ class MetricsViewModelTest {
         assertThat(model.suggestions("order", 1)).containsExactly("order.created");
         assertThat(model.suggestions(" ", 10)).isEmpty();
     }
+
+    @Test
+    void definitionChangesTheServerDoesNotOfferAreDisabledWithTheirSentence() {
+        api.capabilities = new com.headlessanalytics.console.api.Capabilities(java.util.Set.of());
+        api.metrics = q -> answer(q, 0);
+        api.definitions.put("orders", new Metrics.Definition("orders", "order.created", "count", null, null, 1L));
+        MetricsViewModel model = model(TestTasks.direct());
+        model.activate();
+        model.selectedDefinitionProperty().set(model.definitions().get(0));
+
+        assertThat(model.definitions()).extracting(MetricsViewModel.DefinitionRow::name).containsExactly("orders");
+        assertThat(model.newDefinitionCommand().isExecutable()).isFalse();
+        assertThat(model.editDefinitionCommand().isExecutable()).isFalse();
+        assertThat(model.deleteDefinitionCommand().isExecutable()).isFalse();
+        assertThat(model.definitionChanges().unavailableProperty().get()).isEqualTo(
+                com.headlessanalytics.console.api.Capabilities.Feature.METRIC_DEFINITION_CHANGES.unavailable());
+        assertThat(model.editDefinition(model.definitions().get(0))).as("no form opens").isNull();
+        assertThat(model.query().errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void definitionChangesAreEnabledWhereTheServerOffersThem() {
+        api.metrics = q -> answer(q, 0);
+        MetricsViewModel model = model(TestTasks.direct());
+        model.activate();
+
+        assertThat(model.newDefinitionCommand().isExecutable()).isTrue();
+        assertThat(model.definitionChanges().unavailableProperty().get()).isEmpty();
+    }
 }
