@@ -50,6 +50,7 @@ class RemoteApiPlansTest {
         }).build();
         api = new RemoteApi(new RemoteConfig(server.url("/").toString(), new Credentials.ApiKey("ha_live_T"),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(10)), counting);
+        api.assumeOffer(Offers.OURS);
     }
 
     @AfterEach
