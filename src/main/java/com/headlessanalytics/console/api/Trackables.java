@@ -1,6 +1,9 @@
 package com.headlessanalytics.console.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import com.headlessanalytics.console.domain.trackable.TrackableKind;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,24 @@ public final class Trackables {
     public static final String CHANNEL_LINK = "qr";
 
     private Trackables() {
+    }
+
+    /**
+     * The canonical form of a code to look up ({@code GET /api/trackables/{code}}), read forgivingly:
+     * 400 for text that cannot be a code (empty, too long, control characters), 404 for one that
+     * is not Crockford base32 of the right length.
+     */
+    public static String lookupCode(String code) {
+        if (code == null || code.isEmpty() || code.length() > EventLimits.MAX_ID_LENGTH
+                || code.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid("Invalid trackable code", List.of(new FieldError(null, "code", "invalid_value",
+                    "must be " + TrackableCodes.LENGTH + " characters of Crockford base32, without control characters")));
+        }
+        String canonical = TrackableCodes.normalize(code);
+        if (canonical == null) {
+            throw ApiException.notFound("No trackable with code '" + code + "': not a trackable code");
+        }
+        return canonical;
     }
 
     /**

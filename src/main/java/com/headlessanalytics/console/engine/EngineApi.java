@@ -588,7 +588,7 @@ final class EngineApi implements HeadlessApi {
 
     @Override
     public Trackables.Trackable trackable(String code) {
-        String canonical = EngineTrackables.lookupCode(code);
+        String canonical = Trackables.lookupCode(code);
         Trackables.Trackable found = guarded(() -> trackables.find(workspaceId, canonical));
         if (found == null) {
             throw ApiException.notFound("No trackable with code '" + canonical + "' in this workspace");

@@ -4,8 +4,6 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.Trackables;
-import com.headlessanalytics.console.domain.EventLimits;
-import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import com.headlessanalytics.console.domain.trackable.TrackableKind;
 import com.headlessanalytics.console.symbols.ErrorCorrection;
@@ -164,23 +162,6 @@ final class EngineTrackables {
                     + " characters of Crockford base32)");
         }
         return checks;
-    }
-
-    /**
-     * The canonical code of a lookup, read forgivingly: 400 for text that holds control characters
-     * or is longer than an id, 404 for text that cannot be a code (no trackable has it).
-     */
-    static String lookupCode(String code) {
-        if (code == null || code.isEmpty() || code.length() > EventLimits.MAX_ID_LENGTH
-                || code.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid("Invalid trackable code", List.of(new FieldError(null, "code", "invalid_value",
-                    "must be " + TrackableCodes.LENGTH + " characters of Crockford base32, without control characters")));
-        }
-        String canonical = TrackableCodes.normalize(code);
-        if (canonical == null) {
-            throw ApiException.notFound("No trackable with code '" + code + "': not a trackable code");
-        }
-        return canonical;
     }
 
     /** Stores a checked new trackable under a fresh code; the SVG is added when asked for. */

@@ -35,10 +35,8 @@ import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.Event;
-import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.Ids;
-import com.headlessanalytics.console.domain.trackable.TrackableCodes;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -1255,18 +1253,10 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
     @Override
     public Trackables.Trackable trackable(String code) {
         if (!offers("GET", "/api/trackables/{}")) {
-            if (code == null || code.isEmpty() || code.length() > EventLimits.MAX_ID_LENGTH
-                    || code.chars().anyMatch(Character::isISOControl)) {
-                throw ApiException.invalid("Invalid trackable code", List.of(new FieldError(null, "code",
-                        "invalid_value", "must be " + TrackableCodes.LENGTH
-                        + " characters of Crockford base32, without control characters")));
-            }
-            if (TrackableCodes.normalize(code) == null) {
-                throw ApiException.notFound("No trackable with code '" + code + "': not a trackable code");
-            }
+            String canonical = Trackables.lookupCode(code);
             Trackables.TrackableList list = trackables(new Trackables.Query(code, null, null, 1));
             if (list.trackables().isEmpty()) {
-                throw ApiException.notFound("No trackable with code '" + TrackableCodes.normalize(code)
+                throw ApiException.notFound("No trackable with code '" + canonical
                         + "' in this workspace");
             }
             Trackables.Trackable t = list.trackables().get(0);
