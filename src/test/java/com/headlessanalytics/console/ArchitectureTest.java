@@ -52,6 +52,8 @@ class ArchitectureTest {
                 .layer("proof").definedBy(ROOT + ".proof..")
                 .layer("symbols").definedBy(ROOT + ".symbols..")
                 .layer("graphql").definedBy(ROOT + ".graphql..")
+                .layer("connectors").definedBy(ROOT + ".connectors..")
+                .layer("exports").definedBy(ROOT + ".exports..")
                 .layer("engine").definedBy(ROOT + ".engine..")
                 .layer("remote").definedBy(ROOT + ".remote..")
                 .layer("server").definedBy(ROOT + ".server..")
@@ -68,8 +70,10 @@ class ArchitectureTest {
                 .whereLayer("hardware").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("proof").mayOnlyBeAccessedByLayers("engine", "server", "ui", "app")
                 .whereLayer("graphql").mayOnlyBeAccessedByLayers("server", "ui", "app")
+                .whereLayer("connectors").mayOnlyBeAccessedByLayers("engine", "ui", "app")
+                .whereLayer("exports").mayOnlyBeAccessedByLayers("engine", "app")
                 .whereLayer("symbols").mayOnlyBeAccessedByLayers("engine", "server", "hardware", "ui", "app")
-                .whereLayer("api").mayOnlyBeAccessedByLayers("proof", "graphql", "engine", "remote", "server", "hardware", "ui", "app")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("proof", "graphql", "connectors", "exports", "engine", "remote", "server", "hardware", "ui", "app")
                 .check(classes);
     }
 
@@ -101,6 +105,7 @@ class ArchitectureTest {
     @Test
     void nothingBelowTheUiTouchesJavaFx() {
         noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".api..", ROOT + ".proof..", ROOT + ".engine..",
+                        ROOT + ".connectors..", ROOT + ".exports..",
                         ROOT + ".remote..", ROOT + ".server..", ROOT + ".symbols..", ROOT + ".hardware.labels..",
                         ROOT + ".hardware.scan..", ROOT + ".graphql..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
@@ -117,6 +122,13 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackage(ROOT + ".graphql..")
                 .should().dependOnClassesThat().resideInAnyPackage("graphql..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".exports..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "org.apache.parquet..",
+                        "org.apache.hadoop..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(ROOT + ".connectors..", ROOT + ".exports..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.csv..")
                 .check(classes);
     }
 

@@ -80,6 +80,11 @@ public abstract sealed class ApiException extends RuntimeException
         return new Client(501, ErrorCodes.NOT_OFFERED, feature.unavailable(), List.of());
     }
 
+    /** 502: the destination refused or could not be reached; {@code details} name the export. */
+    public static Client destinationFailed(String message, List<FieldError> details) {
+        return new Client(502, ErrorCodes.DESTINATION_FAILED, message, details);
+    }
+
     public static Client notFound(String message) {
         return new Client(404, ErrorCodes.NOT_FOUND, message, List.of());
     }

@@ -33,6 +33,8 @@ public record Capabilities(Set<Feature> offered) {
         PROOF_SETTINGS("This server does not let clients read or change where proof packets are pushed."),
         PROOF_PREVIEW("This server cannot preview a proof export before it is made."),
         TRACKING_PLAN_CHANGES("This server does not let clients save or delete tracking plans."),
+        CONNECTOR_PROVIDERS("This server does not list its connector providers and record types."),
+        EXPORT_RECEIPTS("This server does not list export receipts or retry failed exports."),
         ;
 
         private final String unavailable;

@@ -16,6 +16,8 @@ public final class ErrorCodes {
     public static final String INTERNAL = "internal_error";
     public static final String NOT_READY = "not_ready";
     public static final String UNREACHABLE = "unreachable";
+    /** 502: a destination export could not be delivered; the failed receipt names why and can be retried. */
+    public static final String DESTINATION_FAILED = "destination_failed";
     /** Raised by a client, never sent: the server offers the feature in no form (see {@link Capabilities}). */
     public static final String NOT_OFFERED = "not_offered";
 

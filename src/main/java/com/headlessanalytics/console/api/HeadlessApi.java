@@ -173,6 +173,26 @@ public interface HeadlessApi {
     /** GraphQL {@code workflowStatus(workflowId)}: no runs for a workflow with no events. */
     WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query);
 
+    // ---- Connectors and destination exports (docs/connectors.md, docs/exports.md) ----
+
+    /** {@code POST /api/connectors/ingest}: maps provider records to events and stores them atomically, or only maps them on a dry run. */
+    Connectors.Result connectorIngest(Connectors.Request request);
+
+    /** {@code GET /api/connectors/providers}: the providers and record types the mappings cover. */
+    Connectors.Providers connectorProviders();
+
+    /**
+     * {@code POST /api/exports/destinations}: writes or uploads the export and its receipt. A failed
+     * upload is recorded as a failed receipt and answered 502 {@code destination_failed}.
+     */
+    Exports.Result exportToDestination(Exports.Request request);
+
+    /** {@code GET /api/exports/receipts?limit=}: the receipts, newest first. */
+    Exports.Receipts exportReceipts(Integer limit);
+
+    /** {@code POST /api/exports/receipts/{id}/retry}: runs a failed export again as a new export; 404 unknown, 409 not failed. */
+    Exports.Result retryExport(String exportId, Exports.RetryRequest request);
+
     /** What the server behind this port offers; the embedded engine offers everything. */
     default Capabilities capabilities() {
         return Capabilities.ALL;

@@ -44,6 +44,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final EngineProofTrails proofTrails;
     private final EngineTrackables trackables;
     private final EnginePlans plans;
+    private final EngineExports exports;
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
@@ -63,6 +64,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.proofTrails = new EngineProofTrails(db, workspaceKeys, clock, proofPushTls);
         this.trackables = new EngineTrackables(db, codes);
         this.plans = new EnginePlans(db);
+        this.exports = new EngineExports(db, events, clock);
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         trackables.backfillIfNeeded();
         analyticsLoader.start();
@@ -117,7 +119,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     public HeadlessApi workspace(String workspaceId, String principal) {
         return workspaces.computeIfAbsent(workspaceId + "\n" + principal, k -> new EngineApi(workspaceId,
                 defaultBusinessOf(workspaceId), principal, events, readiness, analytics, usage, governance,
-                proofTrails, workspaceKeys, trackables, plans, clock));
+                proofTrails, workspaceKeys, trackables, plans, exports, clock));
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.headlessanalytics.console.domain.plan.PlanValidator;
 import com.headlessanalytics.console.domain.plan.PlanViolation;
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
 import com.headlessanalytics.console.api.WorkflowStatus;
+import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.TrackingPlans;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,12 +65,14 @@ final class EngineApi implements HeadlessApi {
     private final WorkspaceKeys keys;
     private final EngineTrackables trackables;
     private final EnginePlans plans;
+    private final EngineConnectors connectors;
+    private final EngineExports exports;
     private final String principal;
     private final Clock clock;
 
     EngineApi(String workspaceId, String defaultBusinessId, String principal, EventStore store, Readiness readiness,
               EngineAnalytics analytics, UsageMeter usage, EngineGovernance governance, EngineProofTrails proofTrails,
-              WorkspaceKeys keys, EngineTrackables trackables, EnginePlans plans, Clock clock) {
+              WorkspaceKeys keys, EngineTrackables trackables, EnginePlans plans, EngineExports exports, Clock clock) {
         this.workspaceId = workspaceId;
         this.plans = plans;
         this.trackables = trackables;
@@ -85,6 +89,8 @@ final class EngineApi implements HeadlessApi {
         this.workflows = new EngineWorkflows(store);
         this.usage = usage;
         this.clock = clock;
+        this.connectors = new EngineConnectors();
+        this.exports = exports;
     }
 
     @Override
@@ -690,5 +696,32 @@ final class EngineApi implements HeadlessApi {
         long now = clock.millis();
         return guarded(() -> workflows.status(workspaceId, query, proof(query.businessId(),
                 new Period(query.from(), query.to()), now)));
+    }
+
+    // ---- Connectors and destination exports ----
+
+    @Override
+    public Connectors.Result connectorIngest(Connectors.Request request) {
+        return connectors.ingest(request);
+    }
+
+    @Override
+    public Connectors.Providers connectorProviders() {
+        return connectors.providers();
+    }
+
+    @Override
+    public Exports.Result exportToDestination(Exports.Request request) {
+        return exports.export(workspaceId, request);
+    }
+
+    @Override
+    public Exports.Receipts exportReceipts(Integer limit) {
+        return exports.receipts(workspaceId, limit);
+    }
+
+    @Override
+    public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
+        return exports.retry(workspaceId, exportId, request);
     }
 }

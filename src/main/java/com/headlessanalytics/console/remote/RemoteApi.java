@@ -17,6 +17,8 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.Capabilities;
+import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.Capabilities.Feature;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.GraphQl;
@@ -1328,5 +1330,32 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
         query.checks().throwIfAny("Invalid workflow status query");
         JsonNode answer = graphQl("workflowStatus", variables(query), "workflow status");
         return withProof(answer, answer.path("data").path("workflowStatus"), WorkflowStatus.Result.class);
+    }
+
+    // ---- Connectors and destination exports ----
+
+    @Override
+    public Connectors.Result connectorIngest(Connectors.Request request) {
+        throw new UnsupportedOperationException("connector ingest over HTTP: being built (issue 12)");
+    }
+
+    @Override
+    public Connectors.Providers connectorProviders() {
+        throw new UnsupportedOperationException("connector providers over HTTP: being built (issue 12)");
+    }
+
+    @Override
+    public Exports.Result exportToDestination(Exports.Request request) {
+        throw new UnsupportedOperationException("destination export over HTTP: being built (issue 12)");
+    }
+
+    @Override
+    public Exports.Receipts exportReceipts(Integer limit) {
+        throw new UnsupportedOperationException("export receipts over HTTP: being built (issue 12)");
+    }
+
+    @Override
+    public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
+        throw new UnsupportedOperationException("export retry over HTTP: being built (issue 12)");
     }
 }

@@ -164,4 +164,29 @@ public interface AnalyticsOnlyApi extends HeadlessApi {
     default WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
         throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
     }
+
+    @Override
+    default Connectors.Result connectorIngest(Connectors.Request request) {
+        throw new UnsupportedOperationException("connectorIngest is not prepared in this test");
+    }
+
+    @Override
+    default Connectors.Providers connectorProviders() {
+        throw new UnsupportedOperationException("connectorProviders is not prepared in this test");
+    }
+
+    @Override
+    default Exports.Result exportToDestination(Exports.Request request) {
+        throw new UnsupportedOperationException("exportToDestination is not prepared in this test");
+    }
+
+    @Override
+    default Exports.Receipts exportReceipts(Integer limit) {
+        throw new UnsupportedOperationException("exportReceipts is not prepared in this test");
+    }
+
+    @Override
+    default Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
+        throw new UnsupportedOperationException("retryExport is not prepared in this test");
+    }
 }

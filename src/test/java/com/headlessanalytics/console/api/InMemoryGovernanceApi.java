@@ -384,6 +384,31 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     }
 
     @Override
+    public Connectors.Result connectorIngest(Connectors.Request request) {
+        throw new UnsupportedOperationException("connectorIngest is not prepared in this test");
+    }
+
+    @Override
+    public Connectors.Providers connectorProviders() {
+        throw new UnsupportedOperationException("connectorProviders is not prepared in this test");
+    }
+
+    @Override
+    public Exports.Result exportToDestination(Exports.Request request) {
+        throw new UnsupportedOperationException("exportToDestination is not prepared in this test");
+    }
+
+    @Override
+    public Exports.Receipts exportReceipts(Integer limit) {
+        throw new UnsupportedOperationException("exportReceipts is not prepared in this test");
+    }
+
+    @Override
+    public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
+        throw new UnsupportedOperationException("retryExport is not prepared in this test");
+    }
+
+    @Override
     public Capabilities capabilities() {
         return capabilities;
     }

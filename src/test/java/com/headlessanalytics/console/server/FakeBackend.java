@@ -1,6 +1,8 @@
 package com.headlessanalytics.console.server;
 
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.TrackingPlans;
@@ -331,6 +333,31 @@ final class FakeBackend implements ServeBackend {
         @Override
         public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
             throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
+        }
+
+        @Override
+        public Connectors.Result connectorIngest(Connectors.Request request) {
+            throw new UnsupportedOperationException("connectorIngest is not prepared in this test");
+        }
+
+        @Override
+        public Connectors.Providers connectorProviders() {
+            throw new UnsupportedOperationException("connectorProviders is not prepared in this test");
+        }
+
+        @Override
+        public Exports.Result exportToDestination(Exports.Request request) {
+            throw new UnsupportedOperationException("exportToDestination is not prepared in this test");
+        }
+
+        @Override
+        public Exports.Receipts exportReceipts(Integer limit) {
+            throw new UnsupportedOperationException("exportReceipts is not prepared in this test");
+        }
+
+        @Override
+        public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
+            throw new UnsupportedOperationException("retryExport is not prepared in this test");
         }
 
         @Override

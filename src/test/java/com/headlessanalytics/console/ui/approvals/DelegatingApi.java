@@ -1,6 +1,8 @@
 package com.headlessanalytics.console.ui.approvals;
 
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.TrackingPlans;
@@ -263,5 +265,30 @@ class DelegatingApi implements HeadlessApi {
     @Override
     public WorkflowStatus.Result workflowStatus(WorkflowStatus.Query query) {
         return delegate.workflowStatus(query);
+    }
+
+    @Override
+    public Connectors.Result connectorIngest(Connectors.Request request) {
+        return delegate.connectorIngest(request);
+    }
+
+    @Override
+    public Connectors.Providers connectorProviders() {
+        return delegate.connectorProviders();
+    }
+
+    @Override
+    public Exports.Result exportToDestination(Exports.Request request) {
+        return delegate.exportToDestination(request);
+    }
+
+    @Override
+    public Exports.Receipts exportReceipts(Integer limit) {
+        return delegate.exportReceipts(limit);
+    }
+
+    @Override
+    public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
+        return delegate.retryExport(exportId, request);
     }
 }
