@@ -2,6 +2,8 @@ package com.headlessanalytics.console.exports;
 
 import com.headlessanalytics.console.api.Exports;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ public interface Delivery {
                   Map<String, Object> config) {
         public Staged {
             files = List.copyOf(files);
-            config = config == null ? Map.of() : Map.copyOf(config);
+            config = config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
         }
 
         /** The staged file {@code name}, in {@link #folder()}. */
