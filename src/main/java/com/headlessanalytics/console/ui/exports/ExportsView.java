@@ -255,8 +255,8 @@ public final class ExportsView extends ScreenScaffold {
             }
         });
         table.getColumns().setAll(List.of(
-                ViewParts.column("Time", ExportsViewModel.ReceiptRow::time, 140),
-                ViewParts.column("Destination", ExportsViewModel.ReceiptRow::destination, 100),
+                ViewParts.column("Time", ExportsViewModel.ReceiptRow::time, 150),
+                ViewParts.column("Destination", ExportsViewModel.ReceiptRow::destination, 110),
                 ViewParts.number("Events", ExportsViewModel.ReceiptRow::count, 70),
                 state,
                 sha,

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -197,7 +198,7 @@ public final class ExportsViewModel implements Activatable {
         copyLoadCommand = new Command(this::copyLoadCommand, loadCommand.isNotEmpty());
         copyShaCommand = new Command(this::copySha, Bindings.createBooleanBinding(() -> selectedReceipt.get() != null
                 && selectedReceipt.get().receipt().sha256() != null, selectedReceipt));
-        destination.addListener((obs, old, now) -> showFields(now, Map.of(), false));
+        destination.addListener((obs, old, now) -> showFields(now, Map.of(), Set.of()));
         selectedSaved.addListener((obs, old, now) -> {
             if (now != null) {
                 load(now);
@@ -206,7 +207,7 @@ public final class ExportsViewModel implements Activatable {
         selectedReceipt.addListener((obs, old, now) -> showReceipt(now));
         List<Observable> watched = new ArrayList<>(List.of(limit, event, destination));
         watched.forEach(o -> o.addListener(x -> validate()));
-        showFields(destination.get(), Map.of(), false);
+        showFields(destination.get(), Map.of(), Set.of());
     }
 
     @Override
@@ -220,12 +221,12 @@ public final class ExportsViewModel implements Activatable {
         receiptsQuery.stop();
     }
 
-    private void showFields(String dest, Map<String, String> values, boolean secretsStored) {
+    private void showFields(String dest, Map<String, String> values, Set<String> storedSecrets) {
         List<Input> list = new ArrayList<>();
         for (Field f : fieldsOf(dest)) {
             Input in = new Input(f);
             if (f.secret()) {
-                in.stored.set(secretsStored);
+                in.stored.set(storedSecrets.contains(f.key()));
             } else {
                 in.value.set(values.getOrDefault(f.key(), ""));
             }
@@ -385,10 +386,16 @@ public final class ExportsViewModel implements Activatable {
         }, query::fail);
     }
 
+    /** Shows a saved destination in the form; its secret fields stay empty and say whether a secret is saved. */
     private void load(SavedDestination s) {
         name.set(s.name());
         destination.set(s.destination());
-        showFields(s.destination(), s.config(), fieldsOf(s.destination()).stream().anyMatch(Field::secret));
+        showFields(s.destination(), s.config(), Set.of());
+        tasks.submit("Reading which secrets are saved", p -> savedSecrets(s.name()).keySet(), keys -> {
+            if (s.equals(selectedSaved.get())) {
+                inputs.forEach(in -> in.stored.set(in.field().secret() && keys.contains(in.field().key())));
+            }
+        }, query::fail);
     }
 
     /** Saves the destination under its name: the config in the destination store, the secrets in the secret store. */
@@ -456,6 +463,7 @@ public final class ExportsViewModel implements Activatable {
         }, receipt -> {
             lastResult.set("Exported " + Formats.count(receipt.count()) + " events to " + receipt.destination()
                     + (receipt.location() == null ? "" : ": " + receipt.location()));
+            query.status("");
             arrived(receipt);
         }, this::failed);
     }
@@ -570,6 +578,7 @@ public final class ExportsViewModel implements Activatable {
             lastResult.set("Retried " + r.exportId() + " as " + receipt.exportId() + ": " + receipt.status()
                     + (match == null ? " (no saved destination matches it: its stored config, without secrets, was"
                             + " used)" : " with the saved destination " + match.name()));
+            query.status("");
             arrived(receipt);
         }, this::failed);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.app.ConsoleComposition;
 import com.headlessanalytics.console.ui.EngineScreenTest;
+import com.headlessanalytics.console.ui.FxWarmUp;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class ImportInteractionTest extends EngineScreenTest {
         dialogs.openFile = csv;
         ImportViewModel model = ScreenRobot.onFx(() -> new ImportViewModel(() -> port, tasks, dialogs,
                 ConsoleComposition::readRecords, drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
+        FxWarmUp.show(() -> new ImportView(model));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ImportView(model))) {
             robot.read(() -> {
                 model.activate();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.ui.EngineScreenTest;
+import com.headlessanalytics.console.ui.FxWarmUp;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,7 @@ class ImportScreenshotTest extends EngineScreenTest {
         Path file = FakeConnectorPort.ndjson(dir.resolve("shopify-orders-" + theme + ".ndjson"), records);
         ImportViewModel model = ScreenRobot.onFx(() -> new ImportViewModel(() -> port, tasks, dialogs,
                 FakeConnectorPort.NDJSON, drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
+        FxWarmUp.show(() -> new ImportView(model));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ImportView(model), dark)) {
             robot.read(() -> {
                 model.activate();

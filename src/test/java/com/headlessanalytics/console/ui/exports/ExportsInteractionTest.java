@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.app.FileSecretStore;
 import com.headlessanalytics.console.app.SavedDestinations;
 import com.headlessanalytics.console.ui.EngineScreenTest;
+import com.headlessanalytics.console.ui.FxWarmUp;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -32,6 +33,7 @@ class ExportsInteractionTest extends EngineScreenTest {
         List<String> copied = new CopyOnWriteArrayList<>();
         ExportsViewModel model = ScreenRobot.onFx(() -> new ExportsViewModel(() -> port, tasks, dialogs, secrets,
                 store, copied::add, Clock.systemUTC(), ZoneOffset.UTC));
+        FxWarmUp.show(() -> new ExportsView(model));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ExportsView(model))) {
             robot.read(() -> {
                 model.activate();

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.ui.exports;
 import com.headlessanalytics.console.app.FileSecretStore;
 import com.headlessanalytics.console.app.SavedDestinations;
 import com.headlessanalytics.console.ui.EngineScreenTest;
+import com.headlessanalytics.console.ui.FxWarmUp;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -39,6 +40,7 @@ class ExportsScreenshotTest extends EngineScreenTest {
         List<String> copied = new ArrayList<>();
         ExportsViewModel model = ScreenRobot.onFx(() -> new ExportsViewModel(() -> port, tasks, dialogs, secrets,
                 store, copied::add, Clock.systemUTC(), ZoneOffset.UTC));
+        FxWarmUp.show(() -> new ExportsView(model));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ExportsView(model), dark)) {
             robot.read(() -> {
                 model.activate();
