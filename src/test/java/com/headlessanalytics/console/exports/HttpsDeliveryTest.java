@@ -137,6 +137,20 @@ class HttpsDeliveryTest {
     }
 
     @Test
+    void aClosedPortFailsAfterThreeQuickAttempts() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HttpsDelivery delivery = delivery(Map.of("url", "https://127.0.0.1:" + port + "/in", "timeoutMs", 2000));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> delivery.deliver(stage("exp_x", "exp_x", 3))).isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("Could not post batch 1 (events 1 to 3) to https://127.0.0.1:" + port + "/in")
+                .hasMessageContaining("after 3 attempts").hasMessageContaining("ConnectException");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aFailedDeliveryRetriedAsAWholeUnderTheSameRootStoresNothingTwice() throws Exception {
         receiver.script("exp_r-3", CUT, CUT, CUT);
         HttpsDelivery delivery = delivery(Map.of("url", receiver.url("/"), "batchSize", 100));
