@@ -253,10 +253,10 @@ public final class ConnectorRegistry {
 
     private static void checkTarget(Checker c, String target, FieldSpec spec, String where) {
         Transform.Kind last = spec.transforms.isEmpty() ? null : spec.transforms.get(spec.transforms.size() - 1).kind();
-        if (target.equals("timestamp") && (spec.constant != null || !TIME.contains(last))) {
+        if (target.equals("timestamp") && (spec.constant != null || last == null || !TIME.contains(last))) {
             throw c.fail(where, "must read the record and end with a time transform (time, seconds or millis)");
         }
-        if (target.equals("outcome.revenue") && spec.constant == null && !AMOUNT.contains(last)) {
+        if (target.equals("outcome.revenue") && spec.constant == null && (last == null || !AMOUNT.contains(last))) {
             throw c.fail(where, "revenue must end with an amount transform (decimal, minor, micros or negate), so it is exact");
         }
         if (target.equals("trustTier") && spec.constant != null
