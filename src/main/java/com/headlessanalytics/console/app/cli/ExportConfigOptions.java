@@ -3,6 +3,7 @@ package com.headlessanalytics.console.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.exports.Secrets;
 import java.io.Console;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -61,7 +62,12 @@ final class ExportConfigOptions {
             if (eq <= 0) {
                 throw new ParameterException(spec.commandLine(), "--config takes KEY=VALUE, got '" + pair + "'");
             }
-            put(result, pair.substring(0, eq), typed(pair.substring(eq + 1)));
+            String key = pair.substring(0, eq);
+            if (Secrets.isSecret(key.substring(key.lastIndexOf('.') + 1))) {
+                spec.commandLine().getErr().println("warning: --config " + key + " is a secret and shows in the shell's"
+                        + " history and the process list; --config-secret " + key + " reads it from the environment.");
+            }
+            put(result, key, typed(pair.substring(eq + 1)));
         }
         for (String secret : secrets) {
             int eq = secret.indexOf('=');
