@@ -33,7 +33,7 @@ public final class ExportBenchmark {
     public static final String FOLDER = "ha-bench-export";
     static final Map<String, Object> BIGQUERY = Map.of("projectId", "analytics-prod", "datasetId",
             "headlessanalytics", "tableId", "events");
-    static final Map<String, Object> SNOWFLAKE = Map.of("table", "EVENTS");
+    static final Map<String, Object> SNOWFLAKE = Map.of("database", "ANALYTICS", "schema", "PUBLIC", "table", "EVENTS");
 
     /** Events stored and exported, events of the warm-up exports, timed rounds. */
     public record Settings(int events, int warmUp, int rounds) {

@@ -86,7 +86,8 @@ class ExportCommandTest {
     void exportsSuppliedRecordsToSnowflake() throws Exception {
         Path records = Files.writeString(dir.resolve("rows.csv"), "id,event,actor\nr1,lead.created,a1\nr2,lead.created,a2\n");
         CliTest.Run export = run("export", "--destination", "snowflake", "--records", records.toString(),
-                "--config", "table=EVENTS", "--data-dir", data());
+                "--config", "database=ANALYTICS", "--config", "schema=PUBLIC", "--config", "table=EVENTS",
+                "--data-dir", data());
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(export.out()).contains("to snowflake: succeeded", "events    2", ".csv.gz", "COPY INTO");
     }
