@@ -323,7 +323,8 @@ public final class ImportViewModel implements Activatable {
             time = Formats.time(e.timestamp(), zone);
             BigDecimal amount = Revenue.of(e);
             if (amount != null) {
-                Object currency = e.properties() == null ? null : e.properties().get("currency");
+                Object currency = e.outcome() != null && e.outcome().get("currency") != null
+                        ? e.outcome().get("currency") : e.properties() == null ? null : e.properties().get("currency");
                 revenue = Formats.money(amount) + (currency == null ? "" : " " + currency);
             }
         }

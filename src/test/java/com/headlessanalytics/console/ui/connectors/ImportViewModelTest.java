@@ -242,4 +242,45 @@ class ImportViewModelTest {
         assertThat(model.stepProperty().get()).isEqualTo(ImportViewModel.Step.FILE);
         assertThat(model.query().errorProperty().get()).isEqualTo("line 1: not a JSON object");
     }
+    @Test
+    void overTheRealEngineAndRecordFilesACsvOfShopifyOrdersImportsOnceAndARefusedChunkNamesItsRecord()
+            throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,total_price,currency,email,created_at"));
+        for (int n = 1; n <= 1500; n++) {
+            lines.add("order_" + n + "," + (n == 1200 ? "lots" : (100 + n) + ".50") + ",USD,buyer" + (n % 40)
+                    + "@example.com,2026-11-" + String.format("%02d", 1 + n % 28) + "T10:00:00Z");
+        }
+        Path csv = java.nio.file.Files.write(dir.resolve("orders.csv"), lines);
+        HeadlessApi real = engine.defaultWorkspace();
+        model = new ImportViewModel(() -> real, tasks, dialogs,
+                com.headlessanalytics.console.app.ConsoleComposition::readRecords, drilled::add,
+                Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        model.activate();
+        assertThat(model.providers()).extracting(ImportViewModel.ProviderRow::id).contains("shopify", "stripe",
+                "hubspot", "generic");
+        model.providerProperty().set(model.providers().stream().filter(p -> p.id().equals("shopify")).findFirst()
+                .orElseThrow());
+        model.recordTypeProperty().set("order");
+        model.nextCommand().execute();
+        chooseFile(csv);
+        assertThat(model.query().errorProperty().get()).isEmpty();
+        assertThat(model.willImportProperty().get()).isEqualTo("1,000");
+        assertThat(model.preview().get(0).event()).isEqualTo("order.created");
+        assertThat(model.preview().get(0).revenue()).isEqualTo("101.50 USD");
+
+        model.importCommand().execute();
+        ImportViewModel.Summary s = model.summaryProperty().get();
+        assertThat(s.accepted()).isEqualTo(1000);
+        assertThat(s.failed()).singleElement().satisfies(f -> {
+            assertThat(f.chunk()).isEqualTo(2);
+            assertThat(f.errors()).singleElement().asString().startsWith("Record 1200: total_price");
+        });
+        assertThat(stored()).isEqualTo(1000);
+
+        model.backCommand().execute();
+        model.importCommand().execute();
+        assertThat(model.summaryProperty().get().accepted()).isZero();
+        assertThat(model.summaryProperty().get().failed()).hasSize(1);
+        assertThat(stored()).as("nothing stored twice").isEqualTo(1000);
+    }
 }

@@ -2,6 +2,7 @@ package com.headlessanalytics.console.ui.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.app.FileSecretStore;
@@ -216,5 +217,45 @@ class ExportsViewModelTest {
         assertThat(model.receipts()).as("this session's export is shown").hasSize(1);
         assertThat(exports.receiptReads).isZero();
         assertThat(model.query().errorProperty().get()).isEmpty();
+    }
+    @Test
+    void overTheRealEngineABigQueryExportLeavesItsFilesAndAFailedHttpsDeliveryItsReceiptWithoutTheSecret()
+            throws Exception {
+        var real = engine.defaultWorkspace();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(Map.of("event", i % 3 == 0 ? "order.created" : "page.viewed", "actor", "buyer" + i,
+                    "timestamp", 1_764_600_000_000L + i * 60_000L));
+        }
+        real.ingest(events);
+        model = new ExportsViewModel(() -> real, tasks, dialogs, secrets, store, copied::add,
+                Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        model.activate();
+        type("projectId", "acme-analytics");
+        type("datasetId", "events");
+        type("tableId", "headless");
+        model.eventProperty().set("order.created");
+        model.exportCommand().execute();
+        assertThat(model.query().errorProperty().get()).isEmpty();
+        Exports.Receipt receipt = model.selectedReceiptProperty().get().receipt();
+        assertThat(receipt.status()).isEqualTo(Exports.SUCCEEDED);
+        assertThat(receipt.count()).isEqualTo(10);
+        assertThat(model.loadCommandProperty().get()).startsWith("bq load");
+        assertThat(receipt.files()).isNotEmpty().allSatisfy(f -> assertThat(Path.of(f.location())).exists());
+        assertThat(model.receipts()).hasSize(1);
+
+        model.destinationProperty().set("https");
+        type("url", "https://127.0.0.1:9/events");
+        type("Authorization", "Bearer s3cr3t-token");
+        model.nameProperty().set("Collector");
+        model.saveCommand().execute();
+        model.exportCommand().execute();
+        assertThat(model.query().errorProperty().get()).isNotEmpty().doesNotContain("s3cr3t-token");
+        ExportsViewModel.ReceiptRow failed = model.selectedReceiptProperty().get();
+        assertThat(failed.failed()).isTrue();
+        assertThat(model.receipts()).hasSize(2);
+        assertThat(ApiJson.write(failed.receipt())).doesNotContain("s3cr3t-token");
+        assertThat(model.matching(failed.receipt())).extracting(SavedDestination::name).isEqualTo("Collector");
+        assertThat(model.retryCommand().isExecutable()).isTrue();
     }
 }
