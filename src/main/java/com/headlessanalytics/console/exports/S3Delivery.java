@@ -93,7 +93,7 @@ public final class S3Delivery implements Delivery {
         int before = errors.size();
         String bucket = text(c, "bucket", errors);
         if (bucket == null) {
-            if (!c.containsKey("bucket") || c.get("bucket") == null || "".equals(c.get("bucket"))) {
+            if (missing(c, "bucket")) {
                 errors.add(required("bucket", "config.bucket is required: the " + (gcs ? "GCS" : "S3")
                         + " bucket the export's files are uploaded to."));
             }
@@ -388,6 +388,12 @@ public final class S3Delivery implements Delivery {
         }
         String t = s.strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** Whether config field {@code name} is absent, null or blank (a wrong type is reported by {@link #text}). */
+    static boolean missing(Map<String, Object> c, String name) {
+        Object v = c.get(name);
+        return v == null || v instanceof String s && s.isBlank();
     }
 
     static Boolean bool(Map<String, Object> c, String name, List<FieldError> errors) {

@@ -205,6 +205,8 @@ class HttpsDeliveryTest {
     void badConfigsNameTheirField() {
         assertThat(errors(Map.of())).extracting(FieldError::field, FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("config.url", "required"));
+        assertThat(errors(Map.of("url", " "))).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("config.url", "required"));
         assertThat(errors(Map.of("url", "http://hooks.example.com/in"))).extracting(FieldError::field, FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("config.url", "invalid_value"));
         assertThat(errors(Map.of("url", "http://127.0.0.1:8080/in"))).isEmpty();
