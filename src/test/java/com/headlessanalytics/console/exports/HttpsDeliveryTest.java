@@ -89,6 +89,20 @@ class HttpsDeliveryTest {
     }
 
     @Test
+    void anAnswerLaterThanTimeoutMsIsRetriedAndTheReceiverKeepsOneCopy() throws Exception {
+        receiver.script("exp_s-2", TestHttpsReceiver.Misbehaviour.slow(6000));
+        HttpsDelivery delivery = delivery(Map.of("url", receiver.url("/"), "batchSize", 10, "timeoutMs", 400));
+
+        long started = System.nanoTime();
+        delivery.deliver(stage("exp_s", "exp_s", 25));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(receiver.requests).extracting(TestHttpsReceiver.Request::key)
+                .containsExactly("exp_s-1", "exp_s-2", "exp_s-2", "exp_s-3");
+        assertEventsOnceInOrder(25);
+    }
+
+    @Test
     void a500ThenA200IsRetried() throws Exception {
         receiver.script("exp_5-2", status(500, null));
         delivery(Map.of("url", receiver.url("/"), "batchSize", 10)).deliver(stage("exp_5", "exp_5", 25));
