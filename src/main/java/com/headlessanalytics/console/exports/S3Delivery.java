@@ -159,8 +159,8 @@ public final class S3Delivery implements Delivery {
                     Digests d = digests(path);
                     if (file.sha256() != null && !file.sha256().equalsIgnoreCase(d.sha256Hex())) {
                         throw new DeliveryException("The staged file " + file.name() + " of export "
-                                + staged.exportId() + " changed since it was staged (its SHA-256 differs); nothing"
-                                + " was left in " + scheme() + bucket + ".", null);
+                                + staged.exportId() + " changed since it was staged (its SHA-256 differs), so it was"
+                                + " not uploaded to " + location(key) + ".", null);
                     }
                     if (d.bytes() > MAX_OBJECT_BYTES) {
                         throw new DeliveryException("The staged file " + file.name() + " is larger than 5 GB, the"
