@@ -60,8 +60,8 @@ public final class RecordFiles {
         JSON, NDJSON, CSV, TSV
     }
 
-    /** One record: its 1-based number in the file, the line it starts on, and its fields. */
-    public record Record(int number, long line, Map<String, Object> fields) {
+    /** One record: its 1-based number in the file, the line it starts on, its fields, and their size as compact JSON. */
+    public record Record(int number, long line, Map<String, Object> fields, int bytes) {
     }
 
     /** Source bytes a single record may span before reading stops: room for indentation and escapes. */
@@ -217,13 +217,13 @@ public final class RecordFiles {
     }
 
     /** Fails a record that is larger than the API takes as compact JSON. */
-    private static Record checkedSize(Record r) throws IOException {
+    private static Record checkedSize(int number, long line, Map<String, Object> fields) throws IOException {
         Counter counter = new Counter();
-        JSON.writeValue(counter, r.fields());
+        JSON.writeValue(counter, fields);
         if (counter.bytes > Connectors.MAX_RECORD_BYTES) {
-            throw tooLarge(r.number(), r.line());
+            throw tooLarge(number, line);
         }
-        return r;
+        return new Record(number, line, fields, (int) counter.bytes);
     }
 
     private static BadFileException tooLarge(int record, long line) {
@@ -461,7 +461,7 @@ public final class RecordFiles {
             try (JsonParser buffered = buffer.asParser()) {
                 fields = MAP.readValue(buffered);
             }
-            return checkedSize(new Record(number, line, fields));
+            return checkedSize(number, line, fields);
         }
 
         @Override
@@ -596,7 +596,7 @@ public final class RecordFiles {
                     put(fields, paths.get(i), value);
                 }
             }
-            return checkedSize(new Record(number, start, fields));
+            return checkedSize(number, start, fields);
         }
 
         @SuppressWarnings("unchecked")

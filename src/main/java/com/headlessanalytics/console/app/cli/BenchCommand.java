@@ -1,6 +1,8 @@
 package com.headlessanalytics.console.app.cli;
 
 import com.headlessanalytics.console.app.bench.AnalyticsBenchmark;
+import com.headlessanalytics.console.app.bench.ConnectorsBenchmark;
+import com.headlessanalytics.console.app.bench.ExportBenchmark;
 import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.GraphQlBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
@@ -18,13 +20,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}, {@code labels},
- * {@code trackables}, {@code scanner}, {@code graphql}: figures with a
+ * {@code trackables}, {@code scanner}, {@code graphql}, {@code connectors}, {@code export}: figures with a
  * baseline run side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
             BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
-            BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class, BenchCommand.GraphQlBench.class})
+            BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class, BenchCommand.GraphQlBench.class,
+            BenchCommand.ConnectorsBench.class, BenchCommand.ExportBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -360,6 +363,84 @@ final class BenchCommand {
                 new GraphQlBenchmark(settings, spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(scratch != null ? folder.resolve(GraphQlBenchmark.FOLDER) : folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "connectors", mixinStandardHelpOptions = true,
+            description = "Connector ingest of Shopify-shaped order records beside plain ingest of the same mapped"
+                    + " events, in chunks, each run on a fresh data folder: events/s and connector/plain (target 0.7).")
+    static final class ConnectorsBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--records", defaultValue = "100000", description = "Records per run (default: ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--chunk", defaultValue = "1000", description = "Records per request, 1-1000 (default: ${DEFAULT-VALUE}).")
+        int chunk;
+
+        @Option(names = "--warmup", defaultValue = "20000",
+                description = "Records of the untimed first run of each way (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds of both ways (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folders.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (records < 1 || chunk < 1 || chunk > 1000 || rounds < 1 || warmUp < 0) {
+                throw new IllegalArgumentException("--records and --rounds must be at least 1, --chunk 1-1000");
+            }
+            Path folder = Files.createTempDirectory(scratch != null ? scratch : Path.of(System.getProperty("java.io.tmpdir")),
+                    "ha-bench-connectors");
+            try {
+                new ConnectorsBenchmark(new ConnectorsBenchmark.Settings(records, chunk, warmUp, rounds),
+                        spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Destination exports of stored events to bigquery (NDJSON) and snowflake (gzipped CSV) beside"
+                    + " paging the same events and writing them as NDJSON with Jackson: events/s, ratios, file sizes.")
+    static final class ExportBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "1000000",
+                description = "Events stored and exported, at most 1000000 (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--warmup", defaultValue = "50000",
+                description = "Events of the untimed first export of each kind (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folder.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < 1 || events > com.headlessanalytics.console.api.Exports.MAX_LIMIT || rounds < 1 || warmUp < 1) {
+                throw new IllegalArgumentException("--events must be 1-1000000, --rounds and --warmup at least 1");
+            }
+            Path folder = Files.createTempDirectory(scratch != null ? scratch : Path.of(System.getProperty("java.io.tmpdir")),
+                    "ha-bench-export");
+            try {
+                new ExportBenchmark(new ExportBenchmark.Settings(events, warmUp, rounds), spec.commandLine().getOut())
+                        .run(folder);
+            } finally {
+                IngestBenchmark.delete(folder);
             }
             return 0;
         }

@@ -17,7 +17,9 @@ import picocli.CommandLine.ScopeType;
         description = "HeadlessAnalytics Operator Console. Without a command it opens the console window.",
         subcommands = {ServeCommand.class, KeysCommand.class, IngestCommand.class, EventsCommand.class,
             QueryCommand.class, GovernanceCommand.class, ProofCommand.class, TrackablesCommand.class,
-            PlansCommand.class, LabelsCommand.class, DemoCommand.class, BenchCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+            PlansCommand.class, LabelsCommand.class, DemoCommand.class, BenchCommand.class, VerifyCommand.class,
+            ConnectorsCommand.class, ExportCommand.class, ExportsCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  input rejected (invalid events, a 4xx answer)",
             "  2  wrong command-line usage", "  3  server, store or network failure"})
