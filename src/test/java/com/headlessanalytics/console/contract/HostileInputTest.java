@@ -737,7 +737,7 @@ class HostileInputTest {
         cases.add(get(ingest, 405, "method_not_allowed"));
         cases.add(get("/api/connectors/providers?provider=shopify", 400, "invalid_input"));
 
-        String bq = "\"config\":{\"projectId\":\"p\",\"datasetId\":\"d\",\"tableId\":\"t\"}";
+        String bq = "\"config\":{\"projectId\":\"analytics-prod\",\"datasetId\":\"d\",\"tableId\":\"t\"}";
         for (String[] c : new String[][] {
             {"destination missing", "{" + bq + "}"},
             {"destination unknown", "{\"destination\":\"oracle\"," + bq + "}"},
@@ -754,8 +754,8 @@ class HostileInputTest {
             cases.add(post("export " + c[0], export, c[1], 400, "invalid_input"));
         }
         cases.add(post("export 1001 records", export, "{\"destination\":\"bigquery\",\"records\":["
-                + String.join(",", java.util.Collections.nCopies(1001, "{\"a\":1}")) + "]," + bq + "}", 413,
-                "too_large"));
+                + String.join(",", java.util.Collections.nCopies(1001, "{\"a\":1}")) + "]," + bq + "}", 400,
+                "invalid_input"));
         cases.add(post("export body over 1 MiB", export, "{\"destination\":\"bigquery\",\"records\":["
                 + String.join(",", java.util.Collections.nCopies(20, "{\"note\":\"" + "x".repeat(60_000) + "\"}"))
                 + "]," + bq + "}", 413, "too_large"));
