@@ -5,9 +5,11 @@ import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.Map;
 public final class ConnectorsBenchmark {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Ingest's batch limit, less room for the request wrapper. */
+    private static final int BATCH_BYTES = EventLimits.MAX_BATCH_BYTES - 16 * 1024;
 
     /** Records per run, records per request, records of the warm-up runs, timed rounds. */
     public record Settings(int records, int chunk, int warmUp, int rounds) {
@@ -49,11 +53,13 @@ public final class ConnectorsBenchmark {
         List<List<Map<String, Object>>> records = chunks(ShopifyOrders.generate(settings.records(), 42));
         long mapStart = System.nanoTime();
         List<List<Map<String, Object>>> events = canonical(fresh(scratch, "dry-run"), records);
-        out.printf("dry run mapped %,d records into canonical events in %.2f s%n", settings.records(),
-                seconds(mapStart));
+        out.printf("dry run mapped %,d records into canonical events in %.2f s; plain ingest sends them in %,d batches"
+                + " (ingest's 512 KiB limit), the connector in %,d chunks%n", settings.records(), seconds(mapStart),
+                events.size(), records.size());
         int warm = Math.max(1, Math.min(settings.warmUp(), settings.records()) / settings.chunk());
         connector(fresh(scratch, "warm-connector"), records.subList(0, Math.min(warm, records.size())));
-        plain(fresh(scratch, "warm-plain"), events.subList(0, Math.min(warm, events.size())));
+        int warmBatches = Math.max(1, (int) ((long) warm * events.size() / records.size()));
+        plain(fresh(scratch, "warm-plain"), events.subList(0, Math.min(warmBatches, events.size())));
         double[] connector = new double[settings.rounds()];
         double[] plain = new double[settings.rounds()];
         for (int r = 0; r < settings.rounds(); r++) {
@@ -103,11 +109,35 @@ public final class ConnectorsBenchmark {
                     }
                     envelopes.add(envelope(r.event()));
                 }
-                events.add(envelopes);
+                events.addAll(underByteLimit(envelopes));
             }
         }
         IngestBenchmark.delete(folder);
         return events;
+    }
+
+    /**
+     * The mapped events of a chunk in ingest batches: ingest takes at most 512 KiB a batch, which
+     * 1000 order events with their line items exceed, so a chunk becomes two or three batches.
+     */
+    private static List<List<Map<String, Object>>> underByteLimit(List<Map<String, Object>> envelopes) {
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        long bytes = 0;
+        for (Map<String, Object> e : envelopes) {
+            int size = ApiJson.write(e).getBytes(StandardCharsets.UTF_8).length + 1;
+            if (!batch.isEmpty() && bytes + size > BATCH_BYTES) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(e);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
     }
 
     /** An event as an ingest envelope: what a client would send, without what the store adds. */
