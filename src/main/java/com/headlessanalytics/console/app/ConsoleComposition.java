@@ -25,6 +25,12 @@ import com.headlessanalytics.console.ui.common.TaskRunner;
 import com.headlessanalytics.console.ui.common.TextClipboard;
 import com.headlessanalytics.console.ui.connection.ConnectionView;
 import com.headlessanalytics.console.ui.connection.ConnectionViewModel;
+import com.headlessanalytics.console.ui.connectors.ImportView;
+import com.headlessanalytics.console.ui.connectors.ImportViewModel;
+import com.headlessanalytics.console.ui.connectors.RecordReader;
+import com.headlessanalytics.console.connectors.RecordFiles;
+import com.headlessanalytics.console.ui.exports.ExportsView;
+import com.headlessanalytics.console.ui.exports.ExportsViewModel;
 import com.headlessanalytics.console.ui.events.EventsView;
 import com.headlessanalytics.console.ui.events.EventsViewModel;
 import com.headlessanalytics.console.ui.events.TestEventView;
@@ -84,6 +90,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -194,6 +201,10 @@ public final class ConsoleComposition implements AutoCloseable {
                     shellRef[0].select(Area.LABELS);
                 });
         TrackingPlansViewModel trackingPlans = new TrackingPlansViewModel(current, tasks, this.dialogs, zone);
+        ImportViewModel importer = new ImportViewModel(current, tasks, this.dialogs, ConsoleComposition::readRecords,
+                navigator, clock, zone);
+        ExportsViewModel exports = new ExportsViewModel(current, tasks, this.dialogs, secrets,
+                new SavedDestinations(folder), clipboard, clock, zone);
 
         GraphQlViewModel graphQl = new GraphQlViewModel(() -> {
             HeadlessApi port = workspaces.api();
@@ -224,6 +235,8 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));
         screen(Area.LABELS, labels, () -> new LabelsView(labels));
         screen(Area.TRACKING_PLANS, trackingPlans, () -> new TrackingPlansView(trackingPlans));
+        screen(Area.CONNECTORS, importer, () -> new ImportView(importer));
+        screen(Area.EXPORTS, exports, () -> new ExportsView(exports));
         screen(Area.SETTINGS, settings, () -> new SettingsView(settings));
         shell = new ShellViewModel(models, tasks);
         shellRef[0] = shell;
@@ -247,6 +260,22 @@ public final class ConsoleComposition implements AutoCloseable {
             graphQlService = new GraphQlService();
         }
         return graphQlService;
+    }
+
+    /** The Import wizard's files, read chunk by chunk through {@link RecordFiles}. */
+    static RecordReader.Chunks readRecords(Path file) throws IOException {
+        RecordFiles.Reader reader = RecordFiles.open(file);
+        return new RecordReader.Chunks() {
+            @Override
+            public List<Map<String, Object>> next(int max) throws IOException {
+                return reader.nextChunk(max).stream().map(RecordFiles.Record::fields).toList();
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        };
     }
 
     /** The scanner station's journal of scans, beside the embedded workspace's data. */

@@ -64,7 +64,8 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.proofTrails = new EngineProofTrails(db, workspaceKeys, clock, proofPushTls);
         this.trackables = new EngineTrackables(db, codes);
         this.plans = new EnginePlans(db);
-        this.exports = new EngineExports(db, events, clock);
+        this.exports = new EngineExports(db, events, clock, proofPushTls);
+        exports.recoverInterrupted();
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         trackables.backfillIfNeeded();
         analyticsLoader.start();

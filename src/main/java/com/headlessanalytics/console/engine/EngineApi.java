@@ -89,7 +89,7 @@ final class EngineApi implements HeadlessApi {
         this.workflows = new EngineWorkflows(store);
         this.usage = usage;
         this.clock = clock;
-        this.connectors = new EngineConnectors();
+        this.connectors = new EngineConnectors(this, com.headlessanalytics.console.connectors.ConnectorRegistry.standard());
         this.exports = exports;
     }
 
@@ -152,9 +152,9 @@ final class EngineApi implements HeadlessApi {
             boolean tooLarge = errors.stream().anyMatch(FieldError::isTooLarge);
             throw tooLarge ? ApiException.tooLarge(message, errors) : ApiException.invalid(message, errors);
         }
-        EnginePlans.Active active = guarded(() -> plans.active(workspaceId));
-        List<List<PlanViolation>> noted = active.isEmpty() ? null : checkPlans(active, events, envelopes);
-        EventStore.Stored stored = guarded(() -> store.store(workspaceId, events, envelopes));
+        Persisted persisted = persist(events, envelopes);
+        EventStore.Stored stored = persisted.stored();
+        List<List<PlanViolation>> noted = persisted.noted();
         List<String> ids = events.stream().map(Event::id).toList();
         long from = events.stream().mapToLong(Event::timestamp).min().orElse(now);
         long to = events.stream().mapToLong(Event::timestamp).max().orElse(now);
@@ -162,6 +162,44 @@ final class EngineApi implements HeadlessApi {
                 ? events.get(0).businessId() : null;
         return new IngestResult(stored.accepted(), stored.duplicateIds().size(), ids, stored.duplicateIds(),
                 proof(business, new Period(from, to), now), noted == null ? null : warnings(events, stored, noted));
+    }
+
+    /** What {@link #persist} stored, and each event's plan warnings (null when none has any). */
+    record Persisted(EventStore.Stored stored, List<List<PlanViolation>> noted) {
+    }
+
+    /**
+     * The store path of ingest, shared with connector ingest: the active tracking plans over the
+     * validated batch (block mode refuses it, warn mode notes warnings on the events and their
+     * envelopes, replaced in place), then one transaction.
+     */
+    Persisted persist(List<Event> events, List<String> envelopes) {
+        EnginePlans.Active active = guarded(() -> plans.active(workspaceId));
+        List<List<PlanViolation>> noted = active.isEmpty() ? null : checkPlans(active, events, envelopes);
+        EventStore.Stored stored = guarded(() -> store.store(workspaceId, events, envelopes));
+        return new Persisted(stored, noted);
+    }
+
+    /** The active tracking plans of the workspace. */
+    EnginePlans.Active activePlans() {
+        return guarded(() -> plans.active(workspaceId));
+    }
+
+    /** Which of these events' ids are stored already. */
+    java.util.Set<String> storedIds(List<Event> events) {
+        return guarded(() -> store.storedIds(workspaceId, events));
+    }
+
+    String defaultBusinessId() {
+        return defaultBusinessId;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    Proof proofFor(String businessId, Period period, long now) {
+        return proof(businessId, period, now);
     }
 
     /**

@@ -232,6 +232,11 @@ final class EventStore {
         afterCommit.committed(workspaceId, pending.fresh());
     }
 
+    /** Which of these ids are stored in the workspace (a read; connector dry runs report duplicates with it). */
+    Set<String> storedIds(String workspaceId, List<Event> events) {
+        return db.read(c -> existingIds(c, workspaceId, events));
+    }
+
     /** The ids of the batch already stored, by point lookups on the unique (workspace_id, id) index. */
     private static Set<String> existingIds(Connection c, String workspaceId, List<Event> events) throws SQLException {
         Set<String> found = new HashSet<>();

@@ -23,6 +23,7 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -46,7 +47,8 @@ import javax.net.ssl.TrustManagerFactory;
  * "events": [...]}} with {@code Idempotency-Key: <root>-<n>}, where root is the first export id of a
  * retry chain, so a receiver that honours the key stores every event once however often a batch is
  * sent. Up to three attempts per batch after a 5xx, a 429 (waiting its Retry-After, at most
- * {@value #MAX_RETRY_AFTER_SECONDS} s) or a network error; another 4xx fails at once.
+ * {@value #MAX_RETRY_AFTER_SECONDS} s) or a network error; another 4xx, or a certificate this machine
+ * does not trust, fails at once.
  */
 public final class HttpsDelivery implements Delivery {
     public static final int DEFAULT_BATCH_SIZE = 500;
@@ -259,6 +261,11 @@ public final class HttpsDelivery implements Delivery {
                 }
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                if (untrusted(e)) {
+                    throw new DeliveryException(Secrets.scrub(display(url) + " presented a certificate this machine"
+                            + " does not trust (" + last + "); not retried. Give the private CA's certificate as"
+                            + " config.trustCertificate, or use a publicly trusted certificate.", secrets), null);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DeliveryException("Interrupted while posting " + what + " to " + display(url) + ".", e);
@@ -276,6 +283,16 @@ public final class HttpsDelivery implements Delivery {
         throw new DeliveryException(Secrets.scrub("Could not post " + what + " to " + display(url) + " after "
                 + ATTEMPTS + " attempts; last answer: " + last + ". Batches before it were delivered; a retry re-sends"
                 + " every batch under the same idempotency keys.", secrets), null);
+    }
+
+    /** Whether {@code e} is a certificate the trust store refused: a setup problem, not worth retrying. */
+    private static boolean untrusted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Retry-After wait (delta seconds or an HTTP date), at most {@value #MAX_RETRY_AFTER_SECONDS} s. */

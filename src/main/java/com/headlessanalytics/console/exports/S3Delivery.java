@@ -35,11 +35,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Uploads an export's staged files to S3, or to Google Cloud Storage through its S3-compatible XML
  * API (docs/exports-delivery.md): each file to {@code <prefix>/<exportId>/<name>} with its content
- * type and a checksum the server verifies (Content-MD5, and on S3 also x-amz-checksum-sha256), then
+ * type and a checksum the server verifies (Content-MD5, which S3, GCS and S3-compatible servers all
+ * check; on AWS itself, no endpoint override, also x-amz-checksum-sha256), then
  * {@code _manifest.json} last, the marker that the export is complete. A failure removes the objects
  * uploaded so far (best effort) and says which bucket and key failed and why, never a secret.
  */
@@ -148,7 +150,8 @@ public final class S3Delivery implements Delivery {
         List<String> uploaded = new ArrayList<>();
         List<Exports.File> delivered = new ArrayList<>();
         String key = null;
-        try (S3Client s3 = client()) {
+        AwsCredentialsProvider credentials = credentials();
+        try (S3Client s3 = client(credentials)) {
             try {
                 for (Exports.File file : staged.files()) {
                     key = key(staged.exportId(), file.name());
@@ -183,6 +186,10 @@ public final class S3Delivery implements Delivery {
         } catch (SdkException e) {
             throw new DeliveryException(Secrets.scrub("Could not connect to " + scheme() + bucket + ": " + reason(e)
                     + ".", secrets()), null);
+        } finally {
+            if (credentials instanceof SdkAutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
@@ -196,7 +203,7 @@ public final class S3Delivery implements Delivery {
     private void put(S3Client s3, String key, String contentType, Digests d, RequestBody body) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
                 .contentLength(d.bytes()).contentMD5(d.md5Base64());
-        if (!gcs) {
+        if (!gcs && endpoint == null) {
             request.checksumSHA256(d.sha256Base64());
         }
         s3.putObject(request.build(), body);
@@ -220,7 +227,7 @@ public final class S3Delivery implements Delivery {
                 + " (no " + MANIFEST + " was written, so the export is visibly incomplete).";
     }
 
-    private S3Client client() {
+    private S3Client client(AwsCredentialsProvider credentials) {
         S3ClientBuilder b = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT).build())
@@ -230,7 +237,7 @@ public final class S3Delivery implements Delivery {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)).build())
-                .credentialsProvider(credentials());
+                .credentialsProvider(credentials);
         if (endpoint != null) {
             b.endpointOverride(endpoint);
         }
@@ -287,6 +294,11 @@ public final class S3Delivery implements Delivery {
     }
 
     private static String reason(Exception e) {
+        String r = rawReason(e).strip();
+        return r.endsWith(".") ? r.substring(0, r.length() - 1) : r;
+    }
+
+    private static String rawReason(Exception e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             String code = s.awsErrorDetails().errorCode();
             String message = s.awsErrorDetails().errorMessage();

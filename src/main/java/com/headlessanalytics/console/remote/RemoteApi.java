@@ -77,8 +77,10 @@ import org.slf4j.LoggerFactory;
  * on transport failures, 500/502/503/504 and 429 (after its Retry-After); ingest stays safe to
  * retry because every event gets its id before the first attempt. Calls that change something
  * without such a key (deleting a metric definition, a metrics query that persists snapshots, every
- * governance change, enforce and proof export) are retried only when the server cannot have acted:
- * the connection was never made, or a 429. What the server offers is read once from its OpenAPI
+ * governance change, enforce, proof export, destination export and its retry) are retried only when
+ * the server cannot have acted: the connection was never made, or a 429. A 502 {@code destination_failed}
+ * (the export's destination failed and its receipt is stored) is never retried and is raised as the
+ * engine raises it, {@link ApiException#destinationFailed}. What the server offers is read once from its OpenAPI
  * document: a read whose path it lacks goes through its GraphQL endpoint, and a change it offers in
  * no form fails with {@link ApiException#notOffered} before anything is sent (docs/api.md,
  * Reference-only servers and the remote client).
@@ -737,6 +739,9 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
                     + (contentType == null ? "" : ", " + contentType) + ")"
                     + (location == null ? "" : "; it redirects to " + location) + "; check the base URL";
         }
+        if (status == 502 && ErrorCodes.DESTINATION_FAILED.equals(code)) {
+            return new Failure(ApiException.destinationFailed(message, details), false);
+        }
         if (status >= 500) {
             return new Failure(new ApiException.Server(status, code, message, null), RETRIED_STATUSES.contains(status));
         }
@@ -1332,30 +1337,43 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
         return withProof(answer, answer.path("data").path("workflowStatus"), WorkflowStatus.Result.class);
     }
 
-    // ---- Connectors and destination exports ----
+    // ---- Connectors and destination exports: an export uploads, so it is never sent twice ----
 
+    /** Sent again after a failure: the event ids derive from the records, so a repeat stores nothing twice. */
     @Override
     public Connectors.Result connectorIngest(Connectors.Request request) {
-        throw new UnsupportedOperationException("connector ingest over HTTP: being built (issue 12)");
+        return query("api/connectors/ingest", body(request, "request"), "a connector ingest result",
+                Connectors.Result.class, "provider", "records");
     }
 
     @Override
     public Connectors.Providers connectorProviders() {
-        throw new UnsupportedOperationException("connector providers over HTTP: being built (issue 12)");
+        require(Feature.CONNECTOR_PROVIDERS, "GET", "/api/connectors/providers");
+        return get(url("api/connectors/providers"), "a list of connector providers", Connectors.Providers.class,
+                "providers");
     }
 
+    /** A failed delivery comes back as the embedded engine raises it: 502 {@code destination_failed} naming the export. */
     @Override
     public Exports.Result exportToDestination(Exports.Request request) {
-        throw new UnsupportedOperationException("destination export over HTTP: being built (issue 12)");
+        return change(post("api/exports/destinations", body(request, "request")), "an export receipt",
+                Exports.Result.class, "receipt");
     }
 
     @Override
     public Exports.Receipts exportReceipts(Integer limit) {
-        throw new UnsupportedOperationException("export receipts over HTTP: being built (issue 12)");
+        require(Feature.EXPORT_RECEIPTS, "GET", "/api/exports/receipts");
+        HttpUrl.Builder url = url("api/exports/receipts");
+        param(url, "limit", limit);
+        return get(url, "a list of export receipts", Exports.Receipts.class, "receipts");
     }
 
     @Override
     public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
-        throw new UnsupportedOperationException("export retry over HTTP: being built (issue 12)");
+        require(Feature.EXPORT_RECEIPTS, "POST", "/api/exports/receipts/{}/retry");
+        HttpUrl.Builder url = url("api/exports/receipts").addPathSegment(segment("exportId", exportId))
+                .addPathSegment("retry");
+        return change(post(url, request == null ? new Exports.RetryRequest(null) : request), "an export receipt",
+                Exports.Result.class, "receipt");
     }
 }

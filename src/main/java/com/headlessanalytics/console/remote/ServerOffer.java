@@ -23,7 +23,8 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
             "POST /api/ingest", "GET /api/health", "POST /api/metrics/query", "POST /api/funnels/query",
             "GET /api/businesses/{}/health", "POST /api/intelligence/agent-context", "GET /api/usage",
             "POST /api/governance/enforce", "POST /api/proof-event-trails/export", "GET /api/trackables",
-            "POST /api/trackables", "POST /api/graphql", "GET /api/openapi");
+            "POST /api/trackables", "POST /api/connectors/ingest", "POST /api/exports/destinations",
+            "POST /api/graphql", "GET /api/openapi");
 
     /** Every operation of serve mode (server.Route): what this client uses on a server with our extension paths. */
     static final Set<String> OURS = Set.of(
@@ -41,8 +42,9 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
             "GET /api/proof-event-trails/settings", "PUT /api/proof-event-trails/settings",
             "GET /api/proof-event-trails/{}/packet", "GET /api/trackables", "POST /api/trackables",
             "GET /api/trackables/{}", "GET /api/tracking-plans", "PUT /api/tracking-plans/{}",
-            "DELETE /api/tracking-plans/{}", "GET /api/tracking-plans/{}/violations", "POST /api/graphql",
-            "GET /api/openapi");
+            "DELETE /api/tracking-plans/{}", "GET /api/tracking-plans/{}/violations", "POST /api/connectors/ingest",
+            "GET /api/connectors/providers", "POST /api/exports/destinations", "GET /api/exports/receipts",
+            "POST /api/exports/receipts/{}/retry", "POST /api/graphql", "GET /api/openapi");
 
     /** The operation that stands for each feature; each write of the feature checks its own operation too. */
     private static final Map<Feature, String> FEATURES = Map.of(
@@ -52,7 +54,9 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
             Feature.PROOF_PACKETS, "GET /api/proof-event-trails/{}/packet",
             Feature.PROOF_SETTINGS, "GET /api/proof-event-trails/settings",
             Feature.PROOF_PREVIEW, "POST /api/proof-event-trails/preview",
-            Feature.TRACKING_PLAN_CHANGES, "PUT /api/tracking-plans/{}");
+            Feature.TRACKING_PLAN_CHANGES, "PUT /api/tracking-plans/{}",
+            Feature.CONNECTOR_PROVIDERS, "GET /api/connectors/providers",
+            Feature.EXPORT_RECEIPTS, "GET /api/exports/receipts");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     /** How deep a request body schema is searched for the {@code events} property, through $refs. */

@@ -50,6 +50,9 @@ final class AnalyticsRoutes {
         /** The body read as {@code type}: content type, size, UTF-8 and JSON checked (see {@link JsonBody}). */
         <T> T body(Class<T> type);
 
+        /** As {@link #body(Class)}, with a body of up to {@code maxBytes} (413 beyond) instead of ingest's limit. */
+        <T> T body(Class<T> type, int maxBytes);
+
         /** A proof envelope made by the server, for answers the port gives without one. */
         Proof proof();
     }
@@ -65,7 +68,8 @@ final class AnalyticsRoutes {
     static boolean handles(Route route) {
         return switch (route) {
             case INGEST, EVENTS, EVENT_NAMES, HEALTH, TRACKABLE_LINK, GRAPHQL, OPENAPI -> false;
-            default -> !GovernanceRoutes.handles(route) && !TrackableRoutes.handles(route) && !PlanRoutes.handles(route);
+            default -> !GovernanceRoutes.handles(route) && !TrackableRoutes.handles(route) && !PlanRoutes.handles(route)
+                    && !IntegrationRoutes.handles(route);
         };
     }
 

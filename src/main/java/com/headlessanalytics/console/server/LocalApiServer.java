@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serve mode: a {@link ServeBackend} over HTTP on the API's paths ({@link Route}: ingest, events,
  * health, the analytics routes of {@link AnalyticsRoutes}, the governance and proof-trail routes
- * of {@link GovernanceRoutes}, the trackable routes of {@link TrackableRoutes} and the public
- * {@code /t/{code}} link), on the JDK's HTTP server with one virtual thread per request.
+ * of {@link GovernanceRoutes}, the trackable routes of {@link TrackableRoutes}, the connector and
+ * export routes of {@link IntegrationRoutes} and the public {@code /t/{code}} link), on the JDK's HTTP
+ * server with one virtual thread per request.
  *
  * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header, except a proof
  * packet, which is its zip bytes (with the header); every request is metered once, after its
@@ -248,7 +249,8 @@ public final class LocalApiServer {
         try {
             return route(call);
         } catch (ApiException.Client e) {
-            return error(call, e.status() >= 400 && e.status() < 500 ? e.status() : 400,
+            boolean clientStatus = e.status() >= 400 && e.status() < 500 || isDestinationFailure(e);
+            return error(call, clientStatus ? e.status() : 400,
                     Objects.requireNonNullElse(e.code(), ErrorCodes.INVALID_INPUT), e.getMessage(), e.details(),
                     e.retryAfterSeconds());
         } catch (ApiException.Server e) {
@@ -261,6 +263,11 @@ public final class LocalApiServer {
             return error(call, queryId, 500, ErrorCodes.INTERNAL,
                     "internal server error; quote query id " + queryId + " when reporting it", List.of(), 0);
         }
+    }
+
+    /** 502 {@code destination_failed}: the port's own answer for an export whose destination failed, sent as it is. */
+    private static boolean isDestinationFailure(ApiException e) {
+        return e.status() == 502 && ErrorCodes.DESTINATION_FAILED.equals(e.code());
     }
 
     private Reply route(Call call) throws JsonProcessingException {
@@ -312,6 +319,10 @@ public final class LocalApiServer {
             PlanRoutes.Answer answer = PlanRoutes.answer(port, route, new AnalyticsRequest(call));
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
         }
+        if (IntegrationRoutes.handles(route)) {
+            IntegrationRoutes.Answer answer = IntegrationRoutes.answer(port, route, new AnalyticsRequest(call));
+            return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
+        }
         if (TrackableRoutes.handles(route)) {
             TrackableRoutes.Answer answer = TrackableRoutes.answer(port, route, new AnalyticsRequest(call));
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
@@ -323,7 +334,7 @@ public final class LocalApiServer {
         if (route == Route.INGEST) {
             QueryString.parse(call.rawQuery(), Set.of());
             IngestBody.checkContentType(call.exchange.getRequestHeaders().get("Content-Type"));
-            byte[] body = readBody(call);
+            byte[] body = readBody(call, EventLimits.MAX_BATCH_BYTES);
             IngestResult result = port.ingest(IngestBody.parse(body, (int) call.requestBytes));
             return ok(call, result, result.proof());
         }
@@ -494,8 +505,13 @@ public final class LocalApiServer {
 
         @Override
         public <T> T body(Class<T> type) {
+            return body(type, EventLimits.MAX_BATCH_BYTES);
+        }
+
+        @Override
+        public <T> T body(Class<T> type, int maxBytes) {
             IngestBody.checkContentType(call.exchange.getRequestHeaders().get("Content-Type"));
-            byte[] body = readBody(call);
+            byte[] body = readBody(call, maxBytes);
             return JsonBody.read(body, (int) call.requestBytes, type);
         }
 
@@ -509,22 +525,21 @@ public final class LocalApiServer {
      * Reads the body once into one array, its length in {@code call.requestBytes}: refused (413) by
      * its Content-Length before reading, or, chunked, once it passes the cap.
      */
-    private static byte[] readBody(Call call) {
+    private static byte[] readBody(Call call, int cap) {
         try {
-            return readCapped(call);
+            return readCapped(call, cap);
         } catch (IOException e) {
             throw IngestBody.malformed("the request body could not be read: the connection failed or timed out");
         }
     }
 
-    private static byte[] readCapped(Call call) throws IOException {
-        int cap = EventLimits.MAX_BATCH_BYTES;
+    private static byte[] readCapped(Call call, int cap) throws IOException {
         String declared = call.exchange.getRequestHeaders().getFirst("Content-Length");
         InputStream in = call.exchange.getRequestBody();
         if (declared != null) {
             long length = Long.parseLong(declared.strip());
             if (length > cap) {
-                throw bodyTooLarge();
+                throw bodyTooLarge(cap);
             }
             byte[] body = new byte[(int) length];
             call.requestBytes = in.readNBytes(body, 0, body.length);
@@ -536,14 +551,13 @@ public final class LocalApiServer {
         byte[] body = new byte[cap + 1];
         call.requestBytes = in.readNBytes(body, 0, body.length);
         if (call.requestBytes > cap) {
-            throw bodyTooLarge();
+            throw bodyTooLarge(cap);
         }
         return body;
     }
 
-    private static ApiException.Client bodyTooLarge() {
-        return ApiException.tooLarge("the request body is larger than " + EventLimits.MAX_BATCH_BYTES + " bytes",
-                List.of());
+    private static ApiException.Client bodyTooLarge(int cap) {
+        return ApiException.tooLarge("the request body is larger than " + cap + " bytes", List.of());
     }
 
     private static EventQuery eventQuery(Call call) {

@@ -50,6 +50,11 @@ enum Route {
     TRACKING_PLANS(false, "/api/tracking-plans", "GET"),
     TRACKING_PLAN(false, "/api/tracking-plans/{id}", "PUT", "DELETE"),
     TRACKING_PLAN_VIOLATIONS(false, "/api/tracking-plans/{id}/violations", "GET"),
+    CONNECTORS_INGEST(true, "/api/connectors/ingest", "POST"),
+    CONNECTOR_PROVIDERS(false, "/api/connectors/providers", "GET"),
+    EXPORTS_DESTINATIONS(true, "/api/exports/destinations", "POST"),
+    EXPORT_RECEIPTS(false, "/api/exports/receipts", "GET"),
+    EXPORT_RETRY(false, "/api/exports/receipts/{id}/retry", "POST"),
     GRAPHQL(true, "/api/graphql", "POST"),
     OPENAPI(true, "/api/openapi", "GET"),
     /** Public, without an API key: a phone scanning a label has none. Printed labels carry it, so it is never switched off. */

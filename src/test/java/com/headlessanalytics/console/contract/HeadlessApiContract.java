@@ -2,6 +2,7 @@ package com.headlessanalytics.console.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -14,9 +15,11 @@ import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Checks;
+import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.IngestResult;
@@ -1472,6 +1475,218 @@ abstract class HeadlessApiContract {
         assertField(() -> api().workflowStatus(new WorkflowStatus.Query("wf", null, null, null, 0)), "limit");
         assertField(() -> api().workflowStatus(new WorkflowStatus.Query("wf", null, null, null,
                 WorkflowStatus.MAX_LIMIT + 1)), "limit");
+    }
+
+    // ---- Connector ingest and destination exports (docs/api.md; docs/connectors.md, docs/exports.md) ----
+
+    /** The reference's connector example, as its curl sends it. */
+    static Connectors.Request referenceConnectorExample(Boolean dryRun) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", "order_1");
+        record.put("total_price", 149);
+        record.put("currency", "USD");
+        return new Connectors.Request("shopify", null, List.of(record), dryRun, null);
+    }
+
+    /** The reference's export example: BigQuery, the 500 most recent events. */
+    static Exports.Request referenceExportExample() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("projectId", "analytics-prod");
+        config.put("datasetId", "headlessanalytics");
+        config.put("tableId", "events");
+        return new Exports.Request("bigquery", 500, null, null, null, null, config);
+    }
+
+    @Test
+    void theReferenceConnectorExampleBecomesAnOrderWithItsRevenue() {
+        Connectors.Result result = api().connectorIngest(referenceConnectorExample(null));
+        assertThat(result.provider()).isEqualTo("shopify");
+        assertThat(result.dryRun()).isFalse();
+        assertThat(List.of(result.received(), result.accepted(), result.duplicates(), result.failed()))
+                .containsExactly(1, 1, 0, 0);
+        Connectors.RecordResult record = result.records().get(0);
+        assertThat(record.index()).isZero();
+        assertThat(record.recordId()).isEqualTo("order_1");
+        assertThat(record.recordType()).isEqualTo("order");
+        assertThat(record.eventId()).isEqualTo("shopify:order:order_1");
+        assertThat(record.duplicate()).isFalse();
+        assertThat(record.errors()).isEmpty();
+        assertThat(result.proof().workspaceId()).isEqualTo(workspaceId());
+
+        List<Event> stored = api().events(EventQuery.all()).events();
+        assertThat(stored).extracting(Event::id, Event::event)
+                .containsExactly(tuple("shopify:order:order_1", "order.created"));
+        Event order = stored.get(0);
+        assertThat(new BigDecimal(String.valueOf(order.outcome().get("revenue")))).isEqualByComparingTo("149");
+        assertThat(order.outcome()).containsEntry("currency", "USD");
+        assertThat(order.source()).containsEntry("connector", "shopify");
+        assertThat(record.event().id()).isEqualTo(order.id());
+    }
+
+    @Test
+    void aConnectorDryRunAnswersTheEventsAndStoresNothing() {
+        Connectors.Result result = api().connectorIngest(referenceConnectorExample(true));
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.records().get(0).event().event()).isEqualTo("order.created");
+        assertThat(result.records().get(0).eventId()).isEqualTo("shopify:order:order_1");
+        assertThat(api().events(EventQuery.all()).events()).isEmpty();
+    }
+
+    @Test
+    void reimportingTheSameRecordsStoresNothingNew() {
+        api().connectorIngest(referenceConnectorExample(false));
+        Connectors.Result again = api().connectorIngest(referenceConnectorExample(false));
+        assertThat(List.of(again.accepted(), again.duplicates())).containsExactly(0, 1);
+        assertThat(again.records().get(0).duplicate()).isTrue();
+        assertThat(again.records().get(0).eventId()).isEqualTo("shopify:order:order_1");
+        assertThat(api().events(EventQuery.all()).events()).hasSize(1);
+    }
+
+    @Test
+    void aConnectorBatchWithABadRecordIsRefusedWholeNamingTheRecordAndField() {
+        Map<String, Object> good = Map.of("id", "order_2", "total_price", "20.00", "currency", "EUR");
+        Map<String, Object> bad = Map.of("id", "order_3", "total_price", "a lot", "currency", "EUR");
+        Connectors.Request request = new Connectors.Request("shopify", "order", List.of(good, bad), null, null);
+        assertThatThrownBy(() -> api().connectorIngest(request)).isInstanceOfSatisfying(ApiException.Client.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_INPUT);
+                    assertThat(e.details()).extracting(FieldError::index, FieldError::field)
+                            .containsExactly(tuple(1, "total_price"));
+                });
+        assertThat(api().events(EventQuery.all()).events()).as("nothing stored").isEmpty();
+
+        Connectors.Result dry = api().connectorIngest(new Connectors.Request("shopify", "order", List.of(good, bad),
+                true, null));
+        assertThat(dry.failed()).isEqualTo(1);
+        assertThat(dry.records().get(0).errors()).isEmpty();
+        assertThat(dry.records().get(1).errors()).extracting(Connectors.Note::field).containsExactly("total_price");
+        assertThat(dry.records().get(1).event()).isNull();
+        assertThat(api().events(EventQuery.all()).events()).isEmpty();
+        assertField(() -> api().connectorIngest(new Connectors.Request("myspace", null, List.of(good), null, null)),
+                "provider");
+    }
+
+    @Test
+    void theConnectorProvidersAreListedWithTheirRecordTypes() {
+        assumeOffered(Capabilities.Feature.CONNECTOR_PROVIDERS);
+        Connectors.Providers providers = api().connectorProviders();
+        assertThat(providers.providers()).extracting(Connectors.Provider::id).contains("shopify", "stripe",
+                "salesforce", "hubspot", "google_ads", "meta_ads", "amazon", "klaviyo", "mailchimp", "youtube",
+                "tiktok", "field_ops", "qr", "rfid", "sensor", "robotics", "generic");
+        Connectors.Provider shopify = providers.providers().stream().filter(p -> p.id().equals("shopify"))
+                .findFirst().orElseThrow();
+        assertThat(shopify.recordTypes()).extracting(Connectors.RecordType::type, Connectors.RecordType::event)
+                .contains(tuple("order", "order.created"));
+        assertThat(providers.proof().workspaceId()).isEqualTo(workspaceId());
+    }
+
+    @Test
+    void theReferenceBigQueryExportOfRecentEventsLeavesAReceipt() {
+        long now = System.currentTimeMillis();
+        api().ingest(List.of(event("order.created", "x-1", now - 3000), event("page.viewed", "x-2", now - 2000),
+                event("order.created", "x-3", now - 1000)));
+        long before = System.currentTimeMillis();
+        Exports.Receipt receipt = api().exportToDestination(referenceExportExample()).receipt();
+        assertThat(receipt.exportId()).isNotBlank();
+        assertThat(receipt.destination()).isEqualTo("bigquery");
+        assertThat(receipt.count()).isEqualTo(3);
+        assertThat(receipt.sha256()).matches("[0-9a-f]{64}");
+        assertThat(receipt.location()).isNotBlank();
+        assertThat(receipt.status()).isEqualTo(Exports.SUCCEEDED);
+        assertThat(receipt.startedAt()).isBetween(before - 1000, System.currentTimeMillis());
+        assertThat(receipt.finishedAt()).isNotNull().isGreaterThanOrEqualTo(receipt.startedAt());
+        assertThat(receipt.error()).isNull();
+        assertThat(receipt.retryOf()).isNull();
+        assertThat(receipt.loadCommand()).contains("bq load", "analytics-prod:headlessanalytics.events");
+        assertThat(receipt.files()).extracting(Exports.File::name).anyMatch(n -> n.endsWith(".ndjson"));
+        assertThat(receipt.files()).allSatisfy(f -> assertThat(f.sha256()).matches("[0-9a-f]{64}"));
+        assertThat(receipt.config()).isEqualTo(referenceExportExample().config());
+    }
+
+    @Test
+    void exportReceiptsAreListedNewestFirst() {
+        assumeOffered(Capabilities.Feature.EXPORT_RECEIPTS);
+        api().ingest(List.of(event("order.created", "r-1", System.currentTimeMillis() - 1000)));
+        String first = api().exportToDestination(referenceExportExample()).receipt().exportId();
+        String second = api().exportToDestination(referenceExportExample()).receipt().exportId();
+        assertThat(second).isNotEqualTo(first);
+        Exports.Receipts receipts = api().exportReceipts(null);
+        assertThat(receipts.receipts()).extracting(Exports.Receipt::exportId).containsExactly(second, first);
+        assertThat(api().exportReceipts(1).receipts()).extracting(Exports.Receipt::exportId).containsExactly(second);
+        assertThat(receipts.proof().workspaceId()).isEqualTo(workspaceId());
+        assertField(() -> api().exportReceipts(0), "limit");
+    }
+
+    @Test
+    void anHttpsExportToAClosedPortIs502NamingTheExportWithAFailedReceipt() throws Exception {
+        api().ingest(List.of(event("order.created", "h-1", System.currentTimeMillis() - 1000)));
+        String secret = "sk_live_CONTRACTSECRET55";
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("url", "https://127.0.0.1:" + closedPort() + "/events");
+        config.put("apiKey", secret);
+        ApiException.Client failed = catchThrowableOfType(ApiException.Client.class,
+                () -> api().exportToDestination(new Exports.Request("https", 10, null, null, null, null, config)));
+        assertThat(failed).as("a 502 destination_failed").isNotNull();
+        assertThat(failed.status()).isEqualTo(502);
+        assertThat(failed.code()).isEqualTo(ErrorCodes.DESTINATION_FAILED);
+        assertThat(failed.getMessage()).doesNotContain(secret);
+        assertThat(failed.details()).hasSize(1);
+        FieldError named = failed.details().get(0);
+        assertThat(named.field()).isEqualTo("exportId");
+        assertThat(named.code()).isEqualTo(ErrorCodes.DESTINATION_FAILED);
+        String exportId = named.message();
+        assertThat(exportId).isNotBlank();
+
+        if (api().capabilities().offers(Capabilities.Feature.EXPORT_RECEIPTS)) {
+            Exports.Receipt receipt = api().exportReceipts(null).receipts().get(0);
+            assertThat(receipt.exportId()).isEqualTo(exportId);
+            assertThat(receipt.status()).isEqualTo(Exports.FAILED);
+            assertThat(receipt.error()).isNotBlank().doesNotContain(secret);
+            assertThat(receipt.config()).containsKey("url").doesNotContainKey("apiKey");
+
+            ApiException.Client again = catchThrowableOfType(ApiException.Client.class,
+                    () -> api().retryExport(exportId, new Exports.RetryRequest(config)));
+            assertThat(again.code()).isEqualTo(ErrorCodes.DESTINATION_FAILED);
+            String retryId = again.details().get(0).message();
+            assertThat(retryId).isNotEqualTo(exportId);
+            Exports.Receipt retried = api().exportReceipts(1).receipts().get(0);
+            assertThat(retried.exportId()).isEqualTo(retryId);
+            assertThat(retried.retryOf()).isEqualTo(exportId);
+            assertThat(retried.status()).isEqualTo(Exports.FAILED);
+        }
+    }
+
+    @Test
+    void retryingAnExportThatDidNotFailIs409AndAnUnknownOne404() {
+        assumeOffered(Capabilities.Feature.EXPORT_RECEIPTS);
+        String done = api().exportToDestination(referenceExportExample()).receipt().exportId();
+        assertThatThrownBy(() -> api().retryExport(done, new Exports.RetryRequest(null)))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.code()).isEqualTo(ErrorCodes.CONFLICT);
+                });
+        assertThatThrownBy(() -> api().retryExport("exp_unknown", new Exports.RetryRequest(null)))
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(api().exportReceipts(null).receipts()).hasSize(1);
+    }
+
+    @Test
+    void aBadDestinationIs400NamingItAndNothingIsExported() {
+        assertField(() -> api().exportToDestination(new Exports.Request("oracle", 10, null, null, null, null,
+                Map.of())), "destination");
+        assertField(() -> api().exportToDestination(new Exports.Request(null, 10, null, null, null, null, Map.of())),
+                "destination");
+        if (api().capabilities().offers(Capabilities.Feature.EXPORT_RECEIPTS)) {
+            assertThat(api().exportReceipts(null).receipts()).isEmpty();
+        }
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void assertField(ThrowingCallable call, String field) {

@@ -9,6 +9,7 @@ import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.Capabilities.Feature;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventQuery;
+import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -147,6 +148,9 @@ class ReferenceOnlyContractTest extends HeadlessApiContract {
         calls.put(Feature.TRACKING_PLAN_CHANGES, List.of(
                 a -> a.saveTrackingPlan(new TrackingPlan("plan_1", "p", PlanMode.WARN, null, null, List.of(), null)),
                 a -> a.deleteTrackingPlan("plan_1")));
+        calls.put(Feature.CONNECTOR_PROVIDERS, List.of(HeadlessApi::connectorProviders));
+        calls.put(Feature.EXPORT_RECEIPTS, List.of(a -> a.exportReceipts(null),
+                a -> a.retryExport("exp_1", new Exports.RetryRequest(null))));
         assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Feature.class));
 
         calls.forEach((feature, list) -> list.forEach(call -> {

@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory backend: two keys of two workspaces (plus a second key of the first, for a second
  * principal), a revoked key, events kept in a list. The analytics operations validate their query
  * as the engine does ({@code checks()}), remember the last arguments they got, and answer with small
- * fixed figures; the governance ones run on a {@link FakeGovernance} per workspace.
+ * fixed figures; the governance ones run on a {@link FakeGovernance} per workspace, the connector and
+ * export ones on a {@link FakeIntegrations}.
  */
 final class FakeBackend implements ServeBackend {
     static final String KEY = "ha_test_alpha_0123456789";
@@ -79,6 +80,9 @@ final class FakeBackend implements ServeBackend {
     private final Map<String, FakeGovernance> governance = new java.util.concurrent.ConcurrentHashMap<>();
     /** Calls of the governance and proof-trail operations, and the arguments of the last one. */
     final AtomicInteger governanceCalls = new AtomicInteger();
+    private final Map<String, FakeIntegrations> integrations = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls of the connector and export operations; their arguments are in {@link #lastArguments}. */
+    final AtomicInteger integrationCalls = new AtomicInteger();
 
     @Override
     public Optional<Principal> authenticate(String apiKey) {
@@ -94,6 +98,11 @@ final class FakeBackend implements ServeBackend {
     @Override
     public HeadlessApi workspace(Principal principal) {
         return new Port(principal.workspaceId(), principal.keyId());
+    }
+
+    /** The connectors and exports of one workspace, made on first use. */
+    FakeIntegrations integrations(String workspaceId) {
+        return integrations.computeIfAbsent(workspaceId, FakeIntegrations::new);
     }
 
     /** The governance of one workspace, made on first use. */
@@ -335,29 +344,36 @@ final class FakeBackend implements ServeBackend {
             throw new UnsupportedOperationException("workflowStatus is not prepared in this test");
         }
 
+        private FakeIntegrations integrations(Object... arguments) {
+            integrationCalls.incrementAndGet();
+            lastArguments = java.util.Arrays.asList(arguments);
+            failIfAsked();
+            return FakeBackend.this.integrations(workspaceId);
+        }
+
         @Override
         public Connectors.Result connectorIngest(Connectors.Request request) {
-            throw new UnsupportedOperationException("connectorIngest is not prepared in this test");
+            return integrations(request).ingest(request);
         }
 
         @Override
         public Connectors.Providers connectorProviders() {
-            throw new UnsupportedOperationException("connectorProviders is not prepared in this test");
+            return integrations().providers();
         }
 
         @Override
         public Exports.Result exportToDestination(Exports.Request request) {
-            throw new UnsupportedOperationException("exportToDestination is not prepared in this test");
+            return integrations(request).export(request);
         }
 
         @Override
         public Exports.Receipts exportReceipts(Integer limit) {
-            throw new UnsupportedOperationException("exportReceipts is not prepared in this test");
+            return integrations(limit).receipts(limit);
         }
 
         @Override
         public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
-            throw new UnsupportedOperationException("retryExport is not prepared in this test");
+            return integrations(exportId, request).retry(exportId, request);
         }
 
         @Override

@@ -435,6 +435,12 @@ class OpenApiConformanceTest {
                 {"POST", "/api/governance/enforce", "{\"decisionObjectId\":\"dec_x\",\"proposedAction\":{}}", "200"},
                 {"POST", "/api/proof-event-trails/export", "{\"title\":\"All\"}", "201"},
                 {"POST", "/api/metrics/query", "{\"interval\":\"year\"}", "400"},
+                {"POST", "/api/connectors/ingest", "{\"provider\":\"shopify\",\"records\":[{\"id\":\"order_9\","
+                        + "\"total_price\":149,\"currency\":\"USD\"}]}", "200"},
+                {"POST", "/api/exports/destinations", "{\"destination\":\"bigquery\",\"limit\":500,\"config\":"
+                        + "{\"projectId\":\"analytics-prod\",\"datasetId\":\"headlessanalytics\",\"tableId\":\"events\"}}",
+                        "201"},
+                {"POST", "/api/exports/destinations", "{\"destination\":\"oracle\"}", "400"},
             };
             for (String[] c : calls) {
                 Http.Response r = Http.send(c[0], only.baseUrl() + c[1], c[2] == null ? null : JSON,
@@ -445,8 +451,11 @@ class OpenApiConformanceTest {
                         ? "/api/businesses/{id}/health" : c[1], c[0], r.status()), r.json());
                 assertThat(problems).as("%s against the reference-only document", where).isEmpty();
             }
-            Http.Response extension = Http.get(only.baseUrl() + "/api/events", Http.bearer(key));
-            assertThat(extension.status()).isEqualTo(404);
+            for (String path : List.of("/api/events", "/api/connectors/providers", "/api/exports/receipts")) {
+                assertThat(Http.get(only.baseUrl() + path, Http.bearer(key)).status()).as(path).isEqualTo(404);
+            }
+            assertThat(Http.postJson(only.baseUrl() + "/api/exports/receipts/exp_1/retry", "{}", Http.bearer(key))
+                    .status()).isEqualTo(404);
         } finally {
             only.stop();
         }
@@ -498,6 +507,63 @@ class OpenApiConformanceTest {
         assertNoMismatch();
     }
 
+    @Test
+    void connectorsAndExports() throws Exception {
+        call(Route.CONNECTORS_INGEST, "POST", "/api/connectors/ingest", JSON, """
+                {
+                "provider": "shopify",
+                "records": [{ "id": "order_1", "total_price": 149, "currency": "USD" }]
+                }""", 200);
+        call(Route.CONNECTORS_INGEST, "POST", "/api/connectors/ingest", JSON, """
+                {"provider":"shopify","recordType":"order","dryRun":true,
+                 "records":[{"id":"order_2","total_price":"20.00","currency":"EUR"},{"total_price":"x"}]}""", 200);
+        call(Route.CONNECTORS_INGEST, "POST", "/api/connectors/ingest", JSON, """
+                {"provider":"shopify","recordType":"order",
+                 "records":[{"id":"order_3","total_price":"20.00"},{"id":"order_4","total_price":"x"}]}""", 400);
+        call(Route.CONNECTORS_INGEST, "POST", "/api/connectors/ingest", JSON, "{\"provider\":\"myspace\",\"records\":[{}]}",
+                400);
+        call(Route.CONNECTORS_INGEST, "POST", "/api/connectors/ingest", "text/csv", "id,total_price", 415);
+        call(Route.CONNECTORS_INGEST, "POST", "/api/connectors/ingest", JSON, "{\"provider\":\"generic\",\"records\":["
+                + String.join(",", java.util.Collections.nCopies(1001, "{\"id\":\"r\"}")) + "]}", 413);
+        call(Route.CONNECTOR_PROVIDERS, "GET", "/api/connectors/providers", null, null, 200);
+        call(Route.CONNECTOR_PROVIDERS, "GET", "/api/connectors/providers?provider=shopify", null, null, 400);
+
+        JsonNode exported = call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON, """
+                {
+                "destination": "bigquery",
+                "limit": 500,
+                "config": {
+                "projectId": "analytics-prod",
+                "datasetId": "headlessanalytics",
+                "tableId": "events"
+                }
+                }""", 201);
+        call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON,
+                "{\"destination\":\"s3\",\"records\":[{\"a\":1}],\"config\":{\"prefix\":\"x/\"}}", 400);
+        call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON, "{\"destination\":\"oracle\"}", 400);
+        call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON,
+                "{\"destination\":\"bigquery\",\"records\":[" + String.join(",", java.util.Collections.nCopies(1001,
+                        "{\"a\":1}")) + "],\"config\":{\"projectId\":\"p\",\"datasetId\":\"d\",\"tableId\":\"t\"}}",
+                413);
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        JsonNode failed = call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON,
+                "{\"destination\":\"https\",\"limit\":5,\"config\":{\"url\":\"https://127.0.0.1:" + closed
+                        + "/events\",\"batchSize\":2}}", 502);
+        String failedId = failed.at("/error/details/0/message").asText();
+        call(Route.EXPORT_RECEIPTS, "GET", "/api/exports/receipts", null, null, 200);
+        call(Route.EXPORT_RECEIPTS, "GET", "/api/exports/receipts?limit=1000", null, null, 200);
+        call(Route.EXPORT_RECEIPTS, "GET", "/api/exports/receipts?limit=0", null, null, 400);
+        call(Route.EXPORT_RETRY, "POST", "/api/exports/receipts/" + failedId + "/retry", JSON, "{}", 502);
+        call(Route.EXPORT_RETRY, "POST", "/api/exports/receipts/" + exported.at("/receipt/exportId").asText()
+                + "/retry", JSON, "{}", 409);
+        call(Route.EXPORT_RETRY, "POST", "/api/exports/receipts/exp_unknown/retry", null, null, 404);
+        call(Route.EXPORT_RETRY, "POST", "/api/exports/receipts/" + failedId + "/retry", JSON, "{\"limit\":1}", 400);
+        assertNoMismatch();
+    }
+
     /**
      * Every operation of {@link Route} was checked against the document:
      * test order is not fixed, so it runs the flows itself; a new route without a check here fails.
@@ -511,6 +577,7 @@ class OpenApiConformanceTest {
         governanceAndProofTrails();
         trackingPlans();
         graphql();
+        connectorsAndExports();
         Set<String> expected = new TreeSet<>();
         for (Route route : Route.values()) {
             route.methods.forEach(m -> expected.add(m + " " + route.path));

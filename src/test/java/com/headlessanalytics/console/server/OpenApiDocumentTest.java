@@ -3,6 +3,7 @@ package com.headlessanalytics.console.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.headlessanalytics.console.api.ApiJson;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -27,7 +29,8 @@ class OpenApiDocumentTest extends ServerTestSupport {
     /** The operations whose examples must include the API reference's own, verbatim. */
     private static final List<String> REFERENCE_EXAMPLES = List.of("POST /api/ingest", "POST /api/trackables",
             "POST /api/metrics/query", "POST /api/graphql", "POST /api/intelligence/agent-context",
-            "POST /api/funnels/query", "POST /api/governance/enforce", "POST /api/proof-event-trails/export");
+            "POST /api/funnels/query", "POST /api/governance/enforce", "POST /api/proof-event-trails/export",
+            "POST /api/connectors/ingest", "POST /api/exports/destinations");
 
     @Test
     void servedWithoutKeyAsJsonWithTheServersOwnAddress() throws Exception {
@@ -134,6 +137,38 @@ class OpenApiDocumentTest extends ServerTestSupport {
         assertThat(ingest.toString()).isEqualTo("{\"event\":\"qr.bottle_scanned\",\"actor\":{\"type\":\"customer\","
                 + "\"id\":\"anon_123\"},\"object\":{\"type\":\"product\",\"id\":\"olive-oil-500ml\"},\"source\":"
                 + "{\"channel\":\"qr\",\"campaign\":\"spring-launch\"},\"properties\":{\"sku\":\"olive-oil-500ml\"}}");
+        JsonNode connector = doc.at("/paths/~1api~1connectors~1ingest/post/requestBody/content/application~1json/examples/"
+                + "reference/value");
+        assertThat(connector).isEqualTo(ApiJson.mapper().readTree("""
+                {"provider": "shopify",
+                 "records": [{ "id": "order_1", "total_price": 149, "currency": "USD" }]}"""));
+        JsonNode export = doc.at("/paths/~1api~1exports~1destinations/post/requestBody/content/application~1json/examples/"
+                + "reference/value");
+        assertThat(export).isEqualTo(ApiJson.mapper().readTree("""
+                {"destination": "bigquery",
+                 "limit": 500,
+                 "config": {"projectId": "analytics-prod", "datasetId": "headlessanalytics", "tableId": "events"}}"""));
+    }
+
+    @Test
+    void everyErrorAnswerOfTheIntegrationRoutesIsDocumented() throws Exception {
+        JsonNode paths = Http.get(url("/api/openapi")).json().path("paths");
+        Map<String, List<String>> statuses = Map.of(
+                "post /api/connectors/ingest", List.of("200", "400", "401", "403", "413", "415", "429", "500", "503"),
+                "get /api/connectors/providers", List.of("200", "400", "401", "403", "429", "500", "503"),
+                "post /api/exports/destinations",
+                List.of("201", "400", "401", "403", "413", "415", "429", "500", "502", "503"),
+                "get /api/exports/receipts", List.of("200", "400", "401", "403", "429", "500", "503"),
+                "post /api/exports/receipts/{id}/retry",
+                List.of("201", "400", "401", "403", "404", "409", "413", "415", "429", "500", "502", "503"));
+        statuses.forEach((operation, expected) -> {
+            String[] parts = operation.split(" ");
+            List<String> documented = new ArrayList<>();
+            paths.path(parts[1]).path(parts[0]).path("responses").fieldNames().forEachRemaining(documented::add);
+            assertThat(documented).as(operation).containsExactlyElementsOf(expected);
+        });
+        assertThat(paths.at("/~1api~1exports~1destinations/post/responses/502/$ref").asText())
+                .isEqualTo("#/components/responses/DestinationFailed");
     }
 
     /** Checks every example of a request body or response object; the number checked. */

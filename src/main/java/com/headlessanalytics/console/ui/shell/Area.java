@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The product's areas, in sidebar order. Only those with a screen are enabled. */
 public enum Area {
     OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, GRANTS, RECEIPTS, PROOF_TRAILS,
-    TRACKABLES, LABELS, TRACKING_PLANS,
+    TRACKABLES, LABELS, TRACKING_PLANS, CONNECTORS, EXPORTS,
     SCANNER, GRAPHQL, USAGE, RUNTIME_HEALTH, SETTINGS;
 
     /** The area's name in the sidebar and in tooltips. */
@@ -17,6 +17,7 @@ public enum Area {
             case PROOF_TRAILS -> "Proof trails";
             case TRACKABLES -> "Trackables";
             case TRACKING_PLANS -> "Tracking plans";
+            case CONNECTORS -> "Import";
             case SCANNER -> "Scanner station";
             case GRAPHQL -> "GraphQL";
             case RUNTIME_HEALTH -> "Runtime health";

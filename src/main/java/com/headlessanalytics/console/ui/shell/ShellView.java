@@ -45,6 +45,7 @@ public final class ShellView extends BorderPane {
             Map.entry(Area.RECEIPTS, Feather.FILE_TEXT), Map.entry(Area.PROOF_TRAILS, Feather.SHIELD),
             Map.entry(Area.TRACKABLES, Feather.TAG), Map.entry(Area.LABELS, Feather.PRINTER),
             Map.entry(Area.TRACKING_PLANS, Feather.CLIPBOARD),
+            Map.entry(Area.CONNECTORS, Feather.UPLOAD), Map.entry(Area.EXPORTS, Feather.SHARE),
             Map.entry(Area.SCANNER, Feather.CROSSHAIR), Map.entry(Area.GRAPHQL, Feather.CODE),
             Map.entry(Area.USAGE, Feather.PIE_CHART), Map.entry(Area.RUNTIME_HEALTH, Feather.ACTIVITY),
             Map.entry(Area.SETTINGS, Feather.SETTINGS)));
