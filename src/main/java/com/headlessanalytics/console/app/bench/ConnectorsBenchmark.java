@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.connectors.ConnectorRegistry;
+import com.headlessanalytics.console.connectors.ProviderMapping;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.engine.Engine;
@@ -62,6 +64,7 @@ public final class ConnectorsBenchmark {
         plain(fresh(scratch, "warm-plain"), events.subList(0, Math.min(warmBatches, events.size())));
         double[] connector = new double[settings.rounds()];
         double[] plain = new double[settings.rounds()];
+        double[] mapping = new double[settings.rounds()];
         for (int r = 0; r < settings.rounds(); r++) {
             if (r % 2 == 0) {
                 connector[r] = connector(fresh(scratch, "connector"), records);
@@ -70,8 +73,9 @@ public final class ConnectorsBenchmark {
                 plain[r] = plain(fresh(scratch, "plain"), events);
                 connector[r] = connector(fresh(scratch, "connector"), records);
             }
-            out.printf("round %d: connector %,.0f  plain %,.0f events/s  (%.2f)%n", r + 1, connector[r], plain[r],
-                    connector[r] / plain[r]);
+            mapping[r] = mappingOnly(records);
+            out.printf("round %d: connector %,.0f  plain %,.0f events/s  (%.2f)  mapping alone %,.0f records/s%n", r + 1,
+                    connector[r], plain[r], connector[r] / plain[r], mapping[r]);
             out.flush();
         }
         Figures figures = new Figures(IngestBenchmark.median(connector), IngestBenchmark.median(plain));
@@ -79,6 +83,9 @@ public final class ConnectorsBenchmark {
                 figures.plainPerSecond());
         out.printf("%-44s %,12.0f events/s (median)   %.2f of baseline (target 0.70)%n",
                 "connector ingest of the Shopify records", figures.connectorPerSecond(), figures.ratio());
+        double mapped = IngestBenchmark.median(mapping);
+        out.printf("%-44s %,12.0f records/s (median): %.0f%% of a connector run's time%n",
+                "mapping alone (ProviderMapping.map, no store)", mapped, 100 * figures.connectorPerSecond() / mapped);
         out.flush();
         IngestBenchmark.delete(scratch.resolve("connector"));
         IngestBenchmark.delete(scratch.resolve("plain"));
@@ -146,6 +153,21 @@ public final class ConnectorsBenchmark {
         map.remove("receivedAt");
         map.remove("warnings");
         return map;
+    }
+
+    /** The mapping step by itself: what the connector path adds before the shared validate-and-store path. */
+    private static double mappingOnly(List<List<Map<String, Object>>> chunks) {
+        ProviderMapping shopify = ConnectorRegistry.standard().provider("shopify");
+        long start = System.nanoTime();
+        long valid = 0;
+        for (List<Map<String, Object>> chunk : chunks) {
+            for (Map<String, Object> record : chunk) {
+                valid += shopify.map("order", record).valid() ? 1 : 0;
+            }
+        }
+        double seconds = seconds(start);
+        check(valid, chunks);
+        return valid / seconds;
     }
 
     private static double connector(Path folder, List<List<Map<String, Object>>> chunks) {
