@@ -46,10 +46,10 @@ class ImportScreenshotTest extends EngineScreenTest {
             });
             robot.waitUntil(() -> model.providers().size() == 3, () -> "providers " + model.providers());
             robot.read(() -> {
-                model.providerProperty().set(model.providers().get(0));
+                robot.<javafx.scene.control.TableView<?>>find("#import-providers").getSelectionModel().select(0);
                 return null;
             });
-            robot.clickOn("Shopify");
+            robot.waitUntil(() -> model.providerProperty().get() != null, () -> "no provider chosen");
             robot.screenshot("import-providers-" + theme);
             robot.read(() -> {
                 model.nextCommand().execute();
