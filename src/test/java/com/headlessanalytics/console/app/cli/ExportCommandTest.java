@@ -144,7 +144,10 @@ class ExportCommandTest {
 
     @Test
     void badConfigsAndOptionsAreRefused() throws IOException {
-        CliTest.Run noBucket = run("export", "--destination", "s3", "--data-dir", data());
+        CliTest.Run noConfig = run("export", "--destination", "s3", "--data-dir", data());
+        assertThat(noConfig.exit()).isEqualTo(HaCommand.REJECTED);
+        assertThat(noConfig.err()).contains("config: is required");
+        CliTest.Run noBucket = run("export", "--destination", "s3", "--config", "region=us-east-1", "--data-dir", data());
         assertThat(noBucket.exit()).isEqualTo(HaCommand.REJECTED);
         assertThat(noBucket.err()).contains("config.bucket");
         assertThat(run("export", "--destination", "ftp", "--data-dir", data()).exit()).isEqualTo(HaCommand.REJECTED);
