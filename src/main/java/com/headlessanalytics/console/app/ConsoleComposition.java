@@ -263,7 +263,7 @@ public final class ConsoleComposition implements AutoCloseable {
     }
 
     /** The Import wizard's files, read chunk by chunk through {@link RecordFiles}. */
-    static RecordReader.Chunks readRecords(Path file) throws IOException {
+    public static RecordReader.Chunks readRecords(Path file) throws IOException {
         RecordFiles.Reader reader = RecordFiles.open(file);
         return new RecordReader.Chunks() {
             @Override

@@ -91,7 +91,7 @@ public final class HttpsDelivery implements Delivery {
         URI url = null;
         String urlText = S3Delivery.text(c, "url", errors);
         if (urlText == null) {
-            if (c.get("url") == null || "".equals(c.get("url"))) {
+            if (S3Delivery.missing(c, "url")) {
                 errors.add(S3Delivery.required("url", "config.url is required: the https URL the events are"
                         + " posted to."));
             }

@@ -93,7 +93,7 @@ public final class S3Delivery implements Delivery {
         int before = errors.size();
         String bucket = text(c, "bucket", errors);
         if (bucket == null) {
-            if (!c.containsKey("bucket") || c.get("bucket") == null || "".equals(c.get("bucket"))) {
+            if (missing(c, "bucket")) {
                 errors.add(required("bucket", "config.bucket is required: the " + (gcs ? "GCS" : "S3")
                         + " bucket the export's files are uploaded to."));
             }
@@ -159,8 +159,8 @@ public final class S3Delivery implements Delivery {
                     Digests d = digests(path);
                     if (file.sha256() != null && !file.sha256().equalsIgnoreCase(d.sha256Hex())) {
                         throw new DeliveryException("The staged file " + file.name() + " of export "
-                                + staged.exportId() + " changed since it was staged (its SHA-256 differs); nothing"
-                                + " was left in " + scheme() + bucket + ".", null);
+                                + staged.exportId() + " changed since it was staged (its SHA-256 differs), so it was"
+                                + " not uploaded to " + location(key) + ".", null);
                     }
                     if (d.bytes() > MAX_OBJECT_BYTES) {
                         throw new DeliveryException("The staged file " + file.name() + " is larger than 5 GB, the"
@@ -388,6 +388,12 @@ public final class S3Delivery implements Delivery {
         }
         String t = s.strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** Whether config field {@code name} is absent, null or blank (a wrong type is reported by {@link #text}). */
+    static boolean missing(Map<String, Object> c, String name) {
+        Object v = c.get(name);
+        return v == null || v instanceof String s && s.isBlank();
     }
 
     static Boolean bool(Map<String, Object> c, String name, List<FieldError> errors) {

@@ -700,6 +700,102 @@ class HostileInputTest {
         return cases.stream();
     }
 
+    /** Connector ingest and destination exports: bad providers, records of the wrong shape, huge ones, bad configs. */
+    static Stream<Arguments> hostileIntegrations() {
+        String ingest = "/api/connectors/ingest";
+        String export = "/api/exports/destinations";
+        String order = "{\"id\":\"o1\",\"total_price\":\"10.00\",\"currency\":\"USD\"}";
+        List<Arguments> cases = new ArrayList<>();
+        for (String[] c : new String[][] {
+            {"unknown provider", "{\"provider\":\"myspace\",\"records\":[" + order + "]}"},
+            {"provider missing", "{\"records\":[" + order + "]}"},
+            {"provider a number", "{\"provider\":5,\"records\":[" + order + "]}"},
+            {"records missing", "{\"provider\":\"shopify\"}"},
+            {"records an object", "{\"provider\":\"shopify\",\"records\":" + order + "}"},
+            {"a record that is a string", "{\"provider\":\"shopify\",\"records\":[\"order\"]}"},
+            {"unknown record type", "{\"provider\":\"shopify\",\"recordType\":\"spaceship\",\"records\":["
+                + order + "]}"},
+            {"a record that cannot be mapped", "{\"provider\":\"shopify\",\"recordType\":\"order\",\"records\":["
+                + order + ",{\"id\":\"o2\",\"total_price\":\"ten\"}]}"},
+            {"dryRun a string", "{\"provider\":\"shopify\",\"dryRun\":\"yes\",\"records\":[" + order + "]}"},
+            {"unknown field", "{\"provider\":\"shopify\",\"records\":[" + order + "],\"store\":true}"}}) {
+            cases.add(post("connector " + c[0], ingest, c[1], 400, "invalid_input"));
+        }
+        cases.add(post("connector 1001 records", ingest, "{\"provider\":\"generic\",\"records\":["
+                + String.join(",", java.util.Collections.nCopies(1001, order)) + "]}", 413, "too_large"));
+        cases.add(post("connector record over 64 KiB", ingest, "{\"provider\":\"generic\",\"records\":[{\"id\":\"big\","
+                + "\"note\":\"" + "x".repeat(70_000) + "\"}]}", 413, "too_large"));
+        cases.add(post("connector body over 4 MiB", ingest, "{\"provider\":\"generic\",\"records\":["
+                + String.join(",", java.util.Collections.nCopies(70, "{\"note\":\"" + "x".repeat(60_000) + "\"}"))
+                + "]}", 413, "too_large"));
+        cases.add(post("connector not JSON", ingest, "{\"provider\":", 400, "malformed_json"));
+        cases.add(Arguments.of("connector text/csv", "POST", ingest, "text/csv", true,
+                "id,total_price".getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(Arguments.of("connector without credentials", "POST", ingest, "application/json", false,
+                ("{\"provider\":\"shopify\",\"records\":[" + order + "]}").getBytes(StandardCharsets.UTF_8), 401,
+                "unauthorized"));
+        cases.add(get(ingest, 405, "method_not_allowed"));
+        cases.add(get("/api/connectors/providers?provider=shopify", 400, "invalid_input"));
+
+        String bq = "\"config\":{\"projectId\":\"analytics-prod\",\"datasetId\":\"d\",\"tableId\":\"t\"}";
+        for (String[] c : new String[][] {
+            {"destination missing", "{" + bq + "}"},
+            {"destination unknown", "{\"destination\":\"oracle\"," + bq + "}"},
+            {"destination a number", "{\"destination\":3," + bq + "}"},
+            {"limit 0", "{\"destination\":\"bigquery\",\"limit\":0," + bq + "}"},
+            {"limit over a million", "{\"destination\":\"bigquery\",\"limit\":1000001," + bq + "}"},
+            {"limit a string", "{\"destination\":\"bigquery\",\"limit\":\"500\"," + bq + "}"},
+            {"records an object", "{\"destination\":\"bigquery\",\"records\":{}," + bq + "}"},
+            {"config a string", "{\"destination\":\"bigquery\",\"config\":\"prod\"}"},
+            {"s3 without a bucket", "{\"destination\":\"s3\",\"config\":{\"prefix\":\"x/\"}}"},
+            {"https to a plain http host", "{\"destination\":\"https\",\"config\":{\"url\":\"http://example.com/in\"}}"},
+            {"https without a url", "{\"destination\":\"https\",\"config\":{}}"},
+            {"unknown field", "{\"destination\":\"bigquery\",\"format\":\"xml\"," + bq + "}"}}) {
+            cases.add(post("export " + c[0], export, c[1], 400, "invalid_input"));
+        }
+        cases.add(post("export 1001 records", export, "{\"destination\":\"bigquery\",\"records\":["
+                + String.join(",", java.util.Collections.nCopies(1001, "{\"a\":1}")) + "]," + bq + "}", 400,
+                "invalid_input"));
+        cases.add(post("export body over 1 MiB", export, "{\"destination\":\"bigquery\",\"records\":["
+                + String.join(",", java.util.Collections.nCopies(20, "{\"note\":\"" + "x".repeat(60_000) + "\"}"))
+                + "]," + bq + "}", 413, "too_large"));
+        cases.add(Arguments.of("export text/plain", "POST", export, "text/plain", true,
+                "{}".getBytes(StandardCharsets.UTF_8), 415, "unsupported_media_type"));
+        cases.add(get(export, 405, "method_not_allowed"));
+        for (String query : List.of("limit=0", "limit=1001", "limit=x", "colour=red")) {
+            cases.add(get("/api/exports/receipts?" + query, 400, "invalid_input"));
+        }
+        cases.add(post("retry of an unknown export", "/api/exports/receipts/exp_unknown/retry", "{}", 404,
+                "not_found"));
+        cases.add(post("retry with an unknown field", "/api/exports/receipts/exp_unknown/retry", "{\"limit\":1}", 400,
+                "invalid_input"));
+        cases.add(get("/api/exports/receipts/exp_unknown/retry", 405, "method_not_allowed"));
+        return cases.stream();
+    }
+
+    /** Each refused connector or export request leaves the events, the receipts and the staging folder as they were. */
+    @ParameterizedTest(name = "{0} -> {6}")
+    @MethodSource("hostileIntegrations")
+    void connectorAndExportRequestsGetTheirDocumentedStatusAndLeaveNothing(String label, String method, String path,
+            String contentType, boolean authenticated, byte[] body, int status, String code) throws Exception {
+        String receipts = read("/api/exports/receipts?limit=1000", "receipts").toString();
+        List<Path> staged = staged();
+        getsItsDocumentedStatusAndChangesNothing(label, method, path, contentType, authenticated, body, status, code);
+        assertThat(read("/api/exports/receipts?limit=1000", "receipts").toString()).isEqualTo(receipts);
+        assertThat(staged()).isEqualTo(staged);
+    }
+
+    /** Every file and folder under the data folder's exports. */
+    private static List<Path> staged() throws java.io.IOException {
+        Path exports = dir.resolve("exports");
+        if (!java.nio.file.Files.exists(exports)) {
+            return List.of();
+        }
+        try (Stream<Path> all = java.nio.file.Files.walk(exports)) {
+            return all.sorted().toList();
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {6}")
     @MethodSource({"hostile", "hostileAnalytics", "hostileGovernance", "hostileTrackables", "hostileTrackingPlans"})
     void getsItsDocumentedStatusAndChangesNothing(String label, String method, String path, String contentType,

@@ -89,6 +89,20 @@ class HttpsDeliveryTest {
     }
 
     @Test
+    void anAnswerLaterThanTimeoutMsIsRetriedAndTheReceiverKeepsOneCopy() throws Exception {
+        receiver.script("exp_s-2", TestHttpsReceiver.Misbehaviour.slow(6000));
+        HttpsDelivery delivery = delivery(Map.of("url", receiver.url("/"), "batchSize", 10, "timeoutMs", 400));
+
+        long started = System.nanoTime();
+        delivery.deliver(stage("exp_s", "exp_s", 25));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(receiver.requests).extracting(TestHttpsReceiver.Request::key)
+                .containsExactly("exp_s-1", "exp_s-2", "exp_s-2", "exp_s-3");
+        assertEventsOnceInOrder(25);
+    }
+
+    @Test
     void a500ThenA200IsRetried() throws Exception {
         receiver.script("exp_5-2", status(500, null));
         delivery(Map.of("url", receiver.url("/"), "batchSize", 10)).deliver(stage("exp_5", "exp_5", 25));
@@ -204,6 +218,8 @@ class HttpsDeliveryTest {
     @Test
     void badConfigsNameTheirField() {
         assertThat(errors(Map.of())).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("config.url", "required"));
+        assertThat(errors(Map.of("url", " "))).extracting(FieldError::field, FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("config.url", "required"));
         assertThat(errors(Map.of("url", "http://hooks.example.com/in"))).extracting(FieldError::field, FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("config.url", "invalid_value"));

@@ -196,6 +196,10 @@ class S3DeliveryTest {
     void badConfigsNameTheirFieldAndNeverEchoASecret() {
         assertThat(errors(Map.of(), false)).extracting(FieldError::field, FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("config.bucket", "required"));
+        assertThat(errors(Map.of("bucket", "  "), false)).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("config.bucket", "required"));
+        assertThat(errors(Map.of("bucket", 42), false)).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("config.bucket", "invalid_value"));
         assertThat(errors(Map.of("bucket", "Bad_Bucket!"), false)).extracting(FieldError::field)
                 .containsExactly("config.bucket");
         assertThat(errors(Map.of("bucket", "b-1", "prefix", "a/../b"), false)).extracting(FieldError::field)

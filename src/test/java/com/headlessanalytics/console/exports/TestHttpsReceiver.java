@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -32,20 +34,26 @@ import javax.net.ssl.TrustManagerFactory;
  * certificate made by keytool for this run): it stores each batch's events under its
  * Idempotency-Key and answers 200 to a key it already has without storing again. A script per key
  * makes it misbehave: {@link Misbehaviour#CUT} stores the batch and then drops the connection
- * without answering; {@link Misbehaviour#status(int, String)} answers that status without storing.
+ * without answering; {@link Misbehaviour#status(int, String)} answers that status without storing;
+ * {@link Misbehaviour#slow(long)} stores it and answers late.
  */
 final class TestHttpsReceiver implements AutoCloseable {
     /** What the receiver does with one request instead of answering 200. */
-    record Misbehaviour(int status, String retryAfter, boolean echo) {
-        static final Misbehaviour CUT = new Misbehaviour(-1, null, false);
+    record Misbehaviour(int status, String retryAfter, boolean echo, long delayMs) {
+        static final Misbehaviour CUT = new Misbehaviour(-1, null, false, 0);
 
         static Misbehaviour status(int status, String retryAfter) {
-            return new Misbehaviour(status, retryAfter, false);
+            return new Misbehaviour(status, retryAfter, false, 0);
         }
 
         /** Answers {@code status} with a body that echoes the request's Authorization header, as careless APIs do. */
         static Misbehaviour echoing(int status) {
-            return new Misbehaviour(status, null, true);
+            return new Misbehaviour(status, null, true, 0);
+        }
+
+        /** Stores the batch, then takes {@code ms} before answering 200. */
+        static Misbehaviour slow(long ms) {
+            return new Misbehaviour(200, null, false, ms);
         }
     }
 
@@ -69,6 +77,7 @@ final class TestHttpsReceiver implements AutoCloseable {
     private final Map<String, List<JsonNode>> stored = new LinkedHashMap<>();
 
     private static KeyStore keys;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
 
     TestHttpsReceiver() throws IOException, GeneralSecurityException, InterruptedException {
         KeyStore keys = keys();
@@ -87,6 +96,7 @@ final class TestHttpsReceiver implements AutoCloseable {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
         server.createContext("/", this::handle);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -131,7 +141,7 @@ final class TestHttpsReceiver implements AutoCloseable {
         requests.add(new Request(key, Map.copyOf(exchange.getRequestHeaders()), bytes, body, System.nanoTime()));
         Deque<Misbehaviour> next = key == null ? null : script.get(key);
         Misbehaviour m = next == null ? null : next.poll();
-        if (m != null && m.status() > 0) {
+        if (m != null && m.status() > 0 && m.delayMs() == 0) {
             if (m.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", m.retryAfter());
             }
@@ -154,6 +164,13 @@ final class TestHttpsReceiver implements AutoCloseable {
         if (m == Misbehaviour.CUT) {
             exchange.close();
             return;
+        }
+        if (m != null && m.delayMs() > 0) {
+            try {
+                Thread.sleep(m.delayMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         exchange.sendResponseHeaders(200, -1);
         exchange.close();
@@ -202,5 +219,6 @@ final class TestHttpsReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -543,8 +543,11 @@ class OpenApiConformanceTest {
         call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON, "{\"destination\":\"oracle\"}", 400);
         call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON,
                 "{\"destination\":\"bigquery\",\"records\":[" + String.join(",", java.util.Collections.nCopies(1001,
-                        "{\"a\":1}")) + "],\"config\":{\"projectId\":\"p\",\"datasetId\":\"d\",\"tableId\":\"t\"}}",
-                413);
+                        "{\"a\":1}")) + "],\"config\":{\"projectId\":\"analytics-prod\",\"datasetId\":\"d\","
+                        + "\"tableId\":\"t\"}}", 400);
+        call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON, "{\"destination\":\"bigquery\","
+                + "\"records\":[{\"note\":\"" + "x".repeat(400_000) + "\"},{\"note\":\"" + "x".repeat(400_000)
+                + "\"},{\"note\":\"" + "x".repeat(400_000) + "\"}]}", 413);
         int closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();

@@ -318,7 +318,7 @@ public final class ImportView extends ScreenScaffold {
         done.visibleProperty().bind(model.summaryProperty().isNotNull());
         done.managedProperty().bind(done.visibleProperty());
 
-        VBox pane = new VBox(10, heading("Import"), progress, bar, buttons(stop), safe, error, done);
+        VBox pane = new VBox(10, heading("Import progress"), progress, bar, buttons(stop), safe, error, done);
         pane.setPadding(new Insets(4, 0, 0, 0));
         return pane;
     }

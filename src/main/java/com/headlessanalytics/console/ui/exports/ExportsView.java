@@ -42,7 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * command (Copy) and error, with Retry.
  */
 public final class ExportsView extends ScreenScaffold {
-    private static final double CAPTION = 120;
+    private static final double CAPTION = 130;
     private static final Map<String, String> TITLES = Map.of("bigquery", "BigQuery", "snowflake", "Snowflake",
             "redshift", "Amazon Redshift", "s3", "Amazon S3", "gcs", "Google Cloud Storage", "https", "HTTPS endpoint");
     private final ExportsViewModel model;
@@ -179,8 +179,8 @@ public final class ExportsView extends ScreenScaffold {
             field.textProperty().bindBidirectional(in.valueProperty());
             if (f.secret()) {
                 field.promptTextProperty().bind(Bindings.when(in.storedProperty())
-                        .then("Saved, not shown: leave empty to use it, type to replace")
-                        .otherwise("Secret: kept in the keychain when saved"));
+                        .then("Saved (hidden): empty keeps it")
+                        .otherwise("Secret: kept apart when saved"));
             } else {
                 field.setPromptText(f.prompt());
             }
@@ -213,7 +213,7 @@ public final class ExportsView extends ScreenScaffold {
         table.setId("exports-receipts");
         table.setItems(model.receipts());
         TableColumn<ExportsViewModel.ReceiptRow, String> state =
-                ViewParts.column("Status", ExportsViewModel.ReceiptRow::status, 90);
+                ViewParts.column("Status", ExportsViewModel.ReceiptRow::status, 105);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -230,7 +230,7 @@ public final class ExportsView extends ScreenScaffold {
             }
         });
         TableColumn<ExportsViewModel.ReceiptRow, String> sha =
-                ViewParts.column("SHA-256", ExportsViewModel.ReceiptRow::sha, 130);
+                ViewParts.column("SHA-256", ExportsViewModel.ReceiptRow::sha, 150);
         sha.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -255,12 +255,16 @@ public final class ExportsView extends ScreenScaffold {
             }
         });
         table.getColumns().setAll(List.of(
-                ViewParts.column("Time", ExportsViewModel.ReceiptRow::time, 130),
-                ViewParts.column("Destination", ExportsViewModel.ReceiptRow::destination, 85),
+                ViewParts.column("Time", ExportsViewModel.ReceiptRow::time, 150),
+                ViewParts.column("Destination", ExportsViewModel.ReceiptRow::destination, 110),
                 ViewParts.number("Events", ExportsViewModel.ReceiptRow::count, 70),
                 state,
                 sha,
                 ViewParts.column("Location", ExportsViewModel.ReceiptRow::location, 200)));
+        for (TableColumn<ExportsViewModel.ReceiptRow, ?> c : table.getColumns()) {
+            c.setMinWidth(c.getPrefWidth());
+        }
+        table.getColumns().get(5).setMinWidth(120);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectedReceiptProperty().set(row);
@@ -273,14 +277,19 @@ public final class ExportsView extends ScreenScaffold {
                 table.getSelectionModel().select(row);
             }
         });
-        table.setPrefHeight(260);
+        table.setPrefHeight(200);
 
         GridPane fields = ViewParts.detailGrid("exports-detail", model.detail(), false);
         Label filesHeading = bold("Files");
-        ListView<String> files = new ListView<>(model.files());
+        VBox files = new VBox(4);
         files.setId("exports-files");
-        files.setPrefHeight(90);
-        files.getStyleClass().add(Styles.DENSE);
+        model.files().addListener((ListChangeListener<String>) c -> files.getChildren().setAll(model.files().stream()
+                .map(text -> {
+                    Label file = new Label(text);
+                    file.setWrapText(true);
+                    file.getStyleClass().add(Styles.TEXT_SMALL);
+                    return file;
+                }).toList()));
         VBox filesBox = new VBox(4, filesHeading, files);
         filesBox.visibleProperty().bind(Bindings.isNotEmpty(model.files()));
         filesBox.managedProperty().bind(filesBox.visibleProperty());

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -97,25 +98,31 @@ public final class ExportsViewModel implements Activatable {
     private static final Map<String, List<Field>> FIELDS = fields();
 
     private static Map<String, List<Field>> fields() {
+        Field accessKey = new Field("accessKeyId", "Access key id", true, false, "");
+        Field secretKey = new Field("secretAccessKey", "Secret key", true, false, "");
         Map<String, List<Field>> m = new LinkedHashMap<>();
-        m.put("bigquery", List.of(new Field("projectId", "Project", false, true, "my-gcp-project"),
-                new Field("datasetId", "Dataset", false, true, "analytics"),
-                new Field("tableId", "Table", false, true, "events")));
+        m.put("bigquery", List.of(new Field("projectId", "Project", false, true, "analytics-prod"),
+                new Field("datasetId", "Dataset", false, true, "events"),
+                new Field("tableId", "Table", false, true, "headless"),
+                new Field("stage", "Stage", false, false, "gs://bucket/folder to upload to (optional)"),
+                accessKey, secretKey));
         m.put("snowflake", List.of(new Field("database", "Database", false, true, "ANALYTICS"),
                 new Field("schema", "Schema", false, true, "PUBLIC"),
                 new Field("table", "Table", false, true, "EVENTS"),
-                new Field("stage", "Stage", false, false, "@events_stage (optional)")));
+                new Field("stage", "Stage", false, false, "@my_stage, or s3:// or gs:// URL (optional)"),
+                accessKey, secretKey));
         m.put("redshift", List.of(new Field("schema", "Schema", false, true, "public"),
                 new Field("table", "Table", false, true, "events"),
-                new Field("s3Stage", "S3 stage", false, false, "s3://bucket/prefix/ the COPY reads from"),
-                new Field("iamRole", "IAM role", false, false, "arn:aws:iam::123456789012:role/RedshiftCopy")));
+                new Field("stage", "S3 stage", false, true, "s3://bucket/exports the COPY reads from"),
+                new Field("iamRole", "IAM role", false, true, "arn:aws:iam::123456789012:role/RedshiftCopy"),
+                new Field("region", "Region", false, false, "us-east-1"),
+                accessKey, secretKey));
         List<Field> objectStore = List.of(new Field("bucket", "Bucket", false, true, "my-bucket"),
                 new Field("prefix", "Prefix", false, false, "headless/events/"),
                 new Field("region", "Region", false, false, "us-east-1"),
                 new Field("endpoint", "Endpoint", false, false, "https://… (S3-compatible servers only)"),
-                new Field("format", "Format", false, false, "jsonl or parquet"),
-                new Field("accessKeyId", "Access key id", true, false, ""),
-                new Field("secretAccessKey", "Secret access key", true, false, ""));
+                new Field("format", "Format", false, false, "jsonl (default) or parquet"),
+                accessKey, secretKey);
         m.put("s3", objectStore);
         m.put("gcs", objectStore);
         m.put("https", List.of(new Field("url", "URL", false, true, "https://collector.example.com/events"),
@@ -191,7 +198,7 @@ public final class ExportsViewModel implements Activatable {
         copyLoadCommand = new Command(this::copyLoadCommand, loadCommand.isNotEmpty());
         copyShaCommand = new Command(this::copySha, Bindings.createBooleanBinding(() -> selectedReceipt.get() != null
                 && selectedReceipt.get().receipt().sha256() != null, selectedReceipt));
-        destination.addListener((obs, old, now) -> showFields(now, Map.of(), false));
+        destination.addListener((obs, old, now) -> showFields(now, Map.of(), Set.of()));
         selectedSaved.addListener((obs, old, now) -> {
             if (now != null) {
                 load(now);
@@ -200,7 +207,7 @@ public final class ExportsViewModel implements Activatable {
         selectedReceipt.addListener((obs, old, now) -> showReceipt(now));
         List<Observable> watched = new ArrayList<>(List.of(limit, event, destination));
         watched.forEach(o -> o.addListener(x -> validate()));
-        showFields(destination.get(), Map.of(), false);
+        showFields(destination.get(), Map.of(), Set.of());
     }
 
     @Override
@@ -214,12 +221,12 @@ public final class ExportsViewModel implements Activatable {
         receiptsQuery.stop();
     }
 
-    private void showFields(String dest, Map<String, String> values, boolean secretsStored) {
+    private void showFields(String dest, Map<String, String> values, Set<String> storedSecrets) {
         List<Input> list = new ArrayList<>();
         for (Field f : fieldsOf(dest)) {
             Input in = new Input(f);
             if (f.secret()) {
-                in.stored.set(secretsStored);
+                in.stored.set(storedSecrets.contains(f.key()));
             } else {
                 in.value.set(values.getOrDefault(f.key(), ""));
             }
@@ -379,10 +386,16 @@ public final class ExportsViewModel implements Activatable {
         }, query::fail);
     }
 
+    /** Shows a saved destination in the form; its secret fields stay empty and say whether a secret is saved. */
     private void load(SavedDestination s) {
         name.set(s.name());
         destination.set(s.destination());
-        showFields(s.destination(), s.config(), fieldsOf(s.destination()).stream().anyMatch(Field::secret));
+        showFields(s.destination(), s.config(), Set.of());
+        tasks.submit("Reading which secrets are saved", p -> savedSecrets(s.name()).keySet(), keys -> {
+            if (s.equals(selectedSaved.get())) {
+                inputs.forEach(in -> in.stored.set(in.field().secret() && keys.contains(in.field().key())));
+            }
+        }, query::fail);
     }
 
     /** Saves the destination under its name: the config in the destination store, the secrets in the secret store. */
@@ -450,7 +463,7 @@ public final class ExportsViewModel implements Activatable {
         }, receipt -> {
             lastResult.set("Exported " + Formats.count(receipt.count()) + " events to " + receipt.destination()
                     + (receipt.location() == null ? "" : ": " + receipt.location()));
-            query.status(lastResult.get());
+            query.status("");
             arrived(receipt);
         }, this::failed);
     }
@@ -565,7 +578,7 @@ public final class ExportsViewModel implements Activatable {
             lastResult.set("Retried " + r.exportId() + " as " + receipt.exportId() + ": " + receipt.status()
                     + (match == null ? " (no saved destination matches it: its stored config, without secrets, was"
                             + " used)" : " with the saved destination " + match.name()));
-            query.status(lastResult.get());
+            query.status("");
             arrived(receipt);
         }, this::failed);
     }

@@ -104,7 +104,7 @@ final class FakeConnectorPort {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("id", id);
                 e.put("event", "order.created");
-                e.put("timestamp", ((Number) r.get("created_at")).longValue());
+                e.put("timestamp", Long.parseLong(String.valueOf(r.get("created_at"))));
                 e.put("actor", Map.of("type", "customer", "id", r.get("email")));
                 e.put("source", Map.of("connector", request.provider()));
                 e.put("properties", Map.of("revenue", total.toPlainString(), "currency", r.get("currency")));

@@ -77,12 +77,13 @@ class ExportsViewModelTest {
     @Test
     void eachDestinationHasItsFieldsAndTheRequiredOnesMustBeFilled() {
         model.activate();
-        assertThat(model.inputs()).extracting(i -> i.field().key()).containsExactly("projectId", "datasetId", "tableId");
+        assertThat(model.inputs()).extracting(i -> i.field().key()).containsExactly("projectId", "datasetId", "tableId",
+                "stage", "accessKeyId", "secretAccessKey");
         assertThat(model.exportCommand().isExecutable()).isFalse();
         assertThat(model.formErrorProperty().get()).isEqualTo("Fill in project, dataset, table.");
         model.destinationProperty().set("redshift");
-        assertThat(model.inputs()).extracting(i -> i.field().key()).containsExactly("schema", "table", "s3Stage",
-                "iamRole");
+        assertThat(model.inputs()).extracting(i -> i.field().key()).containsExactly("schema", "table", "stage",
+                "iamRole", "region", "accessKeyId", "secretAccessKey");
         model.destinationProperty().set("https");
         assertThat(model.inputs()).extracting(i -> i.field().key(), i -> i.field().secret()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("url", false), org.assertj.core.groups.Tuple.tuple("batchSize", false),
