@@ -9,9 +9,6 @@ import java.util.Map;
  * nothing and stops as soon as a limit is passed.
  */
 final class RecordSize {
-    /** Past a limit: the walk stopped there. */
-    static final long OVER = -1;
-
     private long bytes;
     private final long maxBytes;
     private final int maxDepth;

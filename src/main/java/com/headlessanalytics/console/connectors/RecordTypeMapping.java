@@ -269,7 +269,7 @@ public final class RecordTypeMapping {
                     if (v.path() != null) {
                         sources.add(new String[] {g.field(), v.path()});
                     }
-                    return v.value() instanceof String ? v.value() : ConventionText.id(v.value());
+                    return v.value() instanceof String ? v.value() : numberId(v.value());
                 } else {
                     errors.add(new Connectors.Note(v.path(), "invalid_type", "must be an object (it becomes "
                             + g.field() + "), got " + Transform.type(v.value())));
@@ -328,32 +328,23 @@ public final class RecordTypeMapping {
         current.put(keys[keys.length - 1], value);
     }
 
-    /** A record id as text: a non-blank string, or an integer's digits; null otherwise. */
+    /** A record id as text: a non-blank string, or a number's digits; null otherwise. */
     static String idText(Object v) {
         if (v instanceof String s) {
             return s.isBlank() ? null : s;
         }
-        return ConventionText.id(v);
+        return numberId(v);
     }
 
-    /** Turning numbers into id text. */
-    static final class ConventionText {
-        private ConventionText() {
+    /** A JSON number as id text (integers as their digits, decimals in plain notation); null for other values. */
+    private static String numberId(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof java.math.BigInteger) {
+            return v.toString();
         }
-
-        static String id(Object v) {
-            if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
-                    || v instanceof java.math.BigInteger) {
-                return v.toString();
-            }
-            if (v instanceof java.math.BigDecimal d) {
-                try {
-                    return d.toBigIntegerExact().toString();
-                } catch (ArithmeticException fraction) {
-                    return d.toPlainString();
-                }
-            }
-            return null;
+        if (v instanceof java.math.BigDecimal d) {
+            return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
         }
+        return null;
     }
 }

@@ -162,7 +162,8 @@ final class EngineExports {
             columns = Columns.infer(records, "bigquery".equals(destination), errors);
         }
         if (!errors.isEmpty() || plan == null) {
-            throw ApiException.invalid("Invalid export request", errors);
+            throw errors.stream().anyMatch(FieldError::isTooLarge) ? ApiException.tooLarge("Export request too large", errors)
+                    : ApiException.invalid("Invalid export request", errors);
         }
         String exportId = Ids.newId("exp", startedAt);
         Staging staging = stage(workspaceId, exportId, plan.layout(), columns, request, limit);

@@ -754,8 +754,8 @@ class HostileInputTest {
             cases.add(post("export " + c[0], export, c[1], 400, "invalid_input"));
         }
         cases.add(post("export 1001 records", export, "{\"destination\":\"bigquery\",\"records\":["
-                + String.join(",", java.util.Collections.nCopies(1001, "{\"a\":1}")) + "]," + bq + "}", 400,
-                "invalid_input"));
+                + String.join(",", java.util.Collections.nCopies(1001, "{\"a\":1}")) + "]," + bq + "}", 413,
+                "too_large"));
         cases.add(post("export body over 1 MiB", export, "{\"destination\":\"bigquery\",\"records\":["
                 + String.join(",", java.util.Collections.nCopies(20, "{\"note\":\"" + "x".repeat(60_000) + "\"}"))
                 + "]," + bq + "}", 413, "too_large"));

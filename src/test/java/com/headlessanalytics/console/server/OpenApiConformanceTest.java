@@ -544,7 +544,7 @@ class OpenApiConformanceTest {
         call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON,
                 "{\"destination\":\"bigquery\",\"records\":[" + String.join(",", java.util.Collections.nCopies(1001,
                         "{\"a\":1}")) + "],\"config\":{\"projectId\":\"analytics-prod\",\"datasetId\":\"d\","
-                        + "\"tableId\":\"t\"}}", 400);
+                        + "\"tableId\":\"t\"}}", 413);
         call(Route.EXPORTS_DESTINATIONS, "POST", "/api/exports/destinations", JSON, "{\"destination\":\"bigquery\","
                 + "\"records\":[{\"note\":\"" + "x".repeat(400_000) + "\"},{\"note\":\"" + "x".repeat(400_000)
                 + "\"},{\"note\":\"" + "x".repeat(400_000) + "\"}]}", 413);

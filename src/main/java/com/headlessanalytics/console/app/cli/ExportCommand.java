@@ -37,8 +37,11 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ExportConfigOptions config;
 
-    @Mixin
-    PeriodOptions period;
+    @Option(names = "--from", paramLabel = "TIME", description = "Events from this time: ms since epoch or ISO-8601, inclusive.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Events before this time: ms since epoch or ISO-8601, exclusive.")
+    String to;
 
     @Option(names = "--destination", required = true, paramLabel = "D",
             description = "bigquery, snowflake, redshift, s3, gcs or https.")
@@ -74,7 +77,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         Exports.Filter filter = event == null && businessId == null && actor == null && traceId == null ? null
                 : new Exports.Filter(event, businessId, actor, traceId);
-        Exports.Request request = new Exports.Request(destination, limit, period.from(), period.to(), filter,
+        Exports.Request request = new Exports.Request(destination, limit, EventsCommand.time(from, "--from"),
+                EventsCommand.time(to, "--to"), filter,
                 records == null ? null : readRecords(), config.config());
         return deliver(spec, json, () -> {
             try (TargetOptions.Opened opened = target.open()) {

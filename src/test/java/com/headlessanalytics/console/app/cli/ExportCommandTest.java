@@ -80,6 +80,11 @@ class ExportCommandTest {
                 "--data-dir", data()).out()).get("receipts");
         assertThat(receipts).hasSize(1);
         assertThat(receipts.get(0).get("count").asInt()).isEqualTo(10);
+
+        CliTest.Run period = run("export", "--destination", "bigquery", "--config-file", config.toString(),
+                "--from", "1790000002000", "--to", "2026-09-21T14:13:25Z", "--data-dir", data());
+        assertThat(period.exit()).as(period.err()).isZero();
+        assertThat(period.out()).contains("events    3");
     }
 
     @Test
