@@ -351,6 +351,7 @@ public final class ImportViewModel implements Activatable {
         summary.set(null);
         summaryText.set("");
         summaryErrors.clear();
+        query.status("");
         step.set(Step.IMPORT);
         importRun.run("Importing " + path.getFileName(), "Starting the import…",
                 p -> importAll(p, path, providerId, type, expected), this::showSummary);
