@@ -262,18 +262,18 @@ public final class ConsoleComposition implements AutoCloseable {
         return graphQlService;
     }
 
-    /** The Import wizard's files, read chunk by chunk through {@link RecordFiles}. */
+    /** The Import wizard's files, read through {@link RecordFiles} in chunks that fit one request, by count and by bytes. */
     public static RecordReader.Chunks readRecords(Path file) throws IOException {
-        RecordFiles.Reader reader = RecordFiles.open(file);
+        RecordFiles.Chunker chunker = new RecordFiles.Chunker(RecordFiles.open(file), RecordFiles.Chunker.REQUEST_BYTES);
         return new RecordReader.Chunks() {
             @Override
             public List<Map<String, Object>> next(int max) throws IOException {
-                return reader.nextChunk(max).stream().map(RecordFiles.Record::fields).toList();
+                return chunker.next(max).stream().map(RecordFiles.Record::fields).toList();
             }
 
             @Override
             public void close() throws IOException {
-                reader.close();
+                chunker.close();
             }
         };
     }

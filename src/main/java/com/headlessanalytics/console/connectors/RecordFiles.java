@@ -117,6 +117,52 @@ public final class RecordFiles {
         }
     }
 
+    /**
+     * Reads chunks that fit one connector ingest request: at most the given number of records, whose
+     * compact JSON (plus a separator each) stays within {@code maxBytes}. A record that would pass the
+     * limit starts the next chunk. Closing it closes the file.
+     */
+    public static final class Chunker implements Closeable {
+        /** A request body's room for records: the connector body limit less room for the rest of the request. */
+        public static final long REQUEST_BYTES = Connectors.MAX_BODY_BYTES - 64 * 1024;
+        private final Reader reader;
+        private final long maxBytes;
+        private Record pending;
+
+        public Chunker(Reader reader, long maxBytes) {
+            this.reader = reader;
+            this.maxBytes = maxBytes;
+        }
+
+        /** The next chunk of at most {@code maxRecords} records; an empty list at the end of the file. */
+        public List<Record> next(int maxRecords) throws IOException {
+            if (maxRecords < 1) {
+                throw new IllegalArgumentException("a chunk holds at least one record");
+            }
+            List<Record> chunk = new ArrayList<>(Math.min(maxRecords, Connectors.MAX_RECORDS));
+            long bytes = 0;
+            while (chunk.size() < maxRecords) {
+                Record r = pending != null ? pending : reader.next();
+                pending = null;
+                if (r == null) {
+                    break;
+                }
+                if (!chunk.isEmpty() && bytes + r.bytes() + 1 > maxBytes) {
+                    pending = r;
+                    break;
+                }
+                chunk.add(r);
+                bytes += r.bytes() + 1;
+            }
+            return chunk;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
     /** Records read one at a time from an open file; closing it closes the file. */
     public interface Reader extends Closeable {
         Format format();

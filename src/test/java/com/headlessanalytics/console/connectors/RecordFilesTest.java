@@ -111,6 +111,35 @@ class RecordFilesTest {
     }
 
     @Test
+    void chunksFitARequestByCountAndByBytesAndLoseNoRecord() throws IOException {
+        Path file = dir.resolve("mixed.ndjson");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            for (int i = 1; i <= 10; i++) {
+                w.write("{\"id\":\"r" + i + "\",\"note\":\"" + "x".repeat(i % 3 == 0 ? 300 : 10) + "\"}\n");
+            }
+        }
+        List<List<Integer>> chunks = new ArrayList<>();
+        try (RecordFiles.Chunker chunker = new RecordFiles.Chunker(RecordFiles.open(file), 400)) {
+            for (List<Record> chunk; !(chunk = chunker.next(4)).isEmpty(); ) {
+                assertThat(chunk.size() == 1 || chunk.stream().mapToLong(r -> r.bytes() + 1).sum() <= 400)
+                        .as("chunk %s fits 400 bytes", chunk).isTrue();
+                chunks.add(chunk.stream().map(Record::number).toList());
+            }
+        }
+        assertThat(chunks.stream().flatMap(List::stream).toList()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(chunks).allMatch(c -> c.size() <= 4);
+        assertThat(chunks).as("split by bytes").containsExactly(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7, 8, 9),
+                List.of(10));
+        chunks.clear();
+        try (RecordFiles.Chunker chunker = new RecordFiles.Chunker(RecordFiles.open(file), 1_000_000)) {
+            for (List<Record> chunk; !(chunk = chunker.next(4)).isEmpty(); ) {
+                chunks.add(chunk.stream().map(Record::number).toList());
+            }
+        }
+        assertThat(chunks).as("split by count").containsExactly(List.of(1, 2, 3, 4), List.of(5, 6, 7, 8), List.of(9, 10));
+    }
+
+    @Test
     void csvHeadersNestDottedNamesAndLeaveOutEmptyCells() throws IOException {
         Path csv = bytes("orders.csv", ("\uFEFFid,total_price,customer.email,customer.name,note\r\n"
                 + "o1,149.00,a@example.com,\"Doe, Jane\",\"said \"\"hi\"\"\nthen left\"\r\n"

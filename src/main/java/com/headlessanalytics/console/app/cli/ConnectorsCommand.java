@@ -50,7 +50,6 @@ final class ConnectorsCommand implements Runnable {
     static final class Ingest implements Callable<Integer> {
         private static final int MAX_SHOWN_ERRORS = 50;
         /** Leaves room under the body limit for the request wrapper. */
-        private static final int CHUNK_BYTES = Connectors.MAX_BODY_BYTES - 64 * 1024;
 
         @Spec
         CommandSpec spec;
@@ -108,19 +107,9 @@ final class ConnectorsCommand implements Runnable {
                 return HaCommand.REJECTED;
             }
             int chunks = 0;
-            try (reader; TargetOptions.Opened opened = target.open()) {
-                List<RecordFiles.Record> chunk = new ArrayList<>();
-                long chunkBytes = 0;
-                for (RecordFiles.Record r; (r = reader.next()) != null; ) {
-                    if (!chunk.isEmpty() && (chunk.size() == chunkSize || chunkBytes + r.bytes() + 1 > CHUNK_BYTES)) {
-                        send(opened, ++chunks, chunk, out, err);
-                        chunk.clear();
-                        chunkBytes = 0;
-                    }
-                    chunk.add(r);
-                    chunkBytes += r.bytes() + 1;
-                }
-                if (!chunk.isEmpty()) {
+            try (RecordFiles.Chunker chunker = new RecordFiles.Chunker(reader, RecordFiles.Chunker.REQUEST_BYTES);
+                 TargetOptions.Opened opened = target.open()) {
+                for (List<RecordFiles.Record> chunk; !(chunk = chunker.next(chunkSize)).isEmpty(); ) {
                     send(opened, ++chunks, chunk, out, err);
                 }
                 summary(opened.description(), json ? err : out);
