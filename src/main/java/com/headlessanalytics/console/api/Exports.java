@@ -19,7 +19,27 @@ public final class Exports {
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
 
+    private static final List<String> SECRET_MARKERS = List.of("secret", "password", "token", "credential",
+            "authorization", "apikey", "api_key");
+
     private Exports() {
+    }
+
+    /**
+     * Whether the config key (or header name) {@code key} holds a secret (docs/exports-delivery.md):
+     * its lower-cased name, with {@code -} read as {@code _}, contains secret, password, token,
+     * credential, authorization, apikey or api_key, or it is accessKeyId or sessionToken. Secrets are
+     * used and never stored, logged or echoed.
+     */
+    public static boolean isSecretKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        if (key.equalsIgnoreCase("accessKeyId") || key.equalsIgnoreCase("sessionToken")) {
+            return true;
+        }
+        String lower = key.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        return SECRET_MARKERS.stream().anyMatch(lower::contains);
     }
 
     /**

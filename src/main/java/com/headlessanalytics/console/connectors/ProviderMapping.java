@@ -2,6 +2,7 @@ package com.headlessanalytics.console.connectors;
 
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.domain.EventLimits;
+import com.headlessanalytics.console.domain.EventValidator;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public final class ProviderMapping {
      */
     public MappedRecord map(String recordType, Object record) {
         if (!(record instanceof Map<?, ?> fields)) {
-            return refused(recordType, null, "invalid_type", "a record must be a JSON object, got " + Transform.type(record));
+            return refused(recordType, null, "invalid_type", "a record must be a JSON object, got " + EventValidator.jsonType(record));
         }
         RecordSize.Measure size = RecordSize.of(fields, Connectors.MAX_RECORD_BYTES, MAX_RECORD_DEPTH);
         if (size.tooDeep()) {

@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.connectors;
 
 import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.domain.EventValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class RecordTypeMapping {
                 break;
             }
             if (v != null) {
-                warnings.add(new Connectors.Note(p.toString(), "invalid_id", "is " + Transform.type(v)
+                warnings.add(new Connectors.Note(p.toString(), "invalid_id", "is " + EventValidator.jsonType(v)
                         + ", not a string or number; the id is derived from the record's content"));
             }
         }
@@ -188,7 +189,7 @@ public final class RecordTypeMapping {
         } else if (name != null) {
             if (!(name.value() instanceof String)) {
                 errors.add(new Connectors.Note(name.path(), "invalid_type", "must be text (the event name), got "
-                        + Transform.type(name.value())));
+                        + EventValidator.jsonType(name.value())));
             } else {
                 envelope.put("event", name.value());
                 if (name.path() != null) {
@@ -272,7 +273,7 @@ public final class RecordTypeMapping {
                     return v.value() instanceof String ? v.value() : numberId(v.value());
                 } else {
                     errors.add(new Connectors.Note(v.path(), "invalid_type", "must be an object (it becomes "
-                            + g.field() + "), got " + Transform.type(v.value())));
+                            + g.field() + "), got " + EventValidator.jsonType(v.value())));
                     continue;
                 }
             } else {

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.connectors;
 
+import com.headlessanalytics.console.domain.EventValidator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -134,7 +135,7 @@ record Transform(Kind kind, String param) {
                 if (v instanceof List<?> l) {
                     yield l.size();
                 }
-                throw new Failure("invalid_type", "must be an array, got " + type(v));
+                throw new Failure("invalid_type", "must be an array, got " + EventValidator.jsonType(v));
             }
             case QUERY -> query(text(v), param);
         };
@@ -150,7 +151,7 @@ record Transform(Kind kind, String param) {
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
-        throw new Failure("invalid_type", "must be text or a number, got " + type(v));
+        throw new Failure("invalid_type", "must be text or a number, got " + EventValidator.jsonType(v));
     }
 
     private static BigDecimal decimal(Object v) throws Failure {
@@ -238,7 +239,7 @@ record Transform(Kind kind, String param) {
             return epoch(v, null);
         }
         if (!(v instanceof String s)) {
-            throw new Failure("invalid_timestamp", "must be ISO-8601 text or epoch seconds or milliseconds, got " + type(v));
+            throw new Failure("invalid_timestamp", "must be ISO-8601 text or epoch seconds or milliseconds, got " + EventValidator.jsonType(v));
         }
         String t = s.strip();
         if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '-') && parseDecimal(t) != null
@@ -301,28 +302,6 @@ record Transform(Kind kind, String param) {
         return null;
     }
 
-    static String type(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof String) {
-            return "a string";
-        }
-        if (v instanceof Boolean) {
-            return "a boolean";
-        }
-        if (v instanceof Number) {
-            return "a number";
-        }
-        if (v instanceof Map) {
-            return "an object";
-        }
-        if (v instanceof List) {
-            return "an array";
-        }
-        return v.getClass().getSimpleName();
-    }
-
     /** The value for a message: a short scalar quoted, anything else by its type. */
     private static String describe(Object v) {
         if (v instanceof String s) {
@@ -333,8 +312,8 @@ record Transform(Kind kind, String param) {
         }
         if (v instanceof Number || v instanceof Boolean) {
             String t = v instanceof BigDecimal d ? d.toString() : v.toString();
-            return t.length() > 40 ? type(v) : t;
+            return t.length() > 40 ? EventValidator.jsonType(v) : t;
         }
-        return type(v);
+        return EventValidator.jsonType(v);
     }
 }

@@ -1,10 +1,10 @@
 package com.headlessanalytics.console.exports;
 
+import com.headlessanalytics.console.api.Exports;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,8 +16,6 @@ import java.util.Map;
  * secret too. Secrets are used for the delivery and never stored, logged or echoed.
  */
 public final class Secrets {
-    private static final List<String> MARKERS =
-            List.of("secret", "password", "token", "credential", "authorization", "apikey", "api_key");
 
     /** What {@link #scrub} puts in place of a secret value. */
     public static final String REDACTED = "[redacted]";
@@ -27,19 +25,7 @@ public final class Secrets {
 
     /** Whether the config key (or header name) {@code key} holds a secret. */
     public static boolean isSecret(String key) {
-        if (key == null) {
-            return false;
-        }
-        if (key.equalsIgnoreCase("accessKeyId") || key.equalsIgnoreCase("sessionToken")) {
-            return true;
-        }
-        String lower = key.toLowerCase(Locale.ROOT).replace('-', '_');
-        for (String marker : MARKERS) {
-            if (lower.contains(marker)) {
-                return true;
-            }
-        }
-        return false;
+        return Exports.isSecretKey(key);
     }
 
     /**

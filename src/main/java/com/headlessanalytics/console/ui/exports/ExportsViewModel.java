@@ -288,28 +288,13 @@ public final class ExportsViewModel implements Activatable {
                 throw new IllegalArgumentException("Write each header as Name: value (\"" + part.strip() + "\").");
             }
             String header = part.substring(0, colon).strip();
-            if (secretName(header)) {
+            if (Exports.isSecretKey(header)) {
                 throw new IllegalArgumentException("Put " + header + " in the Authorization field: secrets are kept"
                         + " in the keychain, not with the destination.");
             }
             out.put(header, part.substring(colon + 1).strip());
         }
         return out;
-    }
-
-    /** The server's rule for secret config keys and headers (docs/exports.md). */
-    static boolean secretName(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (lower.equals("accesskeyid") || lower.equals("sessiontoken")) {
-            return true;
-        }
-        for (String marker : List.of("secret", "password", "token", "credential", "authorization", "apikey",
-                "api_key")) {
-            if (lower.contains(marker)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The non-secret values typed, by key. */

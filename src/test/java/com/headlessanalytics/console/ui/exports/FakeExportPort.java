@@ -69,12 +69,12 @@ final class FakeExportPort {
             if (k.equals("headers") && v instanceof Map<?, ?> headers) {
                 Map<String, Object> kept = new LinkedHashMap<>();
                 headers.forEach((h, value) -> {
-                    if (!ExportsViewModel.secretName(String.valueOf(h))) {
+                    if (!Exports.isSecretKey(String.valueOf(h))) {
                         kept.put(String.valueOf(h), value);
                     }
                 });
                 out.put(k, kept);
-            } else if (!ExportsViewModel.secretName(k)) {
+            } else if (!Exports.isSecretKey(k)) {
                 out.put(k, v);
             }
         });
