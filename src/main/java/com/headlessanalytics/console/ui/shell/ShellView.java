@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -120,7 +121,12 @@ public final class ShellView extends BorderPane {
                     ? area.title() : area.title() + ", " + count));
             items.getChildren().add(new StackPane(b, badge));
         }
-        VBox sidebar = new VBox(12, header, items);
+        ScrollPane scroll = new ScrollPane(items);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("sidebar-items");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox sidebar = new VBox(12, header, scroll);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(230);
         sidebar.setMinWidth(200);

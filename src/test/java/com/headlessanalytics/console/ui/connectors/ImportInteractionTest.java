@@ -43,6 +43,7 @@ class ImportInteractionTest extends EngineScreenTest {
                 return null;
             });
             robot.waitUntil(() -> model.providers().size() == 3, () -> "providers " + model.providers());
+            robot.waitUntil(() -> robot.lookup("Shopify").tryQuery().isPresent(), () -> "no Shopify row shown");
             robot.clickOn("Shopify");
             robot.choose("#import-record-type", "order");
             robot.clickOn("#import-next");
