@@ -177,17 +177,43 @@ public final class StagingWriter implements Closeable {
         }
     }
 
+    /** One JSON object per line; a supplied record is written as given. */
+    private abstract static class JsonLinesSink extends Sink {
+        final JsonGenerator out;
+        private final String contentType;
+
+        JsonLinesSink(Path path, String contentType) throws IOException {
+            super(path);
+            this.contentType = contentType;
+            this.out = JSON.getFactory().createGenerator(file, JsonEncoding.UTF8);
+            out.setRootValueSeparator(null);
+        }
+
+        @Override
+        void record(Map<String, Object> record) throws IOException {
+            out.writeObject(record);
+            out.writeRaw('\n');
+        }
+
+        @Override
+        String contentType() {
+            return contentType;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
     /** BigQuery's newline-delimited JSON: one object per event with the {@link Columns#EVENTS} fields. */
-    private static final class NdjsonSink extends Sink {
+    private static final class NdjsonSink extends JsonLinesSink {
         static final String NAME = "events.ndjson";
-        private final JsonGenerator out;
         private final Columns columns;
 
         NdjsonSink(Path path, Columns columns) throws IOException {
-            super(path);
+            super(path, "application/x-ndjson");
             this.columns = columns;
-            this.out = JSON.getFactory().createGenerator(file, JsonEncoding.UTF8);
-            out.setRootValueSeparator(null);
         }
 
         @Override
@@ -211,54 +237,18 @@ public final class StagingWriter implements Closeable {
             out.writeEndObject();
             out.writeRaw('\n');
         }
-
-        @Override
-        void record(Map<String, Object> record) throws IOException {
-            out.writeObject(record);
-            out.writeRaw('\n');
-        }
-
-        @Override
-        String contentType() {
-            return "application/x-ndjson";
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
     }
 
     /** JSON Lines: each stored event's JSON as stored, or each record as given. */
-    private static final class JsonlSink extends Sink {
-        private final JsonGenerator out;
-
+    private static final class JsonlSink extends JsonLinesSink {
         JsonlSink(Path path) throws IOException {
-            super(path);
-            this.out = JSON.getFactory().createGenerator(file, JsonEncoding.UTF8);
-            out.setRootValueSeparator(null);
+            super(path, "application/jsonl");
         }
 
         @Override
         void event(Event e, String envelopeJson) throws IOException {
             out.writeRaw(envelopeJson);
             out.writeRaw('\n');
-        }
-
-        @Override
-        void record(Map<String, Object> record) throws IOException {
-            out.writeObject(record);
-            out.writeRaw('\n');
-        }
-
-        @Override
-        String contentType() {
-            return "application/jsonl";
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 
