@@ -104,6 +104,31 @@ final class EngineApi implements HeadlessApi {
                     FieldError.TOO_LARGE, raw.size() + " events; the limit is " + EventLimits.MAX_BATCH_EVENTS)));
         }
         long now = clock.millis();
+        Validated valid = validate(raw, now, true);
+        List<Event> events = valid.events();
+        List<String> envelopes = valid.envelopes();
+        Persisted persisted = persist(events, envelopes);
+        EventStore.Stored stored = persisted.stored();
+        List<List<PlanViolation>> noted = persisted.noted();
+        List<String> ids = events.stream().map(Event::id).toList();
+        long from = events.stream().mapToLong(Event::timestamp).min().orElse(now);
+        long to = events.stream().mapToLong(Event::timestamp).max().orElse(now);
+        String business = events.stream().map(Event::businessId).distinct().count() == 1
+                ? events.get(0).businessId() : null;
+        return new IngestResult(stored.accepted(), stored.duplicateIds().size(), ids, stored.duplicateIds(),
+                proof(business, new Period(from, to), now), noted == null ? null : warnings(events, stored, noted));
+    }
+
+    /** A batch that passed validation: the events and the JSON each is stored as. */
+    record Validated(List<Event> events, List<String> envelopes) {
+    }
+
+    /**
+     * Validates a batch as ingest does: each event (ids generated where missing, stamped {@code now})
+     * and its stored size, plus the whole batch's size when {@code batchLimit}; throws the 400 (413)
+     * naming every problem, so nothing of an invalid batch is stored.
+     */
+    Validated validate(List<Map<String, Object>> raw, long now, boolean batchLimit) {
         List<Event> events = new ArrayList<>(raw.size());
         List<String> envelopes = new ArrayList<>(raw.size());
         List<FieldError> errors = new ArrayList<>();
@@ -141,7 +166,7 @@ final class EngineApi implements HeadlessApi {
                 invalid++;
             }
         }
-        if (totalBytes > EventLimits.MAX_BATCH_BYTES) {
+        if (batchLimit && totalBytes > EventLimits.MAX_BATCH_BYTES) {
             errors.add(0, new FieldError(null, "events", FieldError.TOO_LARGE, "the batch is " + totalBytes
                     + " bytes; the limit is " + EventLimits.MAX_BATCH_BYTES + " bytes"));
         }
@@ -152,16 +177,19 @@ final class EngineApi implements HeadlessApi {
             boolean tooLarge = errors.stream().anyMatch(FieldError::isTooLarge);
             throw tooLarge ? ApiException.tooLarge(message, errors) : ApiException.invalid(message, errors);
         }
-        Persisted persisted = persist(events, envelopes);
-        EventStore.Stored stored = persisted.stored();
-        List<List<PlanViolation>> noted = persisted.noted();
-        List<String> ids = events.stream().map(Event::id).toList();
-        long from = events.stream().mapToLong(Event::timestamp).min().orElse(now);
-        long to = events.stream().mapToLong(Event::timestamp).max().orElse(now);
-        String business = events.stream().map(Event::businessId).distinct().count() == 1
-                ? events.get(0).businessId() : null;
-        return new IngestResult(stored.accepted(), stored.duplicateIds().size(), ids, stored.duplicateIds(),
-                proof(business, new Period(from, to), now), noted == null ? null : warnings(events, stored, noted));
+        return new Validated(events, envelopes);
+    }
+
+    /**
+     * The bulk-import path ({@link BulkImport}): the tracking plans as in {@link #persist}, then one
+     * transaction written in time order ({@link EventStore#storeBulk}).
+     */
+    EventStore.Stored persistBulk(Validated valid) {
+        EnginePlans.Active active = guarded(() -> plans.active(workspaceId));
+        if (!active.isEmpty()) {
+            checkPlans(active, valid.events(), valid.envelopes());
+        }
+        return guarded(() -> store.storeBulk(workspaceId, valid.events(), valid.envelopes()));
     }
 
     /** What {@link #persist} stored, and each event's plan warnings (null when none has any). */

@@ -6,6 +6,7 @@ import com.headlessanalytics.console.app.bench.ExportBenchmark;
 import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.GraphQlBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
+import com.headlessanalytics.console.app.bench.ImportBenchmark;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import com.headlessanalytics.console.app.bench.LabelsBenchmark;
 import com.headlessanalytics.console.app.bench.TrackablesBenchmark;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * baseline run side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Import.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
             BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
             BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class, BenchCommand.GraphQlBench.class,
             BenchCommand.ConnectorsBench.class, BenchCommand.ExportBench.class})
@@ -64,6 +65,58 @@ final class BenchCommand {
                 IngestBenchmark.delete(folder);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Importing a per-actor history file with client ids: raw H2 JDBC batch inserts of its rows"
+                    + " (baseline) beside 'ingest FILE' into a data folder, end to end."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "1000000", description = "Events in the file (default: ${DEFAULT-VALUE}).")
+        long events;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Rounds of the two runs (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated file (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--scratch", paramLabel = "DIR",
+                description = "Folder for the file and the throw-away databases; the file is kept there for the next run.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < 1000 || rounds < 1) {
+                throw new IllegalArgumentException("--events must be at least 1000, --rounds at least 1");
+            }
+            Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench");
+            try {
+                new ImportBenchmark(events, rounds, seed, spec.commandLine().getOut(), Import::ingest).run(folder);
+            } finally {
+                if (scratch == null) {
+                    IngestBenchmark.delete(folder);
+                }
+            }
+            return 0;
+        }
+
+        /** {@code ingest FILE --data-dir DIR}, as a user runs it; the number it reports stored. */
+        private static long ingest(Path file, Path dataFolder) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = HaCommand.commandLine();
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.setErr(new java.io.PrintWriter(err, true));
+            int exit = cl.execute("ingest", file.toString(), "--data-dir", dataFolder.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) stored").matcher(out.toString());
+            if (exit != 0 || !m.find()) {
+                throw new IllegalStateException("ingest failed (exit " + exit + "): " + out + err);
+            }
+            return Long.parseLong(m.group(1));
         }
     }
 

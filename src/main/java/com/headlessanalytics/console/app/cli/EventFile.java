@@ -30,8 +30,11 @@ final class EventFile {
     private static final ObjectReader ELEMENT = JSON.readerFor(MAP)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** One record: its 1-based number and line, and the envelope or why it could not be read. */
-    record Item(int number, long line, Map<String, Object> envelope, String problem) {
+    /**
+     * One record: its 1-based number and line, the envelope or why it could not be read, and about
+     * how large it is in the file (characters of its line, or bytes of the array element).
+     */
+    record Item(int number, long line, Map<String, Object> envelope, String problem, long length) {
     }
 
     private EventFile() {
@@ -73,11 +76,13 @@ final class EventFile {
                 }
                 number++;
                 long line = p.currentTokenLocation().getLineNr();
+                long start = p.currentTokenLocation().getByteOffset();
                 if (t == JsonToken.START_OBJECT) {
-                    sink.accept(new Item(number, line, ELEMENT.readValue(p), null));
+                    Map<String, Object> envelope = ELEMENT.readValue(p);
+                    sink.accept(new Item(number, line, envelope, null, p.currentLocation().getByteOffset() - start));
                 } else {
                     p.skipChildren();
-                    sink.accept(new Item(number, line, null, "must be a JSON object"));
+                    sink.accept(new Item(number, line, null, "must be a JSON object", 0));
                 }
             }
             if (p.nextToken() != null) {
@@ -109,12 +114,12 @@ final class EventFile {
             try {
                 Object value = JSON.readValue(text, Object.class);
                 if (value instanceof Map<?, ?> map) {
-                    sink.accept(new Item(number, line, asEnvelope(map), null));
+                    sink.accept(new Item(number, line, asEnvelope(map), null, text.length()));
                 } else {
-                    sink.accept(new Item(number, line, null, "must be a JSON object"));
+                    sink.accept(new Item(number, line, null, "must be a JSON object", 0));
                 }
             } catch (JsonProcessingException e) {
-                sink.accept(new Item(number, line, null, "not valid JSON: " + e.getOriginalMessage()));
+                sink.accept(new Item(number, line, null, "not valid JSON: " + e.getOriginalMessage(), 0));
             }
         }
     }

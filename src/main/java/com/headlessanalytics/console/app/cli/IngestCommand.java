@@ -7,6 +7,7 @@ import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.engine.BulkImport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.BitSet;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +38,9 @@ import picocli.CommandLine.Spec;
  * {@code ingest FILE}: sends the events of a JSON-array or NDJSON file in batches. The whole file
  * is checked first; by default one invalid record stops everything before anything is sent.
  * Records without an {@code id} get one derived from their content and position, so running the
- * same file again stores nothing twice.
+ * same file again stores nothing twice. Into a data folder (the embedded engine) the file goes
+ * through {@link BulkImport}: chunks of up to {@value #CHUNK_EVENTS} events, each one transaction
+ * written in time order, the next chunk validated while the last is written.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest the events of a JSON array or NDJSON file, in batches.")
@@ -56,6 +66,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Send the valid records even when others are invalid (the exit code is still 1).")
     boolean skipInvalid;
 
+    /** Events per transaction of a bulk import; larger chunks gained little more (docs/performance.md). */
+    static final int CHUNK_EVENTS = 20_000;
+    /** A bulk chunk also ends at about this much input, so that large events keep it in bounds. */
+    static final long CHUNK_INPUT = 16L * 1024 * 1024;
+
     private record Pending(int number, Map<String, Object> envelope, int bytes) {
     }
 
@@ -77,12 +92,15 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = new ArrayList<>();
+        BitSet invalidRecords = new BitSet();
         long now = System.currentTimeMillis();
         try {
             EventFile.read(file, item -> {
                 read++;
-                for (String p : problemsOf(item, now)) {
-                    problems.add(p);
+                List<String> found = problemsOf(item, now);
+                if (!found.isEmpty()) {
+                    invalidRecords.set(item.number());
+                    problems.addAll(found);
                 }
             });
         } catch (IOException e) {
@@ -101,26 +119,11 @@ final class IngestCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         try (TargetOptions.Opened opened = target.open()) {
-            List<Pending> batch = new ArrayList<>();
-            int[] batchBytes = {0};
-            EventFile.read(file, item -> {
-                if (item.envelope() == null || !problemsOf(item, now).isEmpty()) {
-                    return;
-                }
-                Map<String, Object> envelope = withStableId(item);
-                int bytes = size(envelope);
-                if (!batch.isEmpty() && (batch.size() == batchSize || batchBytes[0] + bytes > BATCH_BYTES)) {
-                    send(opened, batch, err);
-                    batch.clear();
-                    batchBytes[0] = 0;
-                    progress(err, terminal);
-                }
-                batch.add(new Pending(item.number(), envelope, bytes));
-                batchBytes[0] += bytes + 1;
-            });
-            if (!batch.isEmpty()) {
-                send(opened, batch, err);
-                progress(err, terminal);
+            Optional<BulkImport> bulk = BulkImport.of(opened.api());
+            if (bulk.isPresent()) {
+                importInChunks(bulk.get(), invalidRecords, err, terminal);
+            } else {
+                sendInBatches(opened, invalidRecords, err, terminal);
             }
             if (terminal) {
                 err.println();
@@ -138,6 +141,136 @@ final class IngestCommand implements Callable<Integer> {
             return HaCommand.FAILED;
         }
         return rejected + invalid > 0 ? HaCommand.REJECTED : 0;
+    }
+
+    private void sendInBatches(TargetOptions.Opened opened, BitSet invalidRecords, PrintWriter err, boolean terminal)
+            throws IOException {
+        List<Pending> batch = new ArrayList<>();
+        int[] batchBytes = {0};
+        EventFile.read(file, item -> {
+            if (invalidRecords.get(item.number())) {
+                return;
+            }
+            Map<String, Object> envelope = withStableId(item);
+            int bytes = size(envelope);
+            if (!batch.isEmpty() && (batch.size() == batchSize || batchBytes[0] + bytes > BATCH_BYTES)) {
+                send(opened, batch, err);
+                batch.clear();
+                batchBytes[0] = 0;
+                progress(err, terminal);
+            }
+            batch.add(new Pending(item.number(), envelope, bytes));
+            batchBytes[0] += bytes + 1;
+        });
+        if (!batch.isEmpty()) {
+            send(opened, batch, err);
+            progress(err, terminal);
+        }
+    }
+
+    /** A chunk on its way to {@link BulkImport}: its first and last record numbers and its envelopes. */
+    private record Chunk(int first, int last, List<Map<String, Object>> envelopes) {
+    }
+
+    /**
+     * The embedded path: chunks validated on this thread while the previous one is stored on another,
+     * so parsing and validation overlap H2's writing. A failure other than a refused chunk stops the
+     * import; the chunks before it are committed.
+     */
+    private void importInChunks(BulkImport bulk, BitSet invalidRecords, PrintWriter err, boolean terminal)
+            throws IOException, InterruptedException {
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ha-import-store");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?>[] writing = {null};
+            List<Map<String, Object>> envelopes = new ArrayList<>();
+            int[] first = {0};
+            long[] input = {0};
+            Consumer<Chunk> hand = chunk -> {
+                BulkImport.Chunk prepared;
+                try {
+                    prepared = bulk.prepare(chunk.envelopes());
+                } catch (ApiException.Client e) {
+                    awaitUnchecked(writing[0]);
+                    refused(chunk, chunk.envelopes().size(), e, err);
+                    return;
+                }
+                awaitUnchecked(writing[0]);
+                progress(err, terminal);
+                writing[0] = writer.submit(() -> {
+                    try {
+                        BulkImport.Stored result = bulk.store(prepared);
+                        stored += result.accepted();
+                        duplicates += result.duplicates();
+                    } catch (ApiException.Client e) {
+                        refused(chunk, prepared.size(), e, err);
+                    }
+                    sent += prepared.size();
+                });
+            };
+            EventFile.read(file, item -> {
+                if (invalidRecords.get(item.number())) {
+                    return;
+                }
+                if (envelopes.isEmpty()) {
+                    first[0] = item.number();
+                }
+                envelopes.add(withStableId(item));
+                input[0] += item.length();
+                if (envelopes.size() == CHUNK_EVENTS || input[0] >= CHUNK_INPUT) {
+                    hand.accept(new Chunk(first[0], item.number(), new ArrayList<>(envelopes)));
+                    envelopes.clear();
+                    input[0] = 0;
+                }
+            });
+            if (!envelopes.isEmpty()) {
+                hand.accept(new Chunk(first[0], read, new ArrayList<>(envelopes)));
+            }
+            awaitUnchecked(writing[0]);
+            progress(err, terminal);
+        } catch (StoreFailed e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** A store that failed on the writer thread, carried out of the file reader's callback. */
+    private static final class StoreFailed extends RuntimeException {
+        StoreFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static void awaitUnchecked(Future<?> writing) {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailed(e);
+        } catch (ExecutionException e) {
+            throw new StoreFailed(e.getCause());
+        }
+    }
+
+    private void refused(Chunk chunk, int events, ApiException.Client e, PrintWriter err) {
+        rejected += events;
+        sent += events;
+        err.println("rejected a chunk of " + events + " (records " + chunk.first() + "-" + chunk.last() + "): "
+                + e.getMessage());
+        for (FieldError d : e.details().subList(0, Math.min(e.details().size(), MAX_SHOWN_PROBLEMS))) {
+            err.println("  " + (d.index() != null ? "event " + (d.index() + 1) + " of the chunk " : "")
+                    + (d.field() != null ? d.field() + ": " : "") + d.message());
+        }
     }
 
     private void send(TargetOptions.Opened opened, List<Pending> batch, PrintWriter err) {

@@ -1,0 +1,60 @@
+package com.headlessanalytics.console.engine;
+
+import com.headlessanalytics.console.api.HeadlessApi;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Importing a file into an embedded workspace: large chunks (thousands of events) instead of
+ * 1000-event ingest batches, each validated exactly as ingest validates, then stored in one
+ * transaction in timestamp order ({@link EventStore#storeBulk}). Ids, duplicates, tracking plans,
+ * the ingest projections and the analytics columns are those of ingest; what differs is only how
+ * the rows reach H2 (docs/performance.md, "Bulk import").
+ *
+ * <p>{@link #prepare} and {@link #store} are separate so that a caller can validate the next chunk
+ * while the previous one is written; {@link #store} may be called from one thread at a time.
+ */
+public final class BulkImport {
+    private final EngineApi api;
+
+    private BulkImport(EngineApi api) {
+        this.api = api;
+    }
+
+    /** The bulk path of a workspace port of the embedded engine; empty for any other port (remote, fakes). */
+    public static Optional<BulkImport> of(HeadlessApi api) {
+        return api instanceof EngineApi engine ? Optional.of(new BulkImport(engine)) : Optional.empty();
+    }
+
+    /** A validated chunk, ready to store. */
+    public static final class Chunk {
+        private final EngineApi.Validated valid;
+
+        private Chunk(EngineApi.Validated valid) {
+            this.valid = valid;
+        }
+
+        public int size() {
+            return valid.events().size();
+        }
+    }
+
+    /** What a chunk stored: new events, and those already stored (or repeated in the chunk). */
+    public record Stored(int accepted, int duplicates) {
+    }
+
+    /**
+     * Validates the envelopes as ingest does (missing ids generated, each event's size limit; no
+     * batch limits); any invalid one throws the same 400/413 as ingest, naming each by index.
+     */
+    public Chunk prepare(List<Map<String, Object>> envelopes) {
+        return new Chunk(api.validate(envelopes, api.now(), false));
+    }
+
+    /** Stores the chunk in one transaction: all of it, or (on an exception) none of it. */
+    public Stored store(Chunk chunk) {
+        EventStore.Stored stored = api.persistBulk(chunk.valid);
+        return new Stored(stored.accepted(), stored.duplicateIds().size());
+    }
+}
