@@ -54,7 +54,7 @@ public final class BulkImport {
 
     /** Stores the chunk in one transaction: all of it, or (on an exception) none of it. */
     public Stored store(Chunk chunk) {
-        EventStore.Stored stored = api.persistBulk(chunk.valid);
+        EventStore.Stored stored = api.persistInTimeOrder(chunk.valid.events(), chunk.valid.envelopes()).stored();
         return new Stored(stored.accepted(), stored.duplicateIds().size());
     }
 }

@@ -181,15 +181,14 @@ final class EngineApi implements HeadlessApi {
     }
 
     /**
-     * The bulk-import path ({@link BulkImport}): the tracking plans as in {@link #persist}, then one
-     * transaction written in time order ({@link EventStore#storeBulk}).
+     * As {@link #persist}, written in time order in one transaction ({@link EventStore#storeBulk}):
+     * the path of bulk imports ({@link BulkImport}) and connector ingest, whose batches come from files.
      */
-    EventStore.Stored persistBulk(Validated valid) {
+    Persisted persistInTimeOrder(List<Event> events, List<String> envelopes) {
         EnginePlans.Active active = guarded(() -> plans.active(workspaceId));
-        if (!active.isEmpty()) {
-            checkPlans(active, valid.events(), valid.envelopes());
-        }
-        return guarded(() -> store.storeBulk(workspaceId, valid.events(), valid.envelopes()));
+        List<List<PlanViolation>> noted = active.isEmpty() ? null : checkPlans(active, events, envelopes);
+        EventStore.Stored stored = guarded(() -> store.storeBulk(workspaceId, events, envelopes));
+        return new Persisted(stored, noted);
     }
 
     /** What {@link #persist} stored, and each event's plan warnings (null when none has any). */

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Connector ingest on the engine (docs/connectors.md): each record mapped by its provider's mapping
  * (connectors layer), the mapped envelope checked by the validator ingest uses, then the batch
- * stored through ingest's own path (tracking plans, one transaction, duplicates by id).
+ * stored through the bulk-import path (tracking plans, one transaction, duplicates by id, rows
+ * written in time order: {@link EngineApi#persistInTimeOrder}).
  */
 final class EngineConnectors {
     private final EngineApi engine;
@@ -202,7 +203,7 @@ final class EngineConnectors {
             events.add(it.event);
             envelopes.add(it.json);
         }
-        EngineApi.Persisted persisted = engine.persist(events, envelopes);
+        EngineApi.Persisted persisted = engine.persistInTimeOrder(events, envelopes);
         Map<String, Integer> duplicates = new HashMap<>();
         for (String id : persisted.stored().duplicateIds()) {
             duplicates.merge(id, 1, Integer::sum);
