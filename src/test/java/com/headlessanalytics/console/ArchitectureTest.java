@@ -28,7 +28,8 @@ class ArchitectureTest {
     private static final String UI_COMMON = UI + ".common";
     /** The bench classes that measure raw JDBC (H2, and DuckDB as the reference) beside the engine. */
     private static final List<String> RAW_JDBC_BENCHES = List.of(ROOT + ".app.bench.H2SqlAnalytics",
-            ROOT + ".app.bench.IngestBenchmark", ROOT + ".app.bench.DuckDbReference");
+            ROOT + ".app.bench.IngestBenchmark", ROOT + ".app.bench.ImportBenchmark",
+            ROOT + ".app.bench.DuckDbReference");
     /** JavaFX itself and the UI libraries a View may use. */
     private static final String[] UI_LIBRARIES = {"javafx..", "atlantafx..", "org.kordamp.ikonli..", "eu.hansolo..",
             "org.controlsfx.."};

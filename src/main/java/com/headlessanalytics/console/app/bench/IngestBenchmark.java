@@ -7,6 +7,7 @@ import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.demo.DemoGenerator;
 import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.engine.EventRows;
 import com.headlessanalytics.console.server.LocalApiServer;
 import com.headlessanalytics.console.server.ServeConfig;
 import java.io.IOException;
@@ -108,49 +109,42 @@ public final class IngestBenchmark {
         return all;
     }
 
-    /** The same rows the engine would write, inserted with plain JDBC batches into the same schema. */
+    /**
+     * The same rows the engine writes — every column, the analytics facts included ({@link EventRows}) —
+     * inserted with plain JDBC batches into the same schema, one commit per batch.
+     */
     private double runRaw(Path folder, List<List<Map<String, Object>>> batches) throws Exception {
         String workspace;
         try (Engine engine = Engine.open(folder)) {
             workspace = engine.defaultWorkspaceId();
         }
         long now = System.currentTimeMillis();
-        List<List<Object[]>> rows = new ArrayList<>();
+        List<List<Event>> events = new ArrayList<>();
+        List<List<String>> envelopes = new ArrayList<>();
         for (List<Map<String, Object>> b : batches) {
-            List<Object[]> r = new ArrayList<>(b.size());
+            List<Event> e = new ArrayList<>(b.size());
+            List<String> json = new ArrayList<>(b.size());
             for (Map<String, Object> raw : b) {
-                Event e = EventValidator.validate(null, raw, 0, now, "default", null).event();
-                r.add(new Object[] {(long) rows.size() * batch + r.size() + 1, workspace, e.businessId(), e.id(), e.event(), e.timestamp(), e.receivedAt(),
-                    e.traceId(), e.actorKey(), e.trustTier().name(), ApiJson.mapper().writeValueAsString(e)});
+                Event event = EventValidator.validate(null, raw, 0, now, "default", null).event();
+                e.add(event);
+                json.add(EventRows.envelope(event));
             }
-            rows.add(r);
+            events.add(e);
+            envelopes.add(json);
         }
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";WRITE_DELAY=0;CACHE_SIZE=65536";
         try (Connection c = DriverManager.getConnection(url, "ha", "")) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
-            int n = 0;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (seq, workspace_id, business_id, id,"
-                    + " event, ts, received_at, trace_id, actor_key, trust_tier, envelope)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (List<Object[]> b : rows) {
-                    for (Object[] row : b) {
-                        ps.setLong(1, (Long) row[0]);
-                        ps.setString(2, (String) row[1]);
-                        ps.setString(3, (String) row[2]);
-                        ps.setString(4, (String) row[3]);
-                        ps.setString(5, (String) row[4]);
-                        ps.setLong(6, (Long) row[5]);
-                        ps.setLong(7, (Long) row[6]);
-                        ps.setString(8, (String) row[7]);
-                        ps.setString(9, (String) row[8]);
-                        ps.setString(10, (String) row[9]);
-                        ps.setString(11, (String) row[10]);
-                        ps.addBatch();
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
+                for (int b = 0; b < events.size(); b++) {
+                    List<Event> e = events.get(b);
+                    for (int i = 0; i < e.size(); i++) {
+                        EventRows.addBatch(ps, ++n, workspace, e.get(i), envelopes.get(b).get(i));
                     }
                     ps.executeBatch();
                     c.commit();
-                    n += b.size();
                 }
             }
             return n / seconds(start);
