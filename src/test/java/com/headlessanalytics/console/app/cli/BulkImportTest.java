@@ -53,11 +53,11 @@ class BulkImportTest {
 
     @Test
     void storesTheSameEventsAsPlainIngestAndAReRunStoresNothingTwice() throws Exception {
-        Path file = perActorFile(45_000);
+        Path file = perActorFile(25_000);
         Path bulkFolder = dir.resolve("bulk");
         CliTest.Run bulk = CliTest.run("ingest", file.toString(), "--data-dir", bulkFolder.toString());
         assertThat(bulk.exit()).as(bulk.err()).isZero();
-        assertThat(bulk.out()).contains("45001 records read", "45000 stored, 1 duplicates, 0 rejected");
+        assertThat(bulk.out()).contains("25001 records read", "25000 stored, 1 duplicates, 0 rejected");
 
         Path plainFolder = dir.resolve("plain");
         try (Engine engine = Engine.open(plainFolder)) {
@@ -66,7 +66,7 @@ class BulkImportTest {
             try {
                 CliTest.Run plain = CliTest.run("ingest", file.toString(), "--url", server.baseUrl(), "--api-key", key);
                 assertThat(plain.exit()).as(plain.err()).isZero();
-                assertThat(plain.out()).contains("45000 stored, 1 duplicates");
+                assertThat(plain.out()).contains("25000 stored, 1 duplicates");
             } finally {
                 server.stop();
             }
@@ -86,15 +86,15 @@ class BulkImportTest {
             plainAnswers = answers(engine.defaultWorkspace());
             assertThat(names(engine.defaultWorkspace())).isEqualTo(namesOf(bulkFolder));
         }
-        assertThat(bulkEvents).hasSize(45_000);
+        assertThat(bulkEvents).hasSize(25_000);
         assertThat(bulkEvents).isEqualTo(plainEvents);
         assertThat(bulkAnswers).isEqualTo(plainAnswers);
 
         CliTest.Run again = CliTest.run("ingest", file.toString(), "--data-dir", bulkFolder.toString());
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("0 stored, 45001 duplicates");
+        assertThat(again.out()).contains("0 stored, 25001 duplicates");
         try (Engine engine = Engine.open(bulkFolder)) {
-            assertThat(stored(engine.defaultWorkspace())).hasSize(45_000);
+            assertThat(stored(engine.defaultWorkspace())).hasSize(25_000);
             assertThat(answers(engine.defaultWorkspace())).isEqualTo(bulkAnswers);
         }
     }
