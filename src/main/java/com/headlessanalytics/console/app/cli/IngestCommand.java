@@ -174,7 +174,9 @@ final class IngestCommand implements Callable<Integer> {
 
     /**
      * The embedded path: chunks validated on this thread while the previous one is stored on another,
-     * so parsing and validation overlap H2's writing. A failure other than a refused chunk stops the
+     * so parsing and validation overlap H2's writing. A chunk the engine refuses (a tracking plan in
+     * block mode, or an event the checking pass let through, e.g. one that grows past the size limit
+     * once stored) is reported as rejected, whole, and the rest goes on. Any other failure stops the
      * import; the chunks before it are committed.
      */
     private void importInChunks(BulkImport bulk, BitSet invalidRecords, PrintWriter err, boolean terminal)
