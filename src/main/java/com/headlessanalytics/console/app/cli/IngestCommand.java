@@ -66,7 +66,7 @@ final class IngestCommand implements Callable<Integer> {
             description = "Send the valid records even when others are invalid (the exit code is still 1).")
     boolean skipInvalid;
 
-    /** Events per transaction of a bulk import; larger chunks gained little more (docs/performance.md). */
+    /** Events per transaction of a bulk import (chosen, not yet tuned: docs/performance.md). */
     static final int CHUNK_EVENTS = 20_000;
     /** A bulk chunk also ends at about this much input, so that large events keep it in bounds. */
     static final long CHUNK_INPUT = 16L * 1024 * 1024;
