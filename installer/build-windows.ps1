@@ -50,7 +50,7 @@ if (Test-Jdk $env:JAVA_HOME) {
 } else {
     $roots = 'C:\Program Files\Eclipse Adoptium', 'C:\Program Files\Java', 'C:\Program Files\Microsoft', 'C:\Program Files\Zulu'
     $Jdk = Get-ChildItem -Directory -Path $roots -ErrorAction SilentlyContinue |
-        Sort-Object { Get-JdkFeature $_.FullName }, Name -Descending | ForEach-Object FullName |
+        Sort-Object -Property { Get-JdkFeature $_.FullName } -Descending | ForEach-Object FullName |
         Where-Object { Test-Jdk $_ } | Select-Object -First 1
 }
 if (-not $Jdk) { throw 'build-windows: no JDK 21+ with jlink and jpackage (JAVA_HOME or C:\Program Files\...)' }
@@ -168,5 +168,5 @@ Write-Host ''
 foreach ($out in $Outputs) {
     if (-not (Test-Path $out)) { throw "build-windows: $out was not made" }
     $bytes = (Get-ChildItem $out -Recurse -File | Measure-Object -Property Length -Sum).Sum
-    Write-Host ('Built: {0,6:N1} MB  {1}' -f ($bytes / 1MB), (Resolve-Path $out))
+    Write-Host ('Built: {0,6:N1} MB  {1}' -f ($bytes / 1048576), (Resolve-Path $out))
 }

@@ -64,7 +64,7 @@ try {
     foreach ($f in $Cli, $Gui, (Join-Path $AppDir 'app\ha-console.jar'), (Join-Path $AppDir 'runtime\bin\java.dll')) {
         if (-not (Test-Path $f)) { Fail "$f missing after install" }
     }
-    $size = (Get-ChildItem $AppDir -Recurse -File | Measure-Object -Property Length -Sum).Sum / 1MB
+    $size = (Get-ChildItem $AppDir -Recurse -File | Measure-Object -Property Length -Sum).Sum / 1048576
     Ok ('installed per user into {0} ({1:N0} MB)' -f $AppDir, $size)
 
     # --- Start-menu entry and .haproof association -------------------------------------------------
