@@ -175,7 +175,15 @@ for type in $TYPES; do
     OUTPUTS+=("$DIST/HeadlessAnalytics.app")
   else
     rm -f "$DIST"/HeadlessAnalytics-*."$type"
-    "$JDK/bin/jpackage" --type "$type" "${jpackage_common[@]}" ${SIGN[@]+"${SIGN[@]}"}
+    # hdiutil, which jpackage runs for the .dmg, sometimes fails with "Resource busy" on CI
+    # runners, so a failed .dmg build is tried up to three times (any other type fails at once)
+    for attempt in 1 2 3; do
+      if "$JDK/bin/jpackage" --type "$type" "${jpackage_common[@]}" ${SIGN[@]+"${SIGN[@]}"}; then break; fi
+      if [ "$type" != dmg ] || [ "$attempt" = 3 ]; then echo "build-macos: jpackage --type $type failed" >&2; exit 1; fi
+      echo "NOTE: jpackage --type dmg failed (attempt $attempt); trying again in 10 s"
+      rm -f "$DIST"/HeadlessAnalytics-*.dmg
+      sleep 10
+    done
     out="$DIST/HeadlessAnalytics-$BUNDLE_VERSION.$type"
     [ -f "$out" ] || { echo "build-macos: jpackage made no $out" >&2; exit 1; }
     if [ "$type" = dmg ] && [ ${#SIGN[@]} -gt 0 ]; then
