@@ -67,7 +67,7 @@ SIGN=()
 NOTARIZE=0
 if [ -n "${MACOS_SIGNING_IDENTITY:-}" ]; then
   SIGN=(--mac-sign --mac-signing-key-user-name "$MACOS_SIGNING_IDENTITY")
-  [ -n "${MACOS_SIGNING_KEYCHAIN:-}" ] && SIGN+=(--mac-signing-keychain "$MACOS_SIGNING_KEYCHAIN")
+  if [ -n "${MACOS_SIGNING_KEYCHAIN:-}" ]; then SIGN+=(--mac-signing-keychain "$MACOS_SIGNING_KEYCHAIN"); fi
   if [ -n "${MACOS_NOTARY_PROFILE:-}" ] ||
      { [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PASSWORD:-}" ]; }; then
     NOTARIZE=1
@@ -190,7 +190,7 @@ for type in $TYPES; do
       # jpackage signs the .app inside; the disk image itself is signed here
       installer/macos-sign.sh sign-dmg "$out"
     fi
-    [ "$NOTARIZE" = 1 ] && installer/macos-sign.sh notarize "$out"
+    if [ "$NOTARIZE" = 1 ]; then installer/macos-sign.sh notarize "$out"; fi
     if [ "$BUNDLE_VERSION" != "$VERSION" ]; then
       mv "$out" "$DIST/HeadlessAnalytics-$VERSION.$type"
       out="$DIST/HeadlessAnalytics-$VERSION.$type"

@@ -25,7 +25,7 @@ keychain_path() { echo "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/ha-signing.keychain-db";
 notary_auth() {
   if [ -n "${MACOS_NOTARY_PROFILE:-}" ]; then
     AUTH=(--keychain-profile "$MACOS_NOTARY_PROFILE")
-    [ -n "${MACOS_SIGNING_KEYCHAIN:-}" ] && AUTH+=(--keychain "$MACOS_SIGNING_KEYCHAIN")
+    if [ -n "${MACOS_SIGNING_KEYCHAIN:-}" ]; then AUTH+=(--keychain "$MACOS_SIGNING_KEYCHAIN"); fi
   else
     need APPLE_ID; need APPLE_TEAM_ID; need APPLE_APP_PASSWORD
     AUTH=(--apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" --password "$APPLE_APP_PASSWORD")
@@ -53,7 +53,7 @@ case "${1:-}" in
     existing=()
     while IFS= read -r line; do
       line="${line#"${line%%[![:space:]]*}"}"; line="${line%\"}"; line="${line#\"}"
-      [ -n "$line" ] && existing+=("$line")
+      if [ -n "$line" ]; then existing+=("$line"); fi
     done < <(security list-keychains -d user)
     security list-keychains -d user -s "$KEYCHAIN" ${existing[@]+"${existing[@]}"}
     identities="$(security find-identity -v -p codesigning "$KEYCHAIN" | grep -c 'Developer ID Application' || true)"
@@ -69,7 +69,7 @@ case "${1:-}" in
     FILE="${2:?sign-dmg needs a file}"
     need MACOS_SIGNING_IDENTITY
     args=(--force --timestamp --sign "Developer ID Application: $MACOS_SIGNING_IDENTITY")
-    [ -n "${MACOS_SIGNING_KEYCHAIN:-}" ] && args+=(--keychain "$MACOS_SIGNING_KEYCHAIN")
+    if [ -n "${MACOS_SIGNING_KEYCHAIN:-}" ]; then args+=(--keychain "$MACOS_SIGNING_KEYCHAIN"); fi
     codesign "${args[@]}" "$FILE"
     codesign --verify --verbose=2 "$FILE"
     ;;

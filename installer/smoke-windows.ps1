@@ -99,9 +99,9 @@ try {
 
     $pem = 'src\test\resources\proof-corpus\TEST-ONLY-corpus-public-key.pem'
     $out = Invoke-Cli @('verify', '--key', $pem, 'src\test\resources\proof-corpus\good.haproof')
-    if ($CliExit -ne 0 -or "$out" -notmatch 'VALID') { Fail "verify good.haproof exited with $CliExit`: $($out -join "`n")" }
+    if ($CliExit -ne 0 -or -not ($out | Where-Object { $_ -like 'VALID:*' })) { Fail "verify good.haproof exited with $CliExit`: $($out -join "`n")" }
     $out = Invoke-Cli @('verify', '--key', $pem, 'src\test\resources\proof-corpus\tampered.haproof')
-    if ($CliExit -ne 1 -or "$out" -notmatch 'INVALID') { Fail "verify tampered.haproof exited with $CliExit (expected 1): $($out -join "`n")" }
+    if ($CliExit -ne 1 -or -not ($out | Where-Object { $_ -like 'INVALID:*' })) { Fail "verify tampered.haproof exited with $CliExit (expected 1): $($out -join "`n")" }
     Ok 'verify: good.haproof VALID (exit 0), tampered.haproof INVALID (exit 1)'
 
     # --- the window ----------------------------------------------------------------------------------
