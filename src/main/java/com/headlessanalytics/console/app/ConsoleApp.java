@@ -7,13 +7,17 @@ import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.OsTheme;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -116,7 +120,7 @@ public class ConsoleApp extends Application {
         });
         waiting.add(LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new)));
         if (instance != null) {
-            instance.receiveWith(this::receive);
+            instance.receiveWith(receiver(stage, this::act));
         }
         stage.show();
 
@@ -154,27 +158,42 @@ public class ConsoleApp extends Application {
         });
     }
 
+    /** Launch options on the FX thread: shown at once once the console is built, else when it is. */
+    private void act(LaunchOptions options) {
+        if (composition == null) {
+            waiting.add(options);
+        } else {
+            composition.show(options);
+        }
+    }
+
     /**
-     * A later launch's arguments, on the listener's thread: the FX thread brings the window to the
-     * front and opens what they name; an answer that does not come in time means the window is hung.
+     * Takes a later launch's arguments on the listener's thread: the FX thread brings {@code stage} to
+     * the front and hands the options to {@code act}; when it does not within {@value #ANSWER_SECONDS} s
+     * the window is hung, and the later launch is told so.
      */
-    private void receive(SingleInstance.Message message) throws Exception {
-        LaunchOptions options = LaunchOptions.parse(Path.of(message.cwd()), message.args().toArray(String[]::new));
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                toFront(stage);
-                if (composition == null) {
-                    waiting.add(options);
-                } else {
-                    composition.show(options);
+    static SingleInstance.Receiver receiver(Stage stage, Consumer<LaunchOptions> act) {
+        return message -> {
+            LaunchOptions options = LaunchOptions.parse(Path.of(message.cwd()),
+                    message.args().toArray(String[]::new));
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    toFront(stage);
+                    act.accept(options);
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
                 }
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
+            });
+            try {
+                done.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IOException("its window did not answer within " + ANSWER_SECONDS + " s", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
-        });
-        done.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+        };
     }
 
     /** Restores a minimised window and asks the window manager to raise and focus it. */
