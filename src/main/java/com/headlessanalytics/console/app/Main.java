@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point: without arguments, or with launch options only ({@code --screen NAME}, a
@@ -32,15 +33,15 @@ public final class Main {
                 Optional<SingleInstance> mine = SingleInstance.claimOrHandOff(folder, SingleInstance.Message.of(args),
                         SingleInstance.HANDOFF_TIMEOUT);
                 if (mine.isEmpty()) {
-                    System.out.println("Handed over to the console already running on " + folder);
+                    WindowOptions.say("Handed over to the console already running on " + folder);
                     System.exit(0);
                 }
                 claimed = mine.get();
             } catch (SingleInstance.NotAnswering e) {
-                System.err.println(e.getMessage());
+                WindowOptions.complain(e.getMessage());
                 System.exit(1);
             } catch (IOException | RuntimeException e) {
-                System.err.println("Could not check for a console already running on " + folder + " ("
+                WindowOptions.complain("Could not check for a console already running on " + folder + " ("
                         + e.getMessage() + "); opening the window anyway.");
             }
             ConsoleApp.instance(claimed);
@@ -69,7 +70,7 @@ public final class Main {
             Desktop.getDesktop().setOpenFileHandler(event -> event.getFiles().forEach(file -> claimed.deliver(
                     new SingleInstance.Message(List.of(file.getAbsolutePath()), file.getAbsoluteFile().getParent()))));
         } catch (RuntimeException | LinkageError e) {
-            System.err.println("Files opened from the Finder cannot be received: " + e);
+            LoggerFactory.getLogger(Main.class).warn("Files opened from the Finder cannot be received", e);
         }
     }
 }
