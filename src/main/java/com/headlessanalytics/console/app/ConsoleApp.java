@@ -60,8 +60,16 @@ public class ConsoleApp extends Application {
      * when the toolkit is (called by {@link Main} before the launch).
      */
     static void prepare(Path folder) {
-        prepared = CompletableFuture.supplyAsync(() -> read(folder),
-                r -> Thread.ofPlatform().daemon().name("ha-prepare").start(r));
+        CompletableFuture<Prepared> ready = new CompletableFuture<>();
+        prepared = ready;
+        Thread.ofPlatform().daemon().name("ha-prepare").start(() -> {
+            try {
+                ready.complete(read(folder));
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+            LoggerFactory.getILoggerFactory();
+        });
     }
 
     /** The single-instance claim whose later launches this window answers (null when there is none). */
@@ -69,13 +77,12 @@ public class ConsoleApp extends Application {
         instance = claimed;
     }
 
-    /** Logging starts on the preparing thread, not on the one that launches the toolkit. */
+    /** Logging starts on the preparing thread once the settings are read, not on the launching thread. */
     private static Logger log() {
         return LoggerFactory.getLogger(ConsoleApp.class);
     }
 
     private static Prepared read(Path folder) {
-        LoggerFactory.getILoggerFactory();
         ConsoleSettings saved = ConsoleSettings.load(folder);
         boolean askOs = !Boolean.getBoolean("ha.dark") && !Boolean.getBoolean("ha.light")
                 && appearanceOf(saved.appearance()) == SettingsViewModel.Appearance.SYSTEM;
@@ -148,10 +155,12 @@ public class ConsoleApp extends Application {
         settings.appearanceProperty().set(initial);
         settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a, systemDark));
         stage.getScene().setRoot(made.shellView());
+        boolean verifying = waiting.stream().anyMatch(o -> o.packet() != null);
         waiting.forEach(made::show);
         waiting.clear();
         made.open(() -> {
-            if (!demoOffered[0]) {
+            // a launch to verify a packet is not interrupted by the demo offer; the next start makes it
+            if (!demoOffered[0] && !verifying) {
                 demoOffered[0] = true;
                 made.offerDemo();
             }

@@ -220,7 +220,7 @@ public final class SingleInstance implements AutoCloseable {
                 throw new RefusedException(String.valueOf(answer.get("error")));
             }
         } catch (TimeoutException e) {
-            throw new IOException("no answer", e);
+            throw new IOException("it took the connection but sent no answer", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
             throw cause instanceof IOException io ? io : new IOException(cause);
