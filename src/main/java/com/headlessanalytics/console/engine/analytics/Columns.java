@@ -445,7 +445,7 @@ public final class Columns {
     /** A column store read back from a snapshot, as {@link #write} wrote it. */
     static Columns read(SnapshotIo.In in) throws IOException {
         Columns c = new Columns();
-        int rows = in.readCount(Integer.MAX_VALUE);
+        int rows = in.readSized(1);
         long last = in.readLong();
         c.names.read(in);
         c.businesses.read(in);
@@ -463,7 +463,10 @@ public final class Columns {
             c.addTuple(id, tuple);
         }
         c.actors.read(in);
-        int revenues = in.readCount(rows);
+        int revenues = in.readSized(12);
+        if (revenues > rows) {
+            throw new SnapshotIo.Corrupt("more revenue rows than rows");
+        }
         c.revenueRows = new int[Math.max(256, revenues)];
         c.revenueMicros = new long[Math.max(256, revenues)];
         in.readInts(c.revenueRows, revenues);

@@ -57,7 +57,7 @@ public final class Dictionary {
 
     /** Adds the values {@link #write} wrote to this empty dictionary. */
     void read(SnapshotIo.In in) throws IOException {
-        int n = in.readCount(Integer.MAX_VALUE);
+        int n = in.readSized(4);
         for (int i = 0; i < n; i++) {
             String value = in.readString();
             if (value == null || intern(value) != i) {

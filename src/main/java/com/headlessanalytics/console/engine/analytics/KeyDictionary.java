@@ -206,11 +206,11 @@ public final class KeyDictionary {
 
     /** Fills this empty dictionary with the keys {@link #write} wrote. */
     void read(SnapshotIo.In in) throws IOException {
-        int n = in.readCount(Integer.MAX_VALUE);
+        int n = in.readSized(4);
         int pageCount = in.readCount(MAX_PAGES);
         byte[][] ps = new byte[pageCount][];
         for (int i = 0; i < pageCount; i++) {
-            int length = in.readCount(Integer.MAX_VALUE - 16);
+            int length = in.readSized(1);
             ps[i] = new byte[Math.max(PAGE, length)];
             in.readBytes(ps[i], length);
         }

@@ -109,30 +109,57 @@ public final class ProjectionSnapshot {
             ByteBuffer tail = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             ch.read(tail, end);
             tail.flip();
-            if (tail.getInt() != SnapshotIo.crc(ch, end)) {
-                throw new SnapshotIo.Corrupt("the snapshot's checksum does not match (damaged or truncated)");
-            }
-            ch.position(HEADER_PREFIX);
+            int stored = tail.getInt();
             SnapshotIo.In in = new SnapshotIo.In(ch, end);
-            String identity = in.readString();
-            long applied = in.readLong();
-            long rows = in.readLong();
-            int count = in.readCount(1 << 20);
-            Map<String, Columns> workspaces = new LinkedHashMap<>();
-            long total = 0;
-            for (int i = 0; i < count; i++) {
-                String id = in.readString();
-                Columns c = Columns.read(in);
-                if (c.size() > 0 && c.lastSeq() > applied) {
-                    throw new SnapshotIo.Corrupt("workspace " + id + " holds rows after the snapshot's point");
+            try {
+                in.readLong();
+                in.readInt();
+                String identity = in.readString();
+                long applied = in.readLong();
+                long rows = in.readLong();
+                int count = in.readSized(1);
+                Map<String, Columns> workspaces = new LinkedHashMap<>();
+                long total = 0;
+                for (int i = 0; i < count; i++) {
+                    String id = in.readString();
+                    Columns c = Columns.read(in);
+                    if (c.size() > 0 && c.lastSeq() > applied) {
+                        throw new SnapshotIo.Corrupt("workspace " + id + " holds rows after the snapshot's point");
+                    }
+                    total += c.size();
+                    workspaces.put(id, c);
                 }
-                total += c.size();
-                workspaces.put(id, c);
+                if (!in.atEnd()) {
+                    throw new SnapshotIo.Corrupt("the snapshot has bytes after its rows");
+                }
+                checksum(in, stored);
+                if (total != rows) {
+                    throw new SnapshotIo.Corrupt("the snapshot's row count does not match its rows");
+                }
+                return new Contents(identity, applied, rows, workspaces);
+            } catch (IOException | RuntimeException e) {
+                drain(in);
+                checksum(in, stored);
+                throw e;
             }
-            if (total != rows || !in.atEnd()) {
-                throw new SnapshotIo.Corrupt("the snapshot's row count does not match its rows");
+        }
+    }
+
+    /** Reads the rest of a snapshot whose parse failed, so that the checksum is over the whole file. */
+    private static void drain(SnapshotIo.In in) {
+        try {
+            byte[] skip = new byte[1 << 16];
+            while (in.remaining() > 0) {
+                in.readBytes(skip, (int) Math.min(skip.length, in.remaining()));
             }
-            return new Contents(identity, applied, rows, workspaces);
+        } catch (IOException e) {
+            // The checksum check below reports the damage.
+        }
+    }
+
+    private static void checksum(SnapshotIo.In in, int stored) throws SnapshotIo.Corrupt {
+        if (in.remaining() > 0 || in.checksum() != stored) {
+            throw new SnapshotIo.Corrupt("the snapshot's checksum does not match (damaged or truncated)");
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.zip.CRC32C;
 /** Buffered little-endian reading and writing of a snapshot file, with a running CRC32C. */
 final class SnapshotIo {
     private static final int BUFFER = 1 << 20;
-    /** The longest string a snapshot holds (a dictionary value); longer means the file is damaged. */
-    private static final int MAX_STRING = 1 << 24;
 
     private SnapshotIo() {
     }
@@ -124,19 +122,34 @@ final class SnapshotIo {
         }
     }
 
-    /** Reads what {@link Out} wrote; the caller has checked the checksum of the whole file first. */
+    /**
+     * Reads what {@link Out} wrote, checksumming every byte it reads from the file (from position
+     * 0); nothing read may be trusted before {@link #checksum()} matches the stored one, so counts
+     * are bounded by the bytes left before anything is allocated for them.
+     */
     static final class In {
         private final FileChannel channel;
         private final long end;
         private long consumed;
         private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+        private final CRC32C crc = new CRC32C();
 
-        /** Reads the channel from its position up to {@code end}. */
+        /** Reads the channel from position 0 up to {@code end}. */
         In(FileChannel channel, long end) throws IOException {
             this.channel = channel;
             this.end = end;
-            this.consumed = channel.position();
+            channel.position(0);
             buffer.limit(0);
+        }
+
+        /** The CRC32C of every byte read from the file so far. */
+        int checksum() {
+            return (int) crc.getValue();
+        }
+
+        /** Bytes not yet read. */
+        long remaining() {
+            return end - consumed + buffer.remaining();
         }
 
         private void need(int bytes) throws IOException {
@@ -150,10 +163,12 @@ final class SnapshotIo {
                     throw new Corrupt("the snapshot ends early");
                 }
                 buffer.limit(buffer.position() + want);
+                int from = buffer.position();
                 int r = channel.read(buffer);
                 if (r < 0) {
                     throw new Corrupt("the snapshot ends early");
                 }
+                crc.update(buffer.array(), from, r);
                 consumed += r;
                 buffer.limit(buffer.capacity());
             }
@@ -189,8 +204,17 @@ final class SnapshotIo {
             return n;
         }
 
+        /** A count of {@code unit}-byte items that must still lie in the file. */
+        int readSized(int unit) throws IOException {
+            int n = readCount(Integer.MAX_VALUE - 16);
+            if ((long) n * unit > remaining()) {
+                throw new Corrupt("the snapshot ends early");
+            }
+            return n;
+        }
+
         String readString() throws IOException {
-            int n = readCount(MAX_STRING);
+            int n = readSized(1);
             byte[] b = new byte[n];
             readBytes(b, n);
             return new String(b, StandardCharsets.UTF_8);
@@ -234,24 +258,5 @@ final class SnapshotIo {
                 i += k;
             }
         }
-    }
-
-    /** The CRC32C of the channel's bytes from 0 to {@code end}. */
-    static int crc(FileChannel channel, long end) throws IOException {
-        CRC32C crc = new CRC32C();
-        ByteBuffer b = ByteBuffer.allocateDirect(BUFFER);
-        long at = 0;
-        while (at < end) {
-            b.clear();
-            b.limit((int) Math.min(BUFFER, end - at));
-            int r = channel.read(b, at);
-            if (r < 0) {
-                throw new Corrupt("the snapshot ends early");
-            }
-            at += r;
-            b.flip();
-            crc.update(b);
-        }
-        return (int) crc.getValue();
     }
 }
