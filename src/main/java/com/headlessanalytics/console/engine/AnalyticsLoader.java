@@ -341,7 +341,7 @@ final class AnalyticsLoader implements EventStore.AfterCommit {
         }
     }
 
-    private static List<AnalyticsIndex.Row> page(Connection c, long after) throws SQLException {
+    static List<AnalyticsIndex.Row> page(Connection c, long after) throws SQLException {
         List<AnalyticsIndex.Row> rows = new ArrayList<>(PAGE);
         try (PreparedStatement ps = c.prepareStatement("SELECT workspace_id, seq, ts, event, actor_key, business_id,"
                 + " touch_source, touch_channel, touch_campaign, touch_medium, revenue, flags, trust_tier"

@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.api.RuntimeHealth;
+import com.headlessanalytics.console.engine.AnalyticsRows;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.engine.analytics.AnalyticsIndex;
 import com.headlessanalytics.console.engine.analytics.Cancel;
@@ -129,7 +130,7 @@ public final class ReopenBenchmark {
      */
     public void scale(int copies) throws Exception {
         long baseline = HeapWatch.retained();
-        List<AnalyticsIndex.Row> rows = readRows();
+        List<AnalyticsIndex.Row> rows = AnalyticsRows.read(folder);
         long max = rows.isEmpty() ? 0 : rows.getLast().seq();
         AnalyticsIndex index = new AnalyticsIndex();
         long start = System.nanoTime();
@@ -182,28 +183,6 @@ public final class ReopenBenchmark {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    /** The folder's events as the loader reads them. */
-    private List<AnalyticsIndex.Row> readRows() throws Exception {
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";ACCESS_MODE_DATA=r";
-        List<AnalyticsIndex.Row> rows = new ArrayList<>();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "ha", "");
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT workspace_id, seq, ts, event, actor_key,"
-                     + " business_id, touch_source, touch_channel, touch_campaign, touch_medium, revenue, flags,"
-                     + " trust_tier FROM event ORDER BY seq")) {
-            while (rs.next()) {
-                java.math.BigDecimal revenue = rs.getBigDecimal(11);
-                String tier = rs.getString(13);
-                rows.add(new AnalyticsIndex.Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), revenue == null ? null
-                                : revenue.movePointRight(com.headlessanalytics.console.domain.Revenue.SCALE).longValueExact(),
-                        rs.getInt(12), tier == null ? 0
-                                : com.headlessanalytics.console.domain.TrustTier.parse(tier.strip()).ordinal() + 1));
-            }
-        }
-        return rows;
     }
 
     private static List<String> firstAnswer(AnalyticsWorkload.Query q, HeadlessApi api) {
