@@ -327,8 +327,8 @@ final class AnalyticsLoader implements EventStore.AfterCommit {
                 count += page.size();
                 after = page.get(page.size() - 1).seq();
             }
-            index.loaded();
             complete = read;
+            index.loaded();
             if (from > 0 && count > 0) {
                 source += ", caught up " + count + " newer events from the database";
             }
