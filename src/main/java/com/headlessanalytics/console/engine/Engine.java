@@ -58,7 +58,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.analytics = new EngineAnalytics(db, analyticsIndex);
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);
-        this.readiness = new Readiness(db, keys, usage);
+        this.readiness = new Readiness(db, keys, usage, analyticsLoader);
         this.workspaceKeys = new WorkspaceKeys(db.folder());
         this.governance = new EngineGovernance(db, events, workspaceKeys, clock);
         this.proofTrails = new EngineProofTrails(db, workspaceKeys, clock, proofPushTls);
@@ -165,6 +165,11 @@ public final class Engine implements ServeBackend, AutoCloseable {
         return workspaceKeys;
     }
 
+    /** The analytics loader, for the engine's own tests (snapshot writes). */
+    AnalyticsLoader analyticsLoader() {
+        return analyticsLoader;
+    }
+
     KeyBlockIndex keyBlocks() {
         return keyBlocks;
     }
@@ -195,7 +200,10 @@ public final class Engine implements ServeBackend, AutoCloseable {
                 Proof.SCHEMA_VERSION));
     }
 
-    /** Writes pending usage records, then closes the database; queued writes finish first. */
+    /**
+     * Saves the analytics snapshot (when the projection has rows the last one lacks) and pending
+     * usage records, then closes the database; queued writes finish first.
+     */
     @Override
     public void close() {
         analyticsLoader.close();

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's readiness checks: database, schema, data folder, disk, keys, metering, settings. */
+/**
+ * The engine's readiness checks: database, schema, data folder, disk, keys, metering, the
+ * analytics projection (where it came from, and why it was rebuilt), settings.
+ */
 final class Readiness {
     static final long DISK_FAIL_BYTES = 100L * 1024 * 1024;
     static final long DISK_WARN_BYTES = 1024L * 1024 * 1024;
@@ -18,11 +21,13 @@ final class Readiness {
     private final Database db;
     private final ApiKeys keys;
     private final UsageMeter usage;
+    private final AnalyticsLoader analytics;
 
-    Readiness(Database db, ApiKeys keys, UsageMeter usage) {
+    Readiness(Database db, ApiKeys keys, UsageMeter usage, AnalyticsLoader analytics) {
         this.db = db;
         this.keys = keys;
         this.usage = usage;
+        this.analytics = analytics;
     }
 
     RuntimeHealth check(Proof proof) {
@@ -34,6 +39,9 @@ final class Readiness {
         checks.add(disk());
         checks.add(apiKeys());
         checks.add(metering());
+        AnalyticsLoader.Status projection = analytics.status();
+        checks.add(new Check("analytics_projection", projection.status(), false, projection.message(),
+                projection.remedy()));
         List<Setting> settings = List.of(
                 new Setting("HA_DATA_DIR", false, System.getenv("HA_DATA_DIR") != null,
                         "overrides the per-user data folder"));

@@ -9,6 +9,7 @@ import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.ImportBenchmark;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import com.headlessanalytics.console.app.bench.LabelsBenchmark;
+import com.headlessanalytics.console.app.bench.ReopenBenchmark;
 import com.headlessanalytics.console.app.bench.TrackablesBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench ingest}, {@code events-screen}, {@code analytics}, {@code governance}, {@code labels},
- * {@code trackables}, {@code scanner}, {@code graphql}, {@code connectors}, {@code export}: figures with a
+ * {@code trackables}, {@code scanner}, {@code graphql}, {@code connectors}, {@code export}, {@code reopen}: figures with a
  * baseline run side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and ratios.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Import.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
             BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
             BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class, BenchCommand.GraphQlBench.class,
-            BenchCommand.ConnectorsBench.class, BenchCommand.ExportBench.class})
+            BenchCommand.ConnectorsBench.class, BenchCommand.ExportBench.class, BenchCommand.Reopen.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -223,6 +224,33 @@ final class BenchCommand {
         public Integer call() throws Exception {
             H2SqlAnalytics.run(dataDir, rounds, System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "reopen", mixinStandardHelpOptions = true,
+            description = "Reopens a closed data folder with the analytics snapshot and without it (the projection"
+                    + " rebuilt from H2), alternating in one run: open, first answer, heap retained, close. Rewrites the"
+                    + " folder's snapshot. Fill a folder first, e.g. with bench analytics --data-dir.")
+    static final class Reopen implements Callable<Integer> {
+        @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "A closed engine data folder.")
+        Path dataDir;
+
+        @Option(names = "--rounds", defaultValue = "2",
+                description = "Pairs of reopens; 0 for none (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--scale", paramLabel = "K", description = "Also build the projection alone in memory from the"
+                + " folder's events copied K times (own actors per copy): heap per event, snapshot write and read.")
+        Integer scale;
+
+        @Override
+        public Integer call() throws Exception {
+            ReopenBenchmark bench = new ReopenBenchmark(dataDir, rounds, System.out);
+            boolean same = rounds <= 0 || bench.run();
+            if (scale != null) {
+                bench.scale(scale);
+            }
+            return same ? 0 : HaCommand.REJECTED;
         }
     }
 

@@ -75,6 +75,52 @@ public final class AnalyticsIndex {
                 r.flags(), r.tier());
     }
 
+    /**
+     * Starts from a snapshot's rows instead of an empty projection: before the loader reads any
+     * row, which then reads only rows after {@code applied}.
+     */
+    public void restore(ProjectionSnapshot.Contents snapshot) {
+        synchronized (lock) {
+            if (applied != 0 || !workspaces.isEmpty()) {
+                throw new IllegalStateException("restore before loading anything");
+            }
+            workspaces.putAll(snapshot.workspaces());
+            applied = snapshot.applied();
+        }
+    }
+
+    /** The highest storage sequence applied so far. */
+    public long applied() {
+        synchronized (lock) {
+            return applied;
+        }
+    }
+
+    /**
+     * A consistent point to snapshot (every row up to the sequence applied, and no later one), or
+     * null while the loader is still reading. Taken under the writer's lock, so it costs one map
+     * walk; the rows below it never change, so writing them needs no lock.
+     */
+    public ProjectionSnapshot.Point point() {
+        synchronized (lock) {
+            if (pending != null) {
+                return null;
+            }
+            Map<String, Integer> sizes = new java.util.TreeMap<>();
+            workspaces.forEach((id, c) -> {
+                if (c.size() > 0) {
+                    sizes.put(id, c.size());
+                }
+            });
+            return new ProjectionSnapshot.Point(applied, sizes);
+        }
+    }
+
+    /** A workspace's columns as they are, loaded or not; for the snapshot writer. */
+    Columns existing(String workspaceId) {
+        return workspaces.get(workspaceId);
+    }
+
     /** Whether the projection is loaded and queries can run at once. */
     public boolean ready() {
         return loaded.getCount() == 0 && loadFailure == null;

@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.engine.analytics;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,5 +43,26 @@ public final class Dictionary {
 
     public int size() {
         return size;
+    }
+
+    /** Writes the values added so far, in id order. */
+    void write(SnapshotIo.Out out) throws IOException {
+        int n = size;
+        String[] v = values;
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeString(v[i]);
+        }
+    }
+
+    /** Adds the values {@link #write} wrote to this empty dictionary. */
+    void read(SnapshotIo.In in) throws IOException {
+        int n = in.readSized(4);
+        for (int i = 0; i < n; i++) {
+            String value = in.readString();
+            if (value == null || intern(value) != i) {
+                throw new SnapshotIo.Corrupt("a dictionary holds a value twice");
+            }
+        }
     }
 }
