@@ -194,21 +194,32 @@ train_cds() {
   local home log
   home="$(mktemp -d /tmp/ha-cds-train.XXXXXX)"
   log="$STAGE/cds-training.log"
-  # a throwaway HOME and data folder: the training run must not see or touch a real user's data;
-  # SIGTERM after the first screen: the JVM writes the archive on its way out
+  # A throwaway HOME and data folder: the training run must not see or touch a real user's data.
+  # SIGTERM only once the app has been idle for 2 s (the database created, the first screen
+  # drawn): the JVM writes the archive on its way out, and a thread still linking lambdas while
+  # it does can crash it (seen with JDK 25.0.3).
   # shellcheck disable=SC2016   # $1, $2 and $pid belong to the inner shell
   HOME="$home" HA_DATA_DIR="$home/data" JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$ROOT/$JSA" \
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
       "$1" > "$2" 2>&1 &
       pid=$!
+      cpu() { awk "{ print \$14 + \$15 }" "/proc/$pid/stat"; }
       if timeout 120 xdotool search --sync --onlyvisible --name "^HeadlessAnalytics Console$" >/dev/null; then
-        sleep 6
+        before=$(cpu); quiet=0
+        for _ in $(seq 1 240); do
+          sleep 0.5
+          now=$(cpu) || break
+          if [ $((now - before)) -le 2 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+          before=$now
+          [ $quiet -ge 4 ] && break
+        done
         kill -TERM "$pid"; wait "$pid"
         exit 0
       fi
       kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 1
     ' train "$ROOT/$IMAGE/bin/HeadlessAnalytics" "$log" || { rm -rf "$home"; tail -20 "$log"; return 1; }
   rm -rf "$home"
+  grep -q 'A fatal error has been detected' "$log" && { grep -A6 'A fatal error' "$log"; return 1; }
   [ -s "$JSA" ] || { tail -20 "$log"; return 1; }
 }
 if [ "$CDS" = 0 ]; then
@@ -218,13 +229,17 @@ elif ! command -v xvfb-run >/dev/null || ! command -v xdotool >/dev/null; then
 else
   echo "AppCDS: training run under Xvfb (window, first screen, exit)"
   rm -f "$JSA"
-  if train_cds; then
+  if train_cds || { echo "AppCDS: the training run failed; once more"; rm -f "$JSA"; train_cds; }; then
     # the options go after jpackage's own, in the [JavaOptions] section
     awk -v jsa='$APPDIR/ha-console.jsa' '
       { print }
       /^\[JavaOptions\]/ { print "java-options=-XX:SharedArchiveFile=" jsa; print "java-options=-Xshare:auto" }
     ' "$CFG" > "$CFG.new" && mv "$CFG.new" "$CFG"
-    echo "AppCDS: $(du -h "$JSA" | cut -f1) archive $JSA"
+    # the archive must be usable: the CLI loads classes from it (the JVM would start without it)
+    shared="$(JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$STAGE/cds-check.log" "$IMAGE/bin/HeadlessAnalytics" --version >/dev/null 2>&1;
+              grep -c 'source: shared objects file (top)' "$STAGE/cds-check.log" || true)"
+    [ "${shared:-0}" -gt 100 ] || { echo "build-linux: the AppCDS archive is not used ($shared classes from it)" >&2; exit 1; }
+    echo "AppCDS: $(du -h "$JSA" | cut -f1) archive $JSA (--version loads $shared classes from it)"
   else
     rm -f "$JSA"
     echo "build-linux: the AppCDS training run failed (above); use --no-cds to build without it" >&2
