@@ -143,7 +143,7 @@ done
 
 median() { tr ' ' '\n' <<< "$1" | grep . | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 echo
-echo "Start to first window mapped, median of $RUNS (ms), $(nproc) cores, Xvfb:"
+echo "Start to first window mapped, median of $RUNS (ms), $(nproc) cores, Xvfb, load average now $(cut -d' ' -f1-3 /proc/loadavg):"
 declare -A MED
 for name in "${NAMES[@]}"; do
   MED[$name]="$(median "${TIMES[$name]}")"
