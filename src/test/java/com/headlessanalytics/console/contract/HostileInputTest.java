@@ -812,7 +812,17 @@ class HostileInputTest {
         if (authenticated) {
             request.header("Authorization", "Bearer " + key);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException cut) {
+            // the server answers 413 on the headers and closes after a 64 KiB drain (LocalApiServer);
+            // a client still sending megabytes may see the reset instead of the answer
+            assertThat(status).as("%s: %s", label, cut).isEqualTo(413);
+            assertThat(sent.length).as(label).isGreaterThan(1 << 20);
+            assertThat(storedData()).isEqualTo(before);
+            return;
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         JsonNode error = ApiJson.mapper().readTree(response.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo(code);
