@@ -252,6 +252,13 @@ fi
 # java options), so common.txt's other lines go in
 PACKAGE_COMMON="$STAGE/package-common.txt"
 grep -v -E '^--(main-jar|main-class|java-options)' jpackage/common.txt > "$PACKAGE_COMMON"
+# with --app-image jpackage ignores --icon for the menu entry (it writes its own 32x32 icon) but
+# takes <name>.png from the resource dir: linux.txt's resources plus the 512x512 icon
+RESOURCES="$STAGE/linux-resources"
+rm -rf "$RESOURCES"
+mkdir -p "$RESOURCES"
+cp jpackage/linux-resources/* "$RESOURCES/"
+cp assets/icon-512.png "$RESOURCES/HeadlessAnalytics.png"
 for type in $TYPES; do
   [ "$type" = app-image ] && continue
   # deb: headless-analytics-console_<version>_amd64.deb, rpm: headless-analytics-console-<version>-1.x86_64.rpm
@@ -259,7 +266,7 @@ for type in $TYPES; do
   extra=()
   [ "$type" = rpm ] && extra=(@jpackage/linux-rpm.txt)
   "$JDK/bin/jpackage" --type "$type" @"$PACKAGE_COMMON" --app-version "$VERSION" --app-image "$IMAGE" \
-    --dest "$DIST" @jpackage/linux.txt "${extra[@]}"
+    --dest "$DIST" @jpackage/linux.txt "${extra[@]}" --resource-dir "$RESOURCES"
   OUTPUTS+=("$(ls "$DIST"/headless-analytics-console[_-]*."$type")")
 done
 
