@@ -190,6 +190,11 @@ OUTPUTS=("$IMAGE")
 # -Xshare:auto, starts without it when it does not match.
 JSA="$IMAGE/lib/app/ha-console.jsa"
 CFG="$IMAGE/lib/app/HeadlessAnalytics.cfg"
+# The archive is valid only for jars with the modification times it saw, and jpackage gives the
+# packaged copies new ones: every jar gets this one time, which the packages' install scripts
+# (postinst, the .rpm's install section) put back (HA_CDS_EPOCH in jpackage/linux-resources).
+CDS_EPOCH="$(date +%s)"
+touch -m -d "@$CDS_EPOCH" "$IMAGE"/lib/app/*.jar
 train_cds() {
   local home log
   home="$(mktemp -d /tmp/ha-cds-train.XXXXXX)"
@@ -259,6 +264,7 @@ rm -rf "$RESOURCES"
 mkdir -p "$RESOURCES"
 cp jpackage/linux-resources/* "$RESOURCES/"
 cp assets/icon-512.png "$RESOURCES/HeadlessAnalytics.png"
+sed -i "s/HA_CDS_EPOCH/$CDS_EPOCH/g" "$RESOURCES/postinst" "$RESOURCES/headless-analytics-console.spec"
 for type in $TYPES; do
   [ "$type" = app-image ] && continue
   # deb: headless-analytics-console_<version>_amd64.deb, rpm: headless-analytics-console-<version>-1.x86_64.rpm

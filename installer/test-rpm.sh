@@ -48,8 +48,8 @@ rpm -qpi "$RPM" | sed -n 's/^\(Name\|Version\|Release\|Architecture\|Size\|Vendo
 REQUIRES="$(rpm -qpR "$RPM")"
 while read -r line; do echo "  Requires: $line"; done <<< "$REQUIRES"
 # JavaFX's GTK glass library is inside the javafx.graphics module: jpackage cannot see it
-echo "$REQUIRES" | grep -qx 'gtk3' || fail "Requires lacks gtk3"
-echo "$REQUIRES" | grep -qx 'xdg-utils' || fail "Requires lacks xdg-utils (menu entry, MIME type)"
+grep -qx 'gtk3' <<< "$REQUIRES" || fail "Requires lacks gtk3"
+grep -qx 'xdg-utils' <<< "$REQUIRES" || fail "Requires lacks xdg-utils (menu entry, MIME type)"
 echo "$REQUIRES" | grep -q 'libgtk-3-0' && fail "Requires names the Debian package libgtk-3-0"
 ok "rpm -qpR: gtk3 and xdg-utils declared"
 
@@ -59,13 +59,13 @@ APPDIR=/opt/$PKG
 for f in "$APPDIR/bin/HeadlessAnalytics" "$APPDIR/lib/app/ha-console.jar" "$APPDIR/lib/app/HeadlessAnalytics.cfg" \
          "$APPDIR/lib/app/ha-console.jsa" "$APPDIR/lib/runtime/bin/java" "$APPDIR/lib/runtime/lib/server/classes.jsa" \
          "$APPDIR/lib/$PKG-HeadlessAnalytics.desktop" "$APPDIR/lib/$PKG-HeadlessAnalytics-MimeInfo.xml"; do
-  echo "$FILES" | grep -qx "$f" || fail "rpm -qpl lacks $f"
+  grep -qx "$f" <<< "$FILES" || fail "rpm -qpl lacks $f"
 done
 ok "rpm -qpl: $(echo "$FILES" | wc -l) entries, launcher, runtime, app jar, AppCDS archive, desktop entry, MIME type"
 SCRIPTS="$(rpm -qp --scripts "$RPM")"
-echo "$SCRIPTS" | grep -q 'xdg-mime install' || fail "the post scriptlet does not install the MIME type"
+grep -q 'xdg-mime install' <<< "$SCRIPTS" || fail "the post scriptlet does not install the MIME type"
 # shellcheck disable=SC2016   # the scriptlet's own $1
-echo "$SCRIPTS" | grep -q 'if \[ "\$1" = 0 \]' || fail "the preun scriptlet does not keep to erase"
+grep -q 'if \[ "\$1" = 0 \]' <<< "$SCRIPTS" || fail "the preun scriptlet does not keep to erase"
 ok "scriptlets: post installs the desktop entry and MIME type, preun acts on erase only"
 
 # --- extract and run --------------------------------------------------------------------------------
