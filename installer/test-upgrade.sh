@@ -95,6 +95,9 @@ if [ "$REUSE" = 0 ] || [ -z "$NEW_DEB" ]; then
   installer/build-linux.sh --type deb "${BUILD_ARGS[@]}"
   NEW_DEB="$(first_file "target/dist/${PKG}_*.deb")"
 fi
+# a copy: a build running beside this test may replace target/dist's
+cp "$NEW_DEB" "$UPGRADE/new.deb"
+NEW_DEB=target/upgrade/new.deb
 NEW_VERSION="$(dpkg-deb -f "$NEW_DEB" Version)"
 dpkg --compare-versions "$NEW_VERSION" gt "$PREV_VERSION" || fail "$NEW_VERSION is not above $PREV_VERSION"
 echo "Upgrade: $PREV_DEB ($PREV_VERSION, $(du -h "$PREV_DEB" | cut -f1)) -> $NEW_DEB ($NEW_VERSION, $(du -h "$NEW_DEB" | cut -f1))"
