@@ -6,78 +6,230 @@ import com.headlessanalytics.console.ui.common.FxClipboard;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxScheduler;
 import com.headlessanalytics.console.ui.common.OsTheme;
-import com.headlessanalytics.console.ui.common.SecretStore;
 import com.headlessanalytics.console.ui.settings.SettingsViewModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console window: builds the {@link ConsoleComposition} on the user's data folder, shows its
- * shell in a stage with the chosen theme, restores and saves the window geometry, and closes the
- * composition (serve mode, then the engine) on exit.
+ * The console window. It shows as soon as the toolkit is up, with the saved geometry and theme (read
+ * while the toolkit starts) and an "Opening" placeholder; the OS keychain and the
+ * {@link ConsoleComposition} are then built off the FX thread and its shell replaces the placeholder.
+ * Launch options, at start or handed over by a later launch through {@link SingleInstance}, bring the
+ * window to the front and open what they name. On exit the window geometry is saved and the
+ * composition closed (serve mode, then the engine).
  */
 public class ConsoleApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     static final String STYLESHEET = "/com/headlessanalytics/console/ui/console.css";
+    static final String TITLE = "HeadlessAnalytics Console";
+    /** How long a later launch's arguments may wait for the FX thread before the launch is told it is hung. */
+    static final long ANSWER_SECONDS = 10;
 
+    /** What {@link #prepare} reads while the toolkit starts. */
+    private record Prepared(Path folder, ConsoleSettings settings, boolean systemDark) {
+    }
+
+    private static volatile CompletableFuture<Prepared> prepared;
+    private static volatile SingleInstance instance;
+
+    private final CompletableFuture<ConsoleComposition> composed = new CompletableFuture<>();
+    private final List<LaunchOptions> waiting = new ArrayList<>();
+    private Stage stage;
     private ConsoleComposition composition;
-    private boolean systemDark;
-    private SecretStore secrets;
 
-    /** Runs on the launcher thread: asking the OS (theme, keychain) may take a moment. */
-    @Override
-    public void init() {
-        systemDark = OsTheme.prefersDark();
-        secrets = KeyringSecretStore.open(new FileSecretStore(DataFolders.defaultFolder()));
+    /**
+     * Reads the saved settings and asks the OS for its theme on a thread of its own, so both are ready
+     * when the toolkit is (called by {@link Main} before the launch).
+     */
+    static void prepare(Path folder) {
+        CompletableFuture<Prepared> ready = new CompletableFuture<>();
+        prepared = ready;
+        Thread.ofPlatform().daemon().name("ha-prepare").start(() -> {
+            try {
+                ready.complete(read(folder));
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+            LoggerFactory.getILoggerFactory();
+        });
+    }
+
+    /** The single-instance claim whose later launches this window answers (null when there is none). */
+    static void instance(SingleInstance claimed) {
+        instance = claimed;
+    }
+
+    /** Logging starts on the preparing thread once the settings are read, not on the launching thread. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleApp.class);
+    }
+
+    private static Prepared read(Path folder) {
+        ConsoleSettings saved = ConsoleSettings.load(folder);
+        boolean askOs = !Boolean.getBoolean("ha.dark") && !Boolean.getBoolean("ha.light")
+                && appearanceOf(saved.appearance()) == SettingsViewModel.Appearance.SYSTEM;
+        return new Prepared(folder, saved, askOs && OsTheme.prefersDark());
     }
 
     @Override
     public void start(Stage stage) {
-        Path folder = DataFolders.defaultFolder();
-        ConsoleSettings saved = ConsoleSettings.load(folder);
+        this.stage = stage;
+        Prepared ready = prepared == null ? read(DataFolders.defaultFolder()) : prepared.join();
+        Path folder = ready.folder();
+        ConsoleSettings saved = ready.settings();
         SettingsViewModel.Appearance initial = Boolean.getBoolean("ha.dark") ? SettingsViewModel.Appearance.DARK
                 : Boolean.getBoolean("ha.light") ? SettingsViewModel.Appearance.LIGHT
                 : appearanceOf(saved.appearance());
-        applyTheme(initial);
-        composition = new ConsoleComposition(folder, secrets, Platform::runLater, new FxScheduler(),
-                notices -> ConsoleComposition.registerForms(new FxDialogService(stage, notices)), new FxClipboard(), Clock.systemUTC(), ZoneId.systemDefault());
-        composition.startOn(LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new)).screen());
-        SettingsViewModel settings = composition.settings();
-        settings.appearanceProperty().set(initial);
-        settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a));
-        Scene scene = new Scene(composition.shellView(), saved.width() == null ? 1280 : saved.width(),
+        applyTheme(initial, ready.systemDark());
+        Scene scene = new Scene(placeholder(folder), saved.width() == null ? 1280 : saved.width(),
                 saved.height() == null ? 800 : saved.height());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        stage.setTitle("HeadlessAnalytics Console");
+        stage.setTitle(TITLE);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setScene(scene);
         restoreGeometry(stage, saved);
         boolean[] demoOffered = {saved.demoOffered()};
-        stage.setOnCloseRequest(e -> new ConsoleSettings(settings.appearanceProperty().get().name(), stage.getX(),
-                stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized(),
-                demoOffered[0], composition.operator().name(), composition.operator().threshold(),
-                ConsoleSettings.load(folder).station()).save(folder));
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("Unexpected error on {}", thread.getName(), error);
-            Platform.runLater(() -> composition.dialogs().showError("Something went wrong", error));
+        stage.setOnCloseRequest(e -> {
+            ConsoleSettings now = ConsoleSettings.load(folder);
+            new ConsoleSettings(composition == null ? now.appearance()
+                    : composition.settings().appearanceProperty().get().name(), stage.getX(), stage.getY(),
+                    stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized(), demoOffered[0],
+                    composition == null ? now.operatorName() : composition.operator().name(),
+                    composition == null ? now.approvalThreshold() : composition.operator().threshold(),
+                    now.station()).save(folder);
         });
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            log().error("Unexpected error on {}", thread.getName(), error);
+            Platform.runLater(() -> {
+                if (composition != null) {
+                    composition.dialogs().showError("Something went wrong", error);
+                }
+            });
+        });
+        waiting.add(LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new)));
+        if (instance != null) {
+            instance.receiveWith(receiver(stage, this::act));
+        }
         stage.show();
 
-        composition.open(() -> {
-            if (!demoOffered[0]) {
-                demoOffered[0] = true;
-                composition.offerDemo();
+        Thread.ofPlatform().name("ha-compose").start(() -> {
+            try {
+                ConsoleComposition made = new ConsoleComposition(folder,
+                        KeyringSecretStore.open(new FileSecretStore(folder)), Platform::runLater, new FxScheduler(),
+                        notices -> ConsoleComposition.registerForms(new FxDialogService(stage, notices)),
+                        new FxClipboard(), Clock.systemUTC(), ZoneId.systemDefault());
+                composed.complete(made);
+                Platform.runLater(() -> attach(made, initial, ready.systemDark(), demoOffered));
+            } catch (RuntimeException | Error e) {
+                composed.completeExceptionally(e);
+                log().error("The console could not be started on {}", folder, e);
+                Platform.runLater(() -> stage.getScene().setRoot(failed(folder, e)));
             }
         });
+    }
+
+    /** Puts the console's shell in the window, acts on the launch options so far and opens the workspace. */
+    private void attach(ConsoleComposition made, SettingsViewModel.Appearance initial, boolean systemDark,
+                        boolean[] demoOffered) {
+        composition = made;
+        SettingsViewModel settings = made.settings();
+        settings.appearanceProperty().set(initial);
+        settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a, systemDark));
+        stage.getScene().setRoot(made.shellView());
+        boolean verifying = waiting.stream().anyMatch(o -> o.packet() != null);
+        waiting.forEach(made::show);
+        waiting.clear();
+        made.open(() -> {
+            // a launch to verify a packet is not interrupted by the demo offer; the next start makes it
+            if (!demoOffered[0] && !verifying) {
+                demoOffered[0] = true;
+                made.offerDemo();
+            }
+        });
+    }
+
+    /** Launch options on the FX thread: shown at once once the console is built, else when it is. */
+    private void act(LaunchOptions options) {
+        if (composition == null) {
+            waiting.add(options);
+        } else {
+            composition.show(options);
+        }
+    }
+
+    /**
+     * Takes a later launch's arguments on the listener's thread: the FX thread brings {@code stage} to
+     * the front and hands the options to {@code act}; when it does not within {@value #ANSWER_SECONDS} s
+     * the window is hung, and the later launch is told so.
+     */
+    static SingleInstance.Receiver receiver(Stage stage, Consumer<LaunchOptions> act) {
+        return message -> {
+            LaunchOptions options = LaunchOptions.parse(Path.of(message.cwd()),
+                    message.args().toArray(String[]::new));
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    toFront(stage);
+                    act.accept(options);
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            try {
+                done.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IOException("its window did not answer within " + ANSWER_SECONDS + " s", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        };
+    }
+
+    /** Restores a minimised window and asks the window manager to raise and focus it. */
+    static void toFront(Stage stage) {
+        if (stage.isIconified()) {
+            stage.setIconified(false);
+        }
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    private static VBox placeholder(Path folder) {
+        Label text = new Label("Opening the console on " + folder + " …");
+        text.setId("console-starting");
+        VBox box = new VBox(text);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static VBox failed(Path folder, Throwable e) {
+        Label text = new Label("The console could not be started on " + folder + ":\n" + e
+                + "\n\nThe log has the details; close this window and try again.");
+        text.setWrapText(true);
+        VBox box = new VBox(text);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(700);
+        return box;
     }
 
     /** Puts the window where it was, if that place is still on a screen. */
@@ -99,18 +251,33 @@ public class ConsoleApp extends Application {
         return SettingsViewModel.Appearance.SYSTEM;
     }
 
-    private void applyTheme(SettingsViewModel.Appearance appearance) {
+    private static void applyTheme(SettingsViewModel.Appearance appearance, boolean systemDark) {
         boolean dark = appearance == SettingsViewModel.Appearance.DARK
                 || (appearance == SettingsViewModel.Appearance.SYSTEM && systemDark);
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Serve mode drains its in-flight requests first; then the engine writes what is queued and closes. */
+    /**
+     * Serve mode drains its in-flight requests first; then the engine writes what is queued and closes;
+     * then later launches may start a console of their own.
+     */
     @Override
     public void stop() {
-        if (composition != null) {
-            composition.close();
+        try {
+            ConsoleComposition made = composed.getNow(null);
+            if (made == null && !composed.isDone()) {
+                made = composed.join();
+            }
+            if (made != null) {
+                made.close();
+            }
+        } catch (RuntimeException e) {
+            log().warn("The console was closed before it finished starting", e);
+        } finally {
+            if (instance != null) {
+                instance.close();
+            }
         }
     }
 }

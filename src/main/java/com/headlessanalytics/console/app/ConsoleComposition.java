@@ -126,7 +126,10 @@ public final class ConsoleComposition implements AutoCloseable {
     private final ApprovalsViewModel approvals;
     private final ScanJournal scanJournal;
     private final ScannerStationViewModel scanner;
+    private final ProofTrailsViewModel proofTrails;
     private Area startArea = Area.OVERVIEW;
+    private Path startPacket;
+    private boolean opened;
     private GraphQlService graphQlService;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
@@ -191,7 +194,7 @@ public final class ConsoleComposition implements AutoCloseable {
             receipts.showDecision(id);
             shellRef[0].select(Area.RECEIPTS);
         });
-        ProofTrailsViewModel proofTrails = new ProofTrailsViewModel(current, tasks, this.dialogs,
+        proofTrails = new ProofTrailsViewModel(current, tasks, this.dialogs,
                 ConsoleComposition::verifyPacket, clock, zone);
         LabelsViewModel labels = new LabelsViewModel(current, tasks, this.dialogs, new LabelPrinting(),
                 PrintSettings.load(folder), choice -> PrintSettings.save(folder, choice));
@@ -294,6 +297,27 @@ public final class ConsoleComposition implements AutoCloseable {
         startArea = area == null ? Area.OVERVIEW : area;
     }
 
+    /**
+     * Acts on launch options, at start or handed over by a later launch (on the FX thread): a packet
+     * opens the Proof trails screen's verifier on it, a screen name that screen. Before the workspace
+     * is open they wait for it, so the verdict can say whether the packet's signer is its key.
+     */
+    public void show(LaunchOptions options) {
+        if (options.packet() == null && options.screen() == null) {
+            return;
+        }
+        Area area = options.packet() != null ? Area.PROOF_TRAILS : options.screen();
+        if (!opened) {
+            startArea = area;
+            startPacket = options.packet();
+            return;
+        }
+        shell.select(area);
+        if (options.packet() != null) {
+            proofTrails.open(options.packet());
+        }
+    }
+
     /** Keeps the operator profile in the console settings at once, beside what the window saves on close. */
     private void saveOperator() {
         ConsoleSettings.load(folder).withOperator(operator.name(), operator.threshold()).save(folder);
@@ -383,12 +407,16 @@ public final class ConsoleComposition implements AutoCloseable {
     public TaskRunner.Handle open(Runnable whenEmpty) {
         shell.connectedTo("Opening " + folder + " …");
         return tasks.submit("Opening the workspace", this::openLastUsed, opened -> {
+            this.opened = true;
             shell.connectedTo(workspaces.current().description());
             if (shell.canSelect(startArea)) {
                 shell.select(startArea);
             } else {
                 shell.select(Area.OVERVIEW);
                 shell.notice(startArea.title() + " has no screen in this version; showing the overview");
+            }
+            if (startPacket != null) {
+                proofTrails.open(startPacket);
             }
             approvals.startWatching();
             if (opened.failure() != null) {
@@ -399,7 +427,12 @@ public final class ConsoleComposition implements AutoCloseable {
                 whenEmpty.run();
             }
         }, failure -> {
+            this.opened = true;
             shell.connectedTo("Not connected");
+            if (startPacket != null) {
+                shell.select(Area.PROOF_TRAILS);
+                proofTrails.open(startPacket);
+            }
             dialogs.showError("The workspace in " + folder + " could not be opened", failure);
         });
     }

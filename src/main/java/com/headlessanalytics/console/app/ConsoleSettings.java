@@ -24,7 +24,10 @@ public record ConsoleSettings(String appearance, Double x, Double y, Double widt
                               boolean demoOffered, String operatorName,
                               @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvalThreshold,
                               StationSettings station) {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSettings.class);
+    /** Made when needed: the console reads its settings before logging has started, to show the window sooner. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleSettings.class);
+    }
     static final String FILE_NAME = "console-settings.json";
 
     public static ConsoleSettings defaults() {
@@ -62,7 +65,7 @@ public record ConsoleSettings(String appearance, Double x, Double y, Double widt
         try {
             return ApiJson.mapper().readValue(file.toFile(), ConsoleSettings.class);
         } catch (IOException e) {
-            LOG.warn("Ignoring unreadable console settings in {}: {}", file, e.getMessage());
+            log().warn("Ignoring unreadable console settings in {}: {}", file, e.getMessage());
             return defaults();
         }
     }
@@ -79,7 +82,7 @@ public record ConsoleSettings(String appearance, Double x, Double y, Double widt
                 Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            LOG.warn("Console settings could not be saved in {}: {}", folder, e.getMessage());
+            log().warn("Console settings could not be saved in {}: {}", folder, e.getMessage());
         }
     }
 }

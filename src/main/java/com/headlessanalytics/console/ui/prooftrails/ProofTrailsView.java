@@ -62,12 +62,19 @@ public final class ProofTrailsView extends ScreenScaffold {
         tabs = new TabPane(build, exported, verify);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        tabs.getSelectionModel().select(model.tabProperty().get().ordinal());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0) {
+                model.tabProperty().set(ProofTrailsViewModel.Tab.values()[index.intValue()]);
+            }
+        });
+        model.tabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(tab.ordinal()));
         body(tabs);
     }
 
     /** Shows the tab at {@code index} (0 New export, 1 Exported, 2 Verify). */
     public void showTab(int index) {
-        tabs.getSelectionModel().select(index);
+        model.tabProperty().set(ProofTrailsViewModel.Tab.values()[index]);
     }
 
     // ---- New export ----

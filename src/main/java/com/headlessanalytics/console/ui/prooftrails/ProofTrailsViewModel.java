@@ -58,6 +58,9 @@ public final class ProofTrailsViewModel implements Activatable {
     /** How many problems beyond the reason a verdict lists. */
     static final int SHOWN_PROBLEMS = 10;
 
+    /** The screen's tabs. */
+    public enum Tab { EXPORT, TRAILS, VERIFY }
+
     /** An exported packet as listed. */
     public record TrailRow(String created, String title, long events, long decisions, long receipts, long evidence,
                            String merkleRoot, String push, String size, ProofTrails.Trail trail) {
@@ -89,6 +92,7 @@ public final class ProofTrailsViewModel implements Activatable {
     private final ReadOnlyStringWrapper verdictKeyNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictProblems = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictFile = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.EXPORT);
     private final Command refreshCommand;
     private final Command savePacketCommand;
     private final Command saveEndpointCommand;
@@ -379,6 +383,15 @@ public final class ProofTrailsViewModel implements Activatable {
                 .ifPresent(this::verify);
     }
 
+    /**
+     * Shows the Verify tab and verifies {@code packet} there: a file opened from the file manager, or
+     * handed over by a second launch.
+     */
+    public void open(Path packet) {
+        tab.set(Tab.VERIFY);
+        verify(packet);
+    }
+
     /** Verifies {@code packet} on this computer and shows the verdict, why, and who signed it. */
     public void verify(Path packet) {
         verdict.set(null);
@@ -487,6 +500,11 @@ public final class ProofTrailsViewModel implements Activatable {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** The tab shown; the View follows it and sets it when another tab is picked. */
+    public ObjectProperty<Tab> tabProperty() {
+        return tab;
     }
 
     /** The list's read: running, status, error, cancel. */
