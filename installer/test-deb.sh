@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end check of the Linux installer, as root on Debian/Ubuntu:
-# install the .deb with apt, check files, menu entry and icon, run the installed CLI
-# (--version, keys create, serve + /api/health + SIGTERM), open the window under Xvfb and
-# screenshot it to target/screenshots/installed-app.png, then remove the package and check
-# that /opt/headless-analytics-console is gone. Exits non-zero on the first failure.
+# install the .deb with apt, check files, menu entry, icon and the .haproof MIME type (the
+# desktop entry is the default for application/x-headlessanalytics-proof), run the installed
+# CLI (--version, that it loads classes from the AppCDS archive, keys create, serve +
+# /api/health + SIGTERM), open the window under Xvfb (data and settings in a test HOME's default
+# data folder) and screenshot it to target/screenshots/installed-app.png, then remove and purge
+# the package: /opt/headless-analytics-console and the menu entry go, the user's data folder
+# stays. Exits non-zero on the first failure.
 #
 #   installer/test-deb.sh [--reuse] [--no-build]
 #
@@ -13,6 +16,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=installer/test-lib.sh
+. installer/test-lib.sh
 
 PKG=headless-analytics-console
 APPDIR=/opt/$PKG
@@ -23,20 +28,18 @@ for arg in "$@"; do
   case "$arg" in
     --reuse) REUSE=1 ;;
     --no-build) BUILD_ARGS+=(--no-build) ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-deb: unknown option $arg" >&2; exit 2 ;;
   esac
 done
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok: $*"; }
 [ "$(id -u)" = 0 ] || fail "run as root (apt-get install/remove)"
 
 WORK="$(mktemp -d /tmp/ha-deb-test.XXXXXX)"
 SERVE_PID=""
 INSTALLED=0
 cleanup() {
-  [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null || true
+  if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null || true; fi
   # on a failure half-way, do not leave the package behind
   if [ "$INSTALLED" = 1 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$PKG" >/dev/null 2>&1 || true
@@ -45,23 +48,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- tools for the window check ------------------------------------------------------------------
-need=()
-for pair in xvfb-run:xvfb import:imagemagick xdotool:xdotool xwininfo:x11-utils curl:curl; do
-  command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
-done
-dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" xauth >/dev/null
-fi
+# --- tools for the window and MIME checks -----------------------------------------------------------
+# shellcheck disable=SC2119   # no extra tools
+need_tools
 
 # --- the .deb --------------------------------------------------------------------------------------
-DEB="$(ls target/dist/${PKG}_*.deb 2>/dev/null | head -1 || true)"
+DEB="$(first_file "target/dist/${PKG}_*.deb")"
 if [ "$REUSE" = 0 ] || [ -z "$DEB" ]; then
   installer/build-linux.sh --type deb "${BUILD_ARGS[@]}"
-  DEB="$(ls target/dist/${PKG}_*.deb | head -1)"
+  DEB="$(first_file "target/dist/${PKG}_*.deb")"
 fi
 VERSION="$(dpkg-deb -f "$DEB" Version)"
 echo "Testing $DEB ($(du -h "$DEB" | cut -f1), version $VERSION)"
@@ -93,11 +88,20 @@ for dir in /usr/share/applications /usr/local/share/applications; do
 done
 [ -n "$MENU" ] || fail "menu entry $(basename "$DESKTOP") not installed (xdg-desktop-menu)"
 grep -q '^Name=HeadlessAnalytics Console$' "$MENU" || fail "menu entry has the wrong Name"
-grep -q "^Exec=$LAUNCHER" "$MENU" || fail "menu entry Exec is not $LAUNCHER"
+grep -q "^Exec=$LAUNCHER %f$" "$MENU" || fail "menu entry Exec is not '$LAUNCHER %f' (the file's path as first argument)"
 ICON="$(sed -n 's/^Icon=//p' "$MENU")"
 [ -f "$ICON" ] || fail "icon $ICON missing"
 [ "$(identify -format '%wx%h' "$ICON")" = 512x512 ] || fail "icon is not 512x512"
 ok "menu entry $MENU, icon $ICON"
+
+# .haproof files: the MIME type is installed and the desktop entry is its default application
+MIME_TYPE=application/x-headlessanalytics-proof
+grep -q "^MimeType=$MIME_TYPE" "$MENU" || fail "menu entry lacks MimeType=$MIME_TYPE"
+grep -q "$MIME_TYPE:\*\.haproof" /usr/share/mime/globs2 || fail "*.haproof is not in /usr/share/mime/globs2"
+# a fresh HOME: no user's own choice in ~/.config/mimeapps.list
+DEFAULT="$(HOME="$WORK/mime-home" xdg-mime query default "$MIME_TYPE")"
+[ "$DEFAULT" = "$(basename "$MENU")" ] || fail "xdg-mime query default $MIME_TYPE gives '$DEFAULT', not $(basename "$MENU")"
+ok "MIME type $MIME_TYPE (*.haproof); xdg-mime query default: $DEFAULT"
 
 # --- CLI -----------------------------------------------------------------------------------------
 OUT="$("$LAUNCHER" --version)" || fail "--version exited non-zero"
@@ -106,6 +110,10 @@ case "$OUT" in
   ha-console*) echo "WARN: --version says '$OUT', not $VERSION (the jar manifest has no Implementation-Version)" ;;
   *) fail "--version printed '$OUT'" ;;
 esac
+
+SHARED="$(cds_classes "$LAUNCHER")"
+[ "$SHARED" -gt 100 ] || fail "the CLI loaded $SHARED classes from the AppCDS archive (file times changed in the package?)"
+ok "AppCDS archive used: --version loaded $SHARED classes from it"
 
 "$LAUNCHER" keys create --data-dir "$WORK/data" > "$WORK/keys.out" 2>&1 || { cat "$WORK/keys.out"; fail "keys create"; }
 KEY="$(tail -1 "$WORK/keys.out")"
@@ -134,44 +142,32 @@ wait "$SERVE_PID" || RC=$?
 SERVE_PID=""
 case "$RC" in 0|143) ok "serve stopped on SIGTERM (exit $RC)" ;; *) cat "$WORK/serve.log"; fail "serve exit $RC after SIGTERM" ;; esac
 
-# --- the window, under Xvfb -----------------------------------------------------------------------
+# --- the window, under Xvfb, on the default data folder of a test HOME ---------------------------
+# (Java takes user.home from the password database, so XDG_DATA_HOME points the folder there)
 mkdir -p target/screenshots
 SHOT="$ROOT/target/screenshots/installed-app.png"
 rm -f "$SHOT"
-gui_check() {
-  # runs inside xvfb-run: start the installed app (no arguments = the console window)
-  HA_DATA_DIR="$WORK/gui-data" "$LAUNCHER" > "$WORK/gui.log" 2>&1 &
-  local pid=$! win="" size=""
-  for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || { echo "the app exited"; return 1; }
-    for w in $(xdotool search --onlyvisible --name 'HeadlessAnalytics' 2>/dev/null || true); do
-      size="$(xwininfo -id "$w" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w"x"h}')"
-      if [ "${size%x*}" -ge 400 ] && [ "${size#*x}" -ge 300 ]; then win=$w; break 2; fi
-    done
-    sleep 1
-  done
-  [ -n "$win" ] || { echo "no window within 60 s"; xwininfo -root -tree; kill "$pid"; return 1; }
-  echo "window '$(xdotool getwindowname "$win")' $size"
-  sleep 8                                  # let the first screen load before the screenshot
-  import -window root "$SHOT"
-  kill -0 "$pid" 2>/dev/null || { echo "the app exited after opening its window"; return 1; }
-  kill -TERM "$pid"; wait "$pid" || true
-}
-export WORK LAUNCHER SHOT
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c "$(declare -f gui_check); gui_check" \
-  || { tail -40 "$WORK/gui.log"; fail "window check"; }
-if grep -E 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|Unable to load glass|Module .* not found|Exception in Application' "$WORK/gui.log"; then
-  fail "the window run logged a packaging error (above)"
-fi
+USER_DATA="$WORK/home/.local/share/headless-analytics"
+RESULT="$(HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/.local/share" xvfb-run -a -s "-screen 0 1280x800x24" \
+  bash -c ". '$ROOT/installer/test-lib.sh'; window_check '$LAUNCHER' '$SHOT' '$WORK/gui.log'")" \
+  || { echo "$RESULT"; tail -40 "$WORK/gui.log"; fail "window check"; }
+check_window_log "$WORK/gui.log"
 COLOURS="$(identify -format '%k' "$SHOT")"
 [ "$COLOURS" -gt 50 ] || fail "screenshot looks blank ($COLOURS colours)"
-ok "window shown; screenshot $SHOT ($(identify -format '%wx%h' "$SHOT"), $COLOURS colours)"
+ok "$RESULT; screenshot $SHOT ($(identify -format '%wx%h' "$SHOT"), $COLOURS colours)"
+[ -n "$(ls -A "$USER_DATA" 2>/dev/null)" ] || fail "the window run left nothing in the data folder $USER_DATA"
+DATA_FILES="$(tree_digest "$USER_DATA")"
+ok "data folder $USER_DATA: $(find "$USER_DATA" -type f | wc -l) files"
 
 # --- remove --------------------------------------------------------------------------------------
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$PKG" >/dev/null
 INSTALLED=0
 [ ! -e "$APPDIR" ] || fail "$APPDIR still exists after apt-get remove"
 [ ! -e "$MENU" ] || fail "$MENU still exists after apt-get remove"
-ok "apt-get remove $PKG: $APPDIR and the menu entry are gone"
-DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$PKG" >/dev/null   # drop the dpkg record too
+[ -z "$(HOME="$WORK/mime-home" xdg-mime query default "$MIME_TYPE")" ] || fail "$MIME_TYPE still has a default application"
+ok "apt-get remove $PKG: $APPDIR, the menu entry and the MIME default are gone"
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$PKG" >/dev/null
+dpkg -s "$PKG" >/dev/null 2>&1 && fail "dpkg still lists $PKG after purge"
+[ "$(tree_digest "$USER_DATA")" = "$DATA_FILES" ] || fail "purge changed the data folder $USER_DATA"
+ok "apt-get purge $PKG: the user's data folder $USER_DATA is still there, unchanged"
 echo "PASS: $DEB"
