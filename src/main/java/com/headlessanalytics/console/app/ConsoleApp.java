@@ -44,7 +44,7 @@ public class ConsoleApp extends Application {
     static final long ANSWER_SECONDS = 10;
 
     /** What {@link #prepare} reads while the toolkit starts. */
-    private record Prepared(Path folder, ConsoleSettings settings, boolean systemDark) {
+    private record Prepared(Path folder, ConsoleSettings.Window settings, boolean systemDark) {
     }
 
     private static volatile CompletableFuture<Prepared> prepared;
@@ -68,7 +68,6 @@ public class ConsoleApp extends Application {
             } catch (RuntimeException | Error e) {
                 ready.completeExceptionally(e);
             }
-            LoggerFactory.getILoggerFactory();
         });
     }
 
@@ -77,13 +76,13 @@ public class ConsoleApp extends Application {
         instance = claimed;
     }
 
-    /** Logging starts on the preparing thread once the settings are read, not on the launching thread. */
+    /** Logging starts on first use, which is after the window is shown: its set-up is not on the way to the window. */
     private static Logger log() {
         return LoggerFactory.getLogger(ConsoleApp.class);
     }
 
     private static Prepared read(Path folder) {
-        ConsoleSettings saved = ConsoleSettings.load(folder);
+        ConsoleSettings.Window saved = ConsoleSettings.window(folder);
         boolean askOs = !Boolean.getBoolean("ha.dark") && !Boolean.getBoolean("ha.light")
                 && appearanceOf(saved.appearance()) == SettingsViewModel.Appearance.SYSTEM;
         return new Prepared(folder, saved, askOs && OsTheme.prefersDark());
@@ -94,7 +93,7 @@ public class ConsoleApp extends Application {
         this.stage = stage;
         Prepared ready = prepared == null ? read(DataFolders.defaultFolder()) : prepared.join();
         Path folder = ready.folder();
-        ConsoleSettings saved = ready.settings();
+        ConsoleSettings.Window saved = ready.settings();
         SettingsViewModel.Appearance initial = Boolean.getBoolean("ha.dark") ? SettingsViewModel.Appearance.DARK
                 : Boolean.getBoolean("ha.light") ? SettingsViewModel.Appearance.LIGHT
                 : appearanceOf(saved.appearance());
@@ -233,7 +232,7 @@ public class ConsoleApp extends Application {
     }
 
     /** Puts the window where it was, if that place is still on a screen. */
-    private static void restoreGeometry(Stage stage, ConsoleSettings saved) {
+    private static void restoreGeometry(Stage stage, ConsoleSettings.Window saved) {
         if (saved.x() != null && saved.y() != null && !Screen.getScreensForRectangle(saved.x(), saved.y(),
                 saved.width() == null ? 100 : saved.width(), saved.height() == null ? 100 : saved.height()).isEmpty()) {
             stage.setX(saved.x());

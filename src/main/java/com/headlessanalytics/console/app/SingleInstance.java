@@ -88,18 +88,16 @@ public final class SingleInstance implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path socket;
-    private final ServerSocketChannel server;
+    private ServerSocketChannel server;
     private final CompletableFuture<Receiver> receiver = new CompletableFuture<>();
     private final Duration answerTimeout;
     private volatile boolean closed;
 
-    private SingleInstance(Path folder, FileChannel lockChannel, FileLock lock, Path socket,
-                           ServerSocketChannel server, Duration answerTimeout) {
+    private SingleInstance(Path folder, FileChannel lockChannel, FileLock lock, Path socket, Duration answerTimeout) {
         this.folder = folder;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.socket = socket;
-        this.server = server;
         this.answerTimeout = answerTimeout;
     }
 
@@ -158,11 +156,7 @@ public final class SingleInstance implements AutoCloseable {
         try {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            Files.deleteIfExists(socket);
-            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(socket));
-            ownerOnly(socket);
-            SingleInstance instance = new SingleInstance(folder, channel, lock, socket, server, answerTimeout);
+            SingleInstance instance = new SingleInstance(folder, channel, lock, socket, answerTimeout);
             Thread.ofPlatform().daemon().name("ha-instance-listener").start(instance::listen);
             return instance;
         } catch (IOException | RuntimeException e) {
@@ -262,10 +256,34 @@ public final class SingleInstance implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens the socket, then answers later launches until closed. The socket is opened here, not in
+     * the claim: a process's first socket loads the selector provider, whose service lookup opens
+     * every jar on the class path, and that is kept off the way to the window. A launch that comes
+     * before the socket is there retries until it is.
+     */
     private void listen() {
+        ServerSocketChannel bound;
+        try {
+            Files.deleteIfExists(socket);
+            bound = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            bound.bind(UnixDomainSocketAddress.of(socket));
+            ownerOnly(socket);
+        } catch (IOException | RuntimeException e) {
+            log().warn("Later launches cannot hand their arguments to this console: the socket {} could not be"
+                    + " opened", socket, e);
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                closeQuietly(bound);
+                return;
+            }
+            server = bound;
+        }
         while (!closed) {
             try {
-                SocketChannel client = server.accept();
+                SocketChannel client = bound.accept();
                 Thread.ofVirtual().name("ha-instance-client").start(() -> answer(client));
             } catch (IOException e) {
                 if (!closed) {
@@ -315,9 +333,15 @@ public final class SingleInstance implements AutoCloseable {
     /** Stops listening, removes the socket and releases the lock. */
     @Override
     public void close() {
-        closed = true;
+        ServerSocketChannel open;
+        synchronized (this) {
+            closed = true;
+            open = server;
+        }
         try {
-            server.close();
+            if (open != null) {
+                open.close();
+            }
             Files.deleteIfExists(socket);
         } catch (IOException e) {
             log().warn("The socket {} could not be removed", socket, e);
@@ -327,6 +351,15 @@ public final class SingleInstance implements AutoCloseable {
             lockChannel.close();
         } catch (IOException e) {
             log().warn("The lock on {} could not be released", folder.resolve(LOCK_FILE), e);
+        }
+    }
+
+    private void closeQuietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            log().warn("The socket {} could not be removed", socket, e);
         }
     }
 

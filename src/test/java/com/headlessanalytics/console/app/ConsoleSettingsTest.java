@@ -27,6 +27,24 @@ class ConsoleSettingsTest {
     }
 
     @Test
+    void theWindowsPartReadsWhatTheMapperWroteAndFallsBackToTheDefaultsOnAnythingElse() throws Exception {
+        ConsoleSettings.Window defaults = new ConsoleSettings.Window("SYSTEM", null, null, 1280.0, 800.0, false, false);
+        assertThat(ConsoleSettings.window(dir)).as("no file").isEqualTo(defaults);
+        new ConsoleSettings("DARK", -10.5, 20.0, 1400.0, 900.0, true, true, "ana", new BigDecimal("2500.50"))
+                .withStation(ConsoleSettings.defaults().stationOrDefaults()).save(dir);
+        assertThat(ConsoleSettings.window(dir)).as("every other field, nested ones too, is skipped")
+                .isEqualTo(new ConsoleSettings.Window("DARK", -10.5, 20.0, 1400.0, 900.0, true, true));
+        Files.writeString(dir.resolve(ConsoleSettings.FILE_NAME), "{\"appearance\":null,\"x\":null,\"width\":1000}");
+        assertThat(ConsoleSettings.window(dir)).as("nulls and whole numbers")
+                .isEqualTo(new ConsoleSettings.Window(null, null, null, 1000.0, 800.0, false, false));
+        for (String broken : new String[] {"{\"appearance\": ", "[]", "{\"x\":\"10\"}", "{\"maximized\":1}",
+                "{\"appearance\":\"DARK\"} {}", ""}) {
+            Files.writeString(dir.resolve(ConsoleSettings.FILE_NAME), broken);
+            assertThat(ConsoleSettings.window(dir)).as(broken).isEqualTo(defaults);
+        }
+    }
+
+    @Test
     void aFileFromBeforeTheOperatorProfileLoadsWithoutOneAndTheThresholdIsWrittenExactly() throws Exception {
         Files.writeString(dir.resolve(ConsoleSettings.FILE_NAME), "{\"appearance\":\"LIGHT\",\"width\":1000.0,"
                 + "\"height\":700.0,\"maximized\":false,\"demoOffered\":true}");

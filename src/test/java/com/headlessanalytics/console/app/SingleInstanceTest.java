@@ -38,12 +38,12 @@ class SingleInstanceTest {
                 .orElseThrow()) {
             first.receiveWith(got::add);
             assertThat(first.socket()).isEqualTo(folder.toAbsolutePath().resolve("console.sock"));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.socket())))
-                    .as("only the owner may talk to the console").isEqualTo("rw-------");
 
             SingleInstance.Message sent = new SingleInstance.Message(List.of("q3 audit.haproof"), "/home/ann/Downloads");
             assertThat(SingleInstance.claimOrHandOff(folder, sent, TIMEOUT)).as("handed over").isEmpty();
             assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo(sent);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.socket())))
+                    .as("only the owner may talk to the console").isEqualTo("rw-------");
         }
         try (SingleInstance again = SingleInstance.claimOrHandOff(folder, SingleInstance.Message.of(), TIMEOUT)
                 .orElseThrow()) {
