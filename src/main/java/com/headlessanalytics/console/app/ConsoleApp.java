@@ -125,10 +125,10 @@ public class ConsoleApp extends Application {
             });
         });
         waiting.add(LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new)));
+        stage.show();
         if (instance != null) {
             instance.receiveWith(receiver(stage, this::act));
         }
-        stage.show();
 
         Thread.ofPlatform().name("ha-compose").start(() -> {
             try {

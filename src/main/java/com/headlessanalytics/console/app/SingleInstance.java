@@ -156,9 +156,7 @@ public final class SingleInstance implements AutoCloseable {
         try {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            SingleInstance instance = new SingleInstance(folder, channel, lock, socket, answerTimeout);
-            Thread.ofPlatform().daemon().name("ha-instance-listener").start(instance::listen);
-            return instance;
+            return new SingleInstance(folder, channel, lock, socket, answerTimeout);
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();
@@ -240,9 +238,14 @@ public final class SingleInstance implements AutoCloseable {
         return out.toByteArray();
     }
 
-    /** Starts handing messages to {@code receiver}; those that came earlier wait for it. */
+    /**
+     * Opens the socket and hands the messages of later launches to {@code receiver}; launches that
+     * come before retry until the socket is there, and files the OS delivered wait for it.
+     */
     public void receiveWith(Receiver receiver) {
-        this.receiver.complete(receiver);
+        if (this.receiver.complete(receiver)) {
+            Thread.ofPlatform().daemon().name("ha-instance-listener").start(this::listen);
+        }
     }
 
     /** Hands a message from this process (a file the OS asked to open) to the receiver, in order with others. */
@@ -257,10 +260,9 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     /**
-     * Opens the socket, then answers later launches until closed. The socket is opened here, not in
-     * the claim: a process's first socket loads the selector provider, whose service lookup opens
-     * every jar on the class path, and that is kept off the way to the window. A launch that comes
-     * before the socket is there retries until it is.
+     * Opens the socket, then answers later launches until closed. The socket is opened here, once the
+     * console can receive, not in the claim: a process's first socket loads the selector provider,
+     * whose service lookup opens every jar on the class path, and the window does not wait for that.
      */
     private void listen() {
         ServerSocketChannel bound;
