@@ -95,26 +95,38 @@ final class KeyBlockIndex implements IngestProjection {
                 coveredUpTo.merge(rs.getString(1), b.lastSeq, Math::max);
             }
         }
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM workspace")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
+        // Every open block starts at most MAX_OPEN_LAG before the newest event (onStored writes one
+        // that falls further behind, in the same transaction), so the events to rebuild them from are
+        // in one range of the primary key; with every workspace covered by blocks, only those after
+        // the least covered. (Asking per workspace made H2 walk the workspace's whole id index.)
+        long newest;
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
+            rs.next();
+            newest = rs.getLong(1);
         }
-        for (String ws : ids) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, envelope FROM event"
-                    + " WHERE seq > ? AND workspace_id = ? ORDER BY seq")) {
-                ps.setLong(1, coveredUpTo.getOrDefault(ws, 0L));
-                ps.setString(2, ws);
-                try (ResultSet rs = ps.executeQuery()) {
-                    Workspace w = workspace(ws);
-                    while (rs.next()) {
-                        long seq = rs.getLong(1);
-                        if (w.open == null) {
-                            w.open = new Block(seq, new BloomFilter(BLOOM_BITS, BLOOM_HASHES));
-                        }
-                        w.open.add(seq, EventStore.fromJson(rs.getString(2)));
+        long from = Math.max(0, newest - MAX_OPEN_LAG - 1);
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM workspace")) {
+            long leastCovered = Long.MAX_VALUE;
+            while (rs.next()) {
+                leastCovered = Math.min(leastCovered, coveredUpTo.getOrDefault(rs.getString(1), 0L));
+            }
+            from = leastCovered == Long.MAX_VALUE ? newest : Math.max(from, leastCovered);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, workspace_id, envelope FROM event"
+                + " WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, from);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    String ws = rs.getString(2);
+                    if (seq <= coveredUpTo.getOrDefault(ws, 0L)) {
+                        continue;
                     }
+                    Workspace w = workspace(ws);
+                    if (w.open == null) {
+                        w.open = new Block(seq, new BloomFilter(BLOOM_BITS, BLOOM_HASHES));
+                    }
+                    w.open.add(seq, EventStore.fromJson(rs.getString(3)));
                 }
             }
         }
