@@ -32,24 +32,18 @@ public final class KeyDictionary {
     /** The id of the key, adding it when new; only the writer calls this. */
     int intern(String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        int h = hash(bytes, 0, bytes.length);
         int[] t = table;
-        int mask = t.length - 1;
-        for (int s = h & mask; ; s = (s + 1) & mask) {
-            int slot = t[s];
-            if (slot == 0) {
-                int id = add(bytes);
-                t[s] = id + 1;
-                if ((id + 1) * 2L > t.length) {
-                    table = rehash(t.length * 2, id + 1);
-                }
-                size = id + 1;
-                return id;
-            }
-            if (equalsAt(slot - 1, bytes)) {
-                return slot - 1;
-            }
+        int s = slotOf(bytes, t, Integer.MAX_VALUE);
+        if (t[s] != 0) {
+            return t[s] - 1;
         }
+        int id = add(bytes);
+        t[s] = id + 1;
+        if ((id + 1) * 2L > t.length) {
+            table = rehash(t.length * 2, id + 1);
+        }
+        size = id + 1;
+        return id;
     }
 
     /** The id of the key, or -1 when it was never added. */
@@ -60,14 +54,20 @@ public final class KeyDictionary {
         int n = size;
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         int[] t = table;
+        int slot = t[slotOf(bytes, t, n)];
+        return slot == 0 || slot > n ? -1 : slot - 1;  // an empty slot the writer filled since: a newer id
+    }
+
+    /**
+     * The table slot holding the key among the first {@code ids} ids, or the empty slot where it
+     * would go. A reader passes the size it read: ids the writer adds meanwhile are stepped over.
+     */
+    private int slotOf(byte[] bytes, int[] t, int ids) {
         int mask = t.length - 1;
         for (int s = hash(bytes, 0, bytes.length) & mask; ; s = (s + 1) & mask) {
             int slot = t[s];
-            if (slot == 0) {
-                return -1;
-            }
-            if (slot <= n && equalsAt(slot - 1, bytes)) {
-                return slot - 1;
+            if (slot == 0 || slot <= ids && equalsAt(slot - 1, bytes)) {
+                return s;
             }
         }
     }
@@ -75,30 +75,18 @@ public final class KeyDictionary {
     public String value(int id) {
         int at = offsets[id];
         byte[] page = pages[at >>> PAGE_SHIFT];
-        int p = at & (PAGE - 1);
-        int length = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = page[p++];
-            length |= (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
+        long entry = entryAt(page, at & (PAGE - 1));
+        int length = (int) (entry >>> 32);
+        int p = (int) entry;
         return new String(page, p, length, StandardCharsets.UTF_8);
     }
 
     private boolean equalsAt(int id, byte[] bytes) {
         int at = offsets[id];
         byte[] page = pages[at >>> PAGE_SHIFT];
-        int p = at & (PAGE - 1);
-        int length = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = page[p++];
-            length |= (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
+        long entry = entryAt(page, at & (PAGE - 1));
+        int length = (int) (entry >>> 32);
+        int p = (int) entry;
         return length == bytes.length && Arrays.equals(page, p, p + length, bytes, 0, length);
     }
 
@@ -145,15 +133,9 @@ public final class KeyDictionary {
         for (int id = 0; id < ids; id++) {
             int at = o[id];
             byte[] page = ps[at >>> PAGE_SHIFT];
-            int p = at & (PAGE - 1);
-            int length = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = page[p++];
-                length |= (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
+            long entry = entryAt(page, at & (PAGE - 1));
+            int length = (int) (entry >>> 32);
+            int p = (int) entry;
             int s = hash(page, p, length) & mask;
             while (t[s] != 0) {
                 s = (s + 1) & mask;
@@ -161,6 +143,22 @@ public final class KeyDictionary {
             t[s] = id + 1;
         }
         return t;
+    }
+
+    /**
+     * A key's length and where its bytes start, for the key whose var-int length is at {@code p}
+     * in {@code page}: the length in the high half, the start in the low half.
+     */
+    private static long entryAt(byte[] page, int p) {
+        int length = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = page[p++];
+            length |= (b & 0x7F) << shift;
+            shift += 7;
+        } while (b < 0);
+        return (long) length << 32 | p;
     }
 
     private static int hash(byte[] b, int from, int length) {
@@ -192,15 +190,9 @@ public final class KeyDictionary {
     private static int endOf(byte[][] ps, int[] o, int id) {
         int at = o[id];
         byte[] page = ps[at >>> PAGE_SHIFT];
-        int p = at & (PAGE - 1);
-        int length = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = page[p++];
-            length |= (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
+        long entry = entryAt(page, at & (PAGE - 1));
+        int length = (int) (entry >>> 32);
+        int p = (int) entry;
         return p + length;
     }
 
