@@ -19,6 +19,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCRIPT=build-linux
+# shellcheck source=installer/common.sh
+. "$ROOT/installer/common.sh"
 cd "$ROOT"
 
 BUILD=1
@@ -106,61 +109,11 @@ VERSION="${VERSION%%-*}"
 [ -n "$APP_VERSION" ] && VERSION="$APP_VERSION"
 echo "Version: $VERSION"
 
-# --- stage: JavaFX platform jars -> module path, everything else -> classpath ------------------
+# --- stage: JavaFX platform jars -> module path, everything else -> classpath; the JDK modules ---
 STAGE="target/jpackage"
 DIST="target/dist"
-rm -rf "$STAGE"
-mkdir -p "$STAGE/javafx" "$STAGE/input" "$DIST"
-cp target/ha-console.jar "$STAGE/input/"
-FX_MODULES=""
-for jar in target/lib/*.jar; do
-  name="$(basename "$jar")"
-  case "$name" in
-    javafx-*-linux*.jar)                     # e.g. javafx-controls-21.0.11-linux.jar
-      cp "$jar" "$STAGE/javafx/"
-      module="${name%%-[0-9]*}"              # javafx-controls
-      FX_MODULES="$FX_MODULES,javafx.${module#javafx-}" ;;
-    javafx-*.jar) ;;                         # empty stub jars (javafx.xxxEmpty): not needed
-    *) cp "$jar" "$STAGE/input/" ;;
-  esac
-done
-FX_MODULES="${FX_MODULES#,}"
-[ -n "$FX_MODULES" ] || { echo "build-linux: no javafx-*-linux.jar in target/lib" >&2; exit 1; }
-
-# --- JDK modules: jpackage/modules.txt, plus whatever jdeps finds in the shipped jars -----------
-MODULES="$(sed -e 's/#.*//' -e 's/[[:space:]]//g' jpackage/modules.txt | grep -v '^$' | paste -sd, -)"
-# jdeps cannot take modular jars whose required modules are absent (TilesFX needs javafx.web),
-# so it reads the unpacked classes with every module-info removed: all of it runs on the classpath.
-rm -rf "$STAGE/jdeps"
-for jar in "$STAGE"/input/*.jar; do
-  dir="$STAGE/jdeps/$(basename "$jar" .jar)"
-  mkdir -p "$dir"
-  (cd "$dir" && "$JDK/bin/jar" xf "$ROOT/$jar")
-done
-find "$STAGE/jdeps" -name module-info.class -delete
-FOUND="$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps "$STAGE"/jdeps/* 2>/dev/null | tail -1 || true)"
-rm -rf "$STAGE/jdeps"
-case "$FOUND" in java.*) ;; *) echo "build-linux: jdeps gave no module list" >&2; exit 1 ;; esac
-for m in ${FOUND//,/ }; do
-  case ",$MODULES," in
-    *",$m,"*) ;;
-    *) echo "NOTE: jdeps needs $m, which jpackage/modules.txt lacks: linking it anyway; add it there"
-       MODULES="$MODULES,$m" ;;
-  esac
-done
-# link only modules this JDK has (jdk.crypto.ec, for one, is on its way out of the JDK)
-AVAILABLE=",$("$JDK/bin/java" --list-modules | sed 's/@.*//' | paste -sd, -),"
-LINK=""
-for m in ${MODULES//,/ }; do
-  case "$AVAILABLE" in
-    *",$m,"*) LINK="$LINK,$m" ;;
-    *) echo "NOTE: $m is not in this JDK; skipped" ;;
-  esac
-done
-LINK="${LINK#,}"
-echo "jdeps: $FOUND"
-echo "JDK modules: $LINK"
-echo "JavaFX modules: $FX_MODULES"
+stage_jars 'javafx-*-linux*.jar'
+jdk_modules
 
 # --- trimmed runtime (Temurin 25 has no jmods: jlink links from the running JDK, JEP 493) -----
 "$JDK/bin/jlink" \

@@ -23,6 +23,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCRIPT=build-macos
+# shellcheck source=installer/common.sh
+. "$ROOT/installer/common.sh"
 cd "$ROOT"
 
 BUILD=1
@@ -100,61 +103,11 @@ BUNDLE_VERSION="$VERSION"
 case "$VERSION" in 0.*) BUNDLE_VERSION=1.0.0; echo "NOTE: bundle version 1.0.0 for app version $VERSION" ;; esac
 echo "Version: $VERSION"
 
-# --- stage: JavaFX mac jars -> module path, everything else -> classpath -----------------------
+# --- stage: JavaFX mac jars -> module path, everything else -> classpath; the JDK modules --------
 STAGE=target/jpackage
 DIST=target/dist
-rm -rf "$STAGE"
-mkdir -p "$STAGE/javafx" "$STAGE/input" "$DIST"
-cp target/ha-console.jar "$STAGE/input/"
-FX_MODULES=""
-for jar in target/lib/*.jar; do
-  name="$(basename "$jar")"
-  case "$name" in
-    javafx-*-mac*.jar)                       # javafx-controls-21.0.11-mac.jar or -mac-aarch64.jar
-      cp "$jar" "$STAGE/javafx/"
-      module="${name%%-[0-9]*}"              # javafx-controls
-      FX_MODULES="$FX_MODULES,javafx.${module#javafx-}" ;;
-    javafx-*.jar) ;;                         # empty stub jars (javafx.xxxEmpty): not needed
-    *) cp "$jar" "$STAGE/input/" ;;
-  esac
-done
-FX_MODULES="${FX_MODULES#,}"
-[ -n "$FX_MODULES" ] || { echo "build-macos: no javafx-*-mac*.jar in target/lib" >&2; exit 1; }
-
-# --- JDK modules: jpackage/modules.txt, plus whatever jdeps finds in the shipped jars -----------
-MODULES="$(sed -e 's/#.*//' -e 's/[[:space:]]//g' jpackage/modules.txt | grep -v '^$' | paste -sd, -)"
-# jdeps cannot take modular jars whose required modules are absent (TilesFX needs javafx.web),
-# so it reads the unpacked classes with every module-info removed: all of it runs on the classpath.
-rm -rf "$STAGE/jdeps"
-for jar in "$STAGE"/input/*.jar; do
-  dir="$STAGE/jdeps/$(basename "$jar" .jar)"
-  mkdir -p "$dir"
-  (cd "$dir" && "$JDK/bin/jar" xf "$ROOT/$jar")
-done
-find "$STAGE/jdeps" -name module-info.class -delete
-FOUND="$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps "$STAGE"/jdeps/* 2>/dev/null | tail -1 || true)"
-rm -rf "$STAGE/jdeps"
-case "$FOUND" in java.*) ;; *) echo "build-macos: jdeps gave no module list" >&2; exit 1 ;; esac
-for m in ${FOUND//,/ }; do
-  case ",$MODULES," in
-    *",$m,"*) ;;
-    *) echo "NOTE: jdeps needs $m, which jpackage/modules.txt lacks: linking it anyway; add it there"
-       MODULES="$MODULES,$m" ;;
-  esac
-done
-# link only modules this JDK has (jdk.crypto.ec, for one, is on its way out of the JDK)
-AVAILABLE=",$("$JDK/bin/java" --list-modules | sed 's/@.*//' | paste -sd, -),"
-LINK=""
-for m in ${MODULES//,/ }; do
-  case "$AVAILABLE" in
-    *",$m,"*) LINK="$LINK,$m" ;;
-    *) echo "NOTE: $m is not in this JDK; skipped" ;;
-  esac
-done
-LINK="${LINK#,}"
-echo "jdeps: $FOUND"
-echo "JDK modules: $LINK"
-echo "JavaFX modules: $FX_MODULES"
+stage_jars 'javafx-*-mac*.jar'                 # javafx-controls-21.0.11-mac.jar or -mac-aarch64.jar
+jdk_modules
 
 # --- trimmed runtime (a JDK without jmods links from itself, JEP 493) -----------------------------
 "$JDK/bin/jlink" \

@@ -66,7 +66,7 @@ run() {
 mapfile -t WORKFLOWS < <(find .github/workflows -maxdepth 1 \( -name '*.yml' -o -name '*.yaml' \) 2>/dev/null | sort)
 mapfile -t SHELL_ALL < <(find installer -maxdepth 1 -name '*.sh' | sort)
 mapfile -t PS1 < <(find installer -maxdepth 1 -name '*.ps1' | sort)
-STRICT=(installer/build-macos.sh installer/macos-sign.sh installer/smoke-macos.sh installer/lint.sh)
+STRICT=(installer/build-macos.sh installer/common.sh installer/macos-sign.sh installer/smoke-macos.sh installer/lint.sh)
 OTHERS=()
 for f in "${SHELL_ALL[@]}"; do
   case " ${STRICT[*]} " in *" $f "*) ;; *) OTHERS+=("$f") ;; esac

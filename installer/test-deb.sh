@@ -19,18 +19,8 @@ cd "$ROOT"
 # shellcheck source=installer/test-lib.sh
 . installer/test-lib.sh
 
-PKG=headless-analytics-console
-APPDIR=/opt/$PKG
-LAUNCHER=$APPDIR/bin/HeadlessAnalytics
-REUSE=0
-BUILD_ARGS=()
 for arg in "$@"; do
-  case "$arg" in
-    --reuse) REUSE=1 ;;
-    --no-build) BUILD_ARGS+=(--no-build) ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "test-deb: unknown option $arg" >&2; exit 2 ;;
-  esac
+  common_option "$arg" || { echo "test-deb: unknown option $arg" >&2; exit 2; }
 done
 
 [ "$(id -u)" = 0 ] || fail "run as root (apt-get install/remove)"

@@ -1,6 +1,27 @@
 # Shared by installer/test-deb.sh, test-rpm.sh and test-upgrade.sh (sourced, not run).
 # shellcheck shell=bash
 
+# shellcheck disable=SC2034   # the scripts that source this file use these
+{
+  PKG=headless-analytics-console
+  APPDIR=/opt/$PKG
+  LAUNCHER=$APPDIR/bin/HeadlessAnalytics
+  REUSE=0
+  BUILD_ARGS=()
+}
+
+# Takes ARG when it is one of the options every test script has (--reuse, --no-build, --help: the
+# script's head comment down to `set -euo pipefail`); returns 1 for any other.
+common_option() {
+  # shellcheck disable=SC2034   # REUSE is the sourcing script's
+  case "$1" in
+    --reuse) REUSE=1 ;;
+    --no-build) BUILD_ARGS+=(--no-build) ;;
+    -h|--help) sed -n '2,/^set -euo pipefail/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 # The first file matching the glob PATTERN, or nothing.
 first_file() {
   local f

@@ -18,16 +18,8 @@ cd "$ROOT"
 # shellcheck source=installer/test-lib.sh
 . installer/test-lib.sh
 
-PKG=headless-analytics-console
-REUSE=0
-BUILD_ARGS=()
 for arg in "$@"; do
-  case "$arg" in
-    --reuse) REUSE=1 ;;
-    --no-build) BUILD_ARGS+=(--no-build) ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "test-rpm: unknown option $arg" >&2; exit 2 ;;
-  esac
+  common_option "$arg" || { echo "test-rpm: unknown option $arg" >&2; exit 2; }
 done
 
 need_tools rpm:rpm rpm2cpio:rpm2cpio cpio:cpio rpmbuild:rpm
@@ -55,7 +47,6 @@ ok "rpm -qpR: gtk3 and xdg-utils declared"
 
 # --- files and scriptlets -------------------------------------------------------------------------
 FILES="$(rpm -qpl "$RPM")"
-APPDIR=/opt/$PKG
 for f in "$APPDIR/bin/HeadlessAnalytics" "$APPDIR/lib/app/ha-console.jar" "$APPDIR/lib/app/HeadlessAnalytics.cfg" \
          "$APPDIR/lib/app/ha-console.jsa" "$APPDIR/lib/runtime/bin/java" "$APPDIR/lib/runtime/lib/server/classes.jsa" \
          "$APPDIR/lib/$PKG-HeadlessAnalytics.desktop" "$APPDIR/lib/$PKG-HeadlessAnalytics-MimeInfo.xml"; do

@@ -26,21 +26,13 @@ cd "$ROOT"
 # shellcheck source=installer/test-lib.sh
 . installer/test-lib.sh
 
-PKG=headless-analytics-console
-APPDIR=/opt/$PKG
-LAUNCHER=$APPDIR/bin/HeadlessAnalytics
 PREVIOUS=ac2eefb
 PREV_VERSION=0.0.1
-REUSE=0
-BUILD_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --previous) shift; PREVIOUS="${1:?--previous needs a commit}" ;;
     --previous-version) shift; PREV_VERSION="${1:?--previous-version needs a version}" ;;
-    --reuse) REUSE=1 ;;
-    --no-build) BUILD_ARGS+=(--no-build) ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "test-upgrade: unknown option $1 (try --help)" >&2; exit 2 ;;
+    *) common_option "$1" || { echo "test-upgrade: unknown option $1 (try --help)" >&2; exit 2; } ;;
   esac
   shift
 done
