@@ -328,10 +328,10 @@ final class AnalyticsLoader implements EventStore.AfterCommit {
                 after = page.get(page.size() - 1).seq();
             }
             complete = read;
-            index.loaded();
             if (from > 0 && count > 0) {
                 source += ", caught up " + count + " newer events from the database";
             }
+            index.loaded();
             LOG.info("Analytics index loaded: {} events read from the database in {} ms", count,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
