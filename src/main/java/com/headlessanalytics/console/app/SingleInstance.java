@@ -278,7 +278,7 @@ public final class SingleInstance implements AutoCloseable {
         }
         synchronized (this) {
             if (closed) {
-                closeQuietly(bound);
+                closeSocket(bound);
                 return;
             }
             server = bound;
@@ -340,14 +340,7 @@ public final class SingleInstance implements AutoCloseable {
             closed = true;
             open = server;
         }
-        try {
-            if (open != null) {
-                open.close();
-            }
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            log().warn("The socket {} could not be removed", socket, e);
-        }
+        closeSocket(open);
         try {
             lock.release();
             lockChannel.close();
@@ -356,9 +349,12 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
-    private void closeQuietly(ServerSocketChannel channel) {
+    /** Closes the listening channel (null: none was opened) and removes the socket file. */
+    private void closeSocket(ServerSocketChannel channel) {
         try {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
             Files.deleteIfExists(socket);
         } catch (IOException e) {
             log().warn("The socket {} could not be removed", socket, e);
