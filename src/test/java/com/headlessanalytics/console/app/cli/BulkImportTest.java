@@ -55,7 +55,8 @@ class BulkImportTest {
     void storesTheSameEventsAsPlainIngestAndAReRunStoresNothingTwice() throws Exception {
         Path file = perActorFile(25_000);
         Path bulkFolder = dir.resolve("bulk");
-        CliTest.Run bulk = CliTest.run("ingest", file.toString(), "--data-dir", bulkFolder.toString());
+        CliTest.Run bulk = CliTest.run("ingest", file.toString(), "--data-dir", bulkFolder.toString(),
+                "--chunk-size", "10000");
         assertThat(bulk.exit()).as(bulk.err()).isZero();
         assertThat(bulk.out()).contains("25001 records read", "25000 stored, 1 duplicates, 0 rejected");
 
@@ -100,6 +101,22 @@ class BulkImportTest {
     }
 
     @Test
+    void theChunkSizeIsCheckedAndItsInputCapFollowsTheHeap() throws Exception {
+        Path file = dir.resolve("one.ndjson");
+        Files.writeString(file, "{\"event\":\"sensor.read\"}\n");
+        for (String size : List.of("999", "1000001")) {
+            CliTest.Run run = CliTest.run("ingest", file.toString(), "--data-dir", dir.resolve("data").toString(),
+                    "--chunk-size", size);
+            assertThat(run.exit()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+            assertThat(run.err()).contains("--chunk-size must be between 1000 and 1000000");
+        }
+        assertThat(Files.exists(dir.resolve("data"))).as("nothing was created").isFalse();
+        assertThat(IngestCommand.chunkInput(6L << 30)).isEqualTo(80L << 20);
+        assertThat(IngestCommand.chunkInput(1L << 30)).isEqualTo((1L << 30) / 20);
+        assertThat(IngestCommand.chunkInput(8L << 20)).isEqualTo(1L << 20);
+    }
+
+    @Test
     void anInvalidRecordStopsTheImportOrIsSkipped() throws Exception {
         Path file = dir.resolve("events.ndjson");
         StringBuilder lines = new StringBuilder();
@@ -127,18 +144,18 @@ class BulkImportTest {
     @Test
     void aKilledImportCompletesOnTheNextRunWithTheExactCount() throws Exception {
         Path file = perActorFile(70_000);
+        int chunk = 20_000;
         Path data = dir.resolve("data");
         Engine.open(data).close();
-        Path store = data.resolve("headless.mv.db");
-        long empty = Files.size(store);
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 com.headlessanalytics.console.app.Main.class.getName(), "ingest", file.toString(), "--data-dir",
-                data.toString())
+                data.toString(), "--chunk-size", String.valueOf(chunk))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (Files.size(store) < empty + (24L << 20) && child.isAlive() && System.nanoTime() < deadline) {
+            Path log = dir.resolve("child.log");
+            while (!Files.readString(log).contains("committed") && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(child.isAlive()).as("the import ended before it was killed: %s",
@@ -152,8 +169,8 @@ class BulkImportTest {
         try (Engine engine = Engine.open(data)) {
             before = stored(engine.defaultWorkspace()).size();
         }
-        assertThat(before).as("killed mid-import").isLessThan(70_000);
-        assertThat(before % IngestCommand.CHUNK_EVENTS).as("only whole chunks are stored").isZero();
+        assertThat(before).as("killed mid-import, after its first chunk").isBetween(chunk, 70_000 - 1);
+        assertThat(before % chunk).as("only whole chunks are stored").isZero();
 
         CliTest.Run rerun = CliTest.run("ingest", file.toString(), "--data-dir", data.toString());
         assertThat(rerun.exit()).as(rerun.err()).isZero();
