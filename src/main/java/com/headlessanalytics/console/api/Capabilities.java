@@ -35,6 +35,7 @@ public record Capabilities(Set<Feature> offered) {
         TRACKING_PLAN_CHANGES("This server does not let clients save or delete tracking plans."),
         CONNECTOR_PROVIDERS("This server does not list its connector providers and record types."),
         EXPORT_RECEIPTS("This server does not list export receipts or retry failed exports."),
+        ENTITIES("This server does not offer the operating graph's entities."),
         ;
 
         private final String unavailable;

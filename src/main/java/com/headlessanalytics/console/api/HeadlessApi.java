@@ -151,6 +151,17 @@ public interface HeadlessApi {
     /** {@code GET /api/trackables/{code}}: read forgivingly (lower case, O for 0); 404 when unknown. */
     Trackables.Trackable trackable(String code);
 
+    // ---- The operating graph (docs/graph.md) ----
+
+    /** {@code GET /api/entities?type=&q=&limit=&cursor=}: entities by type, then id. */
+    Entities.Page entities(Entities.Query query);
+
+    /** {@code GET /api/entities/{type}/{id}}: the entity, its relationships and its latest events; 404 when unknown. */
+    Entities.Detail entity(String type, String id);
+
+    /** {@code GET /api/entities/{type}/{id}/events?limit=&cursor=}: the events that mention it, newest first; 404 when unknown. */
+    EventPage entityEvents(Entities.EventsQuery query);
+
     // ---- Tracking plans (docs/api.md, Tracking plans) ----
 
     /** {@code GET /api/tracking-plans}: every plan, by id. */

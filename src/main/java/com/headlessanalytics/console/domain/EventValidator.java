@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.domain;
 
+import com.headlessanalytics.console.domain.graph.GraphRules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -122,6 +123,7 @@ public final class EventValidator {
                 timestamp = millis;
             }
         }
+        GraphRules.check(index, raw, errors);
         if (!errors.isEmpty()) {
             return new Outcome(null, List.copyOf(errors));
         }

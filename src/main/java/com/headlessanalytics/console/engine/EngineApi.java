@@ -18,6 +18,7 @@ import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
@@ -788,5 +789,22 @@ final class EngineApi implements HeadlessApi {
     @Override
     public Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
         return exports.retry(workspaceId, exportId, request);
+    }
+
+    // ---- The operating graph ----
+
+    @Override
+    public Entities.Page entities(Entities.Query query) {
+        throw new UnsupportedOperationException("the engine's graph lands in the next commit");
+    }
+
+    @Override
+    public Entities.Detail entity(String type, String id) {
+        throw new UnsupportedOperationException("the engine's graph lands in the next commit");
+    }
+
+    @Override
+    public EventPage entityEvents(Entities.EventsQuery query) {
+        throw new UnsupportedOperationException("the engine's graph lands in the next commit");
     }
 }

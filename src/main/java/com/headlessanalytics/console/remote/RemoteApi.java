@@ -25,6 +25,7 @@ import com.headlessanalytics.console.api.GraphQl;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
@@ -1273,6 +1274,43 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
         }
         return get(url("api/trackables").addPathSegment(segment("code", code)), "a trackable",
                 Trackables.Trackable.class, "code", "kind", "payload");
+    }
+
+    // ---- The operating graph: our extension paths only ----
+
+    @Override
+    public Entities.Page entities(Entities.Query query) {
+        Entities.Query q = query == null ? Entities.Query.all() : query;
+        List<FieldError> problems = q.problems();
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("Invalid entity query", problems);
+        }
+        require(Feature.ENTITIES, "GET", "/api/entities");
+        HttpUrl.Builder url = url("api/entities");
+        param(url, "type", q.type());
+        param(url, "q", q.q());
+        param(url, "limit", q.limit());
+        param(url, "cursor", q.cursor());
+        return get(url, "a page of entities", Entities.Page.class, "entities");
+    }
+
+    @Override
+    public Entities.Detail entity(String type, String id) {
+        Entities.checkKey(type, id);
+        require(Feature.ENTITIES, "GET", "/api/entities/{}/{}");
+        return get(url("api/entities").addPathSegment(segment("type", type)).addPathSegment(segment("id", id)),
+                "an entity", Entities.Detail.class, "entity", "relationships");
+    }
+
+    @Override
+    public EventPage entityEvents(Entities.EventsQuery query) {
+        Entities.checkKey(query.type(), query.id());
+        require(Feature.ENTITIES, "GET", "/api/entities/{}/{}/events");
+        HttpUrl.Builder url = url("api/entities").addPathSegment(segment("type", query.type()))
+                .addPathSegment(segment("id", query.id())).addPathSegment("events");
+        param(url, "limit", query.limit());
+        param(url, "cursor", query.cursor());
+        return get(url, "an entity's events", EventPage.class, "events");
     }
 
     // ---- Tracking plans: a PUT stores the whole plan, so it may be sent again; a DELETE may not ----
