@@ -7,6 +7,7 @@ import com.headlessanalytics.console.app.bench.GovernanceBenchmark;
 import com.headlessanalytics.console.app.bench.GraphQlBenchmark;
 import com.headlessanalytics.console.app.bench.H2SqlAnalytics;
 import com.headlessanalytics.console.app.bench.ImportBenchmark;
+import com.headlessanalytics.console.app.bench.GraphBenchmark;
 import com.headlessanalytics.console.app.bench.IngestBenchmark;
 import com.headlessanalytics.console.app.bench.LabelsBenchmark;
 import com.headlessanalytics.console.app.bench.ReopenBenchmark;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Import.class, BenchCommand.EventsScreen.class, BenchCommand.Analytics.class,
             BenchCommand.AnalyticsSql.class, BenchCommand.GovernanceBench.class, BenchCommand.Labels.class,
             BenchCommand.TrackablesBench.class, BenchCommand.Scanner.class, BenchCommand.GraphQlBench.class,
-            BenchCommand.ConnectorsBench.class, BenchCommand.ExportBench.class, BenchCommand.Reopen.class})
+            BenchCommand.ConnectorsBench.class, BenchCommand.ExportBench.class, BenchCommand.Reopen.class,
+            BenchCommand.GraphBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -481,6 +483,47 @@ final class BenchCommand {
                     "ha-bench-connectors");
             try {
                 new ConnectorsBenchmark(new ConnectorsBenchmark.Settings(records, chunk, warmUp, rounds),
+                        spec.commandLine().getOut()).run(folder);
+            } finally {
+                IngestBenchmark.delete(folder);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "graph", mixinStandardHelpOptions = true,
+            description = "Ingest of events naming entities beside the same events naming none (target 0.85), each run"
+                    + " on a fresh data folder; then entity detail by id among --entities entities: p50 and p99.")
+    static final class GraphBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "200000", description = "Events per ingest run (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--entities", defaultValue = "1000000",
+                description = "Entities stored for the lookups (default: ${DEFAULT-VALUE}).")
+        int entities;
+
+        @Option(names = "--lookups", defaultValue = "10000", description = "Lookups timed (default: ${DEFAULT-VALUE}).")
+        int lookups;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds of both ingests (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the throw-away data folders.")
+        Path scratch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < 1000 || entities < 1 || lookups < 100 || rounds < 1) {
+                throw new IllegalArgumentException("--events must be at least 1000, --entities and --rounds at least 1,"
+                        + " --lookups at least 100");
+            }
+            Path folder = Files.createTempDirectory(scratch != null ? scratch : Path.of(System.getProperty("java.io.tmpdir")),
+                    "ha-bench-graph");
+            try {
+                new GraphBenchmark(new GraphBenchmark.Settings(events, entities, lookups, rounds),
                         spec.commandLine().getOut()).run(folder);
             } finally {
                 IngestBenchmark.delete(folder);

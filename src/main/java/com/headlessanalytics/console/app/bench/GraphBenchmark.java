@@ -1,0 +1,168 @@
+package com.headlessanalytics.console.app.bench;
+
+import com.headlessanalytics.console.api.Entities;
+import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.engine.Engine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The operating graph's cost (docs/graph.md): ingest of events that name entities (an actor and an
+ * object with a type and an id, and on every third event an {@code entity} with properties and a
+ * relationship) beside ingest of the same events with the actor and object as plain id strings and
+ * no entity, so nothing is upserted; both in batches of 1000 on fresh data folders, alternating
+ * which goes first (target at least 0.85). Then an entity's detail looked up by id among
+ * {@code --entities} entities: p50, p99 and the slowest (target p99 under 10 ms).
+ */
+public final class GraphBenchmark {
+    private static final long START = 1_767_225_600_000L;
+
+    /** Events per ingest run, entities for the lookups, lookups timed, rounds of both ingests. */
+    public record Settings(int events, int entities, int lookups, int rounds) {
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+
+    public GraphBenchmark(Settings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public void run(Path scratch) throws IOException {
+        out.printf("graph benchmark: %,d events per ingest run, %d rounds; lookups among %,d entities; Java %s,"
+                + " %d cores%n", settings.events(), settings.rounds(), settings.entities(), Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+        List<List<Map<String, Object>>> graph = batches(settings.events(), true);
+        List<List<Map<String, Object>>> plain = batches(settings.events(), false);
+        ingest(fresh(scratch, "warm-graph"), graph.subList(0, Math.min(20, graph.size())));
+        ingest(fresh(scratch, "warm-plain"), plain.subList(0, Math.min(20, plain.size())));
+        double[] with = new double[settings.rounds()];
+        double[] without = new double[settings.rounds()];
+        for (int r = 0; r < settings.rounds(); r++) {
+            if (r % 2 == 0) {
+                with[r] = ingest(fresh(scratch, "graph"), graph);
+                without[r] = ingest(fresh(scratch, "plain"), plain);
+            } else {
+                without[r] = ingest(fresh(scratch, "plain"), plain);
+                with[r] = ingest(fresh(scratch, "graph"), graph);
+            }
+            out.printf("round %d: with entities %,.0f  without %,.0f events/s  (%.2f)%n", r + 1, with[r], without[r],
+                    with[r] / without[r]);
+            out.flush();
+        }
+        double w = IngestBenchmark.median(with);
+        double wo = IngestBenchmark.median(without);
+        out.printf("%-48s %,10.0f events/s (median)   1.00%n", "ingest, actor and object as strings (baseline)", wo);
+        out.printf("%-48s %,10.0f events/s (median)   %.2f of baseline (target 0.85)%n",
+                "ingest, the same events naming entities", w, w / wo);
+        IngestBenchmark.delete(scratch.resolve("graph"));
+        IngestBenchmark.delete(scratch.resolve("plain"));
+        lookups(fresh(scratch, "lookups"));
+        out.flush();
+    }
+
+    /** Fills a folder with {@code --entities} items, then times detail lookups of random ones. */
+    private void lookups(Path folder) throws IOException {
+        try (Engine engine = Engine.open(folder)) {
+            HeadlessApi api = engine.defaultWorkspace();
+            long start = System.nanoTime();
+            List<Map<String, Object>> batch = new ArrayList<>(1000);
+            for (int i = 0; i < settings.entities(); i++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("id", "item-event-" + i);
+                e.put("event", "item.registered");
+                e.put("timestamp", START + i);
+                e.put("entity", Map.of("type", "item", "id", "i" + i, "name", "Item " + i,
+                        "properties", Map.of("n", i, "bin", "b" + i % 500)));
+                batch.add(e);
+                if (batch.size() == 1000 || i == settings.entities() - 1) {
+                    api.ingest(batch);
+                    batch = new ArrayList<>(1000);
+                }
+            }
+            out.printf("stored %,d events naming %,d entities in %.1f s%n", settings.entities(), settings.entities(),
+                    (System.nanoTime() - start) / 1e9);
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < Math.min(1000, settings.lookups()); i++) {
+                api.entity("item", "i" + random.nextInt(settings.entities()));
+            }
+            double[] ms = new double[settings.lookups()];
+            for (int i = 0; i < ms.length; i++) {
+                String id = "i" + random.nextInt(settings.entities());
+                long t = System.nanoTime();
+                Entities.Detail d = api.entity("item", id);
+                ms[i] = (System.nanoTime() - t) / 1e6;
+                if (d.recentEvents().size() != 1) {
+                    throw new IllegalStateException("entity " + id + " has " + d.recentEvents().size() + " events");
+                }
+            }
+            Arrays.sort(ms);
+            out.printf("entity detail by id among %,d entities, %,d lookups: p50 %.2f ms  p99 %.2f ms  max %.2f ms"
+                    + " (target p99 under 10 ms)%n", settings.entities(), ms.length, ms[ms.length / 2],
+                    ms[(int) Math.ceil(ms.length * 0.99) - 1], ms[ms.length - 1]);
+        }
+        IngestBenchmark.delete(folder);
+    }
+
+    /**
+     * The events in batches of 1000: 20,000 customers and 2,000 products, seeded; {@code named} gives
+     * the actor and object as entities and every third event an entity, else plain id strings.
+     */
+    static List<List<Map<String, Object>>> batches(int events, boolean named) {
+        SplittableRandom random = new SplittableRandom(42);
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        List<Map<String, Object>> batch = new ArrayList<>(1000);
+        for (int i = 0; i < events; i++) {
+            String customer = "c" + random.nextInt(20_000);
+            String product = "p" + random.nextInt(2_000);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", "graph-bench-" + i);
+            e.put("event", List.of("product.viewed", "cart.added", "order.created").get(random.nextInt(3)));
+            e.put("timestamp", START + i * 100L + random.nextInt(100));
+            e.put("actor", named ? Map.of("type", "customer", "id", customer, "name", "Customer " + customer) : customer);
+            e.put("object", named ? Map.of("type", "product", "id", product) : product);
+            if (named && i % 3 == 0) {
+                e.put("entity", Map.of("type", "product", "id", product, "name", "Product " + product,
+                        "properties", Map.of("price", random.nextInt(100), "stock", random.nextInt(50)),
+                        "relationships", List.of(Map.of("type", "location", "id", "store-" + random.nextInt(40),
+                                "relation", "stocked_at"))));
+            }
+            e.put("properties", Map.of("sku", product));
+            batch.add(e);
+            if (batch.size() == 1000) {
+                out.add(batch);
+                batch = new ArrayList<>(1000);
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
+        }
+        return out;
+    }
+
+    private static double ingest(Path folder, List<List<Map<String, Object>>> batches) {
+        try (Engine engine = Engine.open(folder)) {
+            HeadlessApi api = engine.defaultWorkspace();
+            long start = System.nanoTime();
+            long stored = 0;
+            for (List<Map<String, Object>> b : batches) {
+                stored += api.ingest(b).accepted();
+            }
+            return stored / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static Path fresh(Path scratch, String name) throws IOException {
+        Path folder = scratch.resolve(name);
+        IngestBenchmark.delete(folder);
+        return folder;
+    }
+}
