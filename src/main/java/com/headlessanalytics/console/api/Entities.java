@@ -2,6 +2,7 @@ package com.headlessanalytics.console.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.graph.GraphRules;
 import java.util.ArrayList;
@@ -95,10 +96,26 @@ public final class Entities {
                          List<Event> recentEvents, Proof proof) {
     }
 
-    /** {@code GET /api/entities/{type}/{id}/events?limit=&cursor=}: newest first. */
+    /** {@code GET /api/entities/{type}/{id}/events?limit=&cursor=}: newest first, 1-1000 a page (default 100). */
     public record EventsQuery(String type, String id, Integer limit, String cursor) {
         public EventsQuery withCursor(String next) {
             return new EventsQuery(type, id, limit, next);
+        }
+
+        public int effectiveLimit() {
+            return limit == null ? EventLimits.DEFAULT_EVENTS_PAGE : limit;
+        }
+
+        /** 400 for an invalid type, id or limit, before anything is read. */
+        public void check() {
+            List<FieldError> problems = new ArrayList<>(GraphRules.keyProblems(type, id));
+            if (limit != null && (limit < 1 || limit > EventLimits.MAX_EVENTS_PAGE)) {
+                problems.add(new FieldError(null, "limit", "invalid_value",
+                        "must be between 1 and " + EventLimits.MAX_EVENTS_PAGE));
+            }
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid("Invalid entity events query", problems);
+            }
         }
     }
 

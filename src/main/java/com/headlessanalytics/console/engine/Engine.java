@@ -38,7 +38,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final Readiness readiness;
     private final AnalyticsIndex analyticsIndex;
     private final AnalyticsLoader analyticsLoader;
-    private final EntityBackfill graphBackfill;
+    private final GraphProjection graph;
     private final EngineAnalytics analytics;
     private final WorkspaceKeys workspaceKeys;
     private final EngineGovernance governance;
@@ -55,10 +55,12 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.keyBlocks = new KeyBlockIndex();
         this.analyticsIndex = new AnalyticsIndex();
         this.analyticsLoader = new AnalyticsLoader(db, analyticsIndex);
-        EntityGraph graph = new EntityGraph();
-        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats(), new TrackableScanStats(), graph),
-                analyticsLoader);
-        this.graphBackfill = new EntityBackfill(db, graph);
+        this.graph = new GraphProjection(db);
+        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats(), new TrackableScanStats()),
+                (workspaceId, stored) -> {
+                    analyticsLoader.committed(workspaceId, stored);
+                    graph.committed(workspaceId, stored);
+                });
         this.analytics = new EngineAnalytics(db, analyticsIndex);
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);
@@ -73,7 +75,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         trackables.backfillIfNeeded();
         analyticsLoader.start();
-        graphBackfill.start();
+        graph.start();
     }
 
     /** Opens (creating if needed) the engine in this data folder. */
@@ -100,7 +102,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
 
     /** For tests: true once the events stored before the operating graph existed are in it. */
     boolean graphComplete() {
-        return graphBackfill.done();
+        return graph.loaded();
     }
 
     public Path dataFolder() {
@@ -130,7 +132,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     public HeadlessApi workspace(String workspaceId, String principal) {
         return workspaces.computeIfAbsent(workspaceId + "\n" + principal, k -> new EngineApi(workspaceId,
                 defaultBusinessOf(workspaceId), principal, events, readiness, analytics, usage, governance,
-                proofTrails, workspaceKeys, trackables, plans, exports, clock));
+                proofTrails, workspaceKeys, trackables, plans, exports, graph, clock));
     }
 
     @Override
@@ -216,7 +218,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
      */
     @Override
     public void close() {
-        graphBackfill.close();
+        graph.close();
         analyticsLoader.close();
         usage.close();
         db.close();

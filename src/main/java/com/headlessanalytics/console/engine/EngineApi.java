@@ -71,11 +71,12 @@ final class EngineApi implements HeadlessApi {
     private final String principal;
     private final Clock clock;
 
-    private final EngineEntities entities;
+    private final GraphProjection graph;
 
     EngineApi(String workspaceId, String defaultBusinessId, String principal, EventStore store, Readiness readiness,
               EngineAnalytics analytics, UsageMeter usage, EngineGovernance governance, EngineProofTrails proofTrails,
-              WorkspaceKeys keys, EngineTrackables trackables, EnginePlans plans, EngineExports exports, Clock clock) {
+              WorkspaceKeys keys, EngineTrackables trackables, EnginePlans plans, EngineExports exports, GraphProjection graph,
+              Clock clock) {
         this.workspaceId = workspaceId;
         this.plans = plans;
         this.trackables = trackables;
@@ -90,7 +91,7 @@ final class EngineApi implements HeadlessApi {
         this.insights = new EngineInsights(analytics.database(), analytics, store);
         this.agents = new EngineAgents(analytics.database(), analytics, store);
         this.workflows = new EngineWorkflows(store);
-        this.entities = new EngineEntities(analytics.database());
+        this.graph = graph;
         this.usage = usage;
         this.clock = clock;
         this.connectors = new EngineConnectors(this, com.headlessanalytics.console.connectors.ConnectorRegistry.standard());
@@ -804,41 +805,46 @@ final class EngineApi implements HeadlessApi {
             throw ApiException.invalid("Invalid entity query", problems);
         }
         long now = clock.millis();
-        Entities.Page page = guarded(() -> entities.list(workspaceId, q));
+        Entities.Page page = graph.list(workspaceId, q);
         return new Entities.Page(page.entities(), page.nextCursor(), proof(null, new Period(null, null), now));
     }
 
     @Override
     public Entities.Detail entity(String type, String id) {
-        Entities.Entity found = existing(type, id);
+        Entities.checkKey(type, id);
         long now = clock.millis();
-        EngineEntities.Related related = guarded(() -> entities.relationships(workspaceId, type, id,
-                Entities.DETAIL_RELATIONSHIPS));
-        EventStore.Page recent = guarded(() -> store.queryByEntity(workspaceId, type, id, Entities.DETAIL_EVENTS, null));
-        return new Entities.Detail(found, related.relationships(), related.count(), recent.events(),
-                proof(null, new Period(null, null), now));
+        GraphProjection.View view = graph.view(workspaceId, type, id, Entities.DETAIL_RELATIONSHIPS,
+                Entities.DETAIL_EVENTS);
+        if (view == null) {
+            throw notFound(type, id);
+        }
+        List<long[]> recent = view.recent().size() > Entities.DETAIL_EVENTS
+                ? view.recent().subList(0, Entities.DETAIL_EVENTS) : view.recent();
+        return new Entities.Detail(view.entity(), view.relationships(), view.relationshipCount(),
+                guarded(() -> store.bySeq(recent)), proof(null, new Period(null, null), now));
     }
 
     @Override
     public EventPage entityEvents(Entities.EventsQuery query) {
-        int limit = query.limit() == null ? EventLimits.DEFAULT_EVENTS_PAGE : query.limit();
-        if (limit < 1 || limit > EventLimits.MAX_EVENTS_PAGE) {
-            throw ApiException.invalid("Invalid entity events query", List.of(new FieldError(null, "limit",
-                    "invalid_value", "must be between 1 and " + EventLimits.MAX_EVENTS_PAGE)));
-        }
-        existing(query.type(), query.id());
+        query.check();
+        int limit = query.effectiveLimit();
+        long[] before = query.cursor() == null ? null : EventStore.decodeCursor(query.cursor(), true);
         long now = clock.millis();
-        EventStore.Page page = guarded(() -> store.queryByEntity(workspaceId, query.type(), query.id(), limit,
-                query.cursor()));
-        return new EventPage(page.events(), page.nextCursor(), proof(null, new Period(null, null), now));
+        List<long[]> found = graph.timeline(workspaceId, query.type(), query.id(), before, limit);
+        if (found == null) {
+            throw notFound(query.type(), query.id());
+        }
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            long[] last = found.get(limit - 1);
+            next = EventStore.encodeCursor(last[0], last[1], true);
+        }
+        List<long[]> page = found;
+        return new EventPage(guarded(() -> store.bySeq(page)), next, proof(null, new Period(null, null), now));
     }
 
-    private Entities.Entity existing(String type, String id) {
-        Entities.checkKey(type, id);
-        Entities.Entity found = guarded(() -> entities.find(workspaceId, type, id));
-        if (found == null) {
-            throw ApiException.notFound("No entity of type '" + type + "' with id '" + id + "' in this workspace");
-        }
-        return found;
+    private static ApiException notFound(String type, String id) {
+        return ApiException.notFound("No entity of type '" + type + "' with id '" + id + "' in this workspace");
     }
 }

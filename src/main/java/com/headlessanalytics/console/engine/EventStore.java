@@ -20,9 +20,11 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -384,20 +386,27 @@ final class EventStore {
         return page(rows, limit, desc);
     }
 
-    /** One page of the events that mention an entity ({@code entity_event}), newest first, after the cursor. */
-    Page queryByEntity(String workspaceId, String type, String id, int limit, String cursor) {
-        long[] after = cursor == null ? null : decodeCursor(cursor, true);
-        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM entity_event JOIN event ON seq = x_seq"
-                + " WHERE x_workspace = ? AND x_type = ? AND x_id = ?");
-        List<Object> args = new ArrayList<>(List.of(workspaceId, type, id));
-        if (after != null) {
-            sql.append(" AND x_ts <= ? AND (x_ts < ? OR x_seq < ?)");
-            args.addAll(List.of(after[0], after[0], after[1]));
+    /** The events of these (ts, seq) pairs, in the order given. */
+    List<Event> bySeq(List<long[]> pairs) {
+        if (pairs.isEmpty()) {
+            return List.of();
         }
-        sql.append(" ORDER BY x_workspace DESC, x_type DESC, x_id DESC, x_ts DESC, x_seq DESC LIMIT ?");
-        args.add(limit + 1);
-        List<Row> rows = db.read(c -> rows(c, sql.toString(), args));
-        return page(rows, limit, true);
+        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM event WHERE seq IN (");
+        List<Object> args = new ArrayList<>();
+        for (long[] p : pairs) {
+            sql.append(args.isEmpty() ? "?" : ", ?");
+            args.add(p[1]);
+        }
+        sql.append(')');
+        Map<Long, String> bySeq = new HashMap<>();
+        for (Row r : db.read(c -> rows(c, sql.toString(), args))) {
+            bySeq.put(r.seq(), r.envelope());
+        }
+        List<Event> out = new ArrayList<>(pairs.size());
+        for (long[] p : pairs) {
+            out.add(fromJson(bySeq.get(p[1])));
+        }
+        return out;
     }
 
     /**

@@ -1304,7 +1304,7 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
 
     @Override
     public EventPage entityEvents(Entities.EventsQuery query) {
-        Entities.checkKey(query.type(), query.id());
+        query.check();
         require(Feature.ENTITIES, "GET", "/api/entities/{}/{}/events");
         HttpUrl.Builder url = url("api/entities").addPathSegment(segment("type", query.type()))
                 .addPathSegment(segment("id", query.id())).addPathSegment("events");

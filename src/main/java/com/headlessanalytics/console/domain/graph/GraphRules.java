@@ -113,7 +113,10 @@ public final class GraphRules {
         }
     }
 
-    /** The entities and relationships of a valid event. */
+    /**
+     * The entities and relationships of an event. Events stored before these rules existed may break
+     * them; what cannot name an entity (no type or id) is left out rather than refused.
+     */
     public static GraphFacts of(Event event) {
         Map<EntityKey, GraphFacts.Mention> mentions = new LinkedHashMap<>();
         Set<GraphFacts.Edge> edges = new LinkedHashSet<>();
@@ -122,13 +125,12 @@ public final class GraphRules {
         if (actor != null && object != null && !actor.equals(object)) {
             edges.add(new GraphFacts.Edge(actor, event.event(), object));
         }
-        if (event.entity() != null) {
-            EntityKey self = mention(event.entity(), mentions);
-            if (event.entity().get("relationships") instanceof List<?> list) {
-                for (Object item : list) {
-                    Map<?, ?> r = (Map<?, ?>) item;
-                    EntityKey target = mention(r, mentions);
-                    Object relation = r.get("relation");
+        EntityKey self = mention(event.entity(), mentions);
+        if (self != null && event.entity().get("relationships") instanceof List<?> list) {
+            for (Object item : list) {
+                EntityKey target = mention(item, mentions);
+                if (target != null && !target.equals(self)) {
+                    Object relation = ((Map<?, ?>) item).get("relation");
                     edges.add(new GraphFacts.Edge(self, relation instanceof String s ? s : RELATED_TO, target));
                 }
             }
