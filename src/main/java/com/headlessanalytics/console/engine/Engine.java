@@ -49,13 +49,13 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final Map<String, EngineApi> workspaces = new ConcurrentHashMap<>();
     private final String defaultWorkspaceId;
 
-    private Engine(Database db, Clock clock, SSLContext proofPushTls, RandomGenerator codes) {
+    private Engine(Database db, Clock clock, SSLContext proofPushTls, RandomGenerator codes, boolean graphOn) {
         this.db = db;
         this.clock = clock;
         this.keyBlocks = new KeyBlockIndex();
         this.analyticsIndex = new AnalyticsIndex();
         this.analyticsLoader = new AnalyticsLoader(db, analyticsIndex);
-        this.graph = new GraphProjection(db);
+        this.graph = new GraphProjection(db, graphOn);
         this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats(), new TrackableScanStats()),
                 (workspaceId, stored) -> {
                     analyticsLoader.committed(workspaceId, stored);
@@ -84,12 +84,20 @@ public final class Engine implements ServeBackend, AutoCloseable {
     }
 
     public static Engine open(Path dataFolder, Clock clock) {
-        return new Engine(Database.open(dataFolder), clock, null, new SecureRandom());
+        return new Engine(Database.open(dataFolder), clock, null, new SecureRandom(), true);
+    }
+
+    /**
+     * For {@code bench graph} only: an engine that keeps no operating graph (its entity reads answer
+     * nothing), the baseline that measures what the graph costs ingest.
+     */
+    public static Engine openWithoutGraph(Path dataFolder) {
+        return new Engine(Database.open(dataFolder), Clock.systemUTC(), null, new SecureRandom(), false);
     }
 
     /** For tests only: as {@link #open(Path, Clock)}, with trackable codes drawn from {@code codes}. */
     static Engine open(Path dataFolder, Clock clock, RandomGenerator codes) {
-        return new Engine(Database.open(dataFolder), clock, null, codes);
+        return new Engine(Database.open(dataFolder), clock, null, codes, true);
     }
 
     /**
@@ -97,7 +105,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
      * (one that trusts a test certificate) instead of the JDK's default trust store.
      */
     static Engine open(Path dataFolder, Clock clock, SSLContext proofPushTls) {
-        return new Engine(Database.open(dataFolder), clock, proofPushTls, new SecureRandom());
+        return new Engine(Database.open(dataFolder), clock, proofPushTls, new SecureRandom(), true);
     }
 
     /** For tests: true once the events stored before the operating graph existed are in it. */
