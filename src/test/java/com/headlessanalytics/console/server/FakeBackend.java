@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.server;
 
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.WorkflowStatus;
@@ -312,6 +313,21 @@ final class FakeBackend implements ServeBackend {
         @Override
         public Trackables.Trackable trackable(String code) {
             throw new UnsupportedOperationException("trackables are not prepared in this test");
+        }
+
+        @Override
+        public Entities.Page entities(Entities.Query query) {
+            throw new UnsupportedOperationException("entities are not prepared in this test");
+        }
+
+        @Override
+        public Entities.Detail entity(String type, String id) {
+            throw new UnsupportedOperationException("entities are not prepared in this test");
+        }
+
+        @Override
+        public EventPage entityEvents(Entities.EventsQuery query) {
+            throw new UnsupportedOperationException("entities are not prepared in this test");
         }
 
         @Override

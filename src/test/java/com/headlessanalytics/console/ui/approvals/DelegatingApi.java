@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.ui.approvals;
 
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.WorkflowStatus;
@@ -235,6 +236,21 @@ class DelegatingApi implements HeadlessApi {
     @Override
     public Trackables.Trackable trackable(String code) {
         return delegate.trackable(code);
+    }
+
+    @Override
+    public Entities.Page entities(Entities.Query query) {
+        return delegate.entities(query);
+    }
+
+    @Override
+    public Entities.Detail entity(String type, String id) {
+        return delegate.entity(type, id);
+    }
+
+    @Override
+    public EventPage entityEvents(Entities.EventsQuery query) {
+        return delegate.entityEvents(query);
     }
 
     @Override
