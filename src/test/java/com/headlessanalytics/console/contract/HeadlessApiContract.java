@@ -1752,7 +1752,7 @@ abstract class HeadlessApiContract {
         assertThat(c1.proof().queryId()).startsWith("q_");
 
         Entities.Detail account = api().entity("account", ODD_ID);
-        assertThat(account.entity()).isEqualTo(new Entities.Entity("account", ODD_ID, "Main", null, T0 + 1_000,
+        assertThat(account.entity()).isEqualTo(new Entities.Entity("account", ODD_ID, "Main", Map.of(), T0 + 1_000,
                 T0 + 1_000, 1));
         assertThat(account.relationships()).extracting(Entities.Relationship::direction,
                         Entities.Relationship::relation, Entities.Relationship::type, Entities.Relationship::id,

@@ -53,7 +53,8 @@ class GraphQlEntitiesTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> entities(String arguments, Map<String, Object> variables) {
-        GraphQl.Response r = service.execute(api, new GraphQl.Request("query($cursor: String) { page: entities("
+        String declared = variables.isEmpty() ? "" : "($cursor: String)";
+        GraphQl.Response r = service.execute(api, new GraphQl.Request("query" + declared + " { page: entities("
                 + arguments + ") " + allFields("EntityPage") + " }", variables, null));
         assertThat(r.body()).as("%s", r.body()).doesNotContainKey("errors");
         assertThat(r.status()).isEqualTo(200);
