@@ -413,10 +413,15 @@ abstract class HeadlessApiContract {
             e.put("actor", actor);
         }
         e.put("timestamp", ts);
+        return with(e, fields);
+    }
+
+    /** {@code map} with the {@code fields} name, value pairs put in order. */
+    static Map<String, Object> with(Map<String, Object> map, Object... fields) {
         for (int i = 0; i < fields.length; i += 2) {
-            e.put((String) fields[i], fields[i + 1]);
+            map.put((String) fields[i], fields[i + 1]);
         }
-        return e;
+        return map;
     }
 
     /**
@@ -1693,23 +1698,17 @@ abstract class HeadlessApiContract {
 
     // ---- the operating graph (docs/graph.md) ----
 
-    /** An event at {@code ts} with {@code field}: {@code value} pairs. */
+    /** An event with an id at {@code ts}; {@code fields} are name, value pairs. */
     static Map<String, Object> graphEvent(String name, String id, long ts, Object... fields) {
-        Map<String, Object> e = event(name, id, ts);
-        for (int i = 0; i < fields.length; i += 2) {
-            e.put((String) fields[i], fields[i + 1]);
-        }
-        return e;
+        return with(event(name, id, ts), fields);
     }
 
+    /** An entity object ({@code entity}, a relationship's target) of {@code type} and {@code id}, plus {@code fields}. */
     static Map<String, Object> entity(String type, String id, Object... fields) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", type);
         e.put("id", id);
-        for (int i = 0; i < fields.length; i += 2) {
-            e.put((String) fields[i], fields[i + 1]);
-        }
-        return e;
+        return with(e, fields);
     }
 
     /** An id that must survive URL paths and queries: a slash, spaces, a percent sign, a plus, unicode. */

@@ -12,17 +12,10 @@ import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.domain.FieldError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import okhttp3.OkHttpClient;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,41 +25,11 @@ import org.junit.jupiter.api.Timeout;
  * refused with {@link Feature#ENTITIES}'s sentence, and errors with the server's status and code.
  */
 @Timeout(20)
-class RemoteApiEntitiesTest {
-    private static final String PROOF = """
-            {"queryId":"q_9","workspaceId":"ws_1","businessId":null,"period":{"from":null,"to":null},
-             "generatedAt":1700000000000,"schemaVersion":"1"}""";
+class RemoteApiEntitiesTest extends ScriptedServerTest {
     private static final String ENTITY = """
             {"type":"customer","id":"c1","name":"Ana","properties":{"tier":"gold"},"firstSeen":5,"lastSeen":9,
              "eventCount":3}""";
     private static final String ODD_ID = "acc/1 é 😀 %2F+?#";
-
-    private MockWebServer server;
-    private final AtomicInteger attempts = new AtomicInteger();
-    private RemoteApi api;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        OkHttpClient counting = new OkHttpClient.Builder().addInterceptor(chain -> {
-            attempts.incrementAndGet();
-            return chain.proceed(chain.request());
-        }).build();
-        api = new RemoteApi(new RemoteConfig(server.url("/").toString(), new Credentials.ApiKey("ha_live_T"),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(10)), counting);
-        api.assumeOffer(Offers.OURS);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-        server.close();
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-    }
 
     /** The path's segments, each percent-decoded on its own ('+' is a plus in a path). */
     private static List<String> segments(String target) {

@@ -53,6 +53,15 @@ final class EntitiesCommand implements Runnable {
         abstract void table(Object answer, PrintWriter out) throws Exception;
     }
 
+    /** A command about one entity, named by its type and id. */
+    abstract static class OneEntity extends Printed {
+        @Parameters(index = "0", paramLabel = "TYPE")
+        String type;
+
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "The entities by type, then id: a table, or JSON with --json.")
     static final class ListEntities extends Printed {
@@ -106,13 +115,7 @@ final class EntitiesCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "One entity: its fields, properties, relationships and latest events; JSON with --json.")
-    static final class Show extends Printed {
-        @Parameters(index = "0", paramLabel = "TYPE")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "ID")
-        String id;
-
+    static final class Show extends OneEntity {
         @Override
         Request request() {
             return api -> api.entity(type, id);
@@ -144,13 +147,7 @@ final class EntitiesCommand implements Runnable {
 
     @Command(name = "events", mixinStandardHelpOptions = true,
             description = "The events that mention an entity, newest first: a table, or JSON with --json.")
-    static final class Events extends Printed {
-        @Parameters(index = "0", paramLabel = "TYPE")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "ID")
-        String id;
-
+    static final class Events extends OneEntity {
         @Option(names = "--limit", defaultValue = "100", paramLabel = "N",
                 description = "How many events at most (default: ${DEFAULT-VALUE}); above "
                         + EventLimits.MAX_EVENTS_PAGE + " the pages are followed.")
