@@ -98,6 +98,11 @@ public final class Engine implements ServeBackend, AutoCloseable {
         return new Engine(Database.open(dataFolder), clock, proofPushTls, new SecureRandom());
     }
 
+    /** For tests: true once the events stored before the operating graph existed are in it. */
+    boolean graphComplete() {
+        return graphBackfill.done();
+    }
+
     public Path dataFolder() {
         return db.folder();
     }
