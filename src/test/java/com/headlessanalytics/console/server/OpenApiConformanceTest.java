@@ -451,7 +451,8 @@ class OpenApiConformanceTest {
                         ? "/api/businesses/{id}/health" : c[1], c[0], r.status()), r.json());
                 assertThat(problems).as("%s against the reference-only document", where).isEmpty();
             }
-            for (String path : List.of("/api/events", "/api/connectors/providers", "/api/exports/receipts")) {
+            for (String path : List.of("/api/events", "/api/connectors/providers", "/api/exports/receipts",
+                    "/api/entities", "/api/entities/business/default", "/api/entities/business/default/events")) {
                 assertThat(Http.get(only.baseUrl() + path, Http.bearer(key)).status()).as(path).isEqualTo(404);
             }
             assertThat(Http.postJson(only.baseUrl() + "/api/exports/receipts/exp_1/retry", "{}", Http.bearer(key))
