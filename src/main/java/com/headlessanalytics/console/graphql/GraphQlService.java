@@ -5,6 +5,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
@@ -292,7 +293,10 @@ public final class GraphQlService {
                         })
                         .dataFetcher("enforcementReceipts", env -> toMap(port(env).receipts(
                                 env.getArgument("traceId"), env.getArgument("decisionObjectId"))))
-                        .dataFetcher("proofTrails", env -> toMaps(port(env).proofTrails().trails())))
+                        .dataFetcher("proofTrails", env -> toMaps(port(env).proofTrails().trails()))
+                        .dataFetcher("entities", env -> toMap(port(env).entities(new Entities.Query(
+                                env.getArgument("type"), env.getArgument("q"), env.getArgument("limit"),
+                                env.getArgument("cursor"))))))
                 .type("Metrics", t -> t
                         .defaultDataFetcher(env -> env.<LazyMetrics>getSource().result().get(env.getField().getName()))
                         .dataFetcher("eventNames", env -> {

@@ -1304,6 +1304,7 @@ public final class RemoteApi implements HeadlessApi, GraphQl.Endpoint, AutoClose
 
     @Override
     public EventPage entityEvents(Entities.EventsQuery query) {
+        Objects.requireNonNull(query, "query");
         query.check();
         require(Feature.ENTITIES, "GET", "/api/entities/{}/{}/events");
         HttpUrl.Builder url = url("api/entities").addPathSegment(segment("type", query.type()))

@@ -41,7 +41,8 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
             "GET /api/proof-event-trails", "POST /api/proof-event-trails/preview", "POST /api/proof-event-trails/export",
             "GET /api/proof-event-trails/settings", "PUT /api/proof-event-trails/settings",
             "GET /api/proof-event-trails/{}/packet", "GET /api/trackables", "POST /api/trackables",
-            "GET /api/trackables/{}", "GET /api/tracking-plans", "PUT /api/tracking-plans/{}",
+            "GET /api/trackables/{}", "GET /api/entities", "GET /api/entities/{}/{}", "GET /api/entities/{}/{}/events",
+            "GET /api/tracking-plans", "PUT /api/tracking-plans/{}",
             "DELETE /api/tracking-plans/{}", "GET /api/tracking-plans/{}/violations", "POST /api/connectors/ingest",
             "GET /api/connectors/providers", "POST /api/exports/destinations", "GET /api/exports/receipts",
             "POST /api/exports/receipts/{}/retry", "POST /api/graphql", "GET /api/openapi");
@@ -56,7 +57,8 @@ record ServerOffer(Set<String> operations, boolean documented, boolean batchInge
             Feature.PROOF_PREVIEW, "POST /api/proof-event-trails/preview",
             Feature.TRACKING_PLAN_CHANGES, "PUT /api/tracking-plans/{}",
             Feature.CONNECTOR_PROVIDERS, "GET /api/connectors/providers",
-            Feature.EXPORT_RECEIPTS, "GET /api/exports/receipts");
+            Feature.EXPORT_RECEIPTS, "GET /api/exports/receipts",
+            Feature.ENTITIES, "GET /api/entities");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     /** How deep a request body schema is searched for the {@code events} property, through $refs. */

@@ -13,8 +13,6 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.domain.FieldError;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +25,8 @@ import java.util.function.Function;
  */
 final class AnalyticsRoutes {
     private static final Set<String> NONE = Set.of();
-    private static final Set<String> SNAPSHOT_PARAMS = ordered("metric", "limit");
-    private static final Set<String> PERIOD_PARAMS = ordered("limit", "from", "to");
+    private static final Set<String> SNAPSHOT_PARAMS = QueryString.ordered("metric", "limit");
+    private static final Set<String> PERIOD_PARAMS = QueryString.ordered("limit", "from", "to");
     private static final String MS = "an integer number of milliseconds since epoch";
 
     private AnalyticsRoutes() {
@@ -43,6 +41,9 @@ final class AnalyticsRoutes {
 
         /** A path parameter of the route's template, percent-decoded and length-checked. */
         String pathParam(String name);
+
+        /** A path parameter percent-decoded only (400 when that fails), for a port that checks it itself. */
+        String pathSegment(String name);
 
         /** Whether the request carries a body (a Content-Length above 0, or a chunked one). */
         boolean hasBody();
@@ -69,7 +70,7 @@ final class AnalyticsRoutes {
         return switch (route) {
             case INGEST, EVENTS, EVENT_NAMES, HEALTH, TRACKABLE_LINK, GRAPHQL, OPENAPI -> false;
             default -> !GovernanceRoutes.handles(route) && !TrackableRoutes.handles(route) && !PlanRoutes.handles(route)
-                    && !IntegrationRoutes.handles(route);
+                    && !IntegrationRoutes.handles(route) && !EntityRoutes.handles(route);
         };
     }
 
@@ -148,9 +149,5 @@ final class AnalyticsRoutes {
         if (!errors.isEmpty()) {
             throw ApiException.invalid("invalid query parameter '" + errors.get(0).field() + "'", errors);
         }
-    }
-
-    private static Set<String> ordered(String... names) {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 }

@@ -6,8 +6,6 @@ import com.headlessanalytics.console.api.Governance;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.ProofTrails;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,7 @@ import java.util.Set;
 final class GovernanceRoutes {
     private static final Set<String> NONE = Set.of();
     private static final Set<String> DECISION_PARAMS = Set.of("state");
-    private static final Set<String> RECEIPT_PARAMS = ordered("traceId", "decisionObjectId");
+    private static final Set<String> RECEIPT_PARAMS = QueryString.ordered("traceId", "decisionObjectId");
     static final String PACKET_TYPE = "application/zip";
 
     private GovernanceRoutes() {
@@ -184,9 +182,5 @@ final class GovernanceRoutes {
         ObjectNode body = ApiJson.mapper().valueToTree(object);
         body.set("proof", ApiJson.mapper().valueToTree(proof));
         return new Answer(200, body, proof);
-    }
-
-    private static Set<String> ordered(String... names) {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 }

@@ -30,9 +30,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,9 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serve mode: a {@link ServeBackend} over HTTP on the API's paths ({@link Route}: ingest, events,
  * health, the analytics routes of {@link AnalyticsRoutes}, the governance and proof-trail routes
- * of {@link GovernanceRoutes}, the trackable routes of {@link TrackableRoutes}, the connector and
- * export routes of {@link IntegrationRoutes} and the public {@code /t/{code}} link), on the JDK's HTTP
- * server with one virtual thread per request.
+ * of {@link GovernanceRoutes}, the trackable routes of {@link TrackableRoutes}, the operating graph's
+ * routes of {@link EntityRoutes}, the connector and export routes of {@link IntegrationRoutes} and the
+ * public {@code /t/{code}} link), on the JDK's HTTP server with one virtual thread per request.
  *
  * <p>Every answer is JSON with a proof envelope and an {@code X-HA-Query-ID} header, except a proof
  * packet, which is its zip bytes (with the header); every request is metered once, after its
@@ -87,8 +85,8 @@ public final class LocalApiServer {
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}");
     private static final Set<String> METHODS =
             Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT");
-    private static final Set<String> EVENT_PARAMS = orderedSet("event", "traceId", "actor", "businessId", "from",
-            "to", "limit", "cursor", "order", "source", "channel", "campaign", "medium", "trackable");
+    private static final Set<String> EVENT_PARAMS = QueryString.ordered("event", "traceId", "actor", "businessId",
+            "from", "to", "limit", "cursor", "order", "source", "channel", "campaign", "medium", "trackable");
     private static final Set<String> HEALTH_PARAMS = Set.of("strict");
     private static final Period OPEN_PERIOD = new Period(null, null);
 
@@ -327,6 +325,10 @@ public final class LocalApiServer {
             TrackableRoutes.Answer answer = TrackableRoutes.answer(port, route, new AnalyticsRequest(call));
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
         }
+        if (EntityRoutes.handles(route)) {
+            EntityRoutes.Answer answer = EntityRoutes.answer(port, route, new AnalyticsRequest(call));
+            return ok(call, answer.body(), answer.proof());
+        }
         if (AnalyticsRoutes.handles(route)) {
             AnalyticsRoutes.Answer answer = AnalyticsRoutes.answer(port, route, new AnalyticsRequest(call));
             return ok(call, answer.body(), answer.proof());
@@ -483,15 +485,21 @@ public final class LocalApiServer {
 
         @Override
         public String pathParam(String name) {
+            String value = pathSegment(name);
+            if (value.length() > EventLimits.MAX_ID_LENGTH) {
+                throw ApiException.invalid("invalid path segment {" + name + "}", List.of(new FieldError(null, name,
+                        "invalid_value", "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters")));
+            }
+            return value;
+        }
+
+        @Override
+        public String pathSegment(String name) {
             String raw = call.rawPathParams.get(name);
             String value = raw == null ? null : QueryString.decodeSegment(raw);
             if (value == null) {
                 throw ApiException.invalid("invalid path segment {" + name + "}", List.of(new FieldError(null, name,
                         "invalid_value", "is not valid percent-encoded UTF-8")));
-            }
-            if (value.length() > EventLimits.MAX_ID_LENGTH) {
-                throw ApiException.invalid("invalid path segment {" + name + "}", List.of(new FieldError(null, name,
-                        "invalid_value", "must be 1-" + EventLimits.MAX_ID_LENGTH + " characters")));
             }
             return value;
         }
@@ -787,9 +795,5 @@ public final class LocalApiServer {
         if (System.getProperty(property) == null) {
             System.setProperty(property, value);
         }
-    }
-
-    private static Set<String> orderedSet(String... names) {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 }

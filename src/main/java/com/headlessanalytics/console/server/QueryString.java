@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,11 @@ import java.util.Set;
 final class QueryString {
 
     private QueryString() {
+    }
+
+    /** Parameter names in the order an error message lists them. */
+    static Set<String> ordered(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 
     /** The parameters of {@code rawQuery} (null for none); 400 naming every bad parameter. */

@@ -6,8 +6,6 @@ import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.domain.FieldError;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,7 @@ import java.util.Set;
  */
 final class TrackableRoutes {
     private static final Set<String> NONE = Set.of();
-    private static final Set<String> LIST_PARAMS = ordered("code", "kind", "q", "limit");
+    private static final Set<String> LIST_PARAMS = QueryString.ordered("code", "kind", "q", "limit");
 
     private TrackableRoutes() {
     }
@@ -57,9 +55,5 @@ final class TrackableRoutes {
             }
             default -> throw new IllegalArgumentException("not a trackable route: " + route);
         };
-    }
-
-    private static Set<String> ordered(String... names) {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 }

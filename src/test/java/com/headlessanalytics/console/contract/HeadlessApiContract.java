@@ -16,6 +16,7 @@ import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Checks;
 import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
@@ -33,6 +34,7 @@ import com.headlessanalytics.console.api.Usage;
 import com.headlessanalytics.console.api.WorkflowStatus;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.FieldError;
+import com.headlessanalytics.console.domain.graph.GraphRules;
 import com.headlessanalytics.console.domain.plan.EventSpec;
 import com.headlessanalytics.console.domain.plan.PlanMode;
 import com.headlessanalytics.console.domain.plan.PlanViolation;
@@ -411,10 +413,15 @@ abstract class HeadlessApiContract {
             e.put("actor", actor);
         }
         e.put("timestamp", ts);
+        return with(e, fields);
+    }
+
+    /** {@code map} with the {@code fields} name, value pairs put in order. */
+    static Map<String, Object> with(Map<String, Object> map, Object... fields) {
         for (int i = 0; i < fields.length; i += 2) {
-            e.put((String) fields[i], fields[i + 1]);
+            map.put((String) fields[i], fields[i + 1]);
         }
-        return e;
+        return map;
     }
 
     /**
@@ -1687,6 +1694,228 @@ abstract class HeadlessApiContract {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    // ---- the operating graph (docs/graph.md) ----
+
+    /** An event with an id at {@code ts}; {@code fields} are name, value pairs. */
+    static Map<String, Object> graphEvent(String name, String id, long ts, Object... fields) {
+        return with(event(name, id, ts), fields);
+    }
+
+    /** An entity object ({@code entity}, a relationship's target) of {@code type} and {@code id}, plus {@code fields}. */
+    static Map<String, Object> entity(String type, String id, Object... fields) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", type);
+        e.put("id", id);
+        return with(e, fields);
+    }
+
+    /** An id that must survive URL paths and queries: a slash, spaces, a percent sign, a plus, unicode. */
+    static final String ODD_ID = "acc/1 é 😀 %2F+?#";
+
+    /**
+     * Customer c1, mentioned three times: by {@code entity} at T0+2s (sent first) and at T0+1s (with
+     * two relationships), and as the actor of an order at T0+3s.
+     */
+    void ingestCustomerGraph() {
+        api().ingest(List.of(
+                graphEvent("profile.updated", "p-2", T0 + 2_000, "entity", entity("customer", "c1", "name", "Ana Maria",
+                        "properties", Map.of("tier", "gold", "city", "Lisbon"))),
+                graphEvent("profile.updated", "p-1", T0 + 1_000, "entity", entity("customer", "c1", "name", "Ana",
+                        "properties", Map.of("tier", "silver", "plan", "pro"), "relationships", List.of(
+                                entity("account", ODD_ID, "name", "Main"),
+                                entity("store", "s1", "relation", "shops_at")))),
+                graphEvent("order.created", "o-1", T0 + 3_000, "actor", Map.of("type", "customer", "id", "c1"),
+                        "object", Map.of("type", "order", "id", "o-1"))));
+    }
+
+    @Test
+    void anEntityMergesItsMentionsByTimestampAndRelatesBothWays() {
+        assumeOffered(Capabilities.Feature.ENTITIES);
+        ingestCustomerGraph();
+
+        Entities.Detail c1 = api().entity("customer", "c1");
+        assertThat(c1.entity()).isEqualTo(new Entities.Entity("customer", "c1", "Ana Maria",
+                Map.of("tier", "gold", "city", "Lisbon", "plan", "pro"), T0 + 1_000, T0 + 3_000, 3));
+        assertThat(c1.relationships()).extracting(Entities.Relationship::direction, Entities.Relationship::relation,
+                        Entities.Relationship::type, Entities.Relationship::id, Entities.Relationship::count,
+                        Entities.Relationship::firstSeen, Entities.Relationship::lastSeen)
+                .containsExactlyInAnyOrder(
+                        tuple("out", "related_to", "account", ODD_ID, 1L, T0 + 1_000, T0 + 1_000),
+                        tuple("out", "shops_at", "store", "s1", 1L, T0 + 1_000, T0 + 1_000),
+                        tuple("out", "order.created", "order", "o-1", 1L, T0 + 3_000, T0 + 3_000),
+                        tuple("out", "in_business", "business", "default", 3L, T0 + 1_000, T0 + 3_000));
+        assertThat(c1.relationshipCount()).isEqualTo(4);
+        assertThat(c1.recentEvents()).extracting(Event::id).containsExactly("o-1", "p-2", "p-1");
+        assertThat(c1.proof().queryId()).startsWith("q_");
+
+        Entities.Detail account = api().entity("account", ODD_ID);
+        assertThat(account.entity()).isEqualTo(new Entities.Entity("account", ODD_ID, "Main", Map.of(), T0 + 1_000,
+                T0 + 1_000, 1));
+        assertThat(account.relationships()).extracting(Entities.Relationship::direction,
+                        Entities.Relationship::relation, Entities.Relationship::type, Entities.Relationship::id,
+                        Entities.Relationship::name)
+                .containsExactlyInAnyOrder(tuple("in", "related_to", "customer", "c1", "Ana Maria"),
+                        tuple("out", "in_business", "business", "default", null));
+
+        Entities.Detail business = api().entity("business", "default");
+        assertThat(business.entity().eventCount()).isEqualTo(3);
+        assertThat(business.relationships()).extracting(Entities.Relationship::direction,
+                        Entities.Relationship::relation, Entities.Relationship::type, Entities.Relationship::id)
+                .containsExactlyInAnyOrder(tuple("in", "in_business", "customer", "c1"),
+                        tuple("in", "in_business", "account", ODD_ID), tuple("in", "in_business", "store", "s1"),
+                        tuple("in", "in_business", "order", "o-1"));
+        assertThat(api().entity("order", "o-1").relationships()).extracting(Entities.Relationship::direction,
+                        Entities.Relationship::relation, Entities.Relationship::id)
+                .contains(tuple("in", "order.created", "c1"));
+    }
+
+    @Test
+    void listsEntitiesByTypeThenIdFilteredAndPagedThroughEveryOne() {
+        assumeOffered(Capabilities.Feature.ENTITIES);
+        ingestCustomerGraph();
+        List<Map<String, Object>> more = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            more.add(graphEvent("lead.created", "l-" + i, T0 + i, "actor", Map.of("type", "lead", "id", "lead " + i,
+                    "name", i % 2 == 0 ? "Even Ana" : "Odd")));
+        }
+        api().ingest(more);
+
+        Entities.Page all = api().entities(Entities.Query.all());
+        List<String> expected = new ArrayList<>(List.of("account/" + ODD_ID, "business/default", "customer/c1"));
+        for (int i = 0; i < 9; i++) {
+            expected.add("lead/lead " + i);
+        }
+        expected.addAll(List.of("order/o-1", "store/s1"));
+        assertThat(all.entities()).extracting(e -> e.type() + "/" + e.id()).containsExactlyElementsOf(expected);
+        assertThat(all.nextCursor()).isNull();
+
+        assertThat(api().entities(new Entities.Query("customer", null, null, null)).entities())
+                .extracting(Entities.Entity::id).containsExactly("c1");
+        assertThat(api().entities(new Entities.Query(null, "ANA", null, null)).entities())
+                .extracting(e -> e.type() + "/" + e.id())
+                .containsExactly("customer/c1", "lead/lead 0", "lead/lead 2", "lead/lead 4", "lead/lead 6",
+                        "lead/lead 8");
+        assertThat(api().entities(new Entities.Query(null, "O-1", null, null)).entities())
+                .extracting(Entities.Entity::id).containsExactly("o-1");
+        assertThat(api().entities(new Entities.Query("lead", "odd", null, null)).entities()).hasSize(4);
+        assertThat(api().entities(new Entities.Query(null, "é 😀 %2f", null, null)).entities())
+                .extracting(Entities.Entity::id).containsExactly(ODD_ID);
+        assertThat(api().entities(new Entities.Query("nobody", null, null, null)).entities()).isEmpty();
+
+        List<String> walked = new ArrayList<>();
+        Entities.Query query = new Entities.Query(null, null, 2, null);
+        int pages = 0;
+        Entities.Page page;
+        do {
+            page = api().entities(query);
+            assertThat(page.entities().size()).isLessThanOrEqualTo(2);
+            page.entities().forEach(e -> walked.add(e.type() + "/" + e.id()));
+            query = query.withCursor(page.nextCursor());
+            pages++;
+        } while (page.nextCursor() != null);
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(pages).isBetween(7, 8);
+
+        List<String> leads = new ArrayList<>();
+        Entities.Query typed = new Entities.Query("lead", "ana", 1, null);
+        do {
+            page = api().entities(typed);
+            page.entities().forEach(e -> leads.add(e.id()));
+            typed = typed.withCursor(page.nextCursor());
+        } while (page.nextCursor() != null);
+        assertThat(leads).containsExactly("lead 0", "lead 2", "lead 4", "lead 6", "lead 8");
+    }
+
+    @Test
+    void anEntitysEventsArePagedNewestFirst() {
+        assumeOffered(Capabilities.Feature.ENTITIES);
+        ingestCustomerGraph();
+        List<String> ids = new ArrayList<>();
+        Entities.EventsQuery query = new Entities.EventsQuery("customer", "c1", 2, null);
+        EventPage page = api().entityEvents(query);
+        assertThat(page.events()).extracting(Event::id).containsExactly("o-1", "p-2");
+        assertThat(page.nextCursor()).isNotNull();
+        page.events().forEach(e -> ids.add(e.id()));
+        page = api().entityEvents(query.withCursor(page.nextCursor()));
+        page.events().forEach(e -> ids.add(e.id()));
+        assertThat(page.nextCursor()).isNull();
+        assertThat(ids).containsExactly("o-1", "p-2", "p-1");
+        assertThat(api().entityEvents(new Entities.EventsQuery("account", ODD_ID, null, null)).events())
+                .extracting(Event::id).containsExactly("p-1");
+        assertThat(api().entityEvents(new Entities.EventsQuery("customer", "c1", 1000, null)).events()).hasSize(3);
+        assertField(() -> api().entityEvents(new Entities.EventsQuery("customer", "c1", 0, null)), "limit");
+        assertField(() -> api().entityEvents(new Entities.EventsQuery("customer", "c1", 1001, null)), "limit");
+    }
+
+    @Test
+    void unknownEntitiesAreNotFoundAndBadTypesIdsAndQueriesAre400() {
+        assumeOffered(Capabilities.Feature.ENTITIES);
+        ingestCustomerGraph();
+        for (ThrowingCallable unknown : List.<ThrowingCallable>of(() -> api().entity("customer", "c2"),
+                () -> api().entity("Customer", "c1"), () -> api().entity("account", "acc/1"),
+                () -> api().entityEvents(new Entities.EventsQuery("customer", "nobody", null, null)))) {
+            assertThatThrownBy(unknown).isInstanceOfSatisfying(ApiException.Client.class, e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.code()).isEqualTo(ErrorCodes.NOT_FOUND);
+            });
+        }
+        assertField(() -> api().entity("cus\u0000tomer", "c1"), "type");
+        assertField(() -> api().entity("t".repeat(65), "c1"), "type");
+        assertField(() -> api().entity(" ", "c1"), "type");
+        assertField(() -> api().entity("customer", "c\n1"), "id");
+        assertField(() -> api().entity("customer", "x".repeat(257)), "id");
+        assertField(() -> api().entity("customer", "\u007f"), "id");
+        assertField(() -> api().entityEvents(new Entities.EventsQuery("customer", "c\u00851", null, null)), "id");
+        assertField(() -> api().entities(new Entities.Query(null, null, 0, null)), "limit");
+        assertField(() -> api().entities(new Entities.Query(null, null, Entities.MAX_LIMIT + 1, null)), "limit");
+        assertField(() -> api().entities(new Entities.Query("a\tb", null, null, null)), "type");
+        assertField(() -> api().entities(new Entities.Query(null, "q".repeat(Entities.MAX_Q + 1), null, null)), "q");
+        assertField(() -> api().entities(new Entities.Query(null, "a\u0000", null, null)), "q");
+        assertThatThrownBy(() -> api().entity("customer", "😀".repeat(GraphRules.MAX_ID_LENGTH)))
+                .as("an id of the longest length, in characters outside the BMP, is looked up")
+                .isInstanceOfSatisfying(ApiException.Client.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void hostileGraphFieldsAreRefusedFieldByFieldAndStoreNothing() {
+        assumeOffered(Capabilities.Feature.ENTITIES);
+        ingestCustomerGraph();
+        int events = api().events(EventQuery.all()).events().size();
+        List<String> before = api().entities(Entities.Query.all()).entities().stream()
+                .map(e -> e.type() + "/" + e.id()).toList();
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            tooMany.add(entity("tag", "t" + i));
+        }
+        List<Map<String, Object>> batch = List.of(
+                graphEvent("fine", "h-0", T0, "entity", entity("hostile", "fine")),
+                graphEvent("a", "h-1", T0, "entity", entity("t".repeat(65), "x")),
+                graphEvent("a", "h-2", T0, "entity", entity("hostile", "a\u0001b")),
+                graphEvent("a", "h-3", T0, "entity", entity("hostile", "deep", "properties",
+                        Map.of("a", Map.of("b", Map.of("c", Map.of("d", Map.of("e", 1))))))),
+                graphEvent("a", "h-4", T0, "entity", entity("hostile", "self", "relationships",
+                        List.of(entity("hostile", "self")))),
+                graphEvent("a", "h-5", T0, "entity", entity("hostile", "color", "color", "red")),
+                graphEvent("a", "h-6", T0, "entity", entity("hostile", "many", "relationships", tooMany)),
+                graphEvent("a", "h-7", T0, "actor", Map.of("type", "customer\n", "id", "c9")),
+                graphEvent("a", "h-8", T0, "entity", Map.of("id", "no-type")));
+        assertThatThrownBy(() -> api().ingest(batch)).isInstanceOfSatisfying(ApiException.Client.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo("invalid_input");
+            assertThat(e.details()).extracting(d -> d.index() + ":" + d.field() + ":" + d.code())
+                    .containsExactlyInAnyOrder("1:entity.type:invalid_value", "2:entity.id:invalid_value",
+                            "3:entity:invalid_value", "4:entity.relationships[0]:invalid_value",
+                            "5:entity:unknown_field", "6:entity.relationships:invalid_value",
+                            "7:actor.type:invalid_value", "8:entity.type:required");
+        });
+        assertThat(api().events(EventQuery.all()).events()).hasSize(events);
+        assertThat(api().entities(Entities.Query.all()).entities()).extracting(e -> e.type() + "/" + e.id())
+                .containsExactlyElementsOf(before);
+        assertThatThrownBy(() -> api().entity("hostile", "fine")).isInstanceOfSatisfying(ApiException.Client.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(api().entity("customer", "c1").entity().eventCount()).isEqualTo(3);
     }
 
     private static void assertField(ThrowingCallable call, String field) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.headlessanalytics.console.api.AgentPerformance;
 import com.headlessanalytics.console.api.ApiException;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.Capabilities.Feature;
 import com.headlessanalytics.console.api.ErrorCodes;
@@ -151,6 +152,8 @@ class ReferenceOnlyContractTest extends HeadlessApiContract {
         calls.put(Feature.CONNECTOR_PROVIDERS, List.of(HeadlessApi::connectorProviders));
         calls.put(Feature.EXPORT_RECEIPTS, List.of(a -> a.exportReceipts(null),
                 a -> a.retryExport("exp_1", new Exports.RetryRequest(null))));
+        calls.put(Feature.ENTITIES, List.of(a -> a.entities(Entities.Query.all()), a -> a.entity("customer", "c1"),
+                a -> a.entityEvents(new Entities.EventsQuery("customer", "c1", null, null))));
         assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Feature.class));
 
         calls.forEach((feature, list) -> list.forEach(call -> {

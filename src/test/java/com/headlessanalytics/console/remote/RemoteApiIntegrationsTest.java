@@ -8,16 +8,9 @@ import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.domain.FieldError;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,42 +20,12 @@ import org.junit.jupiter.api.Timeout;
  * again once the server may have acted; a 502 {@code destination_failed} read as the port's exception.
  */
 @Timeout(20)
-class RemoteApiIntegrationsTest {
-    private static final String PROOF = """
-            {"queryId":"q_9","workspaceId":"ws_1","businessId":null,"period":{"from":null,"to":null},
-             "generatedAt":1700000000000,"schemaVersion":"1"}""";
+class RemoteApiIntegrationsTest extends ScriptedServerTest {
     private static final String ERROR_500 = "{\"error\":{\"code\":\"internal_error\",\"message\":\"boom\","
             + "\"details\":[]},\"proof\":" + PROOF + "}";
     private static final String RECEIPT = """
             {"receipt":{"exportId":"exp_2","destination":"https","count":3,"status":"succeeded","startedAt":5,
              "finishedAt":6,"retryOf":"exp_1"},"proof":%s}""".formatted(PROOF);
-
-    private MockWebServer server;
-    private final AtomicInteger attempts = new AtomicInteger();
-    private RemoteApi api;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        OkHttpClient counting = new OkHttpClient.Builder().addInterceptor(chain -> {
-            attempts.incrementAndGet();
-            return chain.proceed(chain.request());
-        }).build();
-        api = new RemoteApi(new RemoteConfig(server.url("/").toString(), new Credentials.ApiKey("ha_live_T"),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(10)), counting);
-        api.assumeOffer(Offers.OURS);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-        server.close();
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-    }
 
     @Test
     void connectorIngestIsSentAgainAfterA500() throws Exception {

@@ -9,16 +9,9 @@ import com.headlessanalytics.console.api.TrackingPlans;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.domain.plan.PlanMode;
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,40 +21,10 @@ import org.junit.jupiter.api.Timeout;
  * server may have acted, and ingest warnings read.
  */
 @Timeout(20)
-class RemoteApiPlansTest {
-    private static final String PROOF = """
-            {"queryId":"q_9","workspaceId":"ws_1","businessId":null,"period":{"from":null,"to":null},
-             "generatedAt":1700000000000,"schemaVersion":"1"}""";
+class RemoteApiPlansTest extends ScriptedServerTest {
     private static final String PLAN = """
             {"id":"checkout","name":"Checkout","mode":"block","events":[{"name":"order.completed",
              "required":["sku"]}],"updatedAt":7,"proof":%s}""".formatted(PROOF);
-
-    private MockWebServer server;
-    private final AtomicInteger attempts = new AtomicInteger();
-    private RemoteApi api;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        OkHttpClient counting = new OkHttpClient.Builder().addInterceptor(chain -> {
-            attempts.incrementAndGet();
-            return chain.proceed(chain.request());
-        }).build();
-        api = new RemoteApi(new RemoteConfig(server.url("/").toString(), new Credentials.ApiKey("ha_live_T"),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(10)), counting);
-        api.assumeOffer(Offers.OURS);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-        server.close();
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-    }
 
     private static final String ERROR_500 = "{\"error\":{\"code\":\"internal_error\",\"message\":\"boom\","
             + "\"details\":[]},\"proof\":" + PROOF + "}";

@@ -8,14 +8,7 @@ import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Trackables;
 import com.headlessanalytics.console.domain.FieldError;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,43 +18,13 @@ import org.junit.jupiter.api.Timeout;
  * server may have acted (each create draws a new code).
  */
 @Timeout(20)
-class RemoteApiTrackablesTest {
-    private static final String PROOF = """
-            {"queryId":"q_9","workspaceId":"ws_1","businessId":null,"period":{"from":null,"to":null},
-             "generatedAt":1700000000000,"schemaVersion":"1"}""";
+class RemoteApiTrackablesTest extends ScriptedServerTest {
     private static final String TRACKABLE = """
             {"code":"K4Z2M9QA","kind":"qr_code","name":"Olive Oil Bottle QR",
              "targetUrl":"https://roastandorigin.com/ethiopia","eventName":"qr.bottle_scanned","businessId":"default",
              "payload":"https://roastandorigin.com/ethiopia?ha_code=K4Z2M9QA",
              "trackingUrl":"http://localhost:8080/t/K4Z2M9QA","createdAt":5,"createdBy":"key_a","scans":3,
              "lastScanAt":9,"qrSvg":"<svg/>","proof":%s}""".formatted(PROOF);
-
-    private MockWebServer server;
-    private final AtomicInteger attempts = new AtomicInteger();
-    private RemoteApi api;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        OkHttpClient counting = new OkHttpClient.Builder().addInterceptor(chain -> {
-            attempts.incrementAndGet();
-            return chain.proceed(chain.request());
-        }).build();
-        api = new RemoteApi(new RemoteConfig(server.url("/").toString(), new Credentials.ApiKey("ha_live_T"),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMillis(10)), counting);
-        api.assumeOffer(Offers.OURS);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-        server.close();
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-    }
 
     @Test
     void createSendsTheReferenceBodyAndReadsThe201() throws Exception {

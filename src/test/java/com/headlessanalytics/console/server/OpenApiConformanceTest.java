@@ -85,7 +85,7 @@ class OpenApiConformanceTest {
                             "source":{"channel":"paid"},"properties":{"revenue":"149.00"},"trustTier":"T3"},
                            {"id":"o-1","event":"order.created","timestamp":1794787200000},
                            {"id":"v-1","event":"page.product_viewed","timestamp":1794787100000,"actor":"anon_1",
-                            "traceId":"t-1","decisionId":"d-1","proofId":"p-1","entity":{"a":1},"context":{},
+                            "traceId":"t-1","decisionId":"d-1","proofId":"p-1","entity":{"type":"page","id":"p/1"},"context":{},
                             "attribution":{"campaign":"spring"},"trackable":{"code":"K4Z2M9QA"},"outcome":{},
                             "complianceMapping":{"soc2":"CC1"}}]}""", 200);
         call(Route.INGEST, "POST", "/api/ingest", JSON, "{\"events\":[{\"event\":\"a\"},{\"timestamp\":\"x\"}]}", 400);
@@ -451,7 +451,8 @@ class OpenApiConformanceTest {
                         ? "/api/businesses/{id}/health" : c[1], c[0], r.status()), r.json());
                 assertThat(problems).as("%s against the reference-only document", where).isEmpty();
             }
-            for (String path : List.of("/api/events", "/api/connectors/providers", "/api/exports/receipts")) {
+            for (String path : List.of("/api/events", "/api/connectors/providers", "/api/exports/receipts",
+                    "/api/entities", "/api/entities/business/default", "/api/entities/business/default/events")) {
                 assertThat(Http.get(only.baseUrl() + path, Http.bearer(key)).status()).as(path).isEqualTo(404);
             }
             assertThat(Http.postJson(only.baseUrl() + "/api/exports/receipts/exp_1/retry", "{}", Http.bearer(key))
@@ -459,6 +460,36 @@ class OpenApiConformanceTest {
         } finally {
             only.stop();
         }
+    }
+
+    @Test
+    void entities() throws Exception {
+        call(Route.INGEST, "POST", "/api/ingest", JSON, """
+                {"events":[{"id":"g-1","event":"profile.updated","timestamp":1794787200000,
+                            "entity":{"type":"customer","id":"c/1 é","name":"Ana","properties":{"tier":"gold"},
+                                      "relationships":[{"type":"store","id":"s1","relation":"shops_at"}]}},
+                           {"id":"g-2","event":"order.created","timestamp":1794787800000,
+                            "actor":{"type":"customer","id":"c/1 é"},"object":{"type":"order","id":"o-1"}}]}""", 200);
+        call(Route.INGEST, "POST", "/api/ingest", JSON,
+                "{\"event\":\"a\",\"entity\":{\"type\":\"customer\",\"id\":\"x\",\"color\":\"red\"}}", 400);
+        JsonNode page = call(Route.ENTITIES, "GET", "/api/entities?limit=1", null, null, 200);
+        call(Route.ENTITIES, "GET", "/api/entities?cursor=" + page.get("nextCursor").asText() + "&limit=1", null,
+                null, 200);
+        call(Route.ENTITIES, "GET", "/api/entities?type=customer&q=ANA&limit=500", null, null, 200);
+        call(Route.ENTITIES, "GET", "/api/entities?limit=501", null, null, 400);
+        call(Route.ENTITIES, "GET", "/api/entities?kind=customer", null, null, 400);
+        call(Route.ENTITY, "GET", "/api/entities/customer/c%2F1%20%C3%A9", null, null, 200);
+        call(Route.ENTITY, "GET", "/api/entities/business/default", null, null, 200);
+        call(Route.ENTITY, "GET", "/api/entities/customer/nobody", null, null, 404);
+        call(Route.ENTITY, "GET", "/api/entities/customer/a%00b", null, null, 400);
+        call(Route.ENTITY, "GET", "/api/entities/customer/%E0%A4", null, null, 400);
+        JsonNode events = call(Route.ENTITY_EVENTS, "GET", "/api/entities/customer/c%2F1%20%C3%A9/events?limit=1",
+                null, null, 200);
+        call(Route.ENTITY_EVENTS, "GET", "/api/entities/customer/c%2F1%20%C3%A9/events?limit=1&cursor="
+                + events.get("nextCursor").asText(), null, null, 200);
+        call(Route.ENTITY_EVENTS, "GET", "/api/entities/customer/c%2F1%20%C3%A9/events?limit=0", null, null, 400);
+        call(Route.ENTITY_EVENTS, "GET", "/api/entities/customer/nobody/events", null, null, 404);
+        assertNoMismatch();
     }
 
     @Test
@@ -500,7 +531,8 @@ class OpenApiConformanceTest {
         call(Route.GRAPHQL, "POST", "/api/graphql", JSON, "{\"query\":\"query All { trackingPlans { id } "
                 + "metricDefinitions { name } agentPerformance(agentId: \\\"agent-1\\\") { agentId } "
                 + "workflowStatus(workflowId: \\\"wf-1\\\") { workflowId } decisionObjects { id } "
-                + "proofTrails { proofId } }\",\"operationName\":\"All\"}", 200);
+                + "proofTrails { proofId } entities(limit: 2) { entities { type id name properties firstSeen "
+                + "lastSeen eventCount } nextCursor } }\",\"operationName\":\"All\"}", 200);
         call(Route.GRAPHQL, "POST", "/api/graphql", JSON, "{\"query\":\"{ events {\"}", 400);
         call(Route.GRAPHQL, "POST", "/api/graphql", JSON, "{\"query\":\"{ noSuchField }\"}", 400);
         call(Route.GRAPHQL, "POST", "/api/graphql", JSON, "{\"variables\":{}}", 400);
@@ -577,6 +609,7 @@ class OpenApiConformanceTest {
         healthAndUsage();
         analytics();
         trackables();
+        entities();
         governanceAndProofTrails();
         trackingPlans();
         graphql();

@@ -144,10 +144,11 @@ final class TrackablesCommand implements Runnable {
             out.println(list.trackables().size() + (list.trackables().size() == 1 ? " trackable" : " trackables"));
             out.flush();
         }
+    }
 
-        private static String clip(String text, int width) {
-            return text.length() <= width ? text : text.substring(0, width - 1) + "…";
-        }
+    /** {@code text} cut to {@code width} characters for a table column, with "…" when cut. */
+    static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -95,7 +95,7 @@ class EditorSupportTest {
         assertThat(labels("|")).containsExactly("query", "fragment");
         assertThat(labels("qu|")).containsExactly("query");
         assertThat(labels("{ |")).contains("events", "trackingPlans", "businessHealth", "agentPerformance",
-                "workflowStatus", "proofTrails").hasSize(13);
+                "workflowStatus", "proofTrails", "entities").hasSize(14);
         assertThat(labels("query Ops($limit: Int) { bus|")).containsExactly("businessHealth");
         Suggestion events = complete("{ ev|").suggestions().get(0);
         assertThat(events.type()).isEqualTo("[Event!]!");
