@@ -11,6 +11,7 @@ import com.headlessanalytics.console.domain.graph.GraphRules;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operating graph (docs/graph.md), held in memory: built from the stored events when the
- * engine opens, on a thread of its own, then kept by the writer thread after each commit, in
- * commit order. Nothing of it is written to H2 (random-key tables there cost ingest 0.06–0.18 of
+ * The operating graph (docs/graph.md), held in memory and kept by a thread of its own: built from
+ * the stored events when the engine opens, then fed each commit's events, in commit order, by the
+ * writer thread. A read waits until the graph holds every event committed before it. Nothing of it is written to H2 (random-key tables there cost ingest 0.06–0.18 of
  * its rate: docs/graph.md), so it is derived from the events alone and nothing is lost on a crash.
  * Every merge is order-independent: counts add, first and last seen take the minimum and maximum,
  * and the name and each property keep the value with the latest (timestamp, seq).
@@ -194,16 +195,23 @@ final class GraphProjection implements EventStore.AfterCommit {
     private record Commit(String workspaceId, List<IngestProjection.Stored> stored) {
     }
 
+    /** Commits a live graph may have waiting before the writer thread waits for it. */
+    private static final int MAX_WAITING = 64;
+
     private final Database db;
+    private final boolean enabled;
     private final Map<String, Graph> graphs = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
-    private final List<Commit> waiting = new ArrayList<>();
+    /** Guards the queue and the two sequence marks below. */
+    private final Object lock = new Object();
+    private final ArrayDeque<Commit> waiting = new ArrayDeque<>();
     private boolean live;
+    /** The newest seq committed, and the newest the graph holds. */
+    private long committedSeq;
+    private long appliedSeq;
     private volatile boolean closing;
     private volatile String loadError;
-    private Thread loader;
-
-    private final boolean enabled;
+    private Thread worker;
 
     /** {@code enabled} false keeps no graph at all: the baseline of {@code bench graph}. */
     GraphProjection(Database db, boolean enabled) {
@@ -211,12 +219,12 @@ final class GraphProjection implements EventStore.AfterCommit {
         this.enabled = enabled;
     }
 
-    /** Starts building the graph from the events stored so far; commits meanwhile wait their turn. */
+    /**
+     * Starts the graph's thread: it builds the graph from the events stored so far, then applies
+     * each commit as it comes, so the writer thread only hands the events over.
+     */
     void start() {
         if (!enabled) {
-            synchronized (waiting) {
-                live = true;
-            }
             loaded.countDown();
             return;
         }
@@ -226,33 +234,46 @@ final class GraphProjection implements EventStore.AfterCommit {
                 return rs.getLong(1);
             }
         });
-        loader = Thread.ofPlatform().name("ha-graph-load").daemon().start(() -> load(last));
+        synchronized (lock) {
+            committedSeq = last;
+        }
+        worker = Thread.ofPlatform().name("ha-graph").daemon().start(() -> run(last));
     }
 
-    /** Stops the build at the next page and waits for it. */
+    /** Stops the build at the next page, or the thread after the commit it is applying, and waits. */
     void close() {
         closing = true;
-        if (loader != null) {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        if (worker != null) {
             try {
-                loader.join(30_000);
+                worker.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
+    /** On the writer thread, in commit order: hands the events to the graph's thread. */
     @Override
     public void committed(String workspaceId, List<IngestProjection.Stored> stored) {
-        if (!enabled) {
+        if (!enabled || stored.isEmpty()) {
             return;
         }
-        synchronized (waiting) {
-            if (!live) {
-                waiting.add(new Commit(workspaceId, List.copyOf(stored)));
-                return;
+        synchronized (lock) {
+            while (live && waiting.size() >= MAX_WAITING && !closing && loadError == null) {
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
+            waiting.add(new Commit(workspaceId, List.copyOf(stored)));
+            committedSeq = Math.max(committedSeq, stored.get(stored.size() - 1).seq());
+            lock.notifyAll();
         }
-        apply(workspaceId, stored);
     }
 
     private void apply(String workspaceId, List<IngestProjection.Stored> stored) {
@@ -267,68 +288,97 @@ final class GraphProjection implements EventStore.AfterCommit {
         }
     }
 
-    private void load(long last) {
+    private void run(long last) {
         long started = System.nanoTime();
         try {
-            long after = 0;
-            while (after < last && !closing) {
-                long from = after;
-                Map<String, List<IngestProjection.Stored>> page = db.read(c -> {
-                    Map<String, List<IngestProjection.Stored>> out = new LinkedHashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT seq, workspace_id, envelope FROM event"
-                            + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE)) {
-                        ps.setLong(1, from);
-                        ps.setLong(2, last);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(
-                                        new IngestProjection.Stored(rs.getLong(1), EventStore.fromJson(rs.getString(3))));
-                            }
-                        }
-                    }
-                    return out;
-                });
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (Map.Entry<String, List<IngestProjection.Stored>> w : page.entrySet()) {
-                    apply(w.getKey(), w.getValue());
-                    after = Math.max(after, w.getValue().get(w.getValue().size() - 1).seq());
-                }
-            }
+            load(last);
             if (closing) {
                 return;
             }
-            while (true) {
-                List<Commit> batch;
-                synchronized (waiting) {
-                    if (waiting.isEmpty()) {
-                        live = true;
-                        break;
-                    }
-                    batch = new ArrayList<>(waiting);
-                    waiting.clear();
-                }
-                for (Commit c : batch) {
-                    apply(c.workspaceId(), c.stored());
-                }
+            synchronized (lock) {
+                appliedSeq = Math.max(appliedSeq, last);
+                live = true;
+                lock.notifyAll();
             }
+            loaded.countDown();
             LOG.info("Operating graph built from {} stored events in {} ms", last,
                     (System.nanoTime() - started) / 1_000_000);
+            while (!closing) {
+                Commit next;
+                synchronized (lock) {
+                    while (waiting.isEmpty() && !closing) {
+                        lock.wait();
+                    }
+                    next = waiting.poll();
+                }
+                if (next != null) {
+                    apply(next.workspaceId(), next.stored());
+                    synchronized (lock) {
+                        appliedSeq = Math.max(appliedSeq, next.stored().get(next.stored().size() - 1).seq());
+                        lock.notifyAll();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             loadError = e.getMessage();
-            LOG.error("Building the operating graph failed", e);
+            LOG.error("Keeping the operating graph failed; it is built again on the next open", e);
         } finally {
             loaded.countDown();
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
     }
 
-    /** The workspace's graph once built; 503 {@code not_ready} after a long wait or a failed build. */
+    /** Reads the events stored before the engine opened, in pages by seq. */
+    private void load(long last) {
+        long after = 0;
+        while (after < last && !closing) {
+            long from = after;
+            Map<String, List<IngestProjection.Stored>> page = db.read(c -> {
+                Map<String, List<IngestProjection.Stored>> out = new LinkedHashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq, workspace_id, envelope FROM event"
+                        + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE)) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, last);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(
+                                    new IngestProjection.Stored(rs.getLong(1), EventStore.fromJson(rs.getString(3))));
+                        }
+                    }
+                }
+                return out;
+            });
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Map.Entry<String, List<IngestProjection.Stored>> w : page.entrySet()) {
+                apply(w.getKey(), w.getValue());
+                after = Math.max(after, w.getValue().get(w.getValue().size() - 1).seq());
+            }
+        }
+    }
+
+    /**
+     * The workspace's graph once it holds every event committed before this call; 503
+     * {@code not_ready} after a long wait or a failed build.
+     */
     private Graph graph(String workspaceId) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOAD_WAIT_MS);
         try {
-            if (!loaded.await(LOAD_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                throw new ApiException.Server(503, ErrorCodes.NOT_READY,
-                        "The operating graph is still being built from the stored events; try again shortly", null);
+            synchronized (lock) {
+                long target = committedSeq;
+                while (enabled && appliedSeq < target && loadError == null && !closing) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new ApiException.Server(503, ErrorCodes.NOT_READY, "The operating graph is still being"
+                                + " built from the stored events; try again shortly", null);
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
