@@ -354,6 +354,21 @@ public final class InMemoryGovernanceApi implements HeadlessApi {
     }
 
     @Override
+    public Entities.Page entities(Entities.Query query) {
+        throw new UnsupportedOperationException("entities are not prepared in this test");
+    }
+
+    @Override
+    public Entities.Detail entity(String type, String id) {
+        throw new UnsupportedOperationException("entities are not prepared in this test");
+    }
+
+    @Override
+    public EventPage entityEvents(Entities.EventsQuery query) {
+        throw new UnsupportedOperationException("entities are not prepared in this test");
+    }
+
+    @Override
     public TrackingPlans.Plans trackingPlans() {
         throw new UnsupportedOperationException("trackingPlans is not prepared in this test");
     }

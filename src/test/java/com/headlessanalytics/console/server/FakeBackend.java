@@ -13,6 +13,7 @@ import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
@@ -312,6 +313,21 @@ final class FakeBackend implements ServeBackend {
         @Override
         public Trackables.Trackable trackable(String code) {
             throw new UnsupportedOperationException("trackables are not prepared in this test");
+        }
+
+        @Override
+        public Entities.Page entities(Entities.Query query) {
+            throw new UnsupportedOperationException("entities are not prepared in this test");
+        }
+
+        @Override
+        public Entities.Detail entity(String type, String id) {
+            throw new UnsupportedOperationException("entities are not prepared in this test");
+        }
+
+        @Override
+        public EventPage entityEvents(Entities.EventsQuery query) {
+            throw new UnsupportedOperationException("entities are not prepared in this test");
         }
 
         @Override

@@ -10,6 +10,7 @@ import com.headlessanalytics.console.api.AgentContext;
 import com.headlessanalytics.console.api.Attribution;
 import com.headlessanalytics.console.api.BusinessHealth;
 import com.headlessanalytics.console.api.EventNames;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
@@ -235,6 +236,21 @@ class DelegatingApi implements HeadlessApi {
     @Override
     public Trackables.Trackable trackable(String code) {
         return delegate.trackable(code);
+    }
+
+    @Override
+    public Entities.Page entities(Entities.Query query) {
+        return delegate.entities(query);
+    }
+
+    @Override
+    public Entities.Detail entity(String type, String id) {
+        return delegate.entity(type, id);
+    }
+
+    @Override
+    public EventPage entityEvents(Entities.EventsQuery query) {
+        return delegate.entityEvents(query);
     }
 
     @Override
