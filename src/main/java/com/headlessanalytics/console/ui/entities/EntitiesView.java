@@ -1,0 +1,209 @@
+package com.headlessanalytics.console.ui.entities;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import com.headlessanalytics.console.ui.common.ScreenScaffold;
+import com.headlessanalytics.console.ui.common.ViewParts;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * Entities: type and search text over the list (type, id, name, events, last seen) with Load more;
+ * the entity in detail on the right: its fields, properties, relationships (double-click or Enter
+ * opens the other entity, Back returns) and its events newest first with Load more.
+ */
+public final class EntitiesView extends ScreenScaffold {
+    private final EntitiesViewModel model;
+
+    public EntitiesView(EntitiesViewModel model) {
+        super("Entities", model.query());
+        this.model = model;
+        ComboBox<String> type = new ComboBox<>(model.types());
+        type.setId("entities-type");
+        type.setConverter(ViewParts.converter(t -> t));
+        type.setButtonCell(typeCell());
+        type.setCellFactory(list -> typeCell());
+        type.valueProperty().bindBidirectional(model.typeProperty());
+        type.setPrefWidth(180);
+        type.setTooltip(new Tooltip("The types of the entities read so far"));
+        TextField search = new TextField();
+        search.setId("entities-search");
+        search.setPromptText("Name or id, then Enter");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setPrefWidth(320);
+        search.setOnAction(e -> model.searchCommand().execute());
+        Button find = ViewParts.button("Search", Feather.SEARCH, model.searchCommand());
+        find.setId("entities-find");
+        HBox filters = new HBox(10, type, search, find);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        controls(filters);
+
+        TableView<EntitiesViewModel.Row> table = ViewParts.table("");
+        table.setId("entities-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(muted(model.placeholderProperty()));
+        table.getColumns().setAll(List.of(
+                ViewParts.column("Type", EntitiesViewModel.Row::type, 100),
+                ViewParts.column("Id", EntitiesViewModel.Row::id, 170),
+                ViewParts.column("Name", EntitiesViewModel.Row::name, 170),
+                ViewParts.number("Events", EntitiesViewModel.Row::events, 70),
+                ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 130)));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectedProperty().set(row);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, row) -> follow(table));
+        model.rows().addListener((ListChangeListener<EntitiesViewModel.Row>) c -> follow(table));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button more = ViewParts.button("Load more", Feather.CHEVRONS_DOWN, model.loadMoreCommand());
+        more.setId("entities-more");
+        more.getStyleClass().add(Styles.SMALL);
+        more.visibleProperty().bind(model.loadMoreCommand().executableProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        VBox list = new VBox(6, table, more);
+        SplitPane split = new SplitPane(list, detailPane());
+        split.setDividerPositions(0.5);
+        body(split);
+    }
+
+    private static ListCell<String> typeCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "All types" : item);
+            }
+        };
+    }
+
+    /** The table shows the model's selection: the entity in detail when it is listed, else nothing. */
+    private void follow(TableView<EntitiesViewModel.Row> table) {
+        EntitiesViewModel.Row row = model.selectedProperty().get();
+        if (row == null || !model.rows().contains(row)) {
+            table.getSelectionModel().clearSelection();
+        } else if (table.getSelectionModel().getSelectedItem() != row) {
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        }
+    }
+
+    private Node detailPane() {
+        Label none = new Label("Select an entity to see its properties, its relationships and the events that"
+                + " mention it.");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        none.setWrapText(true);
+        none.visibleProperty().bind(model.detailShownProperty().not());
+        none.managedProperty().bind(none.visibleProperty());
+        Button back = ViewParts.button("Back", Feather.ARROW_LEFT, model.backCommand());
+        back.setId("entities-back");
+        back.textProperty().bind(model.backTextProperty());
+        back.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        back.visibleProperty().bind(model.backCommand().executableProperty());
+        back.managedProperty().bind(back.visibleProperty());
+        Label title = new Label();
+        title.setId("entities-detail-title");
+        title.textProperty().bind(model.detailTitleProperty());
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.setWrapText(true);
+        Label status = muted(model.detailStatusProperty());
+        status.setId("entities-detail-status");
+        status.visibleProperty().bind(model.detailStatusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        GridPane fields = ViewParts.detailGrid("entities-detail", model.detail(), false);
+
+        TableView<EntitiesViewModel.PropertyRow> props = ViewParts.table("No properties: an event's entity"
+                + " sets them under properties.");
+        props.setId("entities-properties");
+        props.setItems(model.properties());
+        props.getColumns().setAll(List.of(
+                ViewParts.column("Property", EntitiesViewModel.PropertyRow::key, 130),
+                ViewParts.column("Value", EntitiesViewModel.PropertyRow::value, 260)));
+        props.setPrefHeight(150);
+
+        TableView<EntitiesViewModel.LinkRow> links = ViewParts.table("");
+        links.setId("entities-links");
+        links.setItems(model.links());
+        links.setPlaceholder(muted(model.linksStatusProperty()));
+        links.getColumns().setAll(List.of(
+                ViewParts.column("Direction", EntitiesViewModel.LinkRow::direction, 70),
+                ViewParts.column("Relation", EntitiesViewModel.LinkRow::relation, 120),
+                ViewParts.column("Type", EntitiesViewModel.LinkRow::type, 90),
+                ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 130),
+                ViewParts.column("Name", EntitiesViewModel.LinkRow::name, 130),
+                ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 60),
+                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 120)));
+        ViewParts.onOpen(links, model::openLink);
+        links.setTooltip(new Tooltip("Double-click or press Enter to open the linked entity"));
+        links.setPrefHeight(200);
+        Label linksNote = muted(model.linksStatusProperty());
+        linksNote.visibleProperty().bind(Bindings.isNotEmpty(model.links())
+                .and(model.linksStatusProperty().isNotEmpty()));
+        linksNote.managedProperty().bind(linksNote.visibleProperty());
+
+        TableView<EntitiesViewModel.EventRow> events = ViewParts.table("");
+        events.setId("entities-events");
+        events.setItems(model.events());
+        events.setPlaceholder(muted(model.eventsStatusProperty()));
+        events.getColumns().setAll(List.of(
+                ViewParts.column("Time", EntitiesViewModel.EventRow::time, 130),
+                ViewParts.column("Event", EntitiesViewModel.EventRow::event, 150),
+                ViewParts.column("As", EntitiesViewModel.EventRow::role, 60),
+                ViewParts.column("Actor", EntitiesViewModel.EventRow::actor, 130),
+                ViewParts.column("Object", EntitiesViewModel.EventRow::object, 130)));
+        events.setPrefHeight(280);
+        Button moreEvents = ViewParts.button("Load more events", Feather.CHEVRONS_DOWN,
+                model.loadMoreEventsCommand());
+        moreEvents.setId("entities-more-events");
+        moreEvents.getStyleClass().add(Styles.SMALL);
+        moreEvents.visibleProperty().bind(model.loadMoreEventsCommand().executableProperty());
+        moreEvents.managedProperty().bind(moreEvents.visibleProperty());
+
+        VBox shown = new VBox(10, fields, heading("Properties"), props, heading("Linked entities"), links, linksNote,
+                heading("Events, newest first"), events, moreEvents);
+        shown.visibleProperty().bind(model.detailShownProperty().and(model.detailStatusProperty().isEmpty()));
+        shown.managedProperty().bind(shown.visibleProperty());
+        VBox box = new VBox(10, none, back, title, status, shown);
+        box.setPadding(new Insets(8, 8, 8, 12));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        return scroll;
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static Label muted(ObservableStringValue text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setWrapText(true);
+        label.setMaxWidth(480);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+}
