@@ -83,7 +83,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private static final long PROOF_SALT = 0x9200FL;
     private static final long LEAD_SALT = 0x1EADL;
     private static final long WORKFLOW_SALT = 0xF10EL;
-    // Salts of the graph's names and places: derived from ids, never drawn, so the events' other fields stay as they were.
+    // Salts of names and places: hashed from ids, never drawn, so every other field stays as it was.
     private static final long NAME_SALT = 0x4A3EL;
     private static final long LOCATION_SALT = 0x10CAL;
 

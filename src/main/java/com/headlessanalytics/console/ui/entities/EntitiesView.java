@@ -1,7 +1,6 @@
 package com.headlessanalytics.console.ui.entities;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
@@ -15,8 +14,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -64,9 +64,9 @@ public final class EntitiesView extends ScreenScaffold {
         table.setPlaceholder(muted(model.placeholderProperty()));
         table.getColumns().setAll(List.of(
                 ViewParts.column("Type", EntitiesViewModel.Row::type, 100),
-                ViewParts.column("Id", EntitiesViewModel.Row::id, 170),
-                ViewParts.column("Name", EntitiesViewModel.Row::name, 170),
-                ViewParts.number("Events", EntitiesViewModel.Row::events, 70),
+                ViewParts.column("Id", EntitiesViewModel.Row::id, 140),
+                ViewParts.column("Name", EntitiesViewModel.Row::name, 150),
+                ViewParts.number("Events", EntitiesViewModel.Row::events, 65),
                 ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 130)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -83,7 +83,7 @@ public final class EntitiesView extends ScreenScaffold {
         more.managedProperty().bind(more.visibleProperty());
         VBox list = new VBox(6, table, more);
         SplitPane split = new SplitPane(list, detailPane());
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.42);
         body(split);
     }
 
@@ -139,23 +139,20 @@ public final class EntitiesView extends ScreenScaffold {
         props.getColumns().setAll(List.of(
                 ViewParts.column("Property", EntitiesViewModel.PropertyRow::key, 130),
                 ViewParts.column("Value", EntitiesViewModel.PropertyRow::value, 260)));
-        props.setPrefHeight(150);
 
         TableView<EntitiesViewModel.LinkRow> links = ViewParts.table("");
         links.setId("entities-links");
         links.setItems(model.links());
         links.setPlaceholder(muted(model.linksStatusProperty()));
         links.getColumns().setAll(List.of(
-                ViewParts.column("Direction", EntitiesViewModel.LinkRow::direction, 70),
-                ViewParts.column("Relation", EntitiesViewModel.LinkRow::relation, 120),
-                ViewParts.column("Type", EntitiesViewModel.LinkRow::type, 90),
-                ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 130),
-                ViewParts.column("Name", EntitiesViewModel.LinkRow::name, 130),
-                ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 60),
-                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 120)));
+                ViewParts.column("Relation", EntitiesViewModel.LinkRow::relation, 170),
+                ViewParts.column("Type", EntitiesViewModel.LinkRow::type, 80),
+                ViewParts.column("Name", EntitiesViewModel.LinkRow::name, 140),
+                ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 120),
+                ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 65),
+                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 125)));
         ViewParts.onOpen(links, model::openLink);
         links.setTooltip(new Tooltip("Double-click or press Enter to open the linked entity"));
-        links.setPrefHeight(200);
         Label linksNote = muted(model.linksStatusProperty());
         linksNote.visibleProperty().bind(Bindings.isNotEmpty(model.links())
                 .and(model.linksStatusProperty().isNotEmpty()));
@@ -166,12 +163,10 @@ public final class EntitiesView extends ScreenScaffold {
         events.setItems(model.events());
         events.setPlaceholder(muted(model.eventsStatusProperty()));
         events.getColumns().setAll(List.of(
-                ViewParts.column("Time", EntitiesViewModel.EventRow::time, 130),
-                ViewParts.column("Event", EntitiesViewModel.EventRow::event, 150),
+                ViewParts.column("Time", EntitiesViewModel.EventRow::time, 135),
+                ViewParts.column("Event", EntitiesViewModel.EventRow::event, 170),
                 ViewParts.column("As", EntitiesViewModel.EventRow::role, 60),
-                ViewParts.column("Actor", EntitiesViewModel.EventRow::actor, 130),
-                ViewParts.column("Object", EntitiesViewModel.EventRow::object, 130)));
-        events.setPrefHeight(280);
+                ViewParts.column("With", EntitiesViewModel.EventRow::with, 200)));
         Button moreEvents = ViewParts.button("Load more events", Feather.CHEVRONS_DOWN,
                 model.loadMoreEventsCommand());
         moreEvents.setId("entities-more-events");
@@ -179,22 +174,30 @@ public final class EntitiesView extends ScreenScaffold {
         moreEvents.visibleProperty().bind(model.loadMoreEventsCommand().executableProperty());
         moreEvents.managedProperty().bind(moreEvents.visibleProperty());
 
-        VBox shown = new VBox(10, fields, heading("Properties"), props, heading("Linked entities"), links, linksNote,
-                heading("Events, newest first"), events, moreEvents);
+        VBox timeline = new VBox(6, events, moreEvents);
+        VBox.setVgrow(events, Priority.ALWAYS);
+        VBox linked = new VBox(6, links, linksNote);
+        VBox.setVgrow(links, Priority.ALWAYS);
+        TabPane tabs = new TabPane(tab("Events, newest first", timeline), tab("Linked entities", linked),
+                tab("Properties", props));
+        tabs.setId("entities-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox shown = new VBox(10, fields, tabs);
+        VBox.setVgrow(shown, Priority.ALWAYS);
         shown.visibleProperty().bind(model.detailShownProperty().and(model.detailStatusProperty().isEmpty()));
         shown.managedProperty().bind(shown.visibleProperty());
         VBox box = new VBox(10, none, back, title, status, shown);
         box.setPadding(new Insets(8, 8, 8, 12));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        return scroll;
+        return box;
     }
 
-    private static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.TEXT_BOLD);
-        return label;
+    private static Tab tab(String name, Node content) {
+        Tab tab = new Tab(name, content);
+        if (content instanceof Region r) {
+            r.setPadding(new Insets(8, 0, 0, 0));
+        }
+        return tab;
     }
 
     private static Label muted(ObservableStringValue text) {

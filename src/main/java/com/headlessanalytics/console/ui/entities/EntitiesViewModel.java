@@ -59,13 +59,15 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
     public record PropertyRow(String key, String value) {
     }
 
-    /** One event of the timeline: when, its name, the entity's role in it, its actor and object. */
-    public record EventRow(String time, String event, String role, String actor, String object, Event source) {
+    /** One event of the timeline: when, its name, the entity's role in it, and who or what else it names. */
+    public record EventRow(String time, String event, String role, String with, Event source) {
     }
 
-    /** A relationship of the entity in detail, with the entity at its other end. */
-    public record LinkRow(String direction, String relation, String type, String id, String name, String count,
-                          String lastSeen) {
+    /**
+     * A relationship of the entity in detail, with the entity at its other end; {@code relation}
+     * shows its direction ("→ stocks" from this entity, "← stocks" to it).
+     */
+    public record LinkRow(String relation, String type, String id, String name, String count, String lastSeen) {
     }
 
     /** An entity's key. */
@@ -298,7 +300,6 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
         detailStatus.set("");
         detailTitle.set(e.name() == null ? e.type() + " " + e.id() : e.name());
         List<DetailField> fields = new ArrayList<>();
-        fields.add(new DetailField("Name", e.name() == null ? "none given" : e.name()));
         fields.add(new DetailField("Type", e.type()));
         fields.add(new DetailField("Id", e.id()));
         fields.add(new DetailField("First seen", Formats.time(e.firstSeen(), zone)));
@@ -311,7 +312,7 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
                 .toList());
         links.setAll(d.relationships().stream().map(r -> {
             remember(r.type());
-            return new LinkRow(Entities.Relationship.OUT.equals(r.direction()) ? "→ out" : "← in", r.relation(),
+            return new LinkRow((Entities.Relationship.OUT.equals(r.direction()) ? "→ " : "← ") + r.relation(),
                     r.type(), r.id(), r.name() == null ? "" : r.name(), Formats.count(r.count()),
                     Formats.time(r.lastSeen(), zone));
         }).toList());
@@ -333,8 +334,7 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
 
     private void showEvents(EventPage page) {
         for (Event e : page.events()) {
-            events.add(new EventRow(Formats.time(e.timestamp(), zone), e.event(), roleOf(e), describe(e.actor()),
-                    describe(e.object()), e));
+            events.add(new EventRow(Formats.time(e.timestamp(), zone), e.event(), roleOf(e), others(e), e));
         }
         eventsCursor = page.nextCursor();
         moreEvents.set(eventsCursor != null);
@@ -354,13 +354,21 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
         return shown != null && "business".equals(shown.type()) ? "business" : "related";
     }
 
-    /** An actor or object as text: the name, else type and id, else the string given. */
-    static String describe(Object value) {
-        EntityLink link = EntityLink.of("", value);
-        if (link != null) {
-            return link.name() != null ? link.name() : link.type() + " " + link.id();
+    /** What else the event names besides the entity shown: entities by name (else type and id), a string actor. */
+    private String others(Event e) {
+        List<String> names = new ArrayList<>();
+        if (e.actor() instanceof String actor) {
+            names.add(actor);
         }
-        return value == null ? "" : value instanceof String s ? s : ApiJson.write(value);
+        for (EntityLink link : EntityLink.of(e)) {
+            if (shown == null || !link.type().equals(shown.type()) || !link.id().equals(shown.id())) {
+                String text = link.name() != null ? link.name() : link.type() + " " + link.id();
+                if (!names.contains(text)) {
+                    names.add(text);
+                }
+            }
+        }
+        return String.join(", ", names);
     }
 
     /** Adds a type to the type filter's choices, in order after All. */

@@ -17,6 +17,8 @@ import java.util.Map;
 
 /** A small operating graph: entities by type then id, relationships and events per entity, paged by index cursors. */
 final class FakeEntitiesApi implements EventsOnlyApi {
+    /** The first timestamp of the graph: Nov 14, 2023 22:13 UTC. */
+    static final long T0 = 1_700_000_000_000L;
     final List<Entities.Entity> entities = new ArrayList<>();
     final Map<String, List<Entities.Relationship>> relationships = new LinkedHashMap<>();
     final Map<String, List<Event>> events = new LinkedHashMap<>();
@@ -26,7 +28,7 @@ final class FakeEntitiesApi implements EventsOnlyApi {
     RuntimeException failure;
 
     Entities.Entity add(String type, String id, String name, Map<String, Object> properties, long eventCount) {
-        Entities.Entity e = new Entities.Entity(type, id, name, properties, 1_000, 2_000 + eventCount, eventCount);
+        Entities.Entity e = new Entities.Entity(type, id, name, properties, T0, T0 + eventCount * 60_000, eventCount);
         entities.add(e);
         entities.sort((a, b) -> a.type().equals(b.type()) ? a.id().compareTo(b.id()) : a.type().compareTo(b.type()));
         return e;
@@ -34,12 +36,13 @@ final class FakeEntitiesApi implements EventsOnlyApi {
 
     void link(String fromType, String fromId, String relation, String toType, String toId, String toName) {
         relationships.computeIfAbsent(fromType + "/" + fromId, k -> new ArrayList<>()).add(
-                new Entities.Relationship(Entities.Relationship.OUT, relation, toType, toId, toName, 2, 1_000, 3_000));
+                new Entities.Relationship(Entities.Relationship.OUT, relation, toType, toId, toName, 2, T0,
+                        T0 + 120_000));
         String fromName = entities.stream().filter(e -> e.type().equals(fromType) && e.id().equals(fromId))
                 .map(Entities.Entity::name).findFirst().orElse(null);
         relationships.computeIfAbsent(toType + "/" + toId, k -> new ArrayList<>()).add(
-                new Entities.Relationship(Entities.Relationship.IN, relation, fromType, fromId, fromName, 2, 1_000,
-                        3_000));
+                new Entities.Relationship(Entities.Relationship.IN, relation, fromType, fromId, fromName, 2, T0,
+                        T0 + 120_000));
     }
 
     void event(String type, String id, Event event) {
