@@ -68,6 +68,8 @@ public final class EntitiesView extends ScreenScaffold {
                 ViewParts.column("Name", EntitiesViewModel.Row::name, 150),
                 ViewParts.number("Events", EntitiesViewModel.Row::events, 65),
                 ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 130)));
+        table.getColumns().get(3).setMinWidth(68);
+        table.getColumns().get(4).setMinWidth(125);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectedProperty().set(row);
@@ -151,6 +153,8 @@ public final class EntitiesView extends ScreenScaffold {
                 ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 120),
                 ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 65),
                 ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 125)));
+        links.getColumns().get(4).setMinWidth(68);
+        links.getColumns().get(5).setMinWidth(125);
         ViewParts.onOpen(links, model::openLink);
         links.setTooltip(new Tooltip("Double-click or press Enter to open the linked entity"));
         Label linksNote = muted(model.linksStatusProperty());
