@@ -87,9 +87,9 @@ public final class Entities {
     }
 
     /**
-     * {@code GET /api/entities/{type}/{id}}: the entity, its relationships (the
-     * {@value #DETAIL_RELATIONSHIPS} seen last; {@code relationshipCount} counts all) and its
-     * {@value #DETAIL_EVENTS} latest events.
+     * {@code GET /api/entities/{type}/{id}}: the entity, its relationships (up to
+     * {@value #DETAIL_RELATIONSHIPS} of each direction, latest first; {@code relationshipCount}
+     * counts all) and its {@value #DETAIL_EVENTS} latest events.
      */
     public record Detail(Entity entity, List<Relationship> relationships, long relationshipCount,
                          List<Event> recentEvents, Proof proof) {

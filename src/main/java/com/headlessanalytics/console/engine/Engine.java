@@ -38,6 +38,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
     private final Readiness readiness;
     private final AnalyticsIndex analyticsIndex;
     private final AnalyticsLoader analyticsLoader;
+    private final EntityBackfill graphBackfill;
     private final EngineAnalytics analytics;
     private final WorkspaceKeys workspaceKeys;
     private final EngineGovernance governance;
@@ -54,7 +55,10 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.keyBlocks = new KeyBlockIndex();
         this.analyticsIndex = new AnalyticsIndex();
         this.analyticsLoader = new AnalyticsLoader(db, analyticsIndex);
-        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats(), new TrackableScanStats()), analyticsLoader);
+        EntityGraph graph = new EntityGraph();
+        this.events = new EventStore(db, keyBlocks, List.of(new EventNameStats(), new TrackableScanStats(), graph),
+                analyticsLoader);
+        this.graphBackfill = new EntityBackfill(db, graph);
         this.analytics = new EngineAnalytics(db, analyticsIndex);
         this.keys = new ApiKeys(db, clock);
         this.usage = new UsageMeter(db);
@@ -69,6 +73,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
         this.defaultWorkspaceId = ensureDefaultWorkspace();
         trackables.backfillIfNeeded();
         analyticsLoader.start();
+        graphBackfill.start();
     }
 
     /** Opens (creating if needed) the engine in this data folder. */
@@ -91,6 +96,11 @@ public final class Engine implements ServeBackend, AutoCloseable {
      */
     static Engine open(Path dataFolder, Clock clock, SSLContext proofPushTls) {
         return new Engine(Database.open(dataFolder), clock, proofPushTls, new SecureRandom());
+    }
+
+    /** For tests: true once the events stored before the operating graph existed are in it. */
+    boolean graphComplete() {
+        return graphBackfill.done();
     }
 
     public Path dataFolder() {
@@ -206,6 +216,7 @@ public final class Engine implements ServeBackend, AutoCloseable {
      */
     @Override
     public void close() {
+        graphBackfill.close();
         analyticsLoader.close();
         usage.close();
         db.close();

@@ -71,6 +71,8 @@ final class EngineApi implements HeadlessApi {
     private final String principal;
     private final Clock clock;
 
+    private final EngineEntities entities;
+
     EngineApi(String workspaceId, String defaultBusinessId, String principal, EventStore store, Readiness readiness,
               EngineAnalytics analytics, UsageMeter usage, EngineGovernance governance, EngineProofTrails proofTrails,
               WorkspaceKeys keys, EngineTrackables trackables, EnginePlans plans, EngineExports exports, Clock clock) {
@@ -88,6 +90,7 @@ final class EngineApi implements HeadlessApi {
         this.insights = new EngineInsights(analytics.database(), analytics, store);
         this.agents = new EngineAgents(analytics.database(), analytics, store);
         this.workflows = new EngineWorkflows(store);
+        this.entities = new EngineEntities(analytics.database());
         this.usage = usage;
         this.clock = clock;
         this.connectors = new EngineConnectors(this, com.headlessanalytics.console.connectors.ConnectorRegistry.standard());
@@ -795,16 +798,47 @@ final class EngineApi implements HeadlessApi {
 
     @Override
     public Entities.Page entities(Entities.Query query) {
-        throw new UnsupportedOperationException("the engine's graph lands in the next commit");
+        Entities.Query q = query == null ? Entities.Query.all() : query;
+        List<FieldError> problems = q.problems();
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("Invalid entity query", problems);
+        }
+        long now = clock.millis();
+        Entities.Page page = guarded(() -> entities.list(workspaceId, q));
+        return new Entities.Page(page.entities(), page.nextCursor(), proof(null, new Period(null, null), now));
     }
 
     @Override
     public Entities.Detail entity(String type, String id) {
-        throw new UnsupportedOperationException("the engine's graph lands in the next commit");
+        Entities.Entity found = existing(type, id);
+        long now = clock.millis();
+        EngineEntities.Related related = guarded(() -> entities.relationships(workspaceId, type, id,
+                Entities.DETAIL_RELATIONSHIPS));
+        EventStore.Page recent = guarded(() -> store.queryByEntity(workspaceId, type, id, Entities.DETAIL_EVENTS, null));
+        return new Entities.Detail(found, related.relationships(), related.count(), recent.events(),
+                proof(null, new Period(null, null), now));
     }
 
     @Override
     public EventPage entityEvents(Entities.EventsQuery query) {
-        throw new UnsupportedOperationException("the engine's graph lands in the next commit");
+        int limit = query.limit() == null ? EventLimits.DEFAULT_EVENTS_PAGE : query.limit();
+        if (limit < 1 || limit > EventLimits.MAX_EVENTS_PAGE) {
+            throw ApiException.invalid("Invalid entity events query", List.of(new FieldError(null, "limit",
+                    "invalid_value", "must be between 1 and " + EventLimits.MAX_EVENTS_PAGE)));
+        }
+        existing(query.type(), query.id());
+        long now = clock.millis();
+        EventStore.Page page = guarded(() -> store.queryByEntity(workspaceId, query.type(), query.id(), limit,
+                query.cursor()));
+        return new EventPage(page.events(), page.nextCursor(), proof(null, new Period(null, null), now));
+    }
+
+    private Entities.Entity existing(String type, String id) {
+        Entities.checkKey(type, id);
+        Entities.Entity found = guarded(() -> entities.find(workspaceId, type, id));
+        if (found == null) {
+            throw ApiException.notFound("No entity of type '" + type + "' with id '" + id + "' in this workspace");
+        }
+        return found;
     }
 }

@@ -384,6 +384,22 @@ final class EventStore {
         return page(rows, limit, desc);
     }
 
+    /** One page of the events that mention an entity ({@code entity_event}), newest first, after the cursor. */
+    Page queryByEntity(String workspaceId, String type, String id, int limit, String cursor) {
+        long[] after = cursor == null ? null : decodeCursor(cursor, true);
+        StringBuilder sql = new StringBuilder("SELECT seq, ts, envelope FROM entity_event JOIN event ON seq = x_seq"
+                + " WHERE x_workspace = ? AND x_type = ? AND x_id = ?");
+        List<Object> args = new ArrayList<>(List.of(workspaceId, type, id));
+        if (after != null) {
+            sql.append(" AND x_ts <= ? AND (x_ts < ? OR x_seq < ?)");
+            args.addAll(List.of(after[0], after[0], after[1]));
+        }
+        sql.append(" ORDER BY x_workspace DESC, x_type DESC, x_id DESC, x_ts DESC, x_seq DESC LIMIT ?");
+        args.add(limit + 1);
+        List<Row> rows = db.read(c -> rows(c, sql.toString(), args));
+        return page(rows, limit, true);
+    }
+
     /**
      * The ORDER BY that matches the index H2 will use, column for column: with the equality columns
      * leading, H2 reads the index in order and stops after one page; without them it reads every

@@ -136,6 +136,21 @@ public interface AnalyticsOnlyApi extends HeadlessApi {
     }
 
     @Override
+    default Entities.Page entities(Entities.Query query) {
+        throw new UnsupportedOperationException("entities is not prepared in this test");
+    }
+
+    @Override
+    default Entities.Detail entity(String type, String id) {
+        throw new UnsupportedOperationException("entity is not prepared in this test");
+    }
+
+    @Override
+    default EventPage entityEvents(Entities.EventsQuery query) {
+        throw new UnsupportedOperationException("entityEvents is not prepared in this test");
+    }
+
+    @Override
     default TrackingPlans.Plans trackingPlans() {
         throw new UnsupportedOperationException("trackingPlans is not prepared in this test");
     }

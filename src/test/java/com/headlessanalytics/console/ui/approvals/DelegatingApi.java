@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.ui.approvals;
 
 import com.headlessanalytics.console.domain.plan.TrackingPlan;
+import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.Exports;
 import com.headlessanalytics.console.api.WorkflowStatus;
