@@ -204,19 +204,4 @@ public interface AnalyticsOnlyApi extends HeadlessApi {
     default Exports.Result retryExport(String exportId, Exports.RetryRequest request) {
         throw new UnsupportedOperationException("retryExport is not prepared in this test");
     }
-
-    @Override
-    default Entities.Page entities(Entities.Query query) {
-        throw new UnsupportedOperationException("entities is not prepared in this test");
-    }
-
-    @Override
-    default Entities.Detail entity(String type, String id) {
-        throw new UnsupportedOperationException("entity is not prepared in this test");
-    }
-
-    @Override
-    default EventPage entityEvents(Entities.EventsQuery query) {
-        throw new UnsupportedOperationException("entityEvents is not prepared in this test");
-    }
 }
