@@ -36,7 +36,7 @@ class ConsoleCompositionTest {
     /** The screens the console has today; the others of {@link Area} are still to come. */
     private static final Set<Area> SCREENS = EnumSet.of(Area.OVERVIEW, Area.CONNECTION, Area.EVENTS, Area.METRICS,
             Area.FUNNELS, Area.ATTRIBUTION, Area.AGENT_CONTEXT, Area.APPROVALS, Area.GRANTS, Area.RECEIPTS,
-            Area.PROOF_TRAILS, Area.SCANNER, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS, Area.TRACKABLES, Area.LABELS,
+            Area.PROOF_TRAILS, Area.SCANNER, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS, Area.TRACKABLES, Area.LABELS, Area.ENTITIES,
             Area.GRAPHQL, Area.TRACKING_PLANS, Area.CONNECTORS, Area.EXPORTS);
 
     @TempDir

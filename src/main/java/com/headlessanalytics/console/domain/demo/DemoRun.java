@@ -86,6 +86,9 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     // Salts of names and places: hashed from ids, never drawn, so every other field stays as it was.
     private static final long NAME_SALT = 0x4A3EL;
     private static final long LOCATION_SALT = 0x10CAL;
+    private static final long CATALOG_SALT = 0xCA7AL;
+    /** One product view in this many carries the product's catalog entry (name, price, category). */
+    private static final int CATALOG_EVERY = 10;
 
     private record Pending(long time, long order, Map<String, Object> event) {
     }
@@ -216,7 +219,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
             }
             for (String item : cart) {
                 Map<String, Object> e = s.event("cart.item_added", gap());
-                e.put("object", product(item));
+                e.put("object", ref("product", item));
                 s.schedule(e, "T1", props("sku", item, "quantity", 1, "price", money(price(item))));
             }
             actorState[actor] |= CARTED;
@@ -230,7 +233,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
 
     private void scan(Session s, String sku) {
         Map<String, Object> e = s.event("qr.bottle_scanned", 0);
-        e.put("object", product(sku));
+        e.put("object", ref("product", sku));
         Map<String, Object> trackable = new LinkedHashMap<>();
         trackable.put("kind", "qr_code");
         int lot = 2501 + random.nextInt(6);
@@ -249,11 +252,14 @@ final class DemoRun implements Iterator<Map<String, Object>> {
 
     private void productView(Session s, String sku) {
         Map<String, Object> e = s.event("page.product_viewed", s.started ? gap() : 0);
-        e.put("object", product(sku));
-        Map<String, Object> entity = product(sku);
-        entity.put("properties", props("price", money(price(sku)), "currency", CURRENCY,
-                "category", CATEGORIES[index(sku)]));
-        e.put("entity", entity);
+        e.put("object", ref("product", sku));
+        if (Long.remainderUnsigned(mix64(seed ^ CATALOG_SALT ^ mix64(sessions * SKUS.length + index(sku))),
+                CATALOG_EVERY) == 0) {
+            Map<String, Object> entity = ref("product", sku);
+            entity.put("name", PRODUCT_NAMES[index(sku)]);
+            entity.put("properties", props("price", money(price(sku)), "category", CATEGORIES[index(sku)]));
+            e.put("entity", entity);
+        }
         s.schedule(e, "T1", props("sku", sku, "price", money(price(sku))));
     }
 
@@ -280,6 +286,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         long shipping = subtotal - discount < 5000 ? 490 : 0;
         long amount = subtotal - discount + shipping;
         Map<String, Object> order = s.event("order.created", gap());
+        named(order, s.actor);
         order.put("object", ref("order", orderId));
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("revenue", money(amount));
@@ -320,7 +327,9 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         leads++;
         Map<String, Object> p = props("leadId", "lead_" + key(LEAD_SALT, leads),
                 "form", random.nextDouble() < 0.8 ? "newsletter" : "wholesale_inquiry");
-        s.schedule(s.event("lead.created", gap()), "T1", p);
+        Map<String, Object> lead = s.event("lead.created", gap());
+        named(lead, s.actor);
+        s.schedule(lead, "T1", p);
         actorState[s.actor] |= LEAD;
     }
 
@@ -550,33 +559,31 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "customer");
         m.put("id", "cust_" + key(ACTOR_SALT, actor));
-        long h = mix64(seed ^ NAME_SALT ^ mix64(actor));
-        m.put("name", FIRST_NAMES[(int) Long.remainderUnsigned(h, FIRST_NAMES.length)] + " "
-                + LAST_NAMES[(int) Long.remainderUnsigned(h >>> 32, LAST_NAMES.length)]);
         return m;
     }
 
-    /** A product by SKU, with its name. */
-    private static Map<String, Object> product(String sku) {
-        Map<String, Object> m = ref("product", sku);
-        m.put("name", PRODUCT_NAMES[index(sku)]);
-        return m;
+    /** Names the event's customer: visitors are anonymous until they order or leave their details. */
+    @SuppressWarnings("unchecked")
+    private void named(Map<String, Object> event, int actor) {
+        long h = mix64(seed ^ NAME_SALT ^ mix64(actor));
+        ((Map<String, Object>) event.get("actor")).put("name", FIRST_NAMES[(int) Long.remainderUnsigned(h,
+                FIRST_NAMES.length)] + " " + LAST_NAMES[(int) Long.remainderUnsigned(h >>> 32, LAST_NAMES.length)]);
     }
 
     /**
-     * The shop where this session's bottle was scanned, as an entity that stocks the product; null for
-     * one scan in three (scanned at home). Derived from the session number, so no draw changes.
+     * The shop where this session's bottle was scanned, as an entity that stocks the product, for one
+     * scan in three; null for the others (scanned at home). Derived from the session number, so no draw changes.
      */
     private Map<String, Object> location(String sku) {
         long h = mix64(seed ^ LOCATION_SALT ^ mix64(sessions));
-        if (Long.remainderUnsigned(h, 3) == 0) {
+        if (Long.remainderUnsigned(h, 3) != 0) {
             return null;
         }
         String[] place = LOCATIONS[(int) Long.remainderUnsigned(h >>> 8, LOCATIONS.length)];
         Map<String, Object> m = ref("location", place[0]);
         m.put("name", place[1]);
         m.put("properties", props("city", place[2], "country", place[3], "kind", place[4]));
-        Map<String, Object> stocks = product(sku);
+        Map<String, Object> stocks = ref("product", sku);
         stocks.put("relation", "stocks");
         m.put("relationships", List.of(stocks));
         return m;

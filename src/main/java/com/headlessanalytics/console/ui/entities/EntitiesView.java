@@ -25,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -40,12 +41,23 @@ public final class EntitiesView extends ScreenScaffold {
         this.model = model;
         ComboBox<String> type = new ComboBox<>(model.types());
         type.setId("entities-type");
-        type.setConverter(ViewParts.converter(t -> t));
-        type.setButtonCell(typeCell());
+        type.setEditable(true);
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String t) {
+                return t == null ? "" : t;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text == null || text.isBlank() ? null : text.strip();
+            }
+        });
+        type.setPromptText("All types");
         type.setCellFactory(list -> typeCell());
         type.valueProperty().bindBidirectional(model.typeProperty());
         type.setPrefWidth(180);
-        type.setTooltip(new Tooltip("The types of the entities read so far"));
+        type.setTooltip(new Tooltip("A type: those of the entities read so far, or type one; empty for all"));
         TextField search = new TextField();
         search.setId("entities-search");
         search.setPromptText("Name or id, then Enter");

@@ -74,6 +74,10 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
     private record Key(String type, String id) {
     }
 
+    /** An entity read for the detail pane, with the first page of its events. */
+    private record Read(Entities.Detail detail, EventPage events) {
+    }
+
     private final Supplier<HeadlessApi> api;
     private final ZoneId zone;
     private final QueryLifecycle query;
@@ -144,7 +148,7 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
     public void activate() {
         active = true;
         search();
-        if (shown != null && detail.isEmpty()) {
+        if (shown != null && detail.isEmpty() && !detailQuery.isRunning()) {
             open(shown);
         }
     }
@@ -269,19 +273,12 @@ public final class EntitiesViewModel implements Activatable, EntityNavigator {
         clearDetail();
         detailTitle.set(key.type() + " " + key.id());
         detailStatus.set("Reading " + key.type() + " " + key.id() + "…");
-        detailQuery.run("Reading an entity", "", p -> {
-            Entities.Detail d = api.get().entity(key.type(), key.id());
-            EventPage first = api.get().entityEvents(new Entities.EventsQuery(key.type(), key.id(), EVENTS_PAGE,
-                    null));
-            return new Object[] {d, first};
-        }, read -> {
-            showDetail((Entities.Detail) read[0]);
-            eventsStatus.set("");
-            showEvents((EventPage) read[1]);
-        }, failure -> {
-            detailStatus.set(ErrorText.describe(failure));
-            eventsStatus.set("");
-        });
+        detailQuery.run("Reading an entity", "", p -> new Read(api.get().entity(key.type(), key.id()),
+                api.get().entityEvents(new Entities.EventsQuery(key.type(), key.id(), EVENTS_PAGE, null))),
+                read -> {
+                    showDetail(read.detail());
+                    showEvents(read.events());
+                }, failure -> detailStatus.set(ErrorText.describe(failure)));
     }
 
     private void clearDetail() {

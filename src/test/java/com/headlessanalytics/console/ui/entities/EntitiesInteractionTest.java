@@ -44,7 +44,7 @@ class EntitiesInteractionTest {
                     return null;
                 });
                 robot.waitUntil(() -> model.rows().size() == 4, () -> "rows " + model.rows());
-                robot.choose("#entities-type", "product");
+                robot.typeInto("#entities-type .text-field", "product").type(KeyCode.ENTER);
                 robot.waitUntil(() -> model.rows().size() == 2, () -> "rows " + model.rows());
                 robot.typeInto("#entities-search", "olive").type(KeyCode.ENTER);
                 robot.waitUntil(() -> model.rows().size() == 1, () -> "rows " + model.rows());
