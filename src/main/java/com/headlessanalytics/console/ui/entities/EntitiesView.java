@@ -1,11 +1,11 @@
 package com.headlessanalytics.console.ui.entities;
 
 import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -73,15 +73,15 @@ public final class EntitiesView extends ScreenScaffold {
         TableView<EntitiesViewModel.Row> table = ViewParts.table("");
         table.setId("entities-table");
         table.setItems(model.rows());
-        table.setPlaceholder(muted(model.placeholderProperty()));
+        table.setPlaceholder(ViewParts.placeholder(model.placeholderProperty()));
         table.getColumns().setAll(List.of(
-                ViewParts.column("Type", EntitiesViewModel.Row::type, 100),
-                ViewParts.column("Id", EntitiesViewModel.Row::id, 140),
-                ViewParts.column("Name", EntitiesViewModel.Row::name, 150),
-                ViewParts.number("Events", EntitiesViewModel.Row::events, 65),
-                ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 130)));
-        table.getColumns().get(3).setMinWidth(68);
-        table.getColumns().get(4).setMinWidth(125);
+                ViewParts.column("Type", EntitiesViewModel.Row::type, 90),
+                ViewParts.column("Id", EntitiesViewModel.Row::id, 130),
+                ViewParts.column("Name", EntitiesViewModel.Row::name, 140),
+                ViewParts.number("Events", EntitiesViewModel.Row::events, 78),
+                ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 140)));
+        table.getColumns().get(3).setMinWidth(78);
+        table.getColumns().get(4).setMinWidth(140);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectedProperty().set(row);
@@ -90,14 +90,10 @@ public final class EntitiesView extends ScreenScaffold {
         model.selectedProperty().addListener((obs, old, row) -> follow(table));
         model.rows().addListener((ListChangeListener<EntitiesViewModel.Row>) c -> follow(table));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button more = ViewParts.button("Load more", Feather.CHEVRONS_DOWN, model.loadMoreCommand());
-        more.setId("entities-more");
-        more.getStyleClass().add(Styles.SMALL);
-        more.visibleProperty().bind(model.loadMoreCommand().executableProperty());
-        more.managedProperty().bind(more.visibleProperty());
+        Button more = loadMore("Load more", "entities-more", model.loadMoreCommand());
         VBox list = new VBox(6, table, more);
         SplitPane split = new SplitPane(list, detailPane());
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.45);
         body(split);
     }
 
@@ -140,7 +136,7 @@ public final class EntitiesView extends ScreenScaffold {
         title.textProperty().bind(model.detailTitleProperty());
         title.getStyleClass().add(Styles.TITLE_4);
         title.setWrapText(true);
-        Label status = muted(model.detailStatusProperty());
+        Label status = ViewParts.muted(model.detailStatusProperty());
         status.setId("entities-detail-status");
         status.visibleProperty().bind(model.detailStatusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
@@ -157,19 +153,20 @@ public final class EntitiesView extends ScreenScaffold {
         TableView<EntitiesViewModel.LinkRow> links = ViewParts.table("");
         links.setId("entities-links");
         links.setItems(model.links());
-        links.setPlaceholder(muted(model.linksStatusProperty()));
+        links.setPlaceholder(ViewParts.placeholder(model.linksStatusProperty()));
         links.getColumns().setAll(List.of(
-                ViewParts.column("Relation", EntitiesViewModel.LinkRow::relation, 170),
-                ViewParts.column("Type", EntitiesViewModel.LinkRow::type, 80),
-                ViewParts.column("Name", EntitiesViewModel.LinkRow::name, 140),
-                ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 120),
-                ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 65),
-                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 125)));
-        links.getColumns().get(4).setMinWidth(68);
-        links.getColumns().get(5).setMinWidth(125);
+                ViewParts.column("Relation", EntitiesViewModel.LinkRow::relation, 190),
+                ViewParts.column("Type", EntitiesViewModel.LinkRow::type, 75),
+                ViewParts.column("Name", EntitiesViewModel.LinkRow::name, 120),
+                ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 110),
+                ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 78),
+                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 140)));
+        links.getColumns().get(0).setMinWidth(150);
+        links.getColumns().get(4).setMinWidth(78);
+        links.getColumns().get(5).setMinWidth(140);
         ViewParts.onOpen(links, model::openLink);
         links.setTooltip(new Tooltip("Double-click or press Enter to open the linked entity"));
-        Label linksNote = muted(model.linksStatusProperty());
+        Label linksNote = ViewParts.muted(model.linksStatusProperty());
         linksNote.visibleProperty().bind(Bindings.isNotEmpty(model.links())
                 .and(model.linksStatusProperty().isNotEmpty()));
         linksNote.managedProperty().bind(linksNote.visibleProperty());
@@ -177,18 +174,13 @@ public final class EntitiesView extends ScreenScaffold {
         TableView<EntitiesViewModel.EventRow> events = ViewParts.table("");
         events.setId("entities-events");
         events.setItems(model.events());
-        events.setPlaceholder(muted(model.eventsStatusProperty()));
+        events.setPlaceholder(ViewParts.placeholder(model.eventsStatusProperty()));
         events.getColumns().setAll(List.of(
                 ViewParts.column("Time", EntitiesViewModel.EventRow::time, 135),
                 ViewParts.column("Event", EntitiesViewModel.EventRow::event, 170),
                 ViewParts.column("As", EntitiesViewModel.EventRow::role, 60),
                 ViewParts.column("With", EntitiesViewModel.EventRow::with, 200)));
-        Button moreEvents = ViewParts.button("Load more events", Feather.CHEVRONS_DOWN,
-                model.loadMoreEventsCommand());
-        moreEvents.setId("entities-more-events");
-        moreEvents.getStyleClass().add(Styles.SMALL);
-        moreEvents.visibleProperty().bind(model.loadMoreEventsCommand().executableProperty());
-        moreEvents.managedProperty().bind(moreEvents.visibleProperty());
+        Button moreEvents = loadMore("Load more events", "entities-more-events", model.loadMoreEventsCommand());
 
         VBox timeline = new VBox(6, events, moreEvents);
         VBox.setVgrow(events, Priority.ALWAYS);
@@ -216,13 +208,13 @@ public final class EntitiesView extends ScreenScaffold {
         return tab;
     }
 
-    private static Label muted(ObservableStringValue text) {
-        Label label = new Label();
-        label.textProperty().bind(text);
-        label.getStyleClass().add(Styles.TEXT_MUTED);
-        label.setWrapText(true);
-        label.setMaxWidth(480);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
+    /** A small "Load more" button for a paged table, shown only while there is more to read. */
+    private static Button loadMore(String text, String id, Command command) {
+        Button more = ViewParts.button(text, Feather.CHEVRONS_DOWN, command);
+        more.setId(id);
+        more.getStyleClass().add(Styles.SMALL);
+        more.visibleProperty().bind(command.executableProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        return more;
     }
 }
