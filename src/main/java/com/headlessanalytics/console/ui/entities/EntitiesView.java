@@ -79,9 +79,9 @@ public final class EntitiesView extends ScreenScaffold {
                 ViewParts.column("Id", EntitiesViewModel.Row::id, 130),
                 ViewParts.column("Name", EntitiesViewModel.Row::name, 140),
                 ViewParts.number("Events", EntitiesViewModel.Row::events, 78),
-                ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 140)));
+                ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 155)));
         table.getColumns().get(3).setMinWidth(78);
-        table.getColumns().get(4).setMinWidth(140);
+        table.getColumns().get(4).setMinWidth(155);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectedProperty().set(row);
@@ -160,10 +160,11 @@ public final class EntitiesView extends ScreenScaffold {
                 ViewParts.column("Name", EntitiesViewModel.LinkRow::name, 120),
                 ViewParts.column("Id", EntitiesViewModel.LinkRow::id, 110),
                 ViewParts.number("Events", EntitiesViewModel.LinkRow::count, 78),
-                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 140)));
+                ViewParts.column("Last seen", EntitiesViewModel.LinkRow::lastSeen, 155)));
         links.getColumns().get(0).setMinWidth(150);
+        links.getColumns().get(1).setMinWidth(80);
         links.getColumns().get(4).setMinWidth(78);
-        links.getColumns().get(5).setMinWidth(140);
+        links.getColumns().get(5).setMinWidth(155);
         ViewParts.onOpen(links, model::openLink);
         links.setTooltip(new Tooltip("Double-click or press Enter to open the linked entity"));
         Label linksNote = ViewParts.muted(model.linksStatusProperty());
@@ -176,7 +177,7 @@ public final class EntitiesView extends ScreenScaffold {
         events.setItems(model.events());
         events.setPlaceholder(ViewParts.placeholder(model.eventsStatusProperty()));
         events.getColumns().setAll(List.of(
-                ViewParts.column("Time", EntitiesViewModel.EventRow::time, 135),
+                ViewParts.column("Time", EntitiesViewModel.EventRow::time, 155),
                 ViewParts.column("Event", EntitiesViewModel.EventRow::event, 170),
                 ViewParts.column("As", EntitiesViewModel.EventRow::role, 60),
                 ViewParts.column("With", EntitiesViewModel.EventRow::with, 200)));
