@@ -123,20 +123,22 @@ public final class EventsView extends ScreenScaffold {
         copy.setId("events-copy-json");
         copy.getStyleClass().add(Styles.FLAT);
         copy.setTooltip(new Tooltip("Copy the envelope to the clipboard"));
-        MenuButton entity = new MenuButton("Open entity", new FontIcon(Feather.SHARE_2));
+        MenuButton entity = new MenuButton("Entity", new FontIcon(Feather.SHARE_2));
         entity.setId("events-open-entity");
         entity.getStyleClass().add(Styles.FLAT);
+        entity.setMinWidth(Region.USE_PREF_SIZE);
         entity.setTooltip(new Tooltip("Open the Entities screen on this event's actor, object or entity"
                 + " (those with a type and an id)"));
         entity.disableProperty().bind(model.canOpenEntityProperty().not());
         model.entityLinks().addListener((ListChangeListener<EntityLink>) c -> entity.getItems().setAll(
                 model.entityLinks().stream().map(link -> {
-                    MenuItem item = new MenuItem(link.label());
+                    MenuItem item = new MenuItem("Open " + link.label());
                     item.setOnAction(e -> model.openEntity(link));
                     return item;
                 }).toList()));
         Label detailTitle = new Label("Envelope");
         detailTitle.getStyleClass().add(Styles.TITLE_4);
+        detailTitle.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox detailHeader = new HBox(8, detailTitle, grow, entity, copy);
