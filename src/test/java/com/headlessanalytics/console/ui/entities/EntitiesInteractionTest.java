@@ -6,7 +6,6 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import java.time.ZoneOffset;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,17 +23,7 @@ class EntitiesInteractionTest {
 
     @Test
     void searchSelectFollowALinkGoBackAndPageTheTimeline() {
-        FakeEntitiesApi api = new FakeEntitiesApi();
-        api.add("product", "olive-oil-500ml", "Olive oil 500 ml", Map.of("price", "18.50", "category", "oils"), 30);
-        api.add("product", "gift-box", "Gift box", null, 2);
-        api.add("customer", "cust_ada", "Ada Silva", null, 3);
-        api.add("location", "loc_porto", "Porto market stall", Map.of("city", "Porto"), 1);
-        api.link("customer", "cust_ada", "page.product_viewed", "product", "olive-oil-500ml", "Olive oil 500 ml");
-        api.link("location", "loc_porto", "stocks", "product", "olive-oil-500ml", "Olive oil 500 ml");
-        for (int i = 0; i < 30; i++) {
-            api.event("product", "olive-oil-500ml", EntitiesViewModelTest.event("e" + i, i, Map.of("type", "customer",
-                    "id", "cust_ada", "name", "Ada Silva"), Map.of("type", "product", "id", "olive-oil-500ml")));
-        }
+        FakeEntitiesApi api = FakeEntitiesApi.shop(30);
         FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
         try {
             EntitiesViewModel model = ScreenRobot.onFx(() -> new EntitiesViewModel(() -> api, tasks, ZoneOffset.UTC));

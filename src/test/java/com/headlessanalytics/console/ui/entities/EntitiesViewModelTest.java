@@ -6,44 +6,21 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Capabilities;
 import com.headlessanalytics.console.api.Entities;
-import com.headlessanalytics.console.domain.Event;
-import com.headlessanalytics.console.domain.TrustTier;
 import com.headlessanalytics.console.ui.common.DetailField;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Entities screen's logic against a small graph, without a toolkit. */
 class EntitiesViewModelTest {
-    final FakeEntitiesApi api = new FakeEntitiesApi();
+    final FakeEntitiesApi api = FakeEntitiesApi.shop(25);
     final TestTasks tasks = TestTasks.direct();
     EntitiesViewModel model;
 
     @BeforeEach
-    void fill() {
-        Map<String, Object> price = new LinkedHashMap<>();
-        price.put("price", "18.50");
-        price.put("tags", java.util.List.of("oil", "500ml"));
-        api.add("product", "olive-oil-500ml", "Olive oil 500 ml", price, 7);
-        api.add("product", "gift-box", "Gift box", null, 2);
-        api.add("customer", "cust_ada", "Ada Lovelace", null, 3);
-        api.add("location", "loc_porto", "Porto shop", Map.of("city", "Porto"), 1);
-        api.link("customer", "cust_ada", "page.product_viewed", "product", "olive-oil-500ml", "Olive oil 500 ml");
-        api.link("location", "loc_porto", "stocks", "product", "olive-oil-500ml", "Olive oil 500 ml");
-        for (int i = 0; i < 25; i++) {
-            api.event("product", "olive-oil-500ml", event("e" + i, i, Map.of("type", "customer", "id", "cust_ada",
-                    "name", "Ada Lovelace"), Map.of("type", "product", "id", "olive-oil-500ml")));
-        }
-        api.event("customer", "cust_ada", event("c1", 5, Map.of("type", "customer", "id", "cust_ada"), null));
+    void create() {
         model = new EntitiesViewModel(() -> api, tasks, ZoneOffset.UTC);
-    }
-
-    static Event event(String id, long t, Object actor, Object object) {
-        return new Event(id, "page.product_viewed", "default", 1_700_000_000_000L + t * 60_000, 0, actor, object,
-                null, "tr_" + id, null, null, null, null, null, null, null, TrustTier.T1, null, Map.of());
     }
 
     @Test
@@ -53,7 +30,7 @@ class EntitiesViewModelTest {
                 .containsExactly("cust_ada", "loc_porto", "gift-box", "olive-oil-500ml");
         EntitiesViewModel.Row oil = model.rows().get(3);
         assertThat(oil.name()).isEqualTo("Olive oil 500 ml");
-        assertThat(oil.events()).isEqualTo("7");
+        assertThat(oil.events()).isEqualTo("25");
         assertThat(model.types()).containsExactly(null, "customer", "location", "product");
         assertThat(model.query().statusProperty().get()).isEqualTo("4 entities");
         assertThat(model.loadMoreCommand().isExecutable()).isFalse();
@@ -110,7 +87,7 @@ class EntitiesViewModelTest {
         assertThat(model.detailStatusProperty().get()).isEmpty();
         assertThat(model.detail()).extracting(DetailField::name)
                 .containsExactly("Type", "Id", "First seen", "Last seen", "Events", "Relationships");
-        assertThat(model.detail()).contains(new DetailField("Events", "7"), new DetailField("Relationships", "2"));
+        assertThat(model.detail()).contains(new DetailField("Events", "25"), new DetailField("Relationships", "2"));
         assertThat(model.properties()).containsExactly(new EntitiesViewModel.PropertyRow("price", "\"18.50\""),
                 new EntitiesViewModel.PropertyRow("tags", "[\"oil\",\"500ml\"]"));
         assertThat(model.links()).extracting(EntitiesViewModel.LinkRow::relation, EntitiesViewModel.LinkRow::type,
@@ -120,7 +97,7 @@ class EntitiesViewModelTest {
         EntitiesViewModel.EventRow newest = model.events().get(0);
         assertThat(newest.source().id()).isEqualTo("e24");
         assertThat(newest.role()).isEqualTo("object");
-        assertThat(newest.with()).isEqualTo("Ada Lovelace");
+        assertThat(newest.with()).isEqualTo("Ada Silva");
         assertThat(model.backCommand().isExecutable()).isFalse();
     }
 
@@ -142,7 +119,7 @@ class EntitiesViewModelTest {
         model.activate();
         model.selectedProperty().set(model.rows().get(3));
         model.openLink(model.links().get(1));
-        assertThat(model.detailTitleProperty().get()).isEqualTo("Porto shop");
+        assertThat(model.detailTitleProperty().get()).isEqualTo("Porto market stall");
         assertThat(model.selectedProperty().get().id()).as("the listed row follows").isEqualTo("loc_porto");
         assertThat(model.links()).extracting(EntitiesViewModel.LinkRow::relation).containsExactly("→ stocks");
         assertThat(model.backCommand().isExecutable()).isTrue();
@@ -150,12 +127,12 @@ class EntitiesViewModelTest {
         model.openLink(model.links().get(0));
         assertThat(model.detailTitleProperty().get()).isEqualTo("Olive oil 500 ml");
         model.backCommand().execute();
-        assertThat(model.detailTitleProperty().get()).isEqualTo("Porto shop");
+        assertThat(model.detailTitleProperty().get()).isEqualTo("Porto market stall");
         model.backCommand().execute();
         assertThat(model.detailTitleProperty().get()).isEqualTo("Olive oil 500 ml");
         assertThat(model.backCommand().isExecutable()).isFalse();
         model.selectedProperty().set(model.rows().get(0));
-        assertThat(model.detailTitleProperty().get()).isEqualTo("Ada Lovelace");
+        assertThat(model.detailTitleProperty().get()).isEqualTo("Ada Silva");
         assertThat(model.events()).extracting(EntitiesViewModel.EventRow::role).containsExactly("actor");
     }
 
@@ -182,7 +159,7 @@ class EntitiesViewModelTest {
     @Test
     void anotherScreenOpensOneEntityBeforeTheScreenIsShown() {
         model.showEntity("location", "loc_porto");
-        assertThat(model.detailTitleProperty().get()).isEqualTo("Porto shop");
+        assertThat(model.detailTitleProperty().get()).isEqualTo("Porto market stall");
         assertThat(api.queries).as("the list waits until the screen is shown").isEmpty();
         model.activate();
         assertThat(api.queries.get(0)).isEqualTo(new Entities.Query("location", "loc_porto", EntitiesViewModel.PAGE,
@@ -199,7 +176,7 @@ class EntitiesViewModelTest {
         assertThat(model.typeProperty().get()).isNull();
         assertThat(model.searchProperty().get()).isEqualTo("cust_ada");
         assertThat(model.selectedProperty().get().id()).isEqualTo("cust_ada");
-        assertThat(model.detailTitleProperty().get()).isEqualTo("Ada Lovelace");
+        assertThat(model.detailTitleProperty().get()).isEqualTo("Ada Silva");
 
         model.findEntity("-");
         assertThat(model.rows()).extracting(EntitiesViewModel.Row::id).containsExactly("gift-box", "olive-oil-500ml");

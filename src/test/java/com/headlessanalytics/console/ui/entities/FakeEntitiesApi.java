@@ -9,6 +9,7 @@ import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.api.RuntimeHealth;
 import com.headlessanalytics.console.domain.Event;
+import com.headlessanalytics.console.domain.TrustTier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,35 @@ final class FakeEntitiesApi implements EventsOnlyApi {
     final List<Entities.EventsQuery> eventQueries = new ArrayList<>();
     /** Thrown by every call while set. */
     RuntimeException failure;
+
+    /**
+     * A shop's graph: two products (the olive oil with properties and {@code productEvents} events,
+     * newest last, each viewed by Ada), Ada, and a market stall that stocks the oil.
+     */
+    static FakeEntitiesApi shop(int productEvents) {
+        FakeEntitiesApi api = new FakeEntitiesApi();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("price", "18.50");
+        properties.put("tags", List.of("oil", "500ml"));
+        api.add("product", "olive-oil-500ml", "Olive oil 500 ml", properties, productEvents);
+        api.add("product", "gift-box", "Gift box", null, 2);
+        api.add("customer", "cust_ada", "Ada Silva", null, 3);
+        api.add("location", "loc_porto", "Porto market stall", Map.of("city", "Porto"), 1);
+        api.link("customer", "cust_ada", "page.product_viewed", "product", "olive-oil-500ml", "Olive oil 500 ml");
+        api.link("location", "loc_porto", "stocks", "product", "olive-oil-500ml", "Olive oil 500 ml");
+        for (int i = 0; i < productEvents; i++) {
+            api.event("product", "olive-oil-500ml", event("e" + i, i, Map.of("type", "customer", "id", "cust_ada",
+                    "name", "Ada Silva"), Map.of("type", "product", "id", "olive-oil-500ml")));
+        }
+        api.event("customer", "cust_ada", event("c1", 5, Map.of("type", "customer", "id", "cust_ada"), null));
+        return api;
+    }
+
+    /** A product view {@code minutes} after {@link #T0}. */
+    static Event event(String id, long minutes, Object actor, Object object) {
+        return new Event(id, "page.product_viewed", "default", T0 + minutes * 60_000, 0, actor, object, null,
+                "tr_" + id, null, null, null, null, null, null, null, TrustTier.T1, null, Map.of());
+    }
 
     Entities.Entity add(String type, String id, String name, Map<String, Object> properties, long eventCount) {
         Entities.Entity e = new Entities.Entity(type, id, name, properties, T0, T0 + eventCount * 60_000, eventCount);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.ScreenRobot;
-import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestEntityNavigator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,20 +155,10 @@ class EventsInteractionTest {
                             "actor", Map.of("type", "customer", "id", "cust_1", "name", "Ada Silva"),
                             "object", Map.of("type", "product", "id", "gift-box"))));
             FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
-            List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+            TestEntityNavigator entities = new TestEntityNavigator();
             EventsViewModel model = ScreenRobot.onFx(() -> new EventsViewModel(engine::defaultWorkspace, tasks,
                     new ManualScheduler(), Clock.systemUTC(), ZoneOffset.UTC, new TestDialogs(), text -> { }));
-            model.onOpenEntity(new EntityNavigator() {
-                @Override
-                public void showEntity(String type, String id) {
-                    opened.add(type + "/" + id);
-                }
-
-                @Override
-                public void findEntity(String text) {
-                    opened.add("find " + text);
-                }
-            });
+            model.onOpenEntity(entities);
             try (ScreenRobot robot = ScreenRobot.show(() -> {
                 model.activate();
                 return new EventsView(model);
@@ -185,8 +175,8 @@ class EventsInteractionTest {
                         () -> "the menu stays off");
                 robot.clickOn("#events-open-entity");
                 robot.clickOn("Open object: product gift-box");
-                robot.waitUntil(() -> !opened.isEmpty(), () -> "nothing opened");
-                assertThat(opened).containsExactly("product/gift-box");
+                robot.waitUntil(() -> !entities.opened.isEmpty(), () -> "nothing opened");
+                assertThat(entities.opened).containsExactly("product/gift-box");
             } finally {
                 tasks.close();
             }

@@ -7,9 +7,9 @@ import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.ui.common.EntityLink;
-import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestEntityNavigator;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -62,25 +62,15 @@ class EventsViewModelTest {
                         "actor", Map.of("type", "customer", "id", "cust_1", "name", "Ada Silva"),
                         "object", Map.of("type", "product", "id", "gift-box"),
                         "entity", Map.of("type", "location", "id", 42))));
-        List<String> opened = new ArrayList<>();
-        model.onOpenEntity(new EntityNavigator() {
-            @Override
-            public void showEntity(String type, String id) {
-                opened.add(type + "/" + id);
-            }
-
-            @Override
-            public void findEntity(String text) {
-                throw new AssertionError("an event's entities have a type");
-            }
-        });
+        TestEntityNavigator entities = new TestEntityNavigator();
+        model.onOpenEntity(entities);
         model.activate();
         model.selectedProperty().set(model.rows().get(0));
         assertThat(model.entityLinks()).extracting(EntityLink::label).containsExactly(
                 "actor: customer cust_1 (Ada Silva)", "object: product gift-box", "entity: location 42");
         assertThat(model.canOpenEntityProperty().get()).isTrue();
         model.openEntity(model.entityLinks().get(1));
-        assertThat(opened).containsExactly("product/gift-box");
+        assertThat(entities.opened).containsExactly("product/gift-box");
 
         model.selectedProperty().set(model.rows().get(1));
         assertThat(model.entityLinks()).as("a string actor is no entity").isEmpty();

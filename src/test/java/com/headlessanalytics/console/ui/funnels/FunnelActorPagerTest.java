@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.ui.common.CsvExport;
-import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestEntityNavigator;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.metrics.FakeAnalyticsApi;
 import java.nio.charset.StandardCharsets;
@@ -64,24 +64,14 @@ class FunnelActorPagerTest {
     void openEntitySearchesTheEntitiesForTheSelectedActorsId() {
         FunnelActorPager model = pager(TestTasks.direct());
         api.actors = q -> FunnelFixtures.actors(q, 3);
-        List<String> found = new ArrayList<>();
+        TestEntityNavigator entities = new TestEntityNavigator();
         model.show(2, Funnels.Outcome.DROPPED, null);
         model.selectedActorProperty().set(model.actors().get(1));
         assertThat(model.openEntityCommand().isExecutable()).as("no Entities screen wired").isFalse();
-        model.onOpenEntity(new EntityNavigator() {
-            @Override
-            public void showEntity(String type, String id) {
-                throw new AssertionError("an actor id names no type");
-            }
-
-            @Override
-            public void findEntity(String text) {
-                found.add(text);
-            }
-        });
+        model.onOpenEntity(entities);
         assertThat(model.openEntityCommand().isExecutable()).isTrue();
         model.openEntityCommand().execute();
-        assertThat(found).containsExactly("cust_1");
+        assertThat(entities.opened).containsExactly("find cust_1");
         model.selectedActorProperty().set(null);
         assertThat(model.openEntityCommand().isExecutable()).isFalse();
     }
