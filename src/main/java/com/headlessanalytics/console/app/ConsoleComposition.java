@@ -122,6 +122,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final DialogService dialogs;
     private final ConnectionProfiles profiles;
     private final Navigator navigator;
+    private final EntityNavigator entityNavigator;
     private final ShellViewModel shell;
     private final SettingsViewModel settings;
     private final EventsViewModel events;
@@ -207,7 +208,7 @@ public final class ConsoleComposition implements AutoCloseable {
                     shellRef[0].select(Area.LABELS);
                 });
         EntitiesViewModel entities = new EntitiesViewModel(current, tasks, zone);
-        EntityNavigator entityNavigator = new EntityNavigator() {
+        entityNavigator = new EntityNavigator() {
             @Override
             public void showEntity(String type, String id) {
                 entities.showEntity(type, id);
@@ -384,6 +385,11 @@ public final class ConsoleComposition implements AutoCloseable {
 
     public Navigator navigator() {
         return navigator;
+    }
+
+    /** Opens the Entities screen on an entity or a search, as Events and Funnels do. */
+    public EntityNavigator entityNavigator() {
+        return entityNavigator;
     }
 
     public ShellViewModel shell() {

@@ -8,6 +8,7 @@ import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.ScreenState;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.entities.EntitiesViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,6 +93,31 @@ class ConsoleCompositionTest {
             console.open(() -> { });
             drain(console);
             assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.SCANNER);
+        }
+    }
+
+    @Test
+    void openEntityShowsTheEntitiesScreenOnItAndSaysWhenItIsUnknown() throws Exception {
+        try (ConsoleComposition console = compose(dir.resolve("data"))) {
+            console.open(() -> { });
+            drain(console);
+            console.entityNavigator().showEntity("product", "gift-box");
+            drain(console);
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.ENTITIES);
+            EntitiesViewModel entities = console.viewModel(Area.ENTITIES, EntitiesViewModel.class);
+            assertThat(entities.typeProperty().get()).isEqualTo("product");
+            assertThat(entities.searchProperty().get()).isEqualTo("gift-box");
+            assertThat(entities.detailStatusProperty().get()).as("an empty workspace has no such entity")
+                    .isNotEmpty();
+            assertThat(entities.query().errorProperty().get()).isEmpty();
+
+            console.shell().select(Area.OVERVIEW);
+            console.entityNavigator().findEntity("cust_1");
+            drain(console);
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.ENTITIES);
+            assertThat(entities.typeProperty().get()).isNull();
+            assertThat(entities.searchProperty().get()).isEqualTo("cust_1");
+            assertThat(entities.placeholderProperty().get()).startsWith("No entity matches");
         }
     }
 
