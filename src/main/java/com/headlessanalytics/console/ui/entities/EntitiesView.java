@@ -54,6 +54,7 @@ public final class EntitiesView extends ScreenScaffold {
             }
         });
         type.setPromptText("All types");
+        type.getEditor().setStyle("-fx-prompt-text-fill: -color-fg-muted;");
         type.setCellFactory(list -> typeCell());
         type.valueProperty().bindBidirectional(model.typeProperty());
         type.setPrefWidth(180);
@@ -75,11 +76,12 @@ public final class EntitiesView extends ScreenScaffold {
         table.setItems(model.rows());
         table.setPlaceholder(ViewParts.placeholder(model.placeholderProperty()));
         table.getColumns().setAll(List.of(
-                ViewParts.column("Type", EntitiesViewModel.Row::type, 90),
-                ViewParts.column("Id", EntitiesViewModel.Row::id, 130),
-                ViewParts.column("Name", EntitiesViewModel.Row::name, 140),
+                ViewParts.column("Type", EntitiesViewModel.Row::type, 85),
+                ViewParts.column("Id", EntitiesViewModel.Row::id, 150),
+                ViewParts.column("Name", EntitiesViewModel.Row::name, 130),
                 ViewParts.number("Events", EntitiesViewModel.Row::events, 78),
                 ViewParts.column("Last seen", EntitiesViewModel.Row::lastSeen, 155)));
+        table.getColumns().get(0).setMinWidth(80);
         table.getColumns().get(3).setMinWidth(78);
         table.getColumns().get(4).setMinWidth(155);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
