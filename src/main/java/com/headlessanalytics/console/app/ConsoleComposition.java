@@ -16,6 +16,7 @@ import com.headlessanalytics.console.ui.common.DecisionNavigator;
 import com.headlessanalytics.console.ui.common.DialogService;
 import com.headlessanalytics.console.ui.common.FxDialogService;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
+import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.OperatorProfile;
 import com.headlessanalytics.console.ui.common.Scheduler;
@@ -78,6 +79,8 @@ import com.headlessanalytics.console.ui.plans.PlanFormView;
 import com.headlessanalytics.console.ui.plans.PlanFormViewModel;
 import com.headlessanalytics.console.ui.plans.TrackingPlansView;
 import com.headlessanalytics.console.ui.plans.TrackingPlansViewModel;
+import com.headlessanalytics.console.ui.entities.EntitiesView;
+import com.headlessanalytics.console.ui.entities.EntitiesViewModel;
 import com.headlessanalytics.console.ui.trackables.TrackablesView;
 import com.headlessanalytics.console.ui.trackables.TrackablesViewModel;
 import com.headlessanalytics.console.ui.usage.UsageView;
@@ -119,6 +122,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final DialogService dialogs;
     private final ConnectionProfiles profiles;
     private final Navigator navigator;
+    private final EntityNavigator entityNavigator;
     private final ShellViewModel shell;
     private final SettingsViewModel settings;
     private final EventsViewModel events;
@@ -203,6 +207,22 @@ public final class ConsoleComposition implements AutoCloseable {
                     labels.show(picked);
                     shellRef[0].select(Area.LABELS);
                 });
+        EntitiesViewModel entities = new EntitiesViewModel(current, tasks, zone);
+        entityNavigator = new EntityNavigator() {
+            @Override
+            public void showEntity(String type, String id) {
+                entities.showEntity(type, id);
+                shellRef[0].select(Area.ENTITIES);
+            }
+
+            @Override
+            public void findEntity(String text) {
+                entities.findEntity(text);
+                shellRef[0].select(Area.ENTITIES);
+            }
+        };
+        events.onOpenEntity(entityNavigator);
+        funnels.onOpenEntity(entityNavigator);
         TrackingPlansViewModel trackingPlans = new TrackingPlansViewModel(current, tasks, this.dialogs, zone);
         ImportViewModel importer = new ImportViewModel(current, tasks, this.dialogs, ConsoleComposition::readRecords,
                 navigator, clock, zone);
@@ -235,6 +255,7 @@ public final class ConsoleComposition implements AutoCloseable {
         screen(Area.GRAPHQL, graphQl, () -> new GraphQlView(graphQl));
         screen(Area.USAGE, usage, () -> new UsageView(usage));
         screen(Area.RUNTIME_HEALTH, health, () -> new HealthView(health));
+        screen(Area.ENTITIES, entities, () -> new EntitiesView(entities));
         screen(Area.TRACKABLES, trackables, () -> new TrackablesView(trackables));
         screen(Area.LABELS, labels, () -> new LabelsView(labels));
         screen(Area.TRACKING_PLANS, trackingPlans, () -> new TrackingPlansView(trackingPlans));
@@ -364,6 +385,11 @@ public final class ConsoleComposition implements AutoCloseable {
 
     public Navigator navigator() {
         return navigator;
+    }
+
+    /** Opens the Entities screen on an entity or a search, as Events and Funnels do. */
+    public EntityNavigator entityNavigator() {
+        return entityNavigator;
     }
 
     public ShellViewModel shell() {

@@ -8,6 +8,7 @@ import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.ScreenState;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.entities.EntitiesViewModel;
 import com.headlessanalytics.console.ui.shell.Area;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class ConsoleCompositionTest {
     /** The screens the console has today; the others of {@link Area} are still to come. */
     private static final Set<Area> SCREENS = EnumSet.of(Area.OVERVIEW, Area.CONNECTION, Area.EVENTS, Area.METRICS,
             Area.FUNNELS, Area.ATTRIBUTION, Area.AGENT_CONTEXT, Area.APPROVALS, Area.GRANTS, Area.RECEIPTS,
-            Area.PROOF_TRAILS, Area.SCANNER, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS, Area.TRACKABLES, Area.LABELS,
+            Area.PROOF_TRAILS, Area.SCANNER, Area.USAGE, Area.RUNTIME_HEALTH, Area.SETTINGS, Area.TRACKABLES, Area.LABELS, Area.ENTITIES,
             Area.GRAPHQL, Area.TRACKING_PLANS, Area.CONNECTORS, Area.EXPORTS);
 
     @TempDir
@@ -92,6 +93,31 @@ class ConsoleCompositionTest {
             console.open(() -> { });
             drain(console);
             assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.SCANNER);
+        }
+    }
+
+    @Test
+    void openEntityShowsTheEntitiesScreenOnItAndSaysWhenItIsUnknown() throws Exception {
+        try (ConsoleComposition console = compose(dir.resolve("data"))) {
+            console.open(() -> { });
+            drain(console);
+            console.entityNavigator().showEntity("product", "gift-box");
+            drain(console);
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.ENTITIES);
+            EntitiesViewModel entities = console.viewModel(Area.ENTITIES, EntitiesViewModel.class);
+            assertThat(entities.typeProperty().get()).isEqualTo("product");
+            assertThat(entities.searchProperty().get()).isEqualTo("gift-box");
+            assertThat(entities.detailStatusProperty().get()).as("an empty workspace has no such entity")
+                    .isNotEmpty();
+            assertThat(entities.query().errorProperty().get()).isEmpty();
+
+            console.shell().select(Area.OVERVIEW);
+            console.entityNavigator().findEntity("cust_1");
+            drain(console);
+            assertThat(console.shell().selectedProperty().get()).isEqualTo(Area.ENTITIES);
+            assertThat(entities.typeProperty().get()).isNull();
+            assertThat(entities.searchProperty().get()).isEqualTo("cust_1");
+            assertThat(entities.placeholderProperty().get()).startsWith("No entity matches");
         }
     }
 

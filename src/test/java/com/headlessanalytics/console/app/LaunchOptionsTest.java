@@ -28,7 +28,7 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse("--screen", "scaner"))
                 .hasMessage("Unknown screen \"scaner\"; the screens are overview, connection, events, metrics,"
                         + " funnels, attribution, agent-context, approvals, grants, receipts, proof-trails,"
-                        + " trackables, labels, tracking-plans, connectors, exports, scanner, graphql, usage, runtime-health, settings");
+                        + " entities, trackables, labels, tracking-plans, connectors, exports, scanner, graphql, usage, runtime-health, settings");
         assertThatThrownBy(() -> LaunchOptions.parse("--screen")).hasMessageStartingWith("--screen needs a screen name");
         assertThatThrownBy(() -> LaunchOptions.parse("--screen", "scanner", "--fast"))
                 .hasMessageStartingWith("Unknown option --fast");

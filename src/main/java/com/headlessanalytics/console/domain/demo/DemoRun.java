@@ -27,6 +27,13 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private static final String[] SKUS = {"olive-oil-500ml", "olive-oil-1l", "chili-oil-250ml", "balsamic-250ml",
         "gift-box", "tasting-set", "herb-salt-200g", "lemon-oil-250ml", "refill-pouch-1l", "pesto-jar",
         "bread-dipping-kit", "olive-oil-3l-tin"};
+    /** Names, by SKU. */
+    private static final String[] PRODUCT_NAMES = {"Olive oil 500 ml", "Olive oil 1 l", "Chili oil 250 ml",
+        "Balsamic vinegar 250 ml", "Gift box", "Tasting set", "Herb salt 200 g", "Lemon oil 250 ml",
+        "Refill pouch 1 l", "Pesto jar", "Bread dipping kit", "Olive oil 3 l tin"};
+    /** Categories, by SKU. */
+    private static final String[] CATEGORIES = {"oils", "oils", "oils", "vinegars", "gifts", "gifts", "pantry",
+        "oils", "refills", "pantry", "gifts", "oils"};
     /** Prices in cents, by SKU. */
     private static final long[] PRICES = {1850, 3200, 1290, 1450, 4990, 3900, 890, 1390, 2790, 990, 2450, 7400};
     private static final String[] LANDING_PATHS = {"/", "/collections/olive-oils", "/journal/harvest-notes",
@@ -39,6 +46,21 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         {"agent_support_triage", "Support triage", "triage support tickets"}};
     private static final double[] AGENT_WEIGHTS = {0.35, 0.20, 0.25, 0.20};
     private static final String[] OPERATORS = {"ops_ana", "ops_ben", "ops_chloe"};
+    private static final String[] OPERATOR_NAMES = {"Ana Sousa", "Ben Carter", "Chloe Martin"};
+    /** Where bottles are scanned: id, name, city, country, kind. */
+    private static final String[][] LOCATIONS = {
+        {"loc_lisbon_shop", "Lisbon shop", "Lisbon", "PT", "shop"},
+        {"loc_porto_market", "Porto market stall", "Porto", "PT", "market"},
+        {"loc_madrid_deli", "Madrid deli", "Madrid", "ES", "partner"},
+        {"loc_berlin_store", "Berlin concept store", "Berlin", "DE", "partner"},
+        {"loc_grove", "The grove farm shop", "Évora", "PT", "shop"}};
+    private static final String[] FIRST_NAMES = {"Ada", "Bruno", "Carla", "Diego", "Elena", "Farah", "Gustav",
+        "Hana", "Ines", "Jonas", "Keiko", "Luca", "Maya", "Nuno", "Olga", "Pedro", "Quinn", "Rosa", "Sami", "Tara",
+        "Umar", "Vera", "Wen", "Yara", "Zoe"};
+    private static final String[] LAST_NAMES = {"Almeida", "Becker", "Costa", "Dubois", "Evans", "Ferreira",
+        "Garcia", "Hansen", "Ito", "Jensen", "Kowalski", "Lopes", "Moreau", "Novak", "Oliveira", "Pereira",
+        "Rossi", "Silva", "Tanaka", "Weber"};
+    private static final String[] WORKFLOW_NAMES = {"Order fulfillment", "Lead nurture"};
     /** Workflows: id, their steps in order, the errors a failed run reports, why a run is cancelled. */
     private static final String[][][] WORKFLOWS = {
         {{"order_fulfillment"}, {"reserve_stock", "pick", "pack", "ship"},
@@ -61,6 +83,12 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private static final long PROOF_SALT = 0x9200FL;
     private static final long LEAD_SALT = 0x1EADL;
     private static final long WORKFLOW_SALT = 0xF10EL;
+    // Salts of names and places: hashed from ids, never drawn, so every other field stays as it was.
+    private static final long NAME_SALT = 0x4A3EL;
+    private static final long LOCATION_SALT = 0x10CAL;
+    private static final long CATALOG_SALT = 0xCA7AL;
+    /** One product view in this many carries the product's catalog entry (name, price, category). */
+    private static final int CATALOG_EVERY = 10;
 
     private record Pending(long time, long order, Map<String, Object> event) {
     }
@@ -211,6 +239,10 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         int lot = 2501 + random.nextInt(6);
         trackable.put("code", "qr-" + sku + "-l" + lot);
         e.put("trackable", trackable);
+        Map<String, Object> location = location(sku);
+        if (location != null) {
+            e.put("entity", location);
+        }
         s.schedule(e, "T1", props("sku", sku, "lot", "L" + lot));
     }
 
@@ -221,6 +253,13 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     private void productView(Session s, String sku) {
         Map<String, Object> e = s.event("page.product_viewed", s.started ? gap() : 0);
         e.put("object", ref("product", sku));
+        if (Long.remainderUnsigned(mix64(seed ^ CATALOG_SALT ^ mix64(sessions * SKUS.length + index(sku))),
+                CATALOG_EVERY) == 0) {
+            Map<String, Object> entity = ref("product", sku);
+            entity.put("name", PRODUCT_NAMES[index(sku)]);
+            entity.put("properties", props("price", money(price(sku)), "category", CATEGORIES[index(sku)]));
+            e.put("entity", entity);
+        }
         s.schedule(e, "T1", props("sku", sku, "price", money(price(sku))));
     }
 
@@ -247,6 +286,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         long shipping = subtotal - discount < 5000 ? 490 : 0;
         long amount = subtotal - discount + shipping;
         Map<String, Object> order = s.event("order.created", gap());
+        named(order, s.actor);
         order.put("object", ref("order", orderId));
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("revenue", money(amount));
@@ -287,7 +327,9 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         leads++;
         Map<String, Object> p = props("leadId", "lead_" + key(LEAD_SALT, leads),
                 "form", random.nextDouble() < 0.8 ? "newsletter" : "wholesale_inquiry");
-        s.schedule(s.event("lead.created", gap()), "T1", p);
+        Map<String, Object> lead = s.event("lead.created", gap());
+        named(lead, s.actor);
+        s.schedule(lead, "T1", p);
         actorState[s.actor] |= LEAD;
     }
 
@@ -384,6 +426,7 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         String runId = "wfr_" + key(WORKFLOW_SALT, workflowRuns);
         Session s = new Session(start, -1, runId, null);
         Map<String, Object> engine = ref("workflow", workflowId);
+        engine.put("name", WORKFLOW_NAMES[w]);
         double u = flows.nextDouble();
         double[] ends = WORKFLOW_ENDS[w];
         String end = u < ends[0] ? "failed" : u < ends[0] + ends[1] ? "cancelled"
@@ -433,7 +476,9 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         boolean approved = random.nextDouble() < 0.75;
         Map<String, Object> operator = new LinkedHashMap<>();
         operator.put("type", "user");
-        operator.put("id", OPERATORS[random.nextInt(OPERATORS.length)]);
+        int who = random.nextInt(OPERATORS.length);
+        operator.put("id", OPERATORS[who]);
+        operator.put("name", OPERATOR_NAMES[who]);
         Map<String, Object> review = s.event(approved ? "decision.approved" : "decision.denied", 0, operator);
         review.put("decisionId", decisionId);
         s.schedule(review, "T3", props("action", action, "reason", approved ? "within the monthly budget"
@@ -517,6 +562,33 @@ final class DemoRun implements Iterator<Map<String, Object>> {
         return m;
     }
 
+    /** Names the event's customer: visitors are anonymous until they order or leave their details. */
+    @SuppressWarnings("unchecked")
+    private void named(Map<String, Object> event, int actor) {
+        long h = mix64(seed ^ NAME_SALT ^ mix64(actor));
+        ((Map<String, Object>) event.get("actor")).put("name", FIRST_NAMES[(int) Long.remainderUnsigned(h,
+                FIRST_NAMES.length)] + " " + LAST_NAMES[(int) Long.remainderUnsigned(h >>> 32, LAST_NAMES.length)]);
+    }
+
+    /**
+     * The shop where this session's bottle was scanned, as an entity that stocks the product, for one
+     * scan in three; null for the others (scanned at home). Derived from the session number, so no draw changes.
+     */
+    private Map<String, Object> location(String sku) {
+        long h = mix64(seed ^ LOCATION_SALT ^ mix64(sessions));
+        if (Long.remainderUnsigned(h, 3) != 0) {
+            return null;
+        }
+        String[] place = LOCATIONS[(int) Long.remainderUnsigned(h >>> 8, LOCATIONS.length)];
+        Map<String, Object> m = ref("location", place[0]);
+        m.put("name", place[1]);
+        m.put("properties", props("city", place[2], "country", place[3], "kind", place[4]));
+        Map<String, Object> stocks = ref("product", sku);
+        stocks.put("relation", "stocks");
+        m.put("relationships", List.of(stocks));
+        return m;
+    }
+
     private static Map<String, Object> agentActor(String[] agent) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "ai_agent");
@@ -563,9 +635,13 @@ final class DemoRun implements Iterator<Map<String, Object>> {
     }
 
     private static long price(String sku) {
+        return PRICES[index(sku)];
+    }
+
+    private static int index(String sku) {
         for (int i = 0; i < SKUS.length; i++) {
             if (SKUS[i].equals(sku)) {
-                return PRICES[i];
+                return i;
             }
         }
         throw new IllegalArgumentException(sku);

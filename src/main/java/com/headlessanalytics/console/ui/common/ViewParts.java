@@ -113,6 +113,23 @@ public final class ViewParts {
         return card;
     }
 
+    /** A muted, wrapping label bound to {@code text}: a status or a hint. */
+    public static Label muted(ObservableStringValue text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A table's placeholder bound to {@code text}: muted, wrapping, at most 520 px wide, padded. */
+    public static Label placeholder(ObservableStringValue text) {
+        Label empty = muted(text);
+        empty.setMaxWidth(520);
+        empty.setPadding(new Insets(12));
+        return empty;
+    }
+
     /** A red, wrapping label shown only while the text is not empty. */
     public static Label error(ObservableStringValue text) {
         Label error = new Label();

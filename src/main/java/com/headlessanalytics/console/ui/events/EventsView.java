@@ -2,17 +2,21 @@ package com.headlessanalytics.console.ui.events;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import com.headlessanalytics.console.ui.common.EntityLink;
 import com.headlessanalytics.console.ui.common.ScreenScaffold;
 import com.headlessanalytics.console.ui.common.SuggestingField;
 import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Events screen: filters on top, the event table, and the selected envelope beside it. The
@@ -118,11 +123,25 @@ public final class EventsView extends ScreenScaffold {
         copy.setId("events-copy-json");
         copy.getStyleClass().add(Styles.FLAT);
         copy.setTooltip(new Tooltip("Copy the envelope to the clipboard"));
+        MenuButton entity = new MenuButton("Entity", new FontIcon(Feather.SHARE_2));
+        entity.setId("events-open-entity");
+        entity.getStyleClass().add(Styles.FLAT);
+        entity.setMinWidth(Region.USE_PREF_SIZE);
+        entity.setTooltip(new Tooltip("Open the Entities screen on this event's actor, object or entity"
+                + " (those with a type and an id)"));
+        entity.disableProperty().bind(model.canOpenEntityProperty().not());
+        model.entityLinks().addListener((ListChangeListener<EntityLink>) c -> entity.getItems().setAll(
+                model.entityLinks().stream().map(link -> {
+                    MenuItem item = new MenuItem("Open " + link.label());
+                    item.setOnAction(e -> model.openEntity(link));
+                    return item;
+                }).toList()));
         Label detailTitle = new Label("Envelope");
         detailTitle.getStyleClass().add(Styles.TITLE_4);
+        detailTitle.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox detailHeader = new HBox(8, detailTitle, grow, copy);
+        HBox detailHeader = new HBox(8, detailTitle, grow, entity, copy);
         detailHeader.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(detail, Priority.ALWAYS);
         Label warnings = new Label();

@@ -9,6 +9,8 @@ import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.EntityLink;
+import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
 import com.headlessanalytics.console.ui.common.RunningTask;
@@ -103,6 +105,10 @@ public final class EventsViewModel implements Activatable {
     private final Command sendTestEvent = new Command(this::sendTestEvent);
     private final Command copyEnvelope;
     private final TextClipboard clipboard;
+    private final ObservableList<EntityLink> entityLinks = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper entitiesWired = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canOpenEntity = new ReadOnlyBooleanWrapper();
+    private EntityNavigator entities;
 
     /** The filters last asked for (what an export writes). */
     private EventQuery applied;
@@ -152,6 +158,8 @@ public final class EventsViewModel implements Activatable {
         exactRangeShown.bind(exactRange.isNotEmpty());
         selected.addListener((obs, old, row) -> detail.set(row == null ? "" : json(row.event())));
         selected.addListener((obs, old, row) -> warnings.set(row == null ? "" : warningsText(row.event())));
+        selected.addListener((obs, old, row) -> entityLinks.setAll(row == null ? List.of() : EntityLink.of(row.event())));
+        canOpenEntity.bind(entitiesWired.and(Bindings.isNotEmpty(entityLinks)));
         fromDate.addListener((obs, old, now) -> clearExactRange());
         toDate.addListener((obs, old, now) -> clearExactRange());
     }
@@ -582,6 +590,29 @@ public final class EventsViewModel implements Activatable {
     /** Stops the running export; only while one runs. */
     public Command cancelExportCommand() {
         return stopExport;
+    }
+
+    /** Where Open entity goes: the Entities screen. */
+    public void onOpenEntity(EntityNavigator navigator) {
+        entities = navigator;
+        entitiesWired.set(navigator != null);
+    }
+
+    /** The entities the selected event names (actor, object, entity with a type and an id); empty for none. */
+    public ObservableList<EntityLink> entityLinks() {
+        return entityLinks;
+    }
+
+    /** True while the selected event names an entity to open: a string actor is none. */
+    public ReadOnlyBooleanProperty canOpenEntityProperty() {
+        return canOpenEntity.getReadOnlyProperty();
+    }
+
+    /** Opens the Entities screen on one of the selected event's entities. */
+    public void openEntity(EntityLink link) {
+        if (canOpenEntity.get() && link != null) {
+            entities.showEntity(link.type(), link.id());
+        }
     }
 
     /** Copy JSON: puts the selected event's envelope on the clipboard; only while one is selected. */

@@ -8,6 +8,7 @@ import com.headlessanalytics.console.ui.common.Command;
 import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.CsvFiles;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.Formats;
 import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
@@ -64,6 +65,9 @@ public final class FunnelActorPager {
     private final ObjectProperty<ActorRow> selectedActor = new SimpleObjectProperty<>();
     private final Command loadMore;
     private final Command openEvents;
+    private final Command openEntity;
+    private final ReadOnlyBooleanWrapper entitiesWired = new ReadOnlyBooleanWrapper();
+    private EntityNavigator entities;
     private final Command export;
 
     private Funnels.ActorsQuery listing;
@@ -84,6 +88,8 @@ public final class FunnelActorPager {
         heading.bind(Bindings.when(list.statusProperty().isEmpty()).then("No step picked")
                 .otherwise(list.statusProperty()));
         openEvents = new Command(() -> openActorEvents(selectedActor.get()), selectedActor.isNotNull());
+        openEntity = new Command(() -> entities.findEntity(selectedActor.get().actor()),
+                selectedActor.isNotNull().and(entitiesWired));
         export = new Command(() -> csv.chooseTarget("funnel-actors", "Export funnel actors as CSV")
                 .ifPresent(this::exportCsv), listed);
     }
@@ -164,6 +170,12 @@ public final class FunnelActorPager {
         selectedStep.set(null);
         selectedOutcome.set(null);
         selectedActor.set(null);
+    }
+
+    /** Where Open entity goes: the Entities screen, searched for the actor's id. */
+    void onOpenEntity(EntityNavigator navigator) {
+        entities = navigator;
+        entitiesWired.set(navigator != null);
     }
 
     /** Opens the actor's events in the window of their counted attempt, from its start. */
@@ -271,6 +283,11 @@ public final class FunnelActorPager {
     /** Opens the selected actor's events; only while one is selected. */
     public Command openEventsCommand() {
         return openEvents;
+    }
+
+    /** Opens the Entities screen searched for the selected actor's id (the match, when there is one). */
+    public Command openEntityCommand() {
+        return openEntity;
     }
 
     /** Exports every actor of the listed step; only while a step is listed. */

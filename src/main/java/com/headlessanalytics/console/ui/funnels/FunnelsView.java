@@ -271,11 +271,14 @@ public final class FunnelsView extends ScreenScaffold {
         more.managedProperty().bind(more.visibleProperty());
         Button events = small("Open events", Feather.LIST, pager.openEventsCommand());
         events.setTooltip(new Tooltip("Show the selected actor's events in the window of their attempt"));
+        Button entity = small("Open entity", Feather.SHARE_2, pager.openEntityCommand());
+        entity.setId("funnel-open-entity");
+        entity.setTooltip(new Tooltip("Search the Entities screen for the selected actor's id"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button export = ViewParts.exportButton(pager.exportCommand());
         export.setId("funnel-export-actors");
-        HBox heading = new HBox(8, title, grow, events, export);
+        HBox heading = new HBox(8, title, grow, events, entity, export);
         heading.setAlignment(Pos.CENTER_LEFT);
         HBox footer = new HBox(more);
         footer.setAlignment(Pos.CENTER);

@@ -4,6 +4,7 @@ import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.ui.common.Activatable;
 import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.DialogService;
+import com.headlessanalytics.console.ui.common.EntityNavigator;
 import com.headlessanalytics.console.ui.common.EventNameSuggestions;
 import com.headlessanalytics.console.ui.common.Navigator;
 import com.headlessanalytics.console.ui.common.QueryLifecycle;
@@ -51,6 +52,11 @@ public final class FunnelsViewModel implements Activatable {
         } else {
             builder.run();
         }
+    }
+
+    /** Lets the actor list open the Entities screen on an actor. */
+    public void onOpenEntity(EntityNavigator navigator) {
+        pager.onOpenEntity(navigator);
     }
 
     /** Stops waiting for the running funnel; the figures shown stay. */

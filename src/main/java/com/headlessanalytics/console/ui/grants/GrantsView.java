@@ -7,7 +7,6 @@ import com.headlessanalytics.console.ui.common.ViewParts;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -110,7 +109,7 @@ public final class GrantsView extends ScreenScaffold {
         TableView<GrantsViewModel.ContractRow> table = ViewParts.table("");
         table.setItems(model.contracts());
         table.setId("grants-contracts");
-        table.setPlaceholder(placeholder(model.contractsPlaceholderProperty()));
+        table.setPlaceholder(ViewParts.placeholder(model.contractsPlaceholderProperty()));
         table.getColumns().setAll(List.of(
                 ViewParts.column("Name", GrantsViewModel.ContractRow::name, 150),
                 ViewParts.column("Scope", GrantsViewModel.ContractRow::scope, 130),
@@ -126,7 +125,7 @@ public final class GrantsView extends ScreenScaffold {
         TableView<GrantsViewModel.GrantRow> table = ViewParts.table("");
         table.setItems(model.grants());
         table.setId("grants-grants");
-        table.setPlaceholder(placeholder(model.grantsPlaceholderProperty()));
+        table.setPlaceholder(ViewParts.placeholder(model.grantsPlaceholderProperty()));
         table.getColumns().setAll(List.of(
                 ViewParts.column("Grantee", GrantsViewModel.GrantRow::grantee, 160),
                 ViewParts.column("Actions", GrantsViewModel.GrantRow::actions, 170),
@@ -253,15 +252,6 @@ public final class GrantsView extends ScreenScaffold {
     }
 
 
-    private static Label placeholder(ObservableStringValue text) {
-        Label empty = new Label();
-        empty.textProperty().bind(text);
-        empty.getStyleClass().add(Styles.TEXT_MUTED);
-        empty.setWrapText(true);
-        empty.setMaxWidth(520);
-        empty.setPadding(new Insets(12));
-        return empty;
-    }
 
     private static VBox titled(String title, Region content) {
         Label heading = new Label(title);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -126,7 +125,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         CheckBox push = new CheckBox("Push to SovereignProof after writing");
         push.setId("proof-push");
         push.selectedProperty().bindBidirectional(b.pushProperty());
-        Label pushWhere = muted(model.pushStatusProperty());
+        Label pushWhere = ViewParts.muted(model.pushStatusProperty());
 
         Button preview = ViewParts.button("Preview counts", Feather.EYE, b.previewCommand());
         preview.setId("proof-preview");
@@ -139,7 +138,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         working.managedProperty().bind(working.visibleProperty());
         Label previewUnavailable = ViewParts.notice(b.previewGate().unavailableProperty());
         previewUnavailable.setId("proof-preview-unavailable");
-        HBox actions = new HBox(10, preview, export, working, muted(b.previewQuery().statusProperty()),
+        HBox actions = new HBox(10, preview, export, working, ViewParts.muted(b.previewQuery().statusProperty()),
                 previewUnavailable);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -195,7 +194,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         TableView<ProofTrailsViewModel.TrailRow> table = ViewParts.table("");
         table.setId("proof-trails");
         table.setItems(model.trails());
-        Label empty = muted(model.trailsPlaceholderProperty());
+        Label empty = ViewParts.muted(model.trailsPlaceholderProperty());
         empty.setMaxWidth(520);
         empty.setPadding(new Insets(12));
         table.setPlaceholder(empty);
@@ -243,7 +242,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         clear.setId("proof-endpoint-clear");
         HBox endpointLine = new HBox(8, endpoint, saveEndpoint, clear);
         endpointLine.setAlignment(Pos.CENTER_LEFT);
-        Label pushStatus = muted(model.pushStatusProperty());
+        Label pushStatus = ViewParts.muted(model.pushStatusProperty());
         pushStatus.setId("proof-push-status");
         Label settingsUnavailable = ViewParts.notice(model.settings().unavailableProperty());
         settingsUnavailable.setId("proof-endpoint-unavailable");
@@ -251,7 +250,7 @@ public final class ProofTrailsView extends ScreenScaffold {
                 ViewParts.error(model.endpointErrorProperty()), pushStatus);
         pushBox.setPadding(new Insets(10, 0, 0, 0));
 
-        Label key = muted(model.keyTextProperty());
+        Label key = ViewParts.muted(model.keyTextProperty());
         key.setId("proof-key");
         Button saveKey = ViewParts.button("Save public key…", Feather.KEY, model.saveKeyCommand());
         saveKey.setId("proof-key-save");
@@ -285,7 +284,7 @@ public final class ProofTrailsView extends ScreenScaffold {
         working.setPrefSize(16, 16);
         working.visibleProperty().bind(model.verifyQuery().runningProperty());
         working.managedProperty().bind(working.visibleProperty());
-        HBox line = new HBox(10, open, working, muted(model.verifyQuery().statusProperty()));
+        HBox line = new HBox(10, open, working, ViewParts.muted(model.verifyQuery().statusProperty()));
         line.setAlignment(Pos.CENTER_LEFT);
 
         Label verdict = new Label();
@@ -312,10 +311,10 @@ public final class ProofTrailsView extends ScreenScaffold {
         problems.textProperty().bind(model.verdictProblemsProperty());
         problems.setWrapText(true);
         hiddenWhenEmpty(problems);
-        Label keyNote = muted(model.verdictKeyNoteProperty());
+        Label keyNote = ViewParts.muted(model.verdictKeyNoteProperty());
         keyNote.setId("proof-verdict-key-note");
         hiddenWhenEmpty(keyNote);
-        Label file = muted(model.verdictFileProperty());
+        Label file = ViewParts.muted(model.verdictFileProperty());
         file.setId("proof-verdict-file");
         FontIcon icon = new FontIcon(Feather.HELP_CIRCLE);
         icon.setIconSize(40);
@@ -376,13 +375,6 @@ public final class ProofTrailsView extends ScreenScaffold {
         return l;
     }
 
-    private static Label muted(ObservableStringValue text) {
-        Label l = new Label();
-        l.textProperty().bind(text);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        l.setWrapText(true);
-        return l;
-    }
 
     private static void hiddenWhenEmpty(Label label) {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());

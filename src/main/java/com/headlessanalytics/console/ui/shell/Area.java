@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The product's areas, in sidebar order. Only those with a screen are enabled. */
 public enum Area {
     OVERVIEW, CONNECTION, EVENTS, METRICS, FUNNELS, ATTRIBUTION, AGENT_CONTEXT, APPROVALS, GRANTS, RECEIPTS, PROOF_TRAILS,
-    TRACKABLES, LABELS, TRACKING_PLANS, CONNECTORS, EXPORTS,
+    ENTITIES, TRACKABLES, LABELS, TRACKING_PLANS, CONNECTORS, EXPORTS,
     SCANNER, GRAPHQL, USAGE, RUNTIME_HEALTH, SETTINGS;
 
     /** The area's name in the sidebar and in tooltips. */

@@ -44,6 +44,7 @@ public final class ShellView extends BorderPane {
             Map.entry(Area.ATTRIBUTION, Feather.GIT_MERGE), Map.entry(Area.AGENT_CONTEXT, Feather.CPU),
             Map.entry(Area.APPROVALS, Feather.CHECK_SQUARE), Map.entry(Area.GRANTS, Feather.KEY),
             Map.entry(Area.RECEIPTS, Feather.FILE_TEXT), Map.entry(Area.PROOF_TRAILS, Feather.SHIELD),
+            Map.entry(Area.ENTITIES, Feather.SHARE_2),
             Map.entry(Area.TRACKABLES, Feather.TAG), Map.entry(Area.LABELS, Feather.PRINTER),
             Map.entry(Area.TRACKING_PLANS, Feather.CLIPBOARD),
             Map.entry(Area.CONNECTORS, Feather.UPLOAD), Map.entry(Area.EXPORTS, Feather.SHARE),

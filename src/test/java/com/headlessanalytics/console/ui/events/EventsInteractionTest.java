@@ -8,6 +8,7 @@ import com.headlessanalytics.console.ui.ScreenRobot;
 import com.headlessanalytics.console.ui.common.FxTaskRunner;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestEntityNavigator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -138,6 +140,43 @@ class EventsInteractionTest {
                 robot.clickOn(robot.read(() -> rowNode(table, 0)));
                 robot.waitUntil(() -> envelope.getText().contains("cust_live"), () -> "no envelope shown");
                 robot.screenshot("interaction-events");
+            } finally {
+                tasks.close();
+            }
+        }
+    }
+
+    @Test
+    void theEntityMenuOpensTheEventsActorOrObjectAndIsOffForAStringActor() {
+        try (Engine engine = Engine.open(dir.resolve("data"))) {
+            engine.defaultWorkspace().ingest(List.of(
+                    Map.of("event", "page.viewed", "actor", "visitor-7", "timestamp", 1_764_600_000_000L),
+                    Map.of("event", "page.product_viewed", "timestamp", 1_764_600_060_000L,
+                            "actor", Map.of("type", "customer", "id", "cust_1", "name", "Ada Silva"),
+                            "object", Map.of("type", "product", "id", "gift-box"))));
+            FxTaskRunner tasks = new FxTaskRunner(Platform::runLater);
+            TestEntityNavigator entities = new TestEntityNavigator();
+            EventsViewModel model = ScreenRobot.onFx(() -> new EventsViewModel(engine::defaultWorkspace, tasks,
+                    new ManualScheduler(), Clock.systemUTC(), ZoneOffset.UTC, new TestDialogs(), text -> { }));
+            model.onOpenEntity(entities);
+            try (ScreenRobot robot = ScreenRobot.show(() -> {
+                model.activate();
+                return new EventsView(model);
+            })) {
+                robot.waitUntil(() -> model.rows().size() == 2, () -> "rows " + model.rows().size());
+                TableView<EventsViewModel.Row> table = robot.find("#events-table");
+                robot.waitUntil(() -> rowNode(table, 1) != null, () -> "rows not drawn");
+                robot.clickOn(robot.read(() -> rowNode(table, 1)));
+                robot.waitUntil(() -> model.selectedProperty().get() != null, () -> "nothing selected");
+                assertThat(robot.read(() -> robot.<MenuButton>find("#events-open-entity").isDisabled()))
+                        .as("a string actor names no entity").isTrue();
+                robot.clickOn(robot.read(() -> rowNode(table, 0)));
+                robot.waitUntil(() -> !robot.<MenuButton>find("#events-open-entity").isDisabled(),
+                        () -> "the menu stays off");
+                robot.clickOn("#events-open-entity");
+                robot.clickOn("Open object: product gift-box");
+                robot.waitUntil(() -> !entities.opened.isEmpty(), () -> "nothing opened");
+                assertThat(entities.opened).containsExactly("product/gift-box");
             } finally {
                 tasks.close();
             }

@@ -6,8 +6,10 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.EventsOnlyApi;
 import com.headlessanalytics.console.api.HeadlessApi;
 import com.headlessanalytics.console.engine.Engine;
+import com.headlessanalytics.console.ui.common.EntityLink;
 import com.headlessanalytics.console.ui.common.ManualScheduler;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestEntityNavigator;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -50,6 +52,30 @@ class EventsViewModelTest {
                     "actor", "a" + (i % 3), "source", Map.of("channel", "qr")));
         }
         api.ingest(batch);
+    }
+
+    @Test
+    void openEntityOffersTheEventsActorObjectAndEntityWithATypeAndAnId() {
+        api.ingest(List.of(
+                Map.of("id", "s1", "event", "page.viewed", "timestamp", 1_700_000_000_000L, "actor", "visitor-7"),
+                Map.of("id", "o1", "event", "qr.bottle_scanned", "timestamp", 1_700_000_001_000L,
+                        "actor", Map.of("type", "customer", "id", "cust_1", "name", "Ada Silva"),
+                        "object", Map.of("type", "product", "id", "gift-box"),
+                        "entity", Map.of("type", "location", "id", 42))));
+        TestEntityNavigator entities = new TestEntityNavigator();
+        model.onOpenEntity(entities);
+        model.activate();
+        model.selectedProperty().set(model.rows().get(0));
+        assertThat(model.entityLinks()).extracting(EntityLink::label).containsExactly(
+                "actor: customer cust_1 (Ada Silva)", "object: product gift-box", "entity: location 42");
+        assertThat(model.canOpenEntityProperty().get()).isTrue();
+        model.openEntity(model.entityLinks().get(1));
+        assertThat(entities.opened).containsExactly("product/gift-box");
+
+        model.selectedProperty().set(model.rows().get(1));
+        assertThat(model.entityLinks()).as("a string actor is no entity").isEmpty();
+        assertThat(model.canOpenEntityProperty().get()).isFalse();
+        model.deactivate();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.headlessanalytics.console.api.EventQuery;
 import com.headlessanalytics.console.api.Funnels;
 import com.headlessanalytics.console.ui.common.CsvExport;
 import com.headlessanalytics.console.ui.common.TestDialogs;
+import com.headlessanalytics.console.ui.common.TestEntityNavigator;
 import com.headlessanalytics.console.ui.common.TestTasks;
 import com.headlessanalytics.console.ui.metrics.FakeAnalyticsApi;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,22 @@ class FunnelActorPagerTest {
         assertThat(model.picked(3, Funnels.Outcome.DROPPED)).isFalse();
         model.show(1, Funnels.Outcome.DROPPED, null);
         assertThat(model.picked(1, Funnels.Outcome.REACHED)).as("step 1 always lists who reached it").isTrue();
+    }
+
+    @Test
+    void openEntitySearchesTheEntitiesForTheSelectedActorsId() {
+        FunnelActorPager model = pager(TestTasks.direct());
+        api.actors = q -> FunnelFixtures.actors(q, 3);
+        TestEntityNavigator entities = new TestEntityNavigator();
+        model.show(2, Funnels.Outcome.DROPPED, null);
+        model.selectedActorProperty().set(model.actors().get(1));
+        assertThat(model.openEntityCommand().isExecutable()).as("no Entities screen wired").isFalse();
+        model.onOpenEntity(entities);
+        assertThat(model.openEntityCommand().isExecutable()).isTrue();
+        model.openEntityCommand().execute();
+        assertThat(entities.opened).containsExactly("find cust_1");
+        model.selectedActorProperty().set(null);
+        assertThat(model.openEntityCommand().isExecutable()).isFalse();
     }
 
     @Test
