@@ -66,58 +66,67 @@ final class GraphProjection implements EventStore.AfterCommit {
             this.relation = relation;
             this.to = to;
         }
+
+        /** Equal when from the same entity, to the same entity, with the same name. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Edge e && e.from == from && e.to == to && e.relation.equals(relation);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(to) * 31 + relation.hashCode();
+        }
     }
 
-    /** The events that name an entity, as (timestamp, seq) pairs, sorted when read. */
+    /** The events that name an entity, as (timestamp, seq) pairs in one array, sorted when read. */
     static final class Timeline {
-        private long[] ts = new long[2];
-        private long[] seq = new long[2];
+        private long[] pairs = new long[2];
         private int size;
         private boolean sorted = true;
 
         void add(long t, long s) {
-            if (size == ts.length) {
-                ts = Arrays.copyOf(ts, size * 2);
-                seq = Arrays.copyOf(seq, size * 2);
+            if (2 * size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
             }
-            if (size > 0 && (t < ts[size - 1] || (t == ts[size - 1] && s < seq[size - 1]))) {
+            if (size > 0 && (t < pairs[2 * size - 2] || (t == pairs[2 * size - 2] && s < pairs[2 * size - 1]))) {
                 sorted = false;
             }
-            ts[size] = t;
-            seq[size] = s;
+            pairs[2 * size] = t;
+            pairs[2 * size + 1] = s;
             size++;
         }
 
         /** Up to {@code limit} + 1 events before (ts, seq) (all when null), newest first, as {ts, seq} pairs. */
         List<long[]> newestBefore(long[] before, int limit) {
             if (!sorted) {
-                Integer[] order = new Integer[size];
+                long[][] all = new long[size][];
                 for (int i = 0; i < size; i++) {
-                    order[i] = i;
+                    all[i] = new long[] {pairs[2 * i], pairs[2 * i + 1]};
                 }
-                Arrays.sort(order, Comparator.<Integer>comparingLong(i -> ts[i]).thenComparingLong(i -> seq[i]));
-                long[] t = new long[ts.length];
-                long[] s = new long[seq.length];
+                Arrays.sort(all, Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
                 for (int i = 0; i < size; i++) {
-                    t[i] = ts[order[i]];
-                    s[i] = seq[order[i]];
+                    pairs[2 * i] = all[i][0];
+                    pairs[2 * i + 1] = all[i][1];
                 }
-                ts = t;
-                seq = s;
                 sorted = true;
             }
             List<long[]> out = new ArrayList<>();
             for (int i = size - 1; i >= 0 && out.size() <= limit; i--) {
-                if (before == null || ts[i] < before[0] || (ts[i] == before[0] && seq[i] < before[1])) {
-                    out.add(new long[] {ts[i], seq[i]});
+                long t = pairs[2 * i];
+                long s = pairs[2 * i + 1];
+                if (before == null || t < before[0] || (t == before[0] && s < before[1])) {
+                    out.add(new long[] {t, s});
                 }
             }
             return out;
         }
     }
 
-    /** An entity. */
+    /** An entity; its relationship lists are made when it gets its first. */
     static final class Node {
+        /** Up to this many outgoing relationships are found by a scan, more through a map. */
+        private static final int SCANNED = 16;
         final EntityKey key;
         Stamped name;
         Map<String, Stamped> properties;
@@ -125,11 +134,46 @@ final class GraphProjection implements EventStore.AfterCommit {
         long last = Long.MIN_VALUE;
         long count;
         final Timeline timeline = new Timeline();
-        final Map<String, Edge> out = new HashMap<>();
-        final List<Edge> in = new ArrayList<>();
+        List<Edge> out;
+        Map<Edge, Edge> outIndex;
+        List<Edge> in;
 
         Node(EntityKey key) {
             this.key = key;
+        }
+
+        /** The relationship to {@code to} named {@code relation}, made when new. */
+        Edge edgeTo(String relation, Node to) {
+            if (out == null) {
+                out = new ArrayList<>(2);
+            }
+            Edge probe = new Edge(this, relation, to);
+            Edge found = null;
+            if (outIndex != null) {
+                found = outIndex.get(probe);
+            } else {
+                for (Edge e : out) {
+                    if (e.to == to && e.relation.equals(relation)) {
+                        found = e;
+                        break;
+                    }
+                }
+            }
+            if (found != null) {
+                return found;
+            }
+            out.add(probe);
+            if (outIndex != null) {
+                outIndex.put(probe, probe);
+            } else if (out.size() > SCANNED) {
+                outIndex = new HashMap<>();
+                out.forEach(e -> outIndex.put(e, e));
+            }
+            if (to.in == null) {
+                to.in = new ArrayList<>(2);
+            }
+            to.in.add(probe);
+            return probe;
         }
 
         Entities.Entity entity() {
@@ -146,6 +190,12 @@ final class GraphProjection implements EventStore.AfterCommit {
     static final class Graph {
         final ReadWriteLock lock = new ReentrantReadWriteLock();
         final NavigableMap<EntityKey, Node> nodes = new TreeMap<>();
+        /** One copy of each type and relation name (there are few), not one per entity. */
+        private final Map<String, String> names = new HashMap<>();
+
+        private String shared(String name) {
+            return names.size() < 10_000 ? names.computeIfAbsent(name, k -> k) : name;
+        }
 
         void apply(long seq, Event event) {
             GraphFacts facts = GraphRules.of(event);
@@ -154,7 +204,12 @@ final class GraphProjection implements EventStore.AfterCommit {
             }
             long ts = event.timestamp();
             for (GraphFacts.Mention m : facts.mentions()) {
-                Node n = nodes.computeIfAbsent(m.key(), Node::new);
+                Node n = nodes.get(m.key());
+                if (n == null) {
+                    EntityKey key = new EntityKey(shared(m.key().type()), m.key().id());
+                    n = new Node(key);
+                    nodes.put(key, n);
+                }
                 n.first = Math.min(n.first, ts);
                 n.last = Math.max(n.last, ts);
                 n.count++;
@@ -178,13 +233,7 @@ final class GraphProjection implements EventStore.AfterCommit {
                 }
             }
             for (GraphFacts.Edge e : facts.edges()) {
-                Node from = nodes.get(e.from());
-                Node to = nodes.get(e.to());
-                Edge edge = from.out.computeIfAbsent(e.relation() + '\n' + e.to().type() + '\n' + e.to().id(), k -> {
-                    Edge created = new Edge(from, e.relation(), to);
-                    to.in.add(created);
-                    return created;
-                });
+                Edge edge = nodes.get(e.from()).edgeTo(shared(e.relation()), nodes.get(e.to()));
                 edge.count++;
                 edge.first = Math.min(edge.first, ts);
                 edge.last = Math.max(edge.last, ts);
@@ -450,14 +499,16 @@ final class GraphProjection implements EventStore.AfterCommit {
             if (n == null) {
                 return null;
             }
-            List<Entities.Relationship> related = new ArrayList<>(latest(n.out.values(), relationships).stream()
+            List<Edge> out = n.out == null ? List.of() : n.out;
+            List<Edge> in = n.in == null ? List.of() : n.in;
+            List<Entities.Relationship> related = new ArrayList<>(latest(out, relationships).stream()
                     .map(e -> relationship(Entities.Relationship.OUT, e, e.to)).toList());
-            related.addAll(latest(n.in, relationships).stream()
+            related.addAll(latest(in, relationships).stream()
                     .map(e -> relationship(Entities.Relationship.IN, e, e.from)).toList());
             related.sort(Comparator.comparingLong(Entities.Relationship::lastSeen).reversed()
                     .thenComparing(Entities.Relationship::direction).thenComparing(Entities.Relationship::relation)
                     .thenComparing(Entities.Relationship::type).thenComparing(Entities.Relationship::id));
-            return new View(n.entity(), related, n.out.size() + n.in.size(), n.timeline.newestBefore(null, events));
+            return new View(n.entity(), related, out.size() + in.size(), n.timeline.newestBefore(null, events));
         } finally {
             g.lock.writeLock().unlock();
         }

@@ -2,6 +2,7 @@ package com.headlessanalytics.console.app.bench;
 
 import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.HeadlessApi;
+import com.headlessanalytics.console.api.Metrics;
 import com.headlessanalytics.console.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ public final class GraphBenchmark {
         this.out = out;
     }
 
-    public void run(Path scratch) throws IOException {
+    public void run(Path scratch) throws IOException, InterruptedException {
         out.printf("graph benchmark: %,d events per ingest run, %d rounds; lookups among %,d entities; Java %s,"
                 + " %d cores%n", settings.events(), settings.rounds(), settings.entities(), Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
@@ -76,7 +77,7 @@ public final class GraphBenchmark {
     }
 
     /** Fills a folder with {@code --entities} items, then times detail lookups of random ones. */
-    private void lookups(Path folder) throws IOException {
+    private void lookups(Path folder) throws IOException, InterruptedException {
         try (Engine engine = Engine.open(folder)) {
             HeadlessApi api = engine.defaultWorkspace();
             long start = System.nanoTime();
@@ -96,6 +97,21 @@ public final class GraphBenchmark {
             }
             out.printf("stored %,d events naming %,d entities in %.1f s%n", settings.entities(), settings.entities(),
                     (System.nanoTime() - start) / 1e9);
+        }
+        long empty = HeapWatch.retained();
+        try (Engine engine = Engine.openWithoutGraph(folder)) {
+            engine.defaultWorkspace().metrics(Metrics.Query.of(null, null, null));
+            empty = HeapWatch.retained();
+        }
+        try (Engine engine = Engine.open(folder)) {
+            HeadlessApi api = engine.defaultWorkspace();
+            long reopened = System.nanoTime();
+            api.entity("item", "i0");
+            double seconds = (System.nanoTime() - reopened) / 1e9;
+            long graph = HeapWatch.retained() - empty;
+            out.printf("reopened: the graph built from the %,d stored events, first answer after %.1f s;"
+                    + " the graph holds %,d MB (%,.0f bytes per entity, its one event included)%n",
+                    settings.entities(), seconds, graph >> 20, (double) graph / settings.entities());
             SplittableRandom random = new SplittableRandom(7);
             for (int i = 0; i < Math.min(1000, settings.lookups()); i++) {
                 api.entity("item", "i" + random.nextInt(settings.entities()));

@@ -176,6 +176,15 @@ public final class GraphRules {
         return null;
     }
 
+    /** The entity an actor, object or entity value names, or null when it is not an object with a type and an id. */
+    public static EntityKey keyOf(Object value) {
+        if (!(value instanceof Map<?, ?> m) || !(m.get("type") instanceof String type)) {
+            return null;
+        }
+        String id = idText(m.get("id"));
+        return id == null ? null : new EntityKey(type, id);
+    }
+
     /** The id's text: a string, or an integer given as a JSON number; null for anything else. */
     static String idText(Object id) {
         if (id instanceof String s) {
@@ -233,14 +242,11 @@ public final class GraphRules {
     /** The mention of an object with a type and an id (merged with an earlier one of the same key), or null. */
     @SuppressWarnings("unchecked")
     private static EntityKey mention(Object value, Map<EntityKey, GraphFacts.Mention> mentions) {
-        if (!(value instanceof Map<?, ?> m) || !(m.get("type") instanceof String type)) {
+        EntityKey key = keyOf(value);
+        if (key == null) {
             return null;
         }
-        String id = idText(m.get("id"));
-        if (id == null) {
-            return null;
-        }
-        EntityKey key = new EntityKey(type, id);
+        Map<?, ?> m = (Map<?, ?>) value;
         String name = m.get("name") instanceof String s ? s : null;
         Map<String, Object> properties = m.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : null;
         GraphFacts.Mention earlier = mentions.get(key);

@@ -1,8 +1,8 @@
 package com.headlessanalytics.console.ui.common;
 
 import com.headlessanalytics.console.domain.Event;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import com.headlessanalytics.console.domain.graph.EntityKey;
+import com.headlessanalytics.console.domain.graph.GraphRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,32 +28,16 @@ public record EntityLink(String role, String type, String id, String name) {
 
     /** The entity {@code value} names, or null when it is not an object with a type and an id. */
     public static EntityLink of(String role, Object value) {
-        if (!(value instanceof Map<?, ?> m) || !(m.get("type") instanceof String type) || type.isBlank()) {
+        EntityKey key = GraphRules.keyOf(value);
+        if (key == null || key.type().isBlank() || key.id().isBlank()) {
             return null;
         }
-        String id = idText(m.get("id"));
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        return new EntityLink(role, type, id, m.get("name") instanceof String n && !n.isBlank() ? n : null);
+        Object name = ((Map<?, ?>) value).get("name");
+        return new EntityLink(role, key.type(), key.id(), name instanceof String n && !n.isBlank() ? n : null);
     }
 
     /** How a person reads it: "actor: customer cust_1 (Ada L.)". */
     public String label() {
         return role + ": " + type + " " + id + (name == null ? "" : " (" + name + ")");
-    }
-
-    /** The id as the graph keys it: a string, or an integer given as a JSON number. */
-    private static String idText(Object id) {
-        if (id instanceof String s) {
-            return s;
-        }
-        if (id instanceof Integer || id instanceof Long || id instanceof BigInteger) {
-            return id.toString();
-        }
-        if (id instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
-            return d.toBigInteger().toString();
-        }
-        return null;
     }
 }
