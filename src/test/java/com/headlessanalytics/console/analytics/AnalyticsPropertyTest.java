@@ -45,7 +45,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * counterexample. The default business (queries without {@code businessId}) gets a fresh engine
  * per try, in a property of its own.
  */
-class AnalyticsPropertyTest {
+public class AnalyticsPropertyTest {
     /** A Monday, so week buckets start at an event tick. */
     static final long BASE = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
     static final long MINUTE = 60_000L;
@@ -96,7 +96,8 @@ class AnalyticsPropertyTest {
         delete(dir);
     }
 
-    static void delete(Path folder) throws IOException {
+    /** Deletes a folder and everything in it. */
+    public static void delete(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

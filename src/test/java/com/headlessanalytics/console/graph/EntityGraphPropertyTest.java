@@ -2,6 +2,7 @@ package com.headlessanalytics.console.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.headlessanalytics.console.analytics.AnalyticsPropertyTest;
 import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.HeadlessApi;
@@ -9,19 +10,16 @@ import com.headlessanalytics.console.api.IngestResult;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.engine.Engine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -50,15 +48,7 @@ class EntityGraphPropertyTest {
     @AfterContainer
     static void closeEngine() throws IOException {
         engine.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        AnalyticsPropertyTest.delete(dir);
     }
 
     /** Ties are common (six ticks); the naive rebuild replays the events in the order they were stored. */
