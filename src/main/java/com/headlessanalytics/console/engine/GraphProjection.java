@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operating graph (docs/graph.md), held in memory and kept by a thread of its own: built from
- * the stored events when the engine opens, then fed each commit's events, in commit order, by the
+ * the stored events on the first read, then fed each commit's events, in commit order, by the
  * writer thread. A read waits until the graph holds every event committed before it. Nothing of it is written to H2 (random-key tables there cost ingest 0.06–0.18 of
  * its rate: docs/graph.md), so it is derived from the events alone and nothing is lost on a crash.
  * Every merge is order-independent: counts add, first and last seen take the minimum and maximum,
@@ -260,7 +260,7 @@ final class GraphProjection implements EventStore.AfterCommit {
     private long appliedSeq;
     private volatile boolean closing;
     private volatile String loadError;
-    private Thread worker;
+    private volatile Thread worker;
 
     /** {@code enabled} false keeps no graph at all: the baseline of {@code bench graph}. */
     GraphProjection(Database db, boolean enabled) {
@@ -269,30 +269,39 @@ final class GraphProjection implements EventStore.AfterCommit {
     }
 
     /**
-     * Starts the graph's thread: it builds the graph from the events stored so far, then applies
-     * each commit as it comes, so the writer thread only hands the events over.
+     * For the baseline engine only, marks the graph built (and empty). Otherwise nothing happens
+     * until the first read: a console that never asks about entities never builds the graph.
      */
     void start() {
         if (!enabled) {
             loaded.countDown();
-            return;
         }
-        long last = db.read(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+    }
+
+    /**
+     * On the first read: notes the newest stored event and starts the graph's thread, which builds
+     * the graph from the events stored up to it, then applies each commit as it comes.
+     */
+    private void ensureStarted() {
         synchronized (lock) {
-            committedSeq = last;
+            if (!enabled || worker != null || closing) {
+                return;
+            }
+            long last = db.read(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(seq), 0) FROM event")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            committedSeq = Math.max(committedSeq, last);
+            worker = Thread.ofPlatform().name("ha-graph").daemon().start(() -> run(last));
         }
-        worker = Thread.ofPlatform().name("ha-graph").daemon().start(() -> run(last));
     }
 
     /** Stops the build at the next page, or the thread after the commit it is applying, and waits. */
     void close() {
-        closing = true;
         synchronized (lock) {
+            closing = true;
             lock.notifyAll();
         }
         if (worker != null) {
@@ -311,6 +320,9 @@ final class GraphProjection implements EventStore.AfterCommit {
             return;
         }
         synchronized (lock) {
+            if (worker == null) {
+                return;
+            }
             while (live && waiting.size() >= MAX_WAITING && !closing && loadError == null) {
                 try {
                     lock.wait(100);
@@ -361,7 +373,7 @@ final class GraphProjection implements EventStore.AfterCommit {
                     next = waiting.poll();
                 }
                 if (next != null) {
-                    apply(next.workspaceId(), next.stored());
+                    apply(next.workspaceId(), next.stored().stream().filter(e -> e.seq() > last).toList());
                     synchronized (lock) {
                         appliedSeq = Math.max(appliedSeq, next.stored().get(next.stored().size() - 1).seq());
                         lock.notifyAll();
@@ -416,6 +428,7 @@ final class GraphProjection implements EventStore.AfterCommit {
      * {@code not_ready} after a long wait or a failed build.
      */
     private Graph graph(String workspaceId) {
+        ensureStarted();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOAD_WAIT_MS);
         try {
             synchronized (lock) {
