@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -93,6 +95,30 @@ public final class ScreenRobot extends FxRobot implements AutoCloseable {
             throw new AssertionError("no node matches " + query);
         }
         return node;
+    }
+
+    /**
+     * Scrolls the node the query finds into view inside its scroll pane (the sidebar holds more
+     * areas than a 800-pixel window shows), so that a click lands on it.
+     */
+    public ScreenRobot reveal(String query) {
+        Node node = find(query);
+        onFx(() -> {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+                    Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double hidden = scroll.getContent().getBoundsInLocal().getHeight()
+                            - scroll.getViewportBounds().getHeight();
+                    if (hidden > 0) {
+                        scroll.setVvalue(Math.max(0, Math.min(1, inContent.getMinY() / hidden)));
+                    }
+                    break;
+                }
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
     }
 
     /** Selects the text field's content and types {@code text} in its place. */

@@ -97,14 +97,14 @@ class ShellInteractionTest {
                 assertThat(robot.read(() -> robot.<ToggleButton>find("#sidebar-approvals").getTooltip().getText()))
                         .isEqualTo("Approvals is not available in this version yet");
 
-                robot.clickOn("#sidebar-settings");
+                robot.reveal("#sidebar-settings").clickOn("#sidebar-settings");
                 robot.waitUntil(() -> "Settings".equals(title(robot)), () -> "title " + title(robot));
                 assertThat(robot.<ToggleButton>find("#sidebar-settings").isSelected()).isTrue();
-                robot.clickOn("#sidebar-connection");
+                robot.reveal("#sidebar-connection").clickOn("#sidebar-connection");
                 robot.waitUntil(() -> "Connection".equals(title(robot)), () -> "title " + title(robot));
-                robot.clickOn("#sidebar-approvals");
+                robot.reveal("#sidebar-approvals").clickOn("#sidebar-approvals");
                 assertThat(title(robot)).as("a greyed-out area does not open").isEqualTo("Connection");
-                robot.clickOn("#sidebar-connection");
+                robot.reveal("#sidebar-connection").clickOn("#sidebar-connection");
                 assertThat(robot.<ToggleButton>find("#sidebar-connection").isSelected())
                         .as("clicking the open area keeps it selected").isTrue();
 
