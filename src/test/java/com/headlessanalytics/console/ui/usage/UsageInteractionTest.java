@@ -81,8 +81,9 @@ class UsageInteractionTest {
                     .startsWith("4 of 1,000,000 calls used this month (under 0.1%)");
             assertThat(robot.read(() -> robot.<ProgressBar>find("#usage-quota-bar").getStyleClass()))
                     .as("far from the quota").doesNotContain("warning", "danger");
-            assertThat(robot.read(() -> robot.<ProgressBar>find("#usage-quota-bar").getWidth()))
-                    .as("the quota bar fills the line").isGreaterThan(300);
+            ProgressBar bar = robot.find("#usage-quota-bar");
+            robot.waitUntil(() -> bar.getWidth() > 300, () -> "the quota bar does not fill the line: width "
+                    + bar.getWidth());
             TableView<UsageViewModel.CallRow> calls = robot.find("#usage-calls");
             assertThat(robot.read(() -> calls.getItems().size())).isEqualTo(4);
 
