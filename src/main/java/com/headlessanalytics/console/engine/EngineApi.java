@@ -185,6 +185,10 @@ final class EngineApi implements HeadlessApi {
         return new Validated(events, envelopes);
     }
 
+    Database database() {
+        return store.database();
+    }
+
     /**
      * As {@link #persist}, written in time order in one transaction ({@link EventStore#storeBulk}):
      * the path of bulk imports ({@link BulkImport}) and connector ingest, whose batches come from files.

@@ -49,6 +49,10 @@ final class EventStore {
         void committed(String workspaceId, List<IngestProjection.Stored> stored);
     }
 
+    Database database() {
+        return db;
+    }
+
     EventStore(Database db, KeyBlockIndex keys, List<IngestProjection> more, AfterCommit afterCommit) {
         this.db = db;
         this.afterCommit = afterCommit;

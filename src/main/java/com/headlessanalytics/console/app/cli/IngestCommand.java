@@ -8,6 +8,7 @@ import com.headlessanalytics.console.domain.EventLimits;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.domain.FieldError;
 import com.headlessanalytics.console.engine.BulkImport;
+import com.headlessanalytics.console.engine.DataFileUse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -131,10 +132,18 @@ final class IngestCommand implements Callable<Integer> {
             return HaCommand.REJECTED;
         }
         boolean terminal = System.console() != null;
+        DataFileUse compacting = null;
+        long compactStart = 0;
         try (TargetOptions.Opened opened = target.open()) {
             Optional<BulkImport> bulk = BulkImport.of(opened.api());
             if (bulk.isPresent()) {
                 importInChunks(bulk.get(), invalidRecords, err, terminal);
+                DataFileUse use = bulk.get().dataFile();
+                if (stored > 0 && use.worthCompacting()) {
+                    bulk.get().compactWhenClosed();
+                    compacting = use;
+                    compactStart = System.nanoTime();
+                }
             } else {
                 sendInBatches(opened, invalidRecords, err, terminal);
             }
@@ -144,6 +153,11 @@ final class IngestCommand implements Callable<Integer> {
             out.printf("%d records read from %s into %s: %d stored, %d duplicates, %d rejected%s%n", read,
                     file.getFileName(), opened.description(), stored, duplicates, rejected + invalid,
                     invalid > 0 ? " (" + invalid + " invalid, skipped)" : "");
+            if (compacting != null) {
+                err.printf("compacting the data file: %,d MB, %d%% of it in use …%n", compacting.bytes() >> 20,
+                        compacting.livePercent());
+                err.flush();
+            }
         } catch (ApiException e) {
             if (terminal) {
                 err.println();
@@ -152,6 +166,10 @@ final class IngestCommand implements Callable<Integer> {
             err.println(stored + " events were stored before the failure; running the same command again"
                     + " sends the rest and stores nothing twice.");
             return HaCommand.FAILED;
+        }
+        if (compacting != null) {
+            err.printf("compacted the data file from %,d MB to %,d MB in %.1f s%n", compacting.bytes() >> 20,
+                    Files.size(compacting.file()) >> 20, (System.nanoTime() - compactStart) / 1e9);
         }
         return rejected + invalid > 0 ? HaCommand.REJECTED : 0;
     }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,6 +182,61 @@ class BulkImportTest {
             assertThat(engine.defaultWorkspace().metrics(Metrics.Query.of(null, null, null)).totalEvents())
                     .isEqualTo(70_000);
         }
+    }
+
+    @Test
+    void aDataFileLeftMostlyDeadIsCompactedAndKeepsEveryEvent() throws Exception {
+        Path file = perActorFile(30_000);
+        Path data = dir.resolve("data");
+        CliTest.Run run = CliTest.run("ingest", file.toString(), "--data-dir", data.toString(), "--chunk-size", "1000");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Matcher compacted = Pattern.compile("compacted the data file from ([\\d,]+) MB to ([\\d,]+) MB").matcher(run.err());
+        assertThat(compacted.find()).as(run.err()).isTrue();
+        long before = Long.parseLong(compacted.group(1).replace(",", ""));
+        long after = Long.parseLong(compacted.group(2).replace(",", ""));
+        assertThat(after).as("MB after compaction, of %d before", before).isLessThan(before / 4);
+        assertThat(Files.size(data.resolve("headless.mv.db")) >> 20).isEqualTo(after);
+        try (Engine engine = Engine.open(data)) {
+            assertThat(stored(engine.defaultWorkspace())).hasSize(30_000);
+        }
+
+        CliTest.Run again = CliTest.run("ingest", file.toString(), "--data-dir", data.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 stored, 30001 duplicates");
+        assertThat(again.err()).as("nothing stored, nothing to compact").doesNotContain("compacting");
+    }
+
+    @Test
+    void aKillDuringTheCompactionLosesNothing() throws Exception {
+        Path file = perActorFile(70_000);
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("child.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                com.headlessanalytics.console.app.Main.class.getName(), "ingest", file.toString(), "--data-dir",
+                data.toString(), "--chunk-size", "5000")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!Files.readString(log).contains("compacting the data file") && child.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(child.isAlive()).as("the import ended before it was killed: %s", Files.readString(log)).isTrue();
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(Files.readString(log)).as("killed during the compaction").doesNotContain("compacted the data file");
+        try (Engine engine = Engine.open(data)) {
+            assertThat(stored(engine.defaultWorkspace())).hasSize(70_000);
+            assertThat(engine.defaultWorkspace().metrics(Metrics.Query.of(null, null, null)).totalEvents())
+                    .isEqualTo(70_000);
+        }
+        CliTest.Run rerun = CliTest.run("ingest", file.toString(), "--data-dir", data.toString());
+        assertThat(rerun.exit()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("0 stored, 70001 duplicates");
     }
 
     /** Every stored event by id, as its JSON without receivedAt (the time of storing). */
