@@ -127,6 +127,10 @@ class AgentContextInteractionTest extends EngineScreenTest {
             robot.waitUntil(() -> !copied.isEmpty(), () -> "Copy JSON copied nothing");
             assertThat(copied).containsExactly(model.jsonProperty().get());
 
+            // the changes table was built with the answer; its row cells are made at a later layout pulse
+            robot.waitUntil(() -> robot.from(changes).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r
+                    && r.getItem() instanceof AgentContextViewModel.Row item && item.cells().get(0)
+                    .equals("order.created")).tryQuery().isPresent(), () -> "the order.created row is not drawn");
             Node orders = robot.from(changes).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r
                     && r.getItem() instanceof AgentContextViewModel.Row item && item.cells().get(0)
                     .equals("order.created")).query();

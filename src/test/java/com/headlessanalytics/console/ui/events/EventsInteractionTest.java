@@ -71,7 +71,9 @@ class EventsInteractionTest {
                         () -> "rows " + model.rows().size());
                 assertThat(text(robot, "#screen-status")).isEqualTo("3 events shown");
                 TableView<EventsViewModel.Row> table = robot.find("#events-table");
-                robot.waitUntil(() -> rowNode(table, 2) != null, () -> "rows not drawn");
+                // the 9 rows drawn before the filter stay in their cells until the next layout pulse
+                robot.waitUntil(() -> drawn(table, model.rows()), () -> "the 3 filtered rows not drawn; drawn: "
+                        + robot.read(() -> drawnItems(table)));
                 List<String> shownNames = robot.read(() -> List.of(cells(table, 0).get(1), cells(table, 1).get(1),
                         cells(table, 2).get(1)));
                 assertThat(shownNames).containsOnly("order.created");
@@ -190,6 +192,34 @@ class EventsInteractionTest {
     static TableRow<?> rowNode(TableView<?> table, int index) {
         return table.lookupAll(".table-row-cell").stream().map(n -> (TableRow<?>) n)
                 .filter(r -> r.getIndex() == index && !r.isEmpty()).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether the table's cells show {@code rows} now: a row cell per row, holding it, with its Event
+     * and Actor cells showing its name and actor. Cells take a new list's items at the next layout
+     * pulse, not when the list changes.
+     */
+    static boolean drawn(TableView<?> table, List<EventsViewModel.Row> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            TableRow<?> row = rowNode(table, i);
+            if (row == null || !rows.get(i).equals(row.getItem())) {
+                return false;
+            }
+            List<String> shown = cells(table, i);
+            if (shown.size() < 3 || !shown.get(1).equals(rows.get(i).name())
+                    || !shown.get(2).equals(rows.get(i).actor())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The items the non-empty row cells hold, by index, for a failure message. */
+    static String drawnItems(TableView<?> table) {
+        return table.lookupAll(".table-row-cell").stream().map(n -> (TableRow<?>) n).filter(r -> !r.isEmpty())
+                .sorted(java.util.Comparator.comparingInt(TableRow::getIndex))
+                .map(r -> r.getIndex() + ":" + (r.getItem() instanceof EventsViewModel.Row row
+                        ? row.name() + " " + row.actor() : r.getItem())).toList().toString();
     }
 
     static List<String> cells(TableView<?> table, int index) {

@@ -105,6 +105,10 @@ class MetricsInteractionTest extends EngineScreenTest {
             assertThat(robot.read(() -> definitions.getItems().get(0).valueText())).isEqualTo("120.5");
 
             assertThat(robot.<javafx.scene.control.Button>find("#metrics-delete-definition").isDisabled()).isTrue();
+            // the row cell is made at the layout pulse after the definition is listed
+            robot.waitUntil(() -> robot.from(definitions).lookup(".table-row-cell")
+                    .match(n -> n instanceof TableRow<?> r && r.getItem() != null).tryQuery().isPresent(),
+                    () -> "the definition's row is not drawn");
             Node row = robot.from(definitions).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r
                     && r.getItem() != null).query();
             robot.clickOn(row);

@@ -47,6 +47,10 @@ class ReceiptsInteractionTest extends EngineScreenTest {
             assertThat(chain.intact()).isTrue();
             assertThat(robot.read(() -> model.chainTextProperty().get())).startsWith("Hash chain intact: "
                     + chain.records() + " records").endsWith("head " + chain.head().substring(0, 12) + "…");
+            // the outcome badges are built by the table's cells, at the layout pulse after the rows arrive
+            robot.waitUntil(() -> visibleLabels(robot).containsAll(List.of("Chain intact", "escrow", "deny", "allow")),
+                    () -> "the chain banner and the outcome badges are not all drawn: "
+                            + robot.read(() -> visibleLabels(robot)));
             assertThat(robot.read(() -> visibleLabels(robot))).contains("Chain intact", "escrow", "deny", "allow");
             assertThat(robot.read(() -> robot.<Label>find("#receipts-summary").getText()))
                     .isEqualTo("3 receipts · 1 allow, 1 deny, 1 escrow");

@@ -130,6 +130,9 @@ class SettingsInteractionTest {
                 }
 
                 Label actingAs = robot.find("#settings-operator-acting-as");
+                // a background task, started when the screen was shown, reads who this workspace records
+                robot.waitUntil(() -> !actingAs.getText().startsWith("Reading who"),
+                        () -> "who you act as is still being read: " + actingAs.getText());
                 assertThat(robot.read(actingAs::getText)).startsWith("This workspace records you as operator:ana:");
                 robot.typeInto("#settings-operator-name", "ana maria");
                 assertThat(robot.<Button>find("#settings-operator-save").isDisabled()).as("no spaces").isTrue();

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +53,9 @@ class TrackablesInteractionTest extends EngineScreenTest {
                     .findFirst().orElseThrow().scans())).isEqualTo(3);
             robot.typeInto("#trackables-search", "ries");
             robot.waitUntil(() -> model.rows().size() == 1, () -> "rows " + model.rows());
+            // newest first, Riesling was listed second: that cell shows it until the layout pulse after the search
+            TableView<TrackablesViewModel.Row> table = robot.find("#trackables-table");
+            robot.waitUntil(() -> drawn(table, model.rows()), () -> "the searched rows are not drawn: " + model.rows());
             robot.clickOn("Riesling 0.75 l, batch 12");
             robot.waitUntil(() -> model.events().size() == 3, () -> "events " + model.events());
             assertThat(robot.read(() -> List.copyOf(model.events()))).allMatch(e -> e.channel().equals("scan"));
@@ -84,5 +90,17 @@ class TrackablesInteractionTest extends EngineScreenTest {
             assertThat(api.trackables(Trackables.Query.all()).trackables()).hasSize(3);
             robot.screenshot("interaction-trackables");
         }
+    }
+
+    /**
+     * Whether the table's visible row cells show exactly {@code rows}, each at its index with its
+     * name: cells take a new list's items at the next layout pulse, not when the list changes.
+     */
+    static boolean drawn(TableView<?> table, List<TrackablesViewModel.Row> rows) {
+        List<TableRow<?>> shown = table.lookupAll(".table-row-cell").stream().<TableRow<?>>map(n -> (TableRow<?>) n)
+                .filter(r -> r.isVisible() && !r.isEmpty()).toList();
+        return shown.size() == rows.size() && shown.stream().allMatch(r -> r.getIndex() < rows.size()
+                && rows.get(r.getIndex()).equals(r.getItem()) && r.lookupAll(".table-cell").stream()
+                .anyMatch(c -> rows.get(r.getIndex()).name().equals(((Labeled) c).getText())));
     }
 }
