@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.engine;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,14 +18,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 file database of one data folder: migrated on open, read through a small pool, written
- * only through one writer thread so that writes never race. The writer commits the writes queued
+ * The H2 file database of one data folder: migrated on open (all or nothing, {@link MigrationGuard}),
+ * read through a small pool, written only through one writer thread so that writes never race. The writer commits the writes queued
  * when it starts a transaction together (group commit, at most {@link #MAX_GROUP}): each in its own
  * savepoint, so one that fails leaves nothing and the others commit; none is answered before the
  * commit.
@@ -78,49 +84,164 @@ final class Database implements AutoCloseable {
         writer.start();
     }
 
+    /**
+     * Opens the database of the folder and applies the pending migrations, all or nothing
+     * ({@link MigrationGuard}): first undoes a migration that a killed process left half-applied.
+     * When nothing is pending (every open but the first of a version), this costs one Flyway info
+     * and four file checks.
+     */
     static Database open(Path folder) {
         try {
             Files.createDirectories(folder);
         } catch (Exception e) {
             throw new EngineException("Cannot create the data folder " + folder + ": " + e.getMessage(), e);
         }
+        MigrationGuard guard = null;
+        JdbcConnectionPool pool = null;
+        try {
+            if (MigrationGuard.leftovers(folder)) {
+                guard = MigrationGuard.lock(folder);
+                String undone = guard.recover();
+                if (undone != null) {
+                    LOG.warn("The last start was stopped while migrating the database in {}. {}; migrating it"
+                            + " again.", folder, undone);
+                }
+            }
+            boolean created = !Files.exists(folder.resolve(FILE_NAME + ".mv.db"));
+            pool = connect(folder);
+            MigrationInfoService info = flyway(pool).info();
+            String version = info.current() == null ? null : info.current().getVersion().getVersion();
+            if (info.pending().length == 0) {
+                // Nothing to apply. migrate() would only validate what info() has just read; it runs
+                // only when something is off (a failed, changed or newer migration), for Flyway's message.
+                if (!Arrays.stream(info.applied()).allMatch(Database::clean)) {
+                    version = migrate(pool, version);
+                }
+            } else {
+                guard = guard != null ? guard : MigrationGuard.lock(folder);
+                boolean upgrade = !created || info.applied().length > 0;
+                if (upgrade) {
+                    LOG.info("Upgrading the database in {} from {}: {} migrations; a copy of it is kept until they"
+                            + " are all applied", folder, describe(version), info.pending().length);
+                    pool.dispose();
+                    pool = null;
+                    guard.backUpAndMark(describe(version));
+                    pool = connect(folder);
+                } else {
+                    guard.markNew();
+                }
+                try {
+                    version = migrate(pool, version);
+                } catch (FlywayException e) {
+                    pool.dispose();
+                    pool = null;
+                    throw undo(guard, folder, upgrade, version, e);
+                }
+                // H2 does not sync on commit: the migrated file must be on disk before the marker goes.
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                }
+                guard.done();
+            }
+            Connection writeConnection = pool.getConnection();
+            writeConnection.setAutoCommit(false);
+            return new Database(folder, pool, writeConnection, version);
+        } catch (IOException | SQLException e) {
+            if (pool != null) {
+                pool.dispose();
+            }
+            throw new EngineException("Cannot open the database in " + folder + ": " + e.getMessage()
+                    + ". Check that the disk has free space and the folder is writable, then start again.", e);
+        } catch (FlywayException e) {
+            if (pool != null) {
+                pool.dispose();
+            }
+            throw new EngineException("Cannot migrate the database in " + folder + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.dispose();
+            }
+            throw e;
+        } finally {
+            if (guard != null) {
+                guard.close();
+            }
+        }
+    }
+
+    /** The "in use" error: H2's file lock or the migration lock is held by another process. */
+    static EngineException inUse(Path folder, Throwable cause) {
+        return new EngineException("The data folder " + folder + " is in use by another HeadlessAnalytics"
+                + " process (a console or 'serve'). Stop it, or connect to it over HTTP with --url.", cause);
+    }
+
+    /**
+     * A pool on the folder's database, with one connection taken and returned to check that it opens
+     * (the pool keeps it, so the database stays open until {@link JdbcConnectionPool#dispose}).
+     */
+    private static JdbcConnectionPool connect(Path folder) {
         // WRITE_DELAY=0: a commit reaches the file before the call returns, so a killed process loses
         // nothing that was acknowledged. DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, after draining.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;QUERY_CACHE_SIZE=64";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ha", "");
         pool.setMaxConnections(16);
-        Connection writeConnection;
         try {
-            writeConnection = pool.getConnection();
+            pool.getConnection().close();
+            return pool;
         } catch (SQLException e) {
             pool.dispose();
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                throw new EngineException("The data folder " + folder + " is in use by another HeadlessAnalytics"
-                        + " process (a console or 'serve'). Stop it, or connect to it over HTTP with --url.", e);
+                throw inUse(folder, e);
             }
             throw new EngineException("Cannot open the database in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Flyway flyway(JdbcConnectionPool pool) {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load();
+    }
+
+    /** Applied as its file says: migrate() would find nothing to do or report. */
+    private static boolean clean(MigrationInfo m) {
+        return m.getState() == MigrationState.SUCCESS && m.isChecksumMatching() && m.isDescriptionMatching()
+                && m.isTypeMatching();
+    }
+
+    private static String describe(String version) {
+        return version == null ? "an empty database" : "version " + version;
+    }
+
+    /** Runs Flyway's migrate; returns the schema version it leaves. */
+    private static String migrate(JdbcConnectionPool pool, String version) {
+        var result = flyway(pool).migrate();
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion : version;
+    }
+
+    /**
+     * After a migration failed in this process (not killed): undoes it at once, so that the folder is
+     * as it was and still opens with the version that wrote it; the next open tries again.
+     */
+    private static EngineException undo(MigrationGuard guard, Path folder, boolean upgrade, String version,
+            FlywayException failure) {
+        String what = upgrade ? "Cannot upgrade the database in " + folder + " from " + describe(version)
+                : "Cannot create the database in " + folder;
         try {
-            var result = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
-            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                    : result.initialSchemaVersion;
-            writeConnection.setAutoCommit(false);
-            return new Database(folder, pool, writeConnection, version);
-        } catch (Exception e) {
-            try {
-                writeConnection.close();
-            } catch (SQLException ignored) {
-                // already failing; the migration error is the one to report
-            }
-            pool.dispose();
-            throw new EngineException("Cannot migrate the database in " + folder + ": " + e.getMessage(), e);
+            guard.recover();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            return new EngineException(what + ": " + failure.getMessage() + ". Undoing the half-applied migration"
+                    + " failed too (" + e.getMessage() + "); the next start undoes it. Check that the disk has"
+                    + " free space and the folder is writable, then start again.", failure);
         }
+        return new EngineException(what + ": " + failure.getMessage() + ". Nothing was changed: "
+                + (upgrade ? "the database is as it was before the upgrade" : "the half-created database was deleted")
+                + ". Check that the disk has free space and start again; if this keeps failing, report this message.",
+                failure);
     }
 
     Path folder() {
