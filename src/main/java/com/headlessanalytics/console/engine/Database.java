@@ -418,9 +418,13 @@ final class Database implements AutoCloseable {
             job.answer().completeExceptionally(new EngineException("The database is closing", null));
         }
         if (compactOnClose) {
-            try (Statement s = writeConnection.createStatement()) {
+            try {
                 writeConnection.setAutoCommit(true);
-                s.execute("SHUTDOWN COMPACT");
+                // SHUTDOWN closes the database under every connection; closing one after it only makes
+                // H2 write "already closed" into headless.trace.db.
+                writeConnection.createStatement().execute("SHUTDOWN COMPACT");
+                pool.dispose();
+                return;
             } catch (SQLException e) {
                 LOG.warn("Compacting the data file in {} failed; it stays as it was: {}", folder, e.getMessage());
             }

@@ -196,6 +196,7 @@ class BulkImportTest {
         long after = Long.parseLong(compacted.group(2).replace(",", ""));
         assertThat(after).as("MB after compaction, of %d before", before).isLessThan(before / 4);
         assertThat(Files.size(data.resolve("headless.mv.db")) >> 20).isEqualTo(after);
+        assertThat(data.resolve("headless.trace.db")).as("H2 logged no error").doesNotExist();
         try (Engine engine = Engine.open(data)) {
             assertThat(stored(engine.defaultWorkspace())).hasSize(30_000);
         }
