@@ -4,7 +4,6 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.Entities;
 import com.headlessanalytics.console.api.EventPage;
 import com.headlessanalytics.console.api.HeadlessApi;
-import com.headlessanalytics.console.api.Proof;
 import com.headlessanalytics.console.domain.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,34 +24,30 @@ final class EntityRoutes {
     private EntityRoutes() {
     }
 
-    /** An answer: its JSON body and the proof whose query id names it. */
-    record Answer(Object body, Proof proof) {
-    }
-
     static boolean handles(Route route) {
         return route == Route.ENTITIES || route == Route.ENTITY || route == Route.ENTITY_EVENTS;
     }
 
-    static Answer answer(HeadlessApi port, Route route, AnalyticsRoutes.Request request) {
+    static AnalyticsRoutes.Answer answer(HeadlessApi port, Route route, AnalyticsRoutes.Request request) {
         return switch (route) {
             case ENTITIES -> {
                 Map<String, String> p = request.params(LIST_PARAMS);
                 Integer limit = limit(p);
                 Entities.Page page = port.entities(new Entities.Query(p.get("type"), p.get("q"), limit,
                         p.get("cursor")));
-                yield new Answer(page, page.proof());
+                yield new AnalyticsRoutes.Answer(page, page.proof());
             }
             case ENTITY -> {
                 request.params(NONE);
                 Entities.Detail detail = port.entity(request.pathSegment("type"), request.pathSegment("id"));
-                yield new Answer(detail, detail.proof());
+                yield new AnalyticsRoutes.Answer(detail, detail.proof());
             }
             case ENTITY_EVENTS -> {
                 Map<String, String> p = request.params(EVENT_PARAMS);
                 Integer limit = limit(p);
                 EventPage page = port.entityEvents(new Entities.EventsQuery(request.pathSegment("type"),
                         request.pathSegment("id"), limit, p.get("cursor")));
-                yield new Answer(page, page.proof());
+                yield new AnalyticsRoutes.Answer(page, page.proof());
             }
             default -> throw new IllegalArgumentException("not an entity route: " + route);
         };

@@ -326,7 +326,7 @@ public final class LocalApiServer {
             return reply(answer.status(), answer.body(), queryIdOf(call, answer.proof()), Map.of());
         }
         if (EntityRoutes.handles(route)) {
-            EntityRoutes.Answer answer = EntityRoutes.answer(port, route, new AnalyticsRequest(call));
+            AnalyticsRoutes.Answer answer = EntityRoutes.answer(port, route, new AnalyticsRequest(call));
             return ok(call, answer.body(), answer.proof());
         }
         if (AnalyticsRoutes.handles(route)) {
