@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console window. It shows as soon as the toolkit is up, with the saved geometry and theme (read
- * while the toolkit starts) and an "Opening" placeholder; the OS keychain and the
+ * The console window. It shows as soon as the toolkit is up, with the saved geometry (read while the
+ * toolkit starts) and an "Opening" placeholder in the theme's two colours; the Primer theme is applied
+ * in the next pulse. The OS keychain and the
  * {@link ConsoleComposition} are then built off the FX thread and its shell replaces the placeholder.
  * Launch options, at start or handed over by a later launch through {@link SingleInstance}, bring the
  * window to the front and open what they name. On exit the window geometry is saved and the
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public class ConsoleApp extends Application {
     static final String STYLESHEET = "/com/headlessanalytics/console/ui/console.css";
+    /** The first frame's user-agent stylesheet: two colours, so the window maps before Primer is parsed. */
+    static final String STARTING_STYLESHEET = "/com/headlessanalytics/console/ui/starting.css";
     static final String TITLE = "HeadlessAnalytics Console";
     /** How long a later launch's arguments may wait for the FX thread before the launch is told it is hung. */
     static final long ANSWER_SECONDS = 10;
@@ -93,6 +96,11 @@ public class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        open(stage, getParameters().getRaw());
+    }
+
+    /** {@link #start} with the launch's arguments. */
+    void open(Stage stage, List<String> args) {
         this.stage = stage;
         Prepared ready = prepared == null ? read(DataFolders.defaultFolder()) : prepared.join();
         Path folder = ready.folder();
@@ -100,10 +108,9 @@ public class ConsoleApp extends Application {
         SettingsViewModel.Appearance initial = Boolean.getBoolean("ha.dark") ? SettingsViewModel.Appearance.DARK
                 : Boolean.getBoolean("ha.light") ? SettingsViewModel.Appearance.LIGHT
                 : appearanceOf(saved.appearance());
-        applyTheme(initial, ready.systemDark());
-        Scene scene = new Scene(placeholder(folder), saved.width() == null ? 1280 : saved.width(),
-                saved.height() == null ? 800 : saved.height());
-        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        Application.setUserAgentStylesheet(getClass().getResource(STARTING_STYLESHEET).toExternalForm());
+        Scene scene = new Scene(placeholder(folder, dark(initial, ready.systemDark())),
+                saved.width() == null ? 1280 : saved.width(), saved.height() == null ? 800 : saved.height());
         stage.setTitle(TITLE);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -127,8 +134,13 @@ public class ConsoleApp extends Application {
                 }
             });
         });
-        waiting.add(LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new)));
+        waiting.add(LaunchOptions.parse(args.toArray(String[]::new)));
         stage.show();
+        // Primer (130-180 ms on the FX thread) is parsed after the window maps, while the composition builds
+        Platform.runLater(() -> {
+            applyTheme(initial, ready.systemDark());
+            scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        });
         if (instance != null) {
             instance.receiveWith(receiver(stage, this::act));
         }
@@ -216,11 +228,14 @@ public class ConsoleApp extends Application {
         stage.requestFocus();
     }
 
-    private static VBox placeholder(Path folder) {
+    private static VBox placeholder(Path folder, boolean dark) {
         Label text = new Label("Opening the console on " + folder + " …");
         text.setId("console-starting");
         VBox box = new VBox(text);
         box.setAlignment(Pos.CENTER);
+        if (dark) {
+            box.getStyleClass().add("dark");
+        }
         return box;
     }
 
@@ -253,10 +268,13 @@ public class ConsoleApp extends Application {
         return SettingsViewModel.Appearance.SYSTEM;
     }
 
-    private static void applyTheme(SettingsViewModel.Appearance appearance, boolean systemDark) {
-        boolean dark = appearance == SettingsViewModel.Appearance.DARK
+    private static boolean dark(SettingsViewModel.Appearance appearance, boolean systemDark) {
+        return appearance == SettingsViewModel.Appearance.DARK
                 || (appearance == SettingsViewModel.Appearance.SYSTEM && systemDark);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+    }
+
+    private static void applyTheme(SettingsViewModel.Appearance appearance, boolean systemDark) {
+        Application.setUserAgentStylesheet(dark(appearance, systemDark) ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
