@@ -48,6 +48,13 @@ final class Database implements AutoCloseable {
     /** The most queued writes one transaction commits together. */
     static final int MAX_GROUP = 16;
 
+    /**
+     * H2's write delay while {@link #backgroundCompaction} is on: its background writer then wakes
+     * every 10 ms and rewrites a few of the emptiest chunks each time (docs/performance.md, "Bulk
+     * import": 30 ms imported 2M events in 6.1 min against 7.7 min at 100 ms and 9.4 min at 1 s).
+     */
+    static final int BACKGROUND_WRITE_DELAY_MS = 30;
+
     /** A write waiting for the writer thread: its work, what runs after its commit, and its answer. */
     private record Job<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> answer) {
         /** Runs on the writer after the commit, in commit order. */
@@ -72,6 +79,8 @@ final class Database implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
     private volatile boolean compactOnClose;
+    /** Set while H2 defers storing small commits ({@link #backgroundCompaction}): the writer stores each one. */
+    private volatile boolean storeEachCommit;
     private final String schemaVersion;
 
     private Database(Path folder, JdbcConnectionPool pool, Connection writeConnection, String schemaVersion) {
@@ -275,6 +284,34 @@ final class Database implements AutoCloseable {
         compactOnClose = true;
     }
 
+    /**
+     * Turns H2's background writer on or off. The database opens with it off ({@code WRITE_DELAY=0}):
+     * every commit is stored before it returns, but nothing ever compacts the file while it is open,
+     * so a long run of large transactions (a bulk import's) leaves most of the file dead. While it is
+     * on, H2 rewrites the emptiest chunks in the background; H2 then defers storing small commits, so
+     * the writer stores each commit itself ({@code CHECKPOINT}) and a write that returned is on disk
+     * either way.
+     */
+    void backgroundCompaction(boolean on) {
+        if (on) {
+            storeEachCommit = true;
+        }
+        read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY " + (on ? BACKGROUND_WRITE_DELAY_MS : 0));
+            }
+            return null;
+        });
+        if (!on) {
+            storeEachCommit = false;
+        }
+    }
+
+    /** Whether the writer follows each commit with a {@code CHECKPOINT} ({@link #backgroundCompaction} is on). */
+    boolean storesEachCommit() {
+        return storeEachCommit;
+    }
+
     String schemaVersion() {
         return schemaVersion;
     }
@@ -374,6 +411,11 @@ final class Database implements AutoCloseable {
         }
         try {
             writeConnection.commit();
+            if (storeEachCommit) {
+                try (Statement s = writeConnection.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             failAll(group, e);
             return;

@@ -135,12 +135,15 @@ final class IngestCommand implements Callable<Integer> {
         DataFileUse compacting = null;
         long compactStart = 0;
         try (TargetOptions.Opened opened = target.open()) {
-            Optional<BulkImport> bulk = BulkImport.of(opened.api());
-            if (bulk.isPresent()) {
-                importInChunks(bulk.get(), invalidRecords, err, terminal);
-                DataFileUse use = bulk.get().dataFile();
+            Optional<BulkImport> opens = BulkImport.open(opened.api());
+            if (opens.isPresent()) {
+                BulkImport bulk = opens.get();
+                try (bulk) {
+                    importInChunks(bulk, invalidRecords, err, terminal);
+                }
+                DataFileUse use = bulk.dataFile();
                 if (stored > 0 && use.worthCompacting()) {
-                    bulk.get().compactWhenClosed();
+                    bulk.compactWhenClosed();
                     compacting = use;
                     compactStart = System.nanoTime();
                 }
