@@ -12,25 +12,22 @@ import java.util.Optional;
  * the ingest projections and the analytics columns are those of ingest; what differs is only how
  * the rows reach H2 (docs/performance.md, "Bulk import").
  *
- * <p>While it is open, H2 compacts the data file in the background ({@link Database#backgroundCompaction}):
- * without it, the 2M-event import's file grew to 12.9 GB with 13% of it live.
+ * <p>While its chunks are written, H2 compacts the data file in the background, as it does whenever
+ * writes flow ({@link Database#storesEachCommit}): without that, the 2M-event import's file grew to
+ * 12.9 GB with 13% of it live.
  *
  * <p>{@link #prepare} and {@link #store} are separate so that a caller can validate the next chunk
  * while the previous one is written; {@link #store} may be called from one thread at a time.
  */
-public final class BulkImport implements AutoCloseable {
+public final class BulkImport {
     private final EngineApi api;
 
     private BulkImport(EngineApi api) {
         this.api = api;
-        api.database().backgroundCompaction(true);
     }
 
-    /**
-     * The bulk path of a workspace port of the embedded engine, open until {@link #close}; empty for
-     * any other port (remote, fakes).
-     */
-    public static Optional<BulkImport> open(HeadlessApi api) {
+    /** The bulk path of a workspace port of the embedded engine; empty for any other port (remote, fakes). */
+    public static Optional<BulkImport> of(HeadlessApi api) {
         return api instanceof EngineApi engine ? Optional.of(new BulkImport(engine)) : Optional.empty();
     }
 
@@ -63,12 +60,6 @@ public final class BulkImport implements AutoCloseable {
     public Stored store(Chunk chunk) {
         EventStore.Stored stored = api.persistInTimeOrder(chunk.valid.events(), chunk.valid.envelopes()).stored();
         return new Stored(stored.accepted(), stored.duplicateIds().size());
-    }
-
-    /** Ends the background compaction; the database stores every commit before it returns again. */
-    @Override
-    public void close() {
-        api.database().backgroundCompaction(false);
     }
 
     /** The data file after what was stored: its size and how much of it is live. */

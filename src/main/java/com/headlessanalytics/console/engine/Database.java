@@ -49,11 +49,18 @@ final class Database implements AutoCloseable {
     static final int MAX_GROUP = 16;
 
     /**
-     * H2's write delay while {@link #backgroundCompaction} is on: its background writer then wakes
-     * every 10 ms and rewrites a few of the emptiest chunks each time (docs/performance.md, "Bulk
-     * import": 30 ms imported 2M events in 6.1 min against 7.7 min at 100 ms and 9.4 min at 1 s).
+     * H2's write delay while writes flow ({@link #writeLoop}): its background writer then wakes every
+     * 10 ms and rewrites a few of the emptiest chunks each time (docs/performance.md, "Bulk import":
+     * 30 ms imported 2M events in 6.1 min against 7.7 min at 100 ms and 9.4 min at 1 s).
      */
     static final int BACKGROUND_WRITE_DELAY_MS = 30;
+
+    /**
+     * How long the background writer keeps running after the last write: long enough for H2 to
+     * compact what a burst of writes left behind, short enough that an idle console does not wake
+     * every 10 ms.
+     */
+    static final long BACKGROUND_IDLE_MS = 30_000;
 
     /** A write waiting for the writer thread: its work, what runs after its commit, and its answer. */
     private record Job<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> answer) {
@@ -79,8 +86,9 @@ final class Database implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
     private volatile boolean compactOnClose;
-    /** Set while H2 defers storing small commits ({@link #backgroundCompaction}): the writer stores each one. */
+    /** Set while H2's background writer runs and defers storing small commits: the writer stores each one. */
     private volatile boolean storeEachCommit;
+    private volatile long backgroundIdleMillis = BACKGROUND_IDLE_MS;
     private final String schemaVersion;
 
     private Database(Path folder, JdbcConnectionPool pool, Connection writeConnection, String schemaVersion) {
@@ -285,31 +293,16 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Turns H2's background writer on or off. The database opens with it off ({@code WRITE_DELAY=0}):
-     * every commit is stored before it returns, but nothing ever compacts the file while it is open,
-     * so a long run of large transactions (a bulk import's) leaves most of the file dead. While it is
-     * on, H2 rewrites the emptiest chunks in the background; H2 then defers storing small commits, so
-     * the writer stores each commit itself ({@code CHECKPOINT}) and a write that returned is on disk
-     * either way.
+     * Whether H2's background writer runs and the writer follows each commit with a {@code CHECKPOINT}:
+     * from the first write after an idle spell until {@link #BACKGROUND_IDLE_MS} without one.
      */
-    void backgroundCompaction(boolean on) {
-        if (on) {
-            storeEachCommit = true;
-        }
-        read(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET WRITE_DELAY " + (on ? BACKGROUND_WRITE_DELAY_MS : 0));
-            }
-            return null;
-        });
-        if (!on) {
-            storeEachCommit = false;
-        }
-    }
-
-    /** Whether the writer follows each commit with a {@code CHECKPOINT} ({@link #backgroundCompaction} is on). */
     boolean storesEachCommit() {
         return storeEachCommit;
+    }
+
+    /** Shortens {@link #BACKGROUND_IDLE_MS}, for tests. */
+    void backgroundIdle(long millis) {
+        backgroundIdleMillis = millis;
     }
 
     String schemaVersion() {
@@ -361,22 +354,58 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP}. */
+    /**
+     * The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP}.
+     * It runs H2's background writer while writes flow ({@link #background}) and stops it after
+     * {@link #BACKGROUND_IDLE_MS} without one.
+     */
     private void writeLoop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
         boolean stop = false;
         while (!stop) {
+            Job<?> first;
             try {
-                group.add(queue.take());
+                first = storeEachCommit ? queue.poll(backgroundIdleMillis, TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException e) {
                 return;
             }
+            if (first == null) {
+                background(false);
+                continue;
+            }
+            group.add(first);
             queue.drainTo(group, MAX_GROUP - 1);
             stop = group.remove(STOP);
             if (!group.isEmpty()) {
+                if (!storeEachCommit) {
+                    background(true);
+                }
                 commitGroup(group);
             }
             group.clear();
+        }
+    }
+
+    /**
+     * Turns H2's background writer on or off, on the writer thread between transactions. The
+     * database opens with it off ({@code WRITE_DELAY=0}): every commit is stored before it returns,
+     * but nothing compacts the file while it is open, so a run of large transactions (a bulk
+     * import's) leaves most of the file dead. While it is on, H2 rewrites the emptiest chunks in the
+     * background; H2 then defers storing small commits, so the writer stores each commit itself
+     * ({@code CHECKPOINT}, {@link #commitGroup}) and a write that returned is on disk either way.
+     */
+    private void background(boolean on) {
+        if (on) {
+            storeEachCommit = true;
+        }
+        try (Statement s = writeConnection.createStatement()) {
+            s.execute("SET WRITE_DELAY " + (on ? BACKGROUND_WRITE_DELAY_MS : 0));
+        } catch (SQLException e) {
+            LOG.warn("Cannot turn H2's background writer {} in {}: {}", on ? "on" : "off", folder, e.getMessage());
+            return;
+        }
+        if (!on) {
+            storeEachCommit = false;
         }
     }
 

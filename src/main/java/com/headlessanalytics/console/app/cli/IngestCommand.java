@@ -135,12 +135,10 @@ final class IngestCommand implements Callable<Integer> {
         DataFileUse compacting = null;
         long compactStart = 0;
         try (TargetOptions.Opened opened = target.open()) {
-            Optional<BulkImport> opens = BulkImport.open(opened.api());
+            Optional<BulkImport> opens = BulkImport.of(opened.api());
             if (opens.isPresent()) {
                 BulkImport bulk = opens.get();
-                try (bulk) {
-                    importInChunks(bulk, invalidRecords, err, terminal);
-                }
+                importInChunks(bulk, invalidRecords, err, terminal);
                 DataFileUse use = bulk.dataFile();
                 if (stored > 0 && use.worthCompacting()) {
                     bulk.compactWhenClosed();
