@@ -67,7 +67,7 @@ public final class ImportBenchmark {
 
     /** A variant's file: its name, what its lines are, how it is written and read, and the two figures' labels. */
     private record Source(String file, String noun, String what, Writing writing, Rows rows, String rawLabel,
-                           String importLabel) {
+                          String importLabel) {
     }
 
     private final long events;
