@@ -1,6 +1,9 @@
 package com.headlessanalytics.console.app.bench;
 
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.connectors.ConnectorRegistry;
+import com.headlessanalytics.console.connectors.MappedRecord;
+import com.headlessanalytics.console.connectors.ProviderMapping;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventValidator;
 import com.headlessanalytics.console.engine.Engine;
@@ -22,31 +25,112 @@ import java.util.Map;
  * Importing a history file, side by side in one run: raw H2 JDBC batch inserts of the file's rows
  * (the baseline: the engine's own rows, every column, validated and serialised outside the clock,
  * inserted in file order, 1000 a commit, the H2 settings of {@link IngestBenchmark}'s raw variant)
- * against {@code ingest FILE} into a data folder, end to end (both passes over the file, parsing,
- * validation, duplicate lookups, the projections, every commit). The file is a
- * {@link PerActorExport}: per-actor order, client UUIDs.
+ * against the import into a data folder, end to end. Two variants, by the file:
+ * <ul>
+ * <li>per-actor (the default): the file is a {@link PerActorExport} (per-actor order, client
+ * UUIDs) and the import is {@code ingest FILE} (both passes over the file, parsing, validation,
+ * duplicate lookups, the projections, every commit);</li>
+ * <li>{@code shopify}: the file is {@link ShopifyOrders} records, one JSON object a line, the
+ * baseline's rows are the events the Shopify mapping makes of them (mapped, given the business
+ * {@code default} and validated as connector ingest does), and the import is
+ * {@code connectors ingest FILE --provider shopify} (reading, mapping, id derivation, validation,
+ * duplicate lookups, the projections, every commit).</li>
+ * </ul>
  */
 public final class ImportBenchmark {
-    /** Runs {@code ingest FILE} into a data folder and answers how many events it stored. */
+    /**
+     * Runs the import ({@code ingest FILE}, or {@code connectors ingest FILE} for a connector's file)
+     * into a data folder and answers how many events it stored.
+     */
     @FunctionalInterface
     public interface Importer {
         long importFile(Path file, Path dataFolder) throws Exception;
     }
 
+    /** The connector whose file import the {@code shopify} variant measures. */
+    public static final String SHOPIFY = "shopify";
+
     private static final int RAW_BATCH = 1000;
+    private static final String BUSINESS = "default";
+
+    /** How a line of the file becomes the event the engine would store; {@code index} is its place in the batch. */
+    @FunctionalInterface
+    private interface Rows {
+        Event event(int index, String line, long now) throws IOException;
+    }
+
+    /** Writes the file to {@code to}, with {@code scratch} for any work files. */
+    @FunctionalInterface
+    private interface Writing {
+        void write(Path to, Path scratch) throws IOException;
+    }
+
+    /** A variant's file: its name, what its lines are, how it is written and read, and the two figures' labels. */
+    private record Source(String file, String noun, String what, Writing writing, Rows rows, String rawLabel,
+                          String importLabel) {
+    }
 
     private final long events;
     private final int rounds;
     private final long seed;
     private final PrintWriter out;
     private final Importer importer;
+    private final Source source;
 
-    public ImportBenchmark(long events, int rounds, long seed, PrintWriter out, Importer importer) {
+    /**
+     * {@code connector} null measures {@code ingest FILE} of a per-actor file; {@link #SHOPIFY} measures
+     * {@code connectors ingest FILE} of Shopify orders, which {@code importer} must run.
+     */
+    public ImportBenchmark(long events, int rounds, long seed, String connector, PrintWriter out, Importer importer) {
         this.events = events;
         this.rounds = rounds;
         this.seed = seed;
         this.out = out;
         this.importer = importer;
+        this.source = connector == null ? perActor(events, seed) : connector(connector, events, seed);
+    }
+
+    private static Source perActor(long events, long seed) {
+        return new Source("per-actor-" + events + "-seed" + seed + ".ndjson", "events", "per-actor events with client ids",
+                (to, scratch) -> PerActorExport.write(to, events, seed, scratch.resolve("buckets")),
+                (index, line, now) -> EventValidator.validate(null, read(line), 0, now, BUSINESS, null).event(),
+                "raw H2 JDBC batch insert, file order (baseline)", "ingest FILE into a data folder (end to end)");
+    }
+
+    private static Source connector(String connector, long events, long seed) {
+        if (!SHOPIFY.equals(connector)) {
+            throw new IllegalArgumentException("--connector: '" + connector + "' is not supported; the only one is "
+                    + SHOPIFY);
+        }
+        if (events > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--events: at most " + Integer.MAX_VALUE + " Shopify records");
+        }
+        ProviderMapping mapping = ConnectorRegistry.standard().provider(SHOPIFY);
+        return new Source("shopify-orders-" + events + "-seed" + seed + ".ndjson", "records",
+                "Shopify order records, one per line", (to, scratch) -> ShopifyOrders.write(to, (int) events, seed),
+                (index, line, now) -> mapped(mapping, index, line, now),
+                "raw H2 JDBC batch insert of the mapped rows (baseline)",
+                "connectors ingest FILE (" + SHOPIFY + ") into a data folder (end to end)");
+    }
+
+    /** A record as connector ingest stores it ({@code EngineConnectors.ingest}): mapped, given its business, validated. */
+    private static Event mapped(ProviderMapping mapping, int index, String line, long now) throws IOException {
+        MappedRecord mapped = mapping.map(null, read(line));
+        if (!mapped.valid()) {
+            throw new IllegalStateException("a record did not map: " + mapped.errors());
+        }
+        Map<String, Object> envelope = mapped.envelope();
+        envelope.put("businessId", BUSINESS);
+        EventValidator.Outcome outcome = EventValidator.validate(index, envelope, 0, now, BUSINESS, mapped.eventId());
+        if (!outcome.valid()) {
+            throw new IllegalStateException("a mapped record is not a valid event: " + outcome.errors());
+        }
+        return outcome.event();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String line) throws IOException {
+        return ApiJson.mapper().readValue(line, Map.class);
     }
 
     public record Figures(double rawPerSecond, double importPerSecond) {
@@ -57,22 +141,22 @@ public final class ImportBenchmark {
 
     /**
      * Writes the file (kept in {@code scratch} for later runs of the same size and seed), warms both
-     * variants up on its first 20,000 events, then runs {@code rounds} rounds of the two on fresh
+     * the baseline and the import up on its first 20,000 events, then runs {@code rounds} rounds of the two on fresh
      * data folders; the medians are the figures.
      */
     public Figures run(Path scratch) throws Exception {
         Files.createDirectories(scratch);
-        Path file = scratch.resolve("per-actor-" + events + "-seed" + seed + ".ndjson");
+        Path file = scratch.resolve(source.file());
         if (!Files.exists(file)) {
             long started = System.nanoTime();
             Path partial = scratch.resolve(file.getFileName() + ".partial");
-            PerActorExport.write(partial, events, seed, scratch.resolve("buckets"));
+            source.writing().write(partial, scratch);
             Files.move(partial, file);
-            out.printf("wrote %s (%,d events, %,d MB) in %.0f s%n", file.getFileName(), events,
+            out.printf("wrote %s (%,d %s, %,d MB) in %.0f s%n", file.getFileName(), events, source.noun(),
                     Files.size(file) >> 20, seconds(started));
         }
-        out.printf("import benchmark: %,d per-actor events with client ids (seed %d), %d rounds, Java %s, %d cores%n",
-                events, seed, rounds, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.printf("import benchmark: %,d %s (seed %d), %d rounds, Java %s, %d cores%n", events, source.what(),
+                seed, rounds, Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.flush();
         Path warm = scratch.resolve("warm.ndjson");
         head(file, warm, (int) Math.min(20_000, events));
@@ -89,15 +173,15 @@ public final class ImportBenchmark {
         IngestBenchmark.delete(scratch.resolve("raw"));
         IngestBenchmark.delete(scratch.resolve("import"));
         Figures f = new Figures(IngestBenchmark.median(raw), IngestBenchmark.median(bulk));
-        out.printf("%-52s %,12.0f events/s (median)   1.00%n", "raw H2 JDBC batch insert, file order (baseline)",
-                f.rawPerSecond());
-        out.printf("%-52s %,12.0f events/s (median)   %.2f of baseline%n", "ingest FILE into a data folder (end to end)",
+        String label = "%-" + Math.max(52, Math.max(source.rawLabel().length(), source.importLabel().length())) + "s";
+        out.printf(label + " %,12.0f events/s (median)   1.00%n", source.rawLabel(), f.rawPerSecond());
+        out.printf(label + " %,12.0f events/s (median)   %.2f of baseline%n", source.importLabel(),
                 f.importPerSecond(), f.ratio());
         out.flush();
         return f;
     }
 
-    /** A fresh data folder with the schema migrated and the first workspace created, as both variants start. */
+    /** A fresh data folder with the schema migrated and the first workspace created, as both runs start. */
     private static Path fresh(Path scratch, String name) throws IOException {
         Path folder = scratch.resolve(name);
         IngestBenchmark.delete(folder);
@@ -117,8 +201,9 @@ public final class ImportBenchmark {
     }
 
     /**
-     * The baseline: the file's events as the engine would store them, each batch validated and
-     * serialised before its clock starts, then inserted and committed with plain JDBC.
+     * The baseline: the file's events as the engine would store them, each batch made into events
+     * ({@link Source#rows()}) and serialised before its clock starts, then inserted and committed
+     * with plain JDBC.
      */
     private double runRaw(Path folder, Path file) throws Exception {
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";WRITE_DELAY=0;CACHE_SIZE=65536";
@@ -140,9 +225,7 @@ public final class ImportBenchmark {
                 while (more) {
                     int size = 0;
                     for (String line; size < RAW_BATCH && (line = in.readLine()) != null; size++) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> raw = ApiJson.mapper().readValue(line, Map.class);
-                        batch[size] = EventValidator.validate(null, raw, 0, now, "default", null).event();
+                        batch[size] = source.rows().event(size, line, now);
                         json[size] = EventRows.envelope(batch[size]);
                     }
                     more = size == RAW_BATCH;

@@ -1,7 +1,14 @@
 package com.headlessanalytics.console.app.bench;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.headlessanalytics.console.api.ApiJson;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +47,18 @@ public final class ShopifyOrders {
             orders.add(order(i, random));
         }
         return orders;
+    }
+
+    /** The orders of {@link #generate} written to {@code file} one at a time, one compact JSON object a line (NDJSON). */
+    public static void write(Path file, int count, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        ObjectWriter json = ApiJson.mapper().writer();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < count; i++) {
+                w.write(json.writeValueAsString(order(i, random)));
+                w.write('\n');
+            }
+        }
     }
 
     static Map<String, Object> order(int i, SplittableRandom random) {

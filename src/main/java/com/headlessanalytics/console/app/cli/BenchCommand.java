@@ -73,13 +73,20 @@ final class BenchCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Importing a per-actor history file with client ids: raw H2 JDBC batch inserts of its rows"
-                    + " (baseline) beside 'ingest FILE' into a data folder, end to end."})
+                    + " (baseline) beside 'ingest FILE' into a data folder, end to end.",
+                "With --connector shopify: a file of Shopify order records, the raw inserts of the rows the Shopify"
+                    + " mapping makes of them beside 'connectors ingest FILE --provider shopify', end to end."})
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--events", defaultValue = "1000000", description = "Events in the file (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--events", defaultValue = "1000000",
+                description = "Events (with --connector, records) in the file (default: ${DEFAULT-VALUE}).")
         long events;
+
+        @Option(names = "--connector", paramLabel = "P",
+                description = "Measure a connector's file import instead: shopify (the only one supported).")
+        String connector;
 
         @Option(names = "--rounds", defaultValue = "3", description = "Rounds of the two runs (default: ${DEFAULT-VALUE}).")
         int rounds;
@@ -98,7 +105,9 @@ final class BenchCommand {
             }
             Path folder = scratch != null ? scratch : Files.createTempDirectory("ha-bench");
             try {
-                new ImportBenchmark(events, rounds, seed, spec.commandLine().getOut(), Import::ingest).run(folder);
+                ImportBenchmark.Importer importer = connector == null ? Import::ingest
+                        : (file, dataFolder) -> connectorsIngest(connector, file, dataFolder);
+                new ImportBenchmark(events, rounds, seed, connector, spec.commandLine().getOut(), importer).run(folder);
             } finally {
                 if (scratch == null) {
                     IngestBenchmark.delete(folder);
@@ -109,15 +118,27 @@ final class BenchCommand {
 
         /** {@code ingest FILE --data-dir DIR}, as a user runs it; the number it reports stored. */
         private static long ingest(Path file, Path dataFolder) {
+            return stored(": (\\d+) stored", "ingest", file.toString(), "--data-dir", dataFolder.toString());
+        }
+
+        /** {@code connectors ingest FILE --provider P --data-dir DIR}, as a user runs it; the number it reports accepted. */
+        private static long connectorsIngest(String provider, Path file, Path dataFolder) {
+            return stored(", accepted (\\d+),", "connectors", "ingest", file.toString(), "--provider", provider,
+                    "--data-dir", dataFolder.toString());
+        }
+
+        /** Runs the command in-process and answers the number its output's {@code count} pattern captures. */
+        private static long stored(String count, String... args) {
             java.io.StringWriter out = new java.io.StringWriter();
             java.io.StringWriter err = new java.io.StringWriter();
             picocli.CommandLine cl = HaCommand.commandLine();
             cl.setOut(new java.io.PrintWriter(out, true));
             cl.setErr(new java.io.PrintWriter(err, true));
-            int exit = cl.execute("ingest", file.toString(), "--data-dir", dataFolder.toString());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) stored").matcher(out.toString());
+            int exit = cl.execute(args);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(count).matcher(out.toString());
             if (exit != 0 || !m.find()) {
-                throw new IllegalStateException("ingest failed (exit " + exit + "): " + out + err);
+                throw new IllegalStateException("'" + String.join(" ", args) + "' failed (exit " + exit + "): " + out
+                        + err);
             }
             return Long.parseLong(m.group(1));
         }
