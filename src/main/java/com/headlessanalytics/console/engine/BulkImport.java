@@ -1,5 +1,6 @@
 package com.headlessanalytics.console.engine;
 
+import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.HeadlessApi;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import java.util.Optional;
  * writes flow ({@link Database#storesEachCommit}): without that, the 2M-event import's file grew to
  * 12.9 GB with 13% of it live.
  *
- * <p>{@link #prepare} and {@link #store} are separate so that a caller can validate the next chunk
- * while the previous one is written; {@link #store} may be called from one thread at a time.
+ * <p>Connector records ({@code connectors ingest FILE}) take the same way in requests of at most
+ * {@value Connectors#MAX_RECORDS} records, each answered as {@code connectorIngest} answers it.
+ *
+ * <p>{@code prepare} and {@code store} are separate so that a caller can validate the next chunk
+ * while the previous one is written; {@code store} may be called from one thread at a time.
  */
 public final class BulkImport {
     private final EngineApi api;
@@ -44,6 +48,19 @@ public final class BulkImport {
         }
     }
 
+    /** Connector records mapped and validated, ready to store. */
+    public static final class Records {
+        private final EngineConnectors.Prepared prepared;
+
+        private Records(EngineConnectors.Prepared prepared) {
+            this.prepared = prepared;
+        }
+
+        public int size() {
+            return prepared.size();
+        }
+    }
+
     /** What a chunk stored: new events, and those already stored (or repeated in the chunk). */
     public record Stored(int accepted, int duplicates) {
     }
@@ -60,6 +77,23 @@ public final class BulkImport {
     public Stored store(Chunk chunk) {
         EventStore.Stored stored = api.persistInTimeOrder(chunk.valid.events(), chunk.valid.envelopes()).stored();
         return new Stored(stored.accepted(), stored.duplicateIds().size());
+    }
+
+    /**
+     * Maps and validates a connector request's records, touching no table; the request-level
+     * problems {@code connectorIngest} refuses (provider, record type, record count, businessId)
+     * throw the same 400/413 here.
+     */
+    public Records prepare(Connectors.Request request) {
+        return new Records(api.connectors().prepare(request));
+    }
+
+    /**
+     * Stores prepared records and answers exactly as {@code connectorIngest} would have: the 400/413
+     * naming each invalid record (nothing stored), or each record's outcome (a dry run stores nothing).
+     */
+    public Connectors.Result store(Records records) {
+        return api.connectors().finish(records.prepared);
     }
 
     /** The data file after what was stored: its size and how much of it is live. */

@@ -49,18 +49,36 @@ final class Database implements AutoCloseable {
     static final int MAX_GROUP = 16;
 
     /**
-     * H2's write delay while writes flow ({@link #writeLoop}): its background writer then wakes every
+     * H2's write delay while its background writer runs ({@link #background}): it then wakes every
      * 10 ms and rewrites a few of the emptiest chunks each time (docs/performance.md, "Bulk import":
      * 30 ms imported 2M events in 6.1 min against 7.7 min at 100 ms and 9.4 min at 1 s).
      */
     static final int BACKGROUND_WRITE_DELAY_MS = 30;
 
     /**
-     * How long the background writer keeps running after the last write: long enough for H2 to
-     * compact what a burst of writes left behind, short enough that an idle console does not wake
-     * every 10 ms.
+     * When the writer runs H2's background writer, which compacts the file: from a commit after which
+     * the file is over {@code aboveBytes} with less than {@code startBelowLive} percent of it live,
+     * until a commit after which {@code stopAtLive} percent or more is live, or until
+     * {@code idleMillis} without a write. The file is looked at after a commit at most every
+     * {@code checkMillis}.
      */
-    static final long BACKGROUND_IDLE_MS = 30_000;
+    record CompactionRule(long aboveBytes, int startBelowLive, int stopAtLive, long idleMillis, long checkMillis) {
+        /**
+         * Large and mostly dead, as {@link DataFileUse#worthCompacting}; stop at 80% live, or after 30 s
+         * without a write (long enough for H2 to compact after a burst, short enough that an idle
+         * console does not wake every 10 ms); a look each second. With it always on, {@code bench
+         * ingest}'s in-order batches ran 20% slower (docs/performance.md, "Compacting while importing").
+         */
+        static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 30_000, 1_000);
+
+        boolean start(DataFileUse use) {
+            return use.bytes() > aboveBytes && use.livePercent() < startBelowLive;
+        }
+
+        boolean stop(DataFileUse use) {
+            return use.livePercent() >= stopAtLive;
+        }
+    }
 
     /** A write waiting for the writer thread: its work, what runs after its commit, and its answer. */
     private record Job<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> answer) {
@@ -88,7 +106,9 @@ final class Database implements AutoCloseable {
     private volatile boolean compactOnClose;
     /** Set while H2's background writer runs and defers storing small commits: the writer stores each one. */
     private volatile boolean storeEachCommit;
-    private volatile long backgroundIdleMillis = BACKGROUND_IDLE_MS;
+    private volatile CompactionRule compactionRule = CompactionRule.DEFAULT;
+    /** When the writer thread looks at the file next ({@link System#nanoTime}). */
+    private volatile long nextFileCheck;
     private final String schemaVersion;
 
     private Database(Path folder, JdbcConnectionPool pool, Connection writeConnection, String schemaVersion) {
@@ -96,6 +116,7 @@ final class Database implements AutoCloseable {
         this.pool = pool;
         this.writeConnection = writeConnection;
         this.schemaVersion = schemaVersion;
+        this.nextFileCheck = System.nanoTime();
         this.writer = new Thread(this::writeLoop, "ha-h2-writer");
         writer.setDaemon(true);
         writer.start();
@@ -293,16 +314,17 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether H2's background writer runs and the writer follows each commit with a {@code CHECKPOINT}:
-     * from the first write after an idle spell until {@link #BACKGROUND_IDLE_MS} without one.
+     * Whether H2's background writer runs, and the writer follows each commit with a {@code CHECKPOINT}
+     * ({@link CompactionRule}).
      */
     boolean storesEachCommit() {
         return storeEachCommit;
     }
 
-    /** Shortens {@link #BACKGROUND_IDLE_MS}, for tests. */
-    void backgroundIdle(long millis) {
-        backgroundIdleMillis = millis;
+    /** Replaces {@link CompactionRule#DEFAULT}, for tests. */
+    void compactionRule(CompactionRule rule) {
+        compactionRule = rule;
+        nextFileCheck = System.nanoTime();
     }
 
     String schemaVersion() {
@@ -355,9 +377,8 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP}.
-     * It runs H2's background writer while writes flow ({@link #background}) and stops it after
-     * {@link #BACKGROUND_IDLE_MS} without one.
+     * The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP};
+     * while H2's background writer runs, it stops it after the rule's idle time without a write.
      */
     private void writeLoop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
@@ -365,7 +386,7 @@ final class Database implements AutoCloseable {
         while (!stop) {
             Job<?> first;
             try {
-                first = storeEachCommit ? queue.poll(backgroundIdleMillis, TimeUnit.MILLISECONDS) : queue.take();
+                first = storeEachCommit ? queue.poll(compactionRule.idleMillis(), TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException e) {
                 return;
             }
@@ -377,12 +398,31 @@ final class Database implements AutoCloseable {
             queue.drainTo(group, MAX_GROUP - 1);
             stop = group.remove(STOP);
             if (!group.isEmpty()) {
-                if (!storeEachCommit) {
-                    background(true);
-                }
                 commitGroup(group);
             }
             group.clear();
+        }
+    }
+
+    /** Starts or stops H2's background writer as the {@link CompactionRule} says, at most once per its check time. */
+    private void checkFile() {
+        CompactionRule rule = compactionRule;
+        long now = System.nanoTime();
+        if (now - nextFileCheck < 0) {
+            return;
+        }
+        nextFileCheck = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
+        DataFileUse use;
+        try {
+            use = fileUse();
+        } catch (EngineException e) {
+            LOG.warn("Cannot read how much of the data file in {} is live: {}", folder, e.getMessage());
+            return;
+        }
+        if (!storeEachCommit && rule.start(use)) {
+            background(true);
+        } else if (storeEachCommit && rule.stop(use)) {
+            background(false);
         }
     }
 
@@ -411,7 +451,7 @@ final class Database implements AutoCloseable {
 
     /**
      * Runs each job of the group in one transaction (each in a savepoint when there are several),
-     * commits, then answers them in order: a job that failed is rolled back alone and answered its
+     * commits, looks at the file ({@link #checkFile}), then answers them in order: a job that failed is rolled back alone and answered its
      * error; when the commit fails, every job is.
      */
     private void commitGroup(List<Job<?>> group) {
@@ -449,6 +489,7 @@ final class Database implements AutoCloseable {
             failAll(group, e);
             return;
         }
+        checkFile();
         for (int i = 0; i < group.size(); i++) {
             if (failures[i] == null) {
                 group.get(i).committed(results[i]);

@@ -779,6 +779,11 @@ final class EngineApi implements HeadlessApi {
         return connectors.ingest(request);
     }
 
+    /** Connector ingest in its two halves, for {@link BulkImport}. */
+    EngineConnectors connectors() {
+        return connectors;
+    }
+
     @Override
     public Connectors.Providers connectorProviders() {
         return connectors.providers();

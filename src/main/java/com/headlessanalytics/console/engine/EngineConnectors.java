@@ -53,7 +53,38 @@ final class EngineConnectors {
         }
     }
 
+    /**
+     * A request's records mapped and validated, nothing looked up or stored yet: what
+     * {@link #prepare} hands to {@link #finish}.
+     */
+    static final class Prepared {
+        private final ProviderMapping provider;
+        private final boolean dryRun;
+        private final long now;
+        private final List<Item> items;
+
+        private Prepared(ProviderMapping provider, boolean dryRun, long now, List<Item> items) {
+            this.provider = provider;
+            this.dryRun = dryRun;
+            this.now = now;
+            this.items = items;
+        }
+
+        int size() {
+            return items.size();
+        }
+    }
+
     Connectors.Result ingest(Connectors.Request request) {
+        return finish(prepare(request));
+    }
+
+    /**
+     * Checks the request and maps and validates each record; touches no table, so it may run on
+     * one thread while {@link #finish} stores an earlier request on another. Request-level problems
+     * (provider, record type, record count, businessId) throw 400/413 here.
+     */
+    Prepared prepare(Connectors.Request request) {
         ProviderMapping provider = checkRequest(request);
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         long now = engine.now();
@@ -84,15 +115,23 @@ final class EngineConnectors {
             item.event = outcome.event();
             item.json = json;
         }
-        boolean anyError = items.stream().anyMatch(it -> !it.errors.isEmpty());
-        if (dryRun) {
+        return new Prepared(provider, dryRun, now, items);
+    }
+
+    /**
+     * The rest of connector ingest: a dry run's plan and duplicate checks; else the refusal when any
+     * record failed (nothing stored), or the store and the answer per record.
+     */
+    Connectors.Result finish(Prepared prepared) {
+        List<Item> items = prepared.items;
+        if (prepared.dryRun) {
             dryRunChecks(items);
-        } else if (anyError) {
+        } else if (items.stream().anyMatch(it -> !it.errors.isEmpty())) {
             throw refusal(items);
         } else {
             store(items);
         }
-        return result(provider.id(), dryRun, items, now);
+        return result(prepared.provider.id(), prepared.dryRun, items, prepared.now);
     }
 
     private ProviderMapping checkRequest(Connectors.Request request) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * H2's background writer, which compacts the file, runs while writes flow and stops after an idle
- * spell. Meanwhile H2 would defer storing small commits by up to its write delay; the writer stores
+ * H2's background writer, which compacts the file, runs while writes flow into a mostly dead file
+ * ({@link Database.CompactionRule}) and stops when the file is live enough or writes pause. Meanwhile H2 would defer storing small commits by up to its write delay; the writer stores
  * each commit itself, so an ingest that returned survives a {@code kill -9} that comes right after
  * it: a child JVM ingests one event at a time and is killed as soon as it reports its 200th, and
  * every event it reported is there after reopening.
@@ -27,26 +27,60 @@ class BackgroundCompactionTest {
     Path dir;
 
     @Test
-    void theBackgroundWriterRunsWhileWritesFlowAndStopsWhenTheyPause() throws Exception {
-        Engine.open(dir.resolve("data")).close();
+    void aMostlyLiveFileDoesNotStartTheBackgroundWriter() {
         try (Engine engine = Engine.open(dir.resolve("data"))) {
             HeadlessApi api = engine.defaultWorkspace();
             Database db = ((EngineApi) api).database();
-            db.backgroundIdle(300);
+            api.ingest(List.of(Map.of("id", "e-1", "event", "order.created", "timestamp", 1_700_000_000_000L)));
+            assertThat(db.fileUse().worthCompacting()).isFalse();
+            assertThat(db.storesEachCommit()).isFalse();
+            assertThat(writeDelay(db)).as("H2 stores each commit itself").isZero();
+        }
+    }
+
+    @Test
+    void theBackgroundWriterRunsWhileWritesFlowAndStopsWhenTheyPause() throws Exception {
+        try (Engine engine = Engine.open(dir.resolve("data"))) {
+            HeadlessApi api = engine.defaultWorkspace();
+            Database db = ((EngineApi) api).database();
+            db.compactionRule(new Database.CompactionRule(0, 101, 101, 300, 0));
             for (int round = 1; round <= 2; round++) {
-                api.ingest(List.of(Map.of("id", "e-" + round, "event", "order.created", "timestamp",
-                        1_700_000_000_000L + round)));
+                ingest(api, round);
                 assertThat(writeDelay(db)).as("round %d: writes flow", round)
                         .isEqualTo(Database.BACKGROUND_WRITE_DELAY_MS);
                 assertThat(db.storesEachCommit()).isTrue();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (db.storesEachCommit() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertThat(db.storesEachCommit()).as("round %d: stopped after the idle spell", round).isFalse();
+                waitUntilStopped(db);
                 assertThat(writeDelay(db)).isZero();
             }
         }
+    }
+
+    @Test
+    void theBackgroundWriterStopsOnceTheFileIsLiveEnough() throws Exception {
+        try (Engine engine = Engine.open(dir.resolve("data"))) {
+            HeadlessApi api = engine.defaultWorkspace();
+            Database db = ((EngineApi) api).database();
+            db.compactionRule(new Database.CompactionRule(0, 101, 101, 60_000, 0));
+            ingest(api, 1);
+            assertThat(db.storesEachCommit()).isTrue();
+            db.compactionRule(new Database.CompactionRule(0, 101, 0, 60_000, 0));
+            ingest(api, 2);
+            assertThat(db.storesEachCommit()).as("stopped by the commit after which the file was live enough")
+                    .isFalse();
+            assertThat(writeDelay(db)).isZero();
+        }
+    }
+
+    private static void ingest(HeadlessApi api, int i) {
+        api.ingest(List.of(Map.of("id", "e-" + i, "event", "order.created", "timestamp", 1_700_000_000_000L + i)));
+    }
+
+    private static void waitUntilStopped(Database db) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (db.storesEachCommit() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(db.storesEachCommit()).as("stopped after the idle spell").isFalse();
     }
 
     private static int writeDelay(Database db) {

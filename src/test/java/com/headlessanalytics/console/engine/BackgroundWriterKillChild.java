@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Run in a child JVM by {@link BackgroundCompactionTest}: opens the data folder, ingests a first event
- * (which starts H2's background writer), raises H2's write delay to 5 s, so that a commit left to H2
+ * Run in a child JVM by {@link BackgroundCompactionTest}: opens the data folder with a rule that
+ * starts H2's background writer at the first commit, ingests a first event, raises H2's write delay to 5 s, so that a commit left to H2
  * would surely not be stored yet, and then ingests one-event batches, printing each id once its ingest
  * has returned, until it is killed.
  */
@@ -15,8 +15,9 @@ public final class BackgroundWriterKillChild {
     public static void main(String[] args) throws Exception {
         Engine engine = Engine.open(Path.of(args[0]));
         HeadlessApi api = engine.defaultWorkspace();
-        api.ingest(List.of(Map.of("id", "e-0", "event", "order.created", "timestamp", 1_700_000_000_000L)));
         Database db = ((EngineApi) api).database();
+        db.compactionRule(new Database.CompactionRule(0, 101, 101, 60_000, 0));
+        api.ingest(List.of(Map.of("id", "e-0", "event", "order.created", "timestamp", 1_700_000_000_000L)));
         if (!db.storesEachCommit()) {
             throw new IllegalStateException("the background writer did not start with the first write");
         }

@@ -34,12 +34,14 @@ public final class ShopifyOrders {
         new BigDecimal("69.50"), new BigDecimal("7.99"), new BigDecimal("24.00"), new BigDecimal("18.00"),
         new BigDecimal("29.90"), new BigDecimal("32.00")};
     private static final DateTimeFormatter SHOPIFY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-    private static final long START = Instant.parse("2026-10-01T00:00:00Z").toEpochMilli();
+    private static final long START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    /** Two seconds apart: 10M orders end in August 2026, in the past, as ingest requires. */
+    private static final long SPACING_MILLIS = 2_000;
 
     private ShopifyOrders() {
     }
 
-    /** {@code count} orders from {@code seed}: ids 820982911946154508 + i, one every 20 seconds from 2026-10-01. */
+    /** {@code count} orders from {@code seed}: ids 820982911946154508 + i, one every 2 seconds from 2026-01-01. */
     public static List<Map<String, Object>> generate(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Map<String, Object>> orders = new ArrayList<>(count);
@@ -64,7 +66,7 @@ public final class ShopifyOrders {
     static Map<String, Object> order(int i, SplittableRandom random) {
         long id = 820_982_911_946_154_508L + i;
         long customerId = 115_310_627_314_723_954L + random.nextInt(20_000);
-        Instant created = Instant.ofEpochMilli(START + i * 20_000L);
+        Instant created = Instant.ofEpochMilli(START + i * SPACING_MILLIS);
         String createdAt = SHOPIFY_TIME.format(created.atOffset(ZoneOffset.ofHours(-5)));
         List<Map<String, Object>> items = new ArrayList<>();
         BigDecimal subtotal = BigDecimal.ZERO;

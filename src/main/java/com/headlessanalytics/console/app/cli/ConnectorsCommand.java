@@ -4,6 +4,7 @@ import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.connectors.RecordFiles;
+import com.headlessanalytics.console.engine.BulkImport;
 import com.headlessanalytics.console.domain.FieldError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -109,8 +111,13 @@ final class ConnectorsCommand implements Runnable {
             int chunks = 0;
             try (RecordFiles.Chunker chunker = new RecordFiles.Chunker(reader, RecordFiles.Chunker.REQUEST_BYTES);
                  TargetOptions.Opened opened = target.open()) {
-                for (List<RecordFiles.Record> chunk; !(chunk = chunker.next(chunkSize)).isEmpty(); ) {
-                    send(opened, ++chunks, chunk, out, err);
+                Optional<BulkImport> bulk = BulkImport.of(opened.api());
+                if (bulk.isPresent()) {
+                    importInChunks(bulk.get(), chunker, out, err);
+                } else {
+                    for (List<RecordFiles.Record> chunk; !(chunk = chunker.next(chunkSize)).isEmpty(); ) {
+                        send(opened, ++chunks, chunk, out, err);
+                    }
                 }
                 summary(opened.description(), json ? err : out);
             } catch (RecordFiles.BadFileException e) {
@@ -130,47 +137,111 @@ final class ConnectorsCommand implements Runnable {
         }
 
         private void send(TargetOptions.Opened opened, int chunk, List<RecordFiles.Record> records, PrintWriter out,
-                          PrintWriter err) throws IOException {
-            int first = records.get(0).number();
-            int last = records.get(records.size() - 1).number();
-            Connectors.Request request = new Connectors.Request(provider, recordType,
-                    records.stream().map(RecordFiles.Record::fields).toList(), dryRun ? Boolean.TRUE : null, businessId);
+                          PrintWriter err) {
             Connectors.Result result;
             try {
-                result = opened.api().connectorIngest(request);
+                result = opened.api().connectorIngest(request(records));
             } catch (ApiException.Client e) {
-                boolean perRecord = !e.details().isEmpty() && e.details().stream().allMatch(d -> d.index() != null);
-                if (json) {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("chunk", chunk);
-                    line.put("firstRecord", first);
-                    line.put("error", Map.of("status", e.status(), "code", e.code(), "message", e.getMessage(),
-                            "details", e.details()));
-                    out.println(ApiJson.write(line));
-                    out.flush();
-                }
-                if (!perRecord) {
-                    err.println("error: " + e.getMessage() + (e.status() > 0 ? " (HTTP " + e.status() + ")" : ""));
-                    for (FieldError d : e.details()) {
-                        err.println("  " + HaCommand.describe(d));
-                    }
-                    err.println("Nothing more was sent; " + accepted + " events were stored before this chunk.");
-                    err.flush();
-                    throw new Stop();
-                }
-                refusedChunks++;
-                received += records.size();
-                long bad = e.details().stream().map(FieldError::index).distinct().count();
-                failed += bad;
-                err.printf("chunk %d: records %d-%d refused, nothing of it stored: %d records with errors%n", chunk,
-                        first, last, bad);
-                for (FieldError d : e.details()) {
-                    RecordFiles.Record r = d.index() < records.size() ? records.get(d.index()) : null;
-                    showError(err, r, d.field(), d.code(), d.message());
-                }
-                err.flush();
+                refused(chunk, records, e, out, err);
                 return;
             }
+            answered(chunk, records, result, out, err);
+        }
+
+        /**
+         * The embedded workspace's way ({@link BulkImport}): each chunk mapped and validated on this
+         * thread while the one before is stored on another; answered and reported in file order, as
+         * {@link #send} reports them.
+         */
+        private void importInChunks(BulkImport bulk, RecordFiles.Chunker chunker, PrintWriter out, PrintWriter err)
+                throws IOException {
+            try (StoreBehind writer = new StoreBehind("ha-connectors-store")) {
+                int chunk = 0;
+                for (List<RecordFiles.Record> records; !(records = next(chunker, writer)).isEmpty(); ) {
+                    int number = ++chunk;
+                    BulkImport.Records prepared;
+                    try {
+                        prepared = bulk.prepare(request(records));
+                    } catch (ApiException.Client e) {
+                        writer.await();
+                        refused(number, records, e, out, err);
+                        continue;
+                    }
+                    List<RecordFiles.Record> sent = records;
+                    writer.submit(() -> {
+                        Connectors.Result result;
+                        try {
+                            result = bulk.store(prepared);
+                        } catch (ApiException.Client e) {
+                            refused(number, sent, e, out, err);
+                            return;
+                        }
+                        answered(number, sent, result, out, err);
+                    });
+                }
+                writer.await();
+            }
+        }
+
+        /** The next chunk of the file; when the file turns out bad, first lets the chunk being stored finish. */
+        private List<RecordFiles.Record> next(RecordFiles.Chunker chunker, StoreBehind writer) throws IOException {
+            try {
+                return chunker.next(chunkSize);
+            } catch (RecordFiles.BadFileException e) {
+                writer.await();
+                throw e;
+            }
+        }
+
+        private Connectors.Request request(List<RecordFiles.Record> records) {
+            return new Connectors.Request(provider, recordType,
+                    records.stream().map(RecordFiles.Record::fields).toList(), dryRun ? Boolean.TRUE : null, businessId);
+        }
+
+        /**
+         * A refused chunk: per-record errors are counted and shown, and the import goes on; a
+         * request-level refusal stops it ({@link Stop}).
+         */
+        private void refused(int chunk, List<RecordFiles.Record> records, ApiException.Client e, PrintWriter out,
+                             PrintWriter err) {
+            int first = records.get(0).number();
+            int last = records.get(records.size() - 1).number();
+            boolean perRecord = !e.details().isEmpty() && e.details().stream().allMatch(d -> d.index() != null);
+            if (json) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("chunk", chunk);
+                line.put("firstRecord", first);
+                line.put("error", Map.of("status", e.status(), "code", e.code(), "message", e.getMessage(),
+                        "details", e.details()));
+                out.println(ApiJson.write(line));
+                out.flush();
+            }
+            if (!perRecord) {
+                err.println("error: " + e.getMessage() + (e.status() > 0 ? " (HTTP " + e.status() + ")" : ""));
+                for (FieldError d : e.details()) {
+                    err.println("  " + HaCommand.describe(d));
+                }
+                err.println("Nothing more was sent; " + accepted + " events were stored before this chunk.");
+                err.flush();
+                throw new Stop();
+            }
+            refusedChunks++;
+            received += records.size();
+            long bad = e.details().stream().map(FieldError::index).distinct().count();
+            failed += bad;
+            err.printf("chunk %d: records %d-%d refused, nothing of it stored: %d records with errors%n", chunk,
+                    first, last, bad);
+            for (FieldError d : e.details()) {
+                RecordFiles.Record r = d.index() < records.size() ? records.get(d.index()) : null;
+                showError(err, r, d.field(), d.code(), d.message());
+            }
+            err.flush();
+        }
+
+        private void answered(int chunk, List<RecordFiles.Record> records, Connectors.Result result, PrintWriter out,
+                              PrintWriter err) {
+            int first = records.get(0).number();
+            int last = records.get(records.size() - 1).number();
             received += result.received();
             accepted += result.accepted();
             duplicates += result.duplicates();

@@ -23,10 +23,6 @@ import java.util.Map;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -212,14 +208,8 @@ final class IngestCommand implements Callable<Integer> {
      * import; the chunks before it are committed.
      */
     private void importInChunks(BulkImport bulk, BitSet invalidRecords, PrintWriter err, boolean terminal)
-            throws IOException, InterruptedException {
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ha-import-store");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<?>[] writing = {null};
+            throws IOException {
+        try (StoreBehind writer = new StoreBehind("ha-import-store")) {
             List<Map<String, Object>> envelopes = new ArrayList<>();
             int[] first = {0};
             long[] input = {0};
@@ -229,13 +219,13 @@ final class IngestCommand implements Callable<Integer> {
                 try {
                     prepared = bulk.prepare(chunk.envelopes());
                 } catch (ApiException.Client e) {
-                    awaitUnchecked(writing[0]);
+                    writer.await();
                     refused(chunk, chunk.envelopes().size(), e, err);
                     return;
                 }
-                awaitUnchecked(writing[0]);
+                writer.await();
                 progress(err, terminal);
-                writing[0] = writer.submit(() -> {
+                writer.submit(() -> {
                     try {
                         BulkImport.Stored result = bulk.store(prepared);
                         stored += result.accepted();
@@ -269,36 +259,8 @@ final class IngestCommand implements Callable<Integer> {
             if (!envelopes.isEmpty()) {
                 hand.accept(new Chunk(first[0], read, new ArrayList<>(envelopes)));
             }
-            awaitUnchecked(writing[0]);
+            writer.await();
             progress(err, terminal);
-        } catch (StoreFailed e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            writer.shutdownNow();
-        }
-    }
-
-    /** A store that failed on the writer thread, carried out of the file reader's callback. */
-    private static final class StoreFailed extends RuntimeException {
-        StoreFailed(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    private static void awaitUnchecked(Future<?> writing) {
-        if (writing == null) {
-            return;
-        }
-        try {
-            writing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreFailed(e);
-        } catch (ExecutionException e) {
-            throw new StoreFailed(e.getCause());
         }
     }
 

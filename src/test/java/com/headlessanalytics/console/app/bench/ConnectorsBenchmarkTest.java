@@ -34,7 +34,7 @@ class ConnectorsBenchmarkTest {
         assertThat(orders.get(0)).containsKeys("id", "total_price", "currency", "created_at", "customer", "line_items",
                 "landing_site");
         assertThat((String) orders.get(0).get("landing_site")).contains("utm_source=", "utm_campaign=");
-        assertThat((String) orders.get(0).get("created_at")).isEqualTo("2026-09-30T19:00:00-05:00");
+        assertThat((String) orders.get(0).get("created_at")).isEqualTo("2025-12-31T19:00:00-05:00");
         assertThat(new java.math.BigDecimal((String) orders.get(1).get("total_price"))).isPositive();
     }
 }

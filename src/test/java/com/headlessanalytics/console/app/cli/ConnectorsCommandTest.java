@@ -53,8 +53,9 @@ class ConnectorsCommandTest {
         CliTest.Run first = run("connectors", "ingest", "--provider", "shopify", "--record-type", "order",
                 file.toString(), "--data-dir", data());
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.err()).contains("chunk 1: records 1-1000: 1000 accepted, 0 duplicates, 0 failed",
-                "chunk 3: records 2001-2300: 300 accepted");
+        assertThat(first.err()).as("reported in file order, though stored behind the mapping")
+                .containsSubsequence("chunk 1: records 1-1000: 1000 accepted, 0 duplicates, 0 failed",
+                        "chunk 2: records 1001-2000: 1000 accepted", "chunk 3: records 2001-2300: 300 accepted");
         assertThat(first.out()).contains("orders.ndjson into embedded workspace",
                 "(shopify): received 2300, accepted 2300, duplicates 0, failed 0");
 
@@ -106,6 +107,18 @@ class ConnectorsCommandTest {
                 "record 4 (line 4) total_price");
         assertThat(refused.out()).contains("received 5, accepted 3, duplicates 0, failed 1", "1 chunk was refused");
         assertThat(stored()).hasSize(3);
+    }
+
+    @Test
+    void aFileThatBreaksAfterSomeChunksKeepsWhatWasStoredBeforeAndSaysSo() throws Exception {
+        Path file = ndjson("orders.ndjson", ShopifyOrders.generate(7, 5));
+        Files.writeString(file, "{\"id\": \"broken\",\n", java.nio.file.StandardOpenOption.APPEND);
+        CliTest.Run run = run("connectors", "ingest", "--provider", "shopify", "--chunk-size", "3", file.toString(),
+                "--data-dir", data());
+        assertThat(run.exit()).isEqualTo(HaCommand.REJECTED);
+        assertThat(run.err()).containsSubsequence("chunk 1: records 1-3: 3 accepted", "chunk 2: records 4-6: 3 accepted",
+                "orders.ndjson: record 8 (line 9", "Stopped there: 6 events were stored");
+        assertThat(stored()).hasSize(6);
     }
 
     @Test
