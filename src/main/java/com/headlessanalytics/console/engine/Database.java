@@ -67,7 +67,7 @@ final class Database implements AutoCloseable {
          * Large and mostly dead, as {@link DataFileUse#worthCompacting}; stop at 80% live, or after 30 s
          * without a write (long enough for H2 to compact after a burst, short enough that an idle
          * console does not wake every 10 ms); a look each second. With it always on, {@code bench
-         * ingest}'s in-order batches ran 20% slower (docs/performance.md, "Compacting while importing").
+         * ingest}'s in-order batches ran 20% slower (docs/performance.md, "When the background writer runs").
          */
         static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 30_000, 1_000);
 
@@ -287,21 +287,23 @@ final class Database implements AutoCloseable {
     }
 
     DataFileUse fileUse() {
-        return read(c -> {
-            long bytes = 0;
-            int live = 100;
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM"
-                    + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
-                while (rs.next()) {
-                    if (rs.getString(1).equals("info.FILE_SIZE")) {
-                        bytes = Long.parseLong(rs.getString(2));
-                    } else {
-                        live = Integer.parseInt(rs.getString(2));
-                    }
+        return read(this::fileUse);
+    }
+
+    private DataFileUse fileUse(Connection c) throws SQLException {
+        long bytes = 0;
+        int live = 100;
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM"
+                + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+            while (rs.next()) {
+                if (rs.getString(1).equals("info.FILE_SIZE")) {
+                    bytes = Long.parseLong(rs.getString(2));
+                } else {
+                    live = Integer.parseInt(rs.getString(2));
                 }
             }
-            return new DataFileUse(folder.resolve(FILE_NAME + ".mv.db"), bytes, live);
-        });
+        }
+        return new DataFileUse(folder.resolve(FILE_NAME + ".mv.db"), bytes, live);
     }
 
     /**
@@ -404,7 +406,10 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Starts or stops H2's background writer as the {@link CompactionRule} says, at most once per its check time. */
+    /**
+     * Starts or stops H2's background writer as the {@link CompactionRule} says, at most once per its
+     * check time; reads the file's figures on the write connection, so it never waits for the pool.
+     */
     private void checkFile() {
         CompactionRule rule = compactionRule;
         long now = System.nanoTime();
@@ -414,14 +419,17 @@ final class Database implements AutoCloseable {
         nextFileCheck = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
         DataFileUse use;
         try {
-            use = fileUse();
-        } catch (EngineException e) {
+            use = fileUse(writeConnection);
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("Cannot read how much of the data file in {} is live: {}", folder, e.getMessage());
             return;
         }
         if (!storeEachCommit && rule.start(use)) {
+            LOG.info("Compacting the data file in {} in the background: {} MB, {}% live", folder, use.bytes() >> 20,
+                    use.livePercent());
             background(true);
         } else if (storeEachCommit && rule.stop(use)) {
+            LOG.info("Background compaction in {} done: {} MB, {}% live", folder, use.bytes() >> 20, use.livePercent());
             background(false);
         }
     }
@@ -451,8 +459,8 @@ final class Database implements AutoCloseable {
 
     /**
      * Runs each job of the group in one transaction (each in a savepoint when there are several),
-     * commits, looks at the file ({@link #checkFile}), then answers them in order: a job that failed is rolled back alone and answered its
-     * error; when the commit fails, every job is.
+     * commits, looks at the file ({@link #checkFile}), then answers them in order: a job that failed
+     * is rolled back alone and answered its error; when the commit fails, every job is.
      */
     private void commitGroup(List<Job<?>> group) {
         Object[] results = new Object[group.size()];
