@@ -224,8 +224,8 @@ public final class ConsoleComposition implements AutoCloseable {
         events.onOpenEntity(entityNavigator);
         funnels.onOpenEntity(entityNavigator);
         TrackingPlansViewModel trackingPlans = new TrackingPlansViewModel(current, tasks, this.dialogs, zone);
-        ImportViewModel importer = new ImportViewModel(current, tasks, this.dialogs, ConsoleComposition::readRecords,
-                navigator, clock, zone);
+        ImportViewModel importer = new ImportViewModel(current, BulkChunkSender::of, tasks, this.dialogs,
+                ConsoleComposition::readRecords, navigator, clock, zone);
         ExportsViewModel exports = new ExportsViewModel(current, tasks, this.dialogs, secrets,
                 new SavedDestinations(folder), clipboard, clock, zone);
 

@@ -3,6 +3,7 @@ package com.headlessanalytics.console.app.cli;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
 import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.app.StoreBehind;
 import com.headlessanalytics.console.connectors.RecordFiles;
 import com.headlessanalytics.console.engine.BulkImport;
 import com.headlessanalytics.console.domain.FieldError;

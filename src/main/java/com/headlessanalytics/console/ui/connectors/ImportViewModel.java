@@ -26,7 +26,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -52,7 +56,8 @@ import javafx.collections.ObservableList;
  * {@value Connectors#MAX_RECORDS} records on the task runner, with progress and a Cancel that stops
  * after the chunk being sent, then a summary. A chunk the server refuses stops the import; chunks
  * stored before stay stored, and since event ids come from the records, running it again stores
- * only the rest.
+ * only the rest. Where the {@link ChunkSender} stores on a thread of its own (an embedded
+ * workspace), each chunk is read and mapped while the one before is stored.
  */
 public final class ImportViewModel implements Activatable {
     /** Records per dry run and per import request. */
@@ -98,6 +103,7 @@ public final class ImportViewModel implements Activatable {
     }
 
     private final Supplier<HeadlessApi> api;
+    private final Function<HeadlessApi, ChunkSender<?>> senders;
     private final DialogService dialogs;
     private final RecordReader reader;
     private final Navigator navigator;
@@ -135,9 +141,11 @@ public final class ImportViewModel implements Activatable {
     private final Command openEventsCommand;
     private final Command startOverCommand;
 
-    public ImportViewModel(Supplier<HeadlessApi> api, TaskRunner tasks, DialogService dialogs, RecordReader reader,
-                           Navigator navigator, Clock clock, ZoneId zone) {
+    /** {@code senders} gives the import's way of sending chunks to a workspace, e.g. {@link ChunkSender#plain}. */
+    public ImportViewModel(Supplier<HeadlessApi> api, Function<HeadlessApi, ChunkSender<?>> senders, TaskRunner tasks,
+                           DialogService dialogs, RecordReader reader, Navigator navigator, Clock clock, ZoneId zone) {
         this.api = api;
+        this.senders = senders;
         this.dialogs = dialogs;
         this.reader = reader;
         this.navigator = navigator;
@@ -359,59 +367,122 @@ public final class ImportViewModel implements Activatable {
 
     private Summary importAll(TaskRunner.Progress progress, Path path, String providerId, String type,
                               int expected) throws Exception {
+        try (ChunkSender<?> sender = senders.apply(api.get())) {
+            return importAll(sender, progress, path, providerId, type, expected);
+        }
+    }
+
+    /**
+     * Reads and prepares chunk k+1 while chunk k is stored, then counts k's answer and, unless it was
+     * refused or Cancel was pressed, stores k+1: answered in file order, nothing stored after a refusal.
+     */
+    private <P> Summary importAll(ChunkSender<P> sender, TaskRunner.Progress progress, Path path, String providerId,
+                                  String type, int expected) throws Exception {
         long started = clock.millis();
-        int done = 0;
-        int accepted = 0;
-        int dups = 0;
+        Tally tally = new Tally();
         int chunk = 0;
-        Long from = null;
-        Long to = null;
-        Set<String> names = new HashSet<>();
-        List<ChunkFailure> failed = new ArrayList<>();
         boolean stopped = false;
+        Sent storing = null;
         progress.update(0, progressText(0, expected));
         try (RecordReader.Chunks chunks = reader.open(path)) {
             while (true) {
+                List<Map<String, Object>> records;
+                Exception unreadable = null;
+                try {
+                    records = chunks.next(CHUNK);
+                } catch (Exception e) {
+                    records = List.of();
+                    unreadable = e;
+                }
+                Supplier<Future<Connectors.Result>> send = records.isEmpty() ? null
+                        : prepare(sender, new Connectors.Request(providerId, type, records, false, null));
+                if (storing != null) {
+                    if (!tally.answered(storing)) {
+                        break;
+                    }
+                    progress.update(expected == 0 ? -1 : Math.min(1.0, tally.done / (double) expected),
+                            progressText(tally.done, Math.max(tally.done, expected)));
+                }
                 if (stopRequested.get()) {
                     stopped = true;
                     break;
                 }
-                List<Map<String, Object>> records;
-                try {
-                    records = chunks.next(CHUNK);
-                } catch (Exception unreadable) {
-                    failed.add(new ChunkFailure(chunk + 1, done + 1, done + 1,
+                if (unreadable != null) {
+                    tally.failed.add(new ChunkFailure(chunk + 1, tally.done + 1, tally.done + 1,
                             List.of("The file could not be read further: " + ErrorText.describe(unreadable))));
                     break;
                 }
                 if (records.isEmpty()) {
                     break;
                 }
-                chunk++;
-                Connectors.Result result;
-                try {
-                    result = api.get().connectorIngest(new Connectors.Request(providerId, type, records, false, null));
-                } catch (RuntimeException refused) {
-                    failed.add(new ChunkFailure(chunk, done + 1, done + records.size(), reasons(refused, done)));
-                    break;
-                }
-                accepted += result.accepted();
-                dups += result.duplicates();
-                for (Connectors.RecordResult r : result.records()) {
-                    if (r.event() != null) {
-                        long ts = r.event().timestamp();
-                        from = from == null ? ts : Math.min(from, ts);
-                        to = to == null ? ts : Math.max(to, ts);
-                        names.add(r.event().event());
-                    }
-                }
-                done += records.size();
-                progress.update(expected == 0 ? -1 : Math.min(1.0, done / (double) expected),
-                        progressText(done, Math.max(done, expected)));
+                storing = new Sent(++chunk, records.size(), send.get());
             }
         }
-        return new Summary(Math.max(done, expected), done, accepted, dups, failed, clock.millis() - started,
-                stopped, from, to, names);
+        return new Summary(Math.max(tally.done, expected), tally.done, tally.accepted, tally.duplicates,
+                tally.failed, clock.millis() - started, stopped, tally.from, tally.to, tally.names);
+    }
+
+    /** Prepares the chunk now; the answer stores it, or fails as the preparing did. */
+    private static <P> Supplier<Future<Connectors.Result>> prepare(ChunkSender<P> sender, Connectors.Request request) {
+        try {
+            P prepared = sender.prepare(request);
+            return () -> sender.store(prepared);
+        } catch (RuntimeException refused) {
+            return () -> CompletableFuture.failedFuture(refused);
+        }
+    }
+
+    /** A chunk being stored: its number, its record count and its answer to come. */
+    private record Sent(int chunk, int size, Future<Connectors.Result> answer) {
+    }
+
+    /** What the answered chunks add up to. */
+    private static final class Tally {
+        int done;
+        int accepted;
+        int duplicates;
+        Long from;
+        Long to;
+        final Set<String> names = new HashSet<>();
+        final List<ChunkFailure> failed = new ArrayList<>();
+
+        /** Waits for the chunk's answer and counts it; false, with the failure noted, when it was not stored. */
+        boolean answered(Sent sent) throws InterruptedException {
+            Connectors.Result result;
+            try {
+                result = answer(sent.answer());
+            } catch (RuntimeException refused) {
+                failed.add(new ChunkFailure(sent.chunk(), done + 1, done + sent.size(), reasons(refused, done)));
+                return false;
+            }
+            accepted += result.accepted();
+            duplicates += result.duplicates();
+            for (Connectors.RecordResult r : result.records()) {
+                if (r.event() != null) {
+                    long ts = r.event().timestamp();
+                    from = from == null ? ts : Math.min(from, ts);
+                    to = to == null ? ts : Math.max(to, ts);
+                    names.add(r.event().event());
+                }
+            }
+            done += sent.size();
+            return true;
+        }
+    }
+
+    /** The stored chunk's answer, or what its store threw. */
+    private static Connectors.Result answer(Future<Connectors.Result> answer) throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static String progressText(int done, int total) {

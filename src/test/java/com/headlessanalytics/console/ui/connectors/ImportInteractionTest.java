@@ -34,8 +34,8 @@ class ImportInteractionTest extends EngineScreenTest {
         }
         Path csv = Files.write(dir.resolve("shopify-orders.csv"), lines);
         dialogs.openFile = csv;
-        ImportViewModel model = ScreenRobot.onFx(() -> new ImportViewModel(() -> port, tasks, dialogs,
-                ConsoleComposition::readRecords, drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
+        ImportViewModel model = ScreenRobot.onFx(() -> new ImportViewModel(() -> port, ChunkSender::plain, tasks,
+                dialogs, ConsoleComposition::readRecords, drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
         FxWarmUp.show(() -> new ImportView(model));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ImportView(model))) {
             robot.read(() -> {

@@ -36,8 +36,8 @@ class ImportScreenshotTest extends EngineScreenTest {
         records.get(5).remove("id");
         records.get(8).put("total_price", "12,50");
         Path file = FakeConnectorPort.ndjson(dir.resolve("shopify-orders-" + theme + ".ndjson"), records);
-        ImportViewModel model = ScreenRobot.onFx(() -> new ImportViewModel(() -> port, tasks, dialogs,
-                FakeConnectorPort.NDJSON, drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
+        ImportViewModel model = ScreenRobot.onFx(() -> new ImportViewModel(() -> port, ChunkSender::plain, tasks,
+                dialogs, FakeConnectorPort.NDJSON, drilled::add, Clock.systemUTC(), ZoneOffset.UTC));
         FxWarmUp.show(() -> new ImportView(model));
         try (ScreenRobot robot = ScreenRobot.show(() -> new ImportView(model), dark)) {
             robot.read(() -> {

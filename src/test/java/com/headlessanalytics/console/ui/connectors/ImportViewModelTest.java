@@ -16,6 +16,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +45,8 @@ class ImportViewModelTest {
         engine = Engine.open(dir.resolve("data"));
         connectors = new FakeConnectorPort(engine.defaultWorkspace());
         HeadlessApi port = connectors.port();
-        model = new ImportViewModel(() -> port, tasks, dialogs, FakeConnectorPort.NDJSON, drilled::add,
-                Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        model = new ImportViewModel(() -> port, ChunkSender::plain, tasks, dialogs, FakeConnectorPort.NDJSON,
+                drilled::add, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -219,6 +227,130 @@ class ImportViewModelTest {
         assertThat(connectors.storedIds()).as("the chunk before stays stored").hasSize(1000);
     }
 
+    /**
+     * A sender that stores on a thread of its own, as the embedded workspace's does, through the fake
+     * port; chunk 1's store waits until chunk 2 was prepared (at most 10 s). Logs what it does.
+     */
+    final class ThreadedSender implements ChunkSender<Connectors.Request> {
+        final List<String> log = new CopyOnWriteArrayList<>();
+        final CountDownLatch secondPrepared = new CountDownLatch(1);
+        final AtomicBoolean overlapped = new AtomicBoolean();
+        final AtomicBoolean closed = new AtomicBoolean();
+        Runnable onSecondPrepared = () -> { };
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final HeadlessApi port = connectors.port();
+        private final AtomicInteger prepared = new AtomicInteger();
+        private final AtomicInteger stored = new AtomicInteger();
+
+        @Override
+        public Connectors.Request prepare(Connectors.Request request) {
+            int n = prepared.incrementAndGet();
+            log.add("prepared " + n);
+            if (n == 2) {
+                onSecondPrepared.run();
+                secondPrepared.countDown();
+            }
+            return request;
+        }
+
+        @Override
+        public Future<Connectors.Result> store(Connectors.Request request) {
+            return thread.submit(() -> {
+                int n = stored.incrementAndGet();
+                if (n == 1) {
+                    overlapped.set(secondPrepared.await(10, TimeUnit.SECONDS));
+                }
+                try {
+                    Connectors.Result result = port.connectorIngest(request);
+                    log.add("stored " + n);
+                    return result;
+                } catch (RuntimeException refused) {
+                    log.add("refused " + n);
+                    throw refused;
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+            thread.shutdown();
+        }
+    }
+
+    private ThreadedSender threaded() {
+        ThreadedSender sender = new ThreadedSender();
+        HeadlessApi port = connectors.port();
+        model = new ImportViewModel(() -> port, api -> sender, tasks, dialogs, FakeConnectorPort.NDJSON,
+                drilled::add, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        tasks.onUpdate = u -> sender.log.add(u.message());
+        return sender;
+    }
+
+    @Test
+    void theNextChunkIsPreparedWhileTheOneBeforeIsStoredAndAnswersAreCountedInFileOrder() throws Exception {
+        ThreadedSender sender = threaded();
+        chooseShopify();
+        chooseFile(FakeConnectorPort.ndjson(dir.resolve("orders.ndjson"), FakeConnectorPort.orders(1, 2500)));
+        connectors.requests.clear();
+        sender.log.clear();
+        model.importCommand().execute();
+
+        assertThat(sender.overlapped).as("chunk 2 was prepared while chunk 1 was being stored").isTrue();
+        assertThat(sender.log).containsSubsequence("0 of 2,500 records", "prepared 1", "prepared 2", "stored 1",
+                "1,000 of 2,500 records", "stored 2", "2,000 of 2,500 records", "stored 3", "2,500 of 2,500 records");
+        assertThat(connectors.requests).extracting(r -> r.records().size()).containsExactly(1000, 1000, 500);
+        ImportViewModel.Summary s = model.summaryProperty().get();
+        assertThat(s.complete()).isTrue();
+        assertThat(s.accepted()).isEqualTo(2500);
+        assertThat(connectors.storedIds()).hasSize(2500);
+        assertThat(sender.closed).isTrue();
+    }
+
+    @Test
+    void aChunkRefusedWhileTheNextIsPreparedStopsTheImportAndTheNextIsNeverStored() throws Exception {
+        ThreadedSender sender = threaded();
+        List<Map<String, Object>> records = FakeConnectorPort.orders(1, 2500);
+        records.get(1499).put("total_price", "n/a");
+        chooseShopify();
+        chooseFile(FakeConnectorPort.ndjson(dir.resolve("orders.ndjson"), records));
+        connectors.requests.clear();
+        sender.log.clear();
+        model.importCommand().execute();
+
+        assertThat(sender.log.stream().filter(e -> !e.equals("prepared 3")))
+                .as("chunk 3 is at most prepared").containsExactly("0 of 2,500 records", "prepared 1", "prepared 2",
+                        "stored 1", "1,000 of 2,500 records", "refused 2");
+        assertThat(connectors.requests).hasSize(2);
+        ImportViewModel.Summary s = model.summaryProperty().get();
+        assertThat(s.done()).isEqualTo(1000);
+        assertThat(s.accepted()).isEqualTo(1000);
+        assertThat(s.failed()).containsExactly(new ImportViewModel.ChunkFailure(2, 1001, 2000, List.of(
+                "Record 1500: total_price: must be a decimal number")));
+        assertThat(connectors.storedIds()).as("the chunk before stays stored").hasSize(1000);
+        assertThat(sender.closed).isTrue();
+    }
+
+    @Test
+    void cancelWhileAChunkIsStoredCountsItAndStoresNothingAfter() throws Exception {
+        ThreadedSender sender = threaded();
+        sender.onSecondPrepared = () -> model.stopCommand().execute();
+        chooseShopify();
+        chooseFile(FakeConnectorPort.ndjson(dir.resolve("orders.ndjson"), FakeConnectorPort.orders(1, 2500)));
+        connectors.requests.clear();
+        sender.log.clear();
+        model.importCommand().execute();
+
+        assertThat(sender.overlapped).isTrue();
+        assertThat(sender.log).containsExactly("0 of 2,500 records", "prepared 1", "prepared 2", "stored 1",
+                "1,000 of 2,500 records");
+        ImportViewModel.Summary s = model.summaryProperty().get();
+        assertThat(s.stopped()).isTrue();
+        assertThat(s.done()).isEqualTo(1000);
+        assertThat(s.accepted()).isEqualTo(1000);
+        assertThat(connectors.storedIds()).hasSize(1000);
+    }
+
     @Test
     void openInEventsShowsTheImportedEventsSpan() throws Exception {
         chooseShopify();
@@ -252,8 +384,8 @@ class ImportViewModelTest {
         }
         Path csv = java.nio.file.Files.write(dir.resolve("orders.csv"), lines);
         HeadlessApi real = engine.defaultWorkspace();
-        model = new ImportViewModel(() -> real, tasks, dialogs,
-                com.headlessanalytics.console.app.ConsoleComposition::readRecords, drilled::add,
+        model = new ImportViewModel(() -> real, com.headlessanalytics.console.app.BulkChunkSender::of, tasks,
+                dialogs, com.headlessanalytics.console.app.ConsoleComposition::readRecords, drilled::add,
                 Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
         model.activate();
         assertThat(model.providers()).extracting(ImportViewModel.ProviderRow::id).contains("shopify", "stripe",

@@ -1,5 +1,6 @@
-package com.headlessanalytics.console.app.cli;
+package com.headlessanalytics.console.app;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,11 +12,11 @@ import java.util.concurrent.Future;
  * overlaps H2's writing). A store that throws makes the next {@link #submit} or {@link #await}
  * throw the same exception, unwrapped when it is unchecked.
  */
-final class StoreBehind implements AutoCloseable {
+public final class StoreBehind implements AutoCloseable {
     private final ExecutorService writer;
     private Future<?> writing;
 
-    StoreBehind(String threadName) {
+    public StoreBehind(String threadName) {
         writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -24,13 +25,20 @@ final class StoreBehind implements AutoCloseable {
     }
 
     /** Waits for the previous store, then starts this one. */
-    void submit(Runnable store) {
+    public void submit(Runnable store) {
+        submit(Executors.callable(store));
+    }
+
+    /** Waits for the previous store, then starts this one; the future answers what it returns or throws. */
+    public <T> Future<T> submit(Callable<T> store) {
         await();
-        writing = writer.submit(store);
+        Future<T> started = writer.submit(store);
+        writing = started;
+        return started;
     }
 
     /** Waits for the last store. */
-    void await() {
+    public void await() {
         Future<?> last = writing;
         writing = null;
         if (last == null) {
@@ -52,9 +60,12 @@ final class StoreBehind implements AutoCloseable {
         }
     }
 
-    /** Stops the thread; a store still running is interrupted. */
+    /**
+     * Stops the thread once a store still running has finished; nothing is interrupted, since an
+     * interrupt inside H2's file I/O closes the file.
+     */
     @Override
     public void close() {
-        writer.shutdownNow();
+        writer.shutdown();
     }
 }
