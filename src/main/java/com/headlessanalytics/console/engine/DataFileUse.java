@@ -3,8 +3,8 @@ package com.headlessanalytics.console.engine;
 import java.nio.file.Path;
 
 /**
- * A data folder's H2 file: its size and the share of its chunks that hold live data, as H2 counts
- * them. Large transactions (a bulk import's) leave most of the file dead: 1M imported events left
+ * A data folder's H2 file: its size and the share of it that holds live data (the live share of its
+ * chunks times the share of the file the chunks take, as H2 counts them). Large transactions (a bulk import's) leave most of the file dead: 1M imported events left
  * 4.8 GB with 33% live, and 388 MB after a full compaction (docs/performance.md, "Bulk import").
  */
 public record DataFileUse(Path file, long bytes, int livePercent) {

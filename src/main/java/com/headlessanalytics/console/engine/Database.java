@@ -290,20 +290,29 @@ final class Database implements AutoCloseable {
         return read(this::fileUse);
     }
 
+    /**
+     * The file's size and live share: the live share of its chunks ({@code info.CHUNKS_FILL_RATE})
+     * times the share of the file its chunks take ({@code info.FILL_RATE}). H2's background writer
+     * fills the chunks again but does not give back the space they left: at the end of the 10M
+     * import the first alone said 52% of the 22.9 GB file, the product 39%, and a full compaction
+     * left 4.1 GB.
+     */
     private DataFileUse fileUse(Connection c) throws SQLException {
         long bytes = 0;
-        int live = 100;
+        int chunksLive = 100;
+        int fileUsed = 100;
         try (ResultSet rs = c.createStatement().executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM"
-                + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+                + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE',"
+                + " 'info.FILL_RATE')")) {
             while (rs.next()) {
-                if (rs.getString(1).equals("info.FILE_SIZE")) {
-                    bytes = Long.parseLong(rs.getString(2));
-                } else {
-                    live = Integer.parseInt(rs.getString(2));
+                switch (rs.getString(1)) {
+                    case "info.FILE_SIZE" -> bytes = Long.parseLong(rs.getString(2));
+                    case "info.CHUNKS_FILL_RATE" -> chunksLive = Integer.parseInt(rs.getString(2));
+                    default -> fileUsed = Integer.parseInt(rs.getString(2));
                 }
             }
         }
-        return new DataFileUse(folder.resolve(FILE_NAME + ".mv.db"), bytes, live);
+        return new DataFileUse(folder.resolve(FILE_NAME + ".mv.db"), bytes, chunksLive * fileUsed / 100);
     }
 
     /**
