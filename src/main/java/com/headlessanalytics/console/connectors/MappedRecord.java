@@ -1,6 +1,7 @@
 package com.headlessanalytics.console.connectors;
 
 import com.headlessanalytics.console.api.Connectors;
+import com.headlessanalytics.console.domain.EventValidator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,15 @@ public record MappedRecord(String recordType, String recordId, String eventId, M
 
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    /**
+     * The event connector ingest stores for this valid record: the envelope given {@code business}
+     * and validated as event {@code index} of its request, received at {@code now}, with the mapped id.
+     */
+    public EventValidator.Outcome validate(int index, String business, long now) {
+        envelope.put("businessId", business);
+        return EventValidator.validate(index, envelope, 0, now, business, eventId);
     }
 
     /**

@@ -97,9 +97,7 @@ final class EngineConnectors {
             if (!item.mapped.valid()) {
                 continue;
             }
-            Map<String, Object> envelope = item.mapped.envelope();
-            envelope.put("businessId", business);
-            EventValidator.Outcome outcome = EventValidator.validate(i, envelope, 0, now, business, item.mapped.eventId());
+            EventValidator.Outcome outcome = item.mapped.validate(i, business, now);
             if (!outcome.valid()) {
                 for (FieldError e : outcome.errors()) {
                     item.errors.add(new Connectors.Note(item.mapped.recordField(e.field()), e.code(), e.message()));
