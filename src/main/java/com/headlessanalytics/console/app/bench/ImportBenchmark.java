@@ -25,19 +25,23 @@ import java.util.Map;
 /**
  * Importing a history file, side by side in one run: raw H2 JDBC batch inserts of the file's rows
  * (the baseline: the engine's own rows, every column, validated and serialised outside the clock,
- * inserted in file order, 1000 a JDBC batch and 100,000 a transaction as the import commits them, with
- * H2's background writer on and a {@code CHECKPOINT} after each commit, as the engine's writer does while
- * the file is compacted)
+ * inserted in file order, 1000 a JDBC batch, in transactions of the size the import commits)
  * against the import into a data folder, end to end. Two variants, by the file:
  * <ul>
  * <li>per-actor (the default): the file is a {@link PerActorExport} (per-actor order, client
  * UUIDs) and the import is {@code ingest FILE} (both passes over the file, parsing, validation,
- * duplicate lookups, the projections, every commit);</li>
+ * duplicate lookups, the projections, every commit); the baseline commits 100,000 rows a
+ * transaction, {@code ingest FILE}'s chunk, with H2's background writer on as the engine has it for
+ * such a file (random ids leave it mostly dead, so the engine's compaction rule starts the writer
+ * after the first chunk) and a {@code CHECKPOINT} after each commit, as the engine's writer does then;</li>
  * <li>{@code shopify}: the file is {@link ShopifyOrders} records, one JSON object a line, the
  * baseline's rows are the events the Shopify mapping makes of them (mapped, given the business
  * {@code default} and validated as connector ingest does), and the import is
  * {@code connectors ingest FILE --provider shopify} (reading, mapping, id derivation, validation,
- * duplicate lookups, the projections, every commit).</li>
+ * duplicate lookups, the projections, every commit); the baseline commits 1000 rows a transaction,
+ * the connector's request, with H2's background writer off: the orders come in time order with
+ * increasing ids, which H2 appends, and the writer slowed such inserts by a fifth in
+ * {@code bench ingest} (docs/performance.md).</li>
  * </ul>
  */
 public final class ImportBenchmark {
@@ -54,9 +58,7 @@ public final class ImportBenchmark {
     public static final String SHOPIFY = "shopify";
 
     private static final int RAW_BATCH = 1000;
-    /** Events per transaction in the baseline: the import's, {@code ingest FILE}'s default chunk. */
-    private static final int RAW_COMMIT = 100_000;
-    /** H2's background writer delay in the baseline: the engine's while it compacts ({@code Database}). */
+    /** H2's background writer delay where the baseline runs it: the engine's while it compacts ({@code Database}). */
     private static final int RAW_WRITE_DELAY_MS = 30;
     private static final String BUSINESS = "default";
 
@@ -72,9 +74,12 @@ public final class ImportBenchmark {
         void write(Path to, Path scratch) throws IOException;
     }
 
-    /** A variant's file: its name, what its lines are, how it is written and read, and the two figures' labels. */
-    private record Source(String file, String noun, String what, Writing writing, Rows rows, String rawLabel,
-                          String importLabel) {
+    /**
+     * A variant's file: its name, what its lines are, how it is written and read, the baseline's
+     * transaction size and whether it runs H2's background writer, and the two figures' labels.
+     */
+    private record Source(String file, String noun, String what, Writing writing, Rows rows, int rawCommit,
+                          boolean rawBackgroundWriter, String rawLabel, String importLabel) {
     }
 
     private final long events;
@@ -101,6 +106,7 @@ public final class ImportBenchmark {
         return new Source("per-actor-" + events + "-seed" + seed + ".ndjson", "events", "per-actor events with client ids",
                 (to, scratch) -> PerActorExport.write(to, events, seed, scratch.resolve("buckets")),
                 (index, line, now) -> EventValidator.validate(null, read(line), 0, now, BUSINESS, null).event(),
+                100_000, true,
                 "raw H2 JDBC batch insert, file order (baseline)", "ingest FILE into a data folder (end to end)");
     }
 
@@ -115,7 +121,7 @@ public final class ImportBenchmark {
         ProviderMapping mapping = ConnectorRegistry.standard().provider(SHOPIFY);
         return new Source("shopify-orders-" + events + "-seed" + seed + ".ndjson", "records",
                 "Shopify order records, one per line", (to, scratch) -> ShopifyOrders.write(to, (int) events, seed),
-                (index, line, now) -> mapped(mapping, index, line, now),
+                (index, line, now) -> mapped(mapping, index, line, now), 1000, false,
                 "raw H2 JDBC batch insert of the mapped rows (baseline)",
                 "connectors ingest FILE (" + SHOPIFY + ") into a data folder (end to end)");
     }
@@ -208,15 +214,15 @@ public final class ImportBenchmark {
     /**
      * The baseline: the file's events as the engine would store them, each batch made into events
      * ({@link Source#rows()}) and serialised before its clock starts, then inserted and committed
-     * with plain JDBC, 100,000 events a transaction. H2's background writer runs throughout, so
-     * the file is compacted as it grows: with it off, random-order inserts into the id index left
-     * 19 GB for 1M events (8.4 GB with it on), which slowed the baseline down and would not fit at 10M.
-     * Each commit is followed by a {@code CHECKPOINT}, so a committed transaction is in the file
-     * before the next one starts.
+     * with plain JDBC in transactions of {@link Source#rawCommit()} events. With
+     * {@link Source#rawBackgroundWriter()} H2's background writer compacts the file as it grows
+     * (without it, the per-actor file's random ids left 19 GB for 1M events, 8.4 GB with it, which
+     * slowed the baseline down and would not fit at 10M) and each commit is followed by a
+     * {@code CHECKPOINT}, so a committed transaction is in the file before the next one starts.
      */
     private double runRaw(Path folder, Path file) throws Exception {
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";WRITE_DELAY="
-                + RAW_WRITE_DELAY_MS + ";CACHE_SIZE=65536";
+                + (source.rawBackgroundWriter() ? RAW_WRITE_DELAY_MS : 0) + ";CACHE_SIZE=65536";
         long now = System.currentTimeMillis();
         long nanos = 0;
         long n = 0;
@@ -249,9 +255,11 @@ public final class ImportBenchmark {
                         ps.executeBatch();
                         uncommitted += size;
                     }
-                    if (uncommitted > 0 && (last || uncommitted >= RAW_COMMIT)) {
+                    if (uncommitted > 0 && (last || uncommitted >= source.rawCommit())) {
                         c.commit();
-                        checkpoint.execute("CHECKPOINT");
+                        if (source.rawBackgroundWriter()) {
+                            checkpoint.execute("CHECKPOINT");
+                        }
                         uncommitted = 0;
                     }
                     nanos += System.nanoTime() - start;
