@@ -49,13 +49,6 @@ final class Database implements AutoCloseable {
     static final int MAX_GROUP = 16;
 
     /**
-     * H2's write delay while its background writer runs ({@link #background}): it then wakes every
-     * 10 ms and rewrites a few of the emptiest chunks each time (docs/performance.md, "Bulk import":
-     * 30 ms imported 2M events in 6.1 min against 7.7 min at 100 ms and 9.4 min at 1 s).
-     */
-    static final int BACKGROUND_WRITE_DELAY_MS = 30;
-
-    /**
      * When the writer runs H2's background writer, which compacts the file: from a commit after which
      * the file is over {@code aboveBytes} with less than {@code startBelowLive} percent of it live,
      * until a commit after which {@code stopAtLive} percent or more is live, or until
@@ -456,7 +449,7 @@ final class Database implements AutoCloseable {
             storeEachCommit = true;
         }
         try (Statement s = writeConnection.createStatement()) {
-            s.execute("SET WRITE_DELAY " + (on ? BACKGROUND_WRITE_DELAY_MS : 0));
+            s.execute("SET WRITE_DELAY " + (on ? DataFileUse.BACKGROUND_WRITE_DELAY_MS : 0));
         } catch (SQLException e) {
             LOG.warn("Cannot turn H2's background writer {} in {}: {}", on ? "on" : "off", folder, e.getMessage());
             return;

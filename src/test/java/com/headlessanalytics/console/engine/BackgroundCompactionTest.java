@@ -47,7 +47,7 @@ class BackgroundCompactionTest {
             for (int round = 1; round <= 2; round++) {
                 ingest(api, round);
                 assertThat(writeDelay(db)).as("round %d: writes flow", round)
-                        .isEqualTo(Database.BACKGROUND_WRITE_DELAY_MS);
+                        .isEqualTo(DataFileUse.BACKGROUND_WRITE_DELAY_MS);
                 assertThat(db.storesEachCommit()).isTrue();
                 waitUntilStopped(db);
                 assertThat(writeDelay(db)).isZero();

@@ -6,6 +6,7 @@ import com.headlessanalytics.console.connectors.MappedRecord;
 import com.headlessanalytics.console.connectors.ProviderMapping;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventValidator;
+import com.headlessanalytics.console.engine.DataFileUse;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.engine.EventRows;
 import java.io.BufferedReader;
@@ -58,8 +59,6 @@ public final class ImportBenchmark {
     public static final String SHOPIFY = "shopify";
 
     private static final int RAW_BATCH = 1000;
-    /** H2's background writer delay where the baseline runs it: the engine's while it compacts ({@code Database}). */
-    private static final int RAW_WRITE_DELAY_MS = 30;
     private static final String BUSINESS = "default";
 
     /** How a line of the file becomes the event the engine would store; {@code index} is its place in the batch. */
@@ -222,7 +221,7 @@ public final class ImportBenchmark {
      */
     private double runRaw(Path folder, Path file) throws Exception {
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";WRITE_DELAY="
-                + (source.rawBackgroundWriter() ? RAW_WRITE_DELAY_MS : 0) + ";CACHE_SIZE=65536";
+                + (source.rawBackgroundWriter() ? DataFileUse.BACKGROUND_WRITE_DELAY_MS : 0) + ";CACHE_SIZE=65536";
         long now = System.currentTimeMillis();
         long nanos = 0;
         long n = 0;
