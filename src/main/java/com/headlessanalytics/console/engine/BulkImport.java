@@ -13,8 +13,8 @@ import java.util.Optional;
  * the ingest projections and the analytics columns are those of ingest; what differs is only how
  * the rows reach H2 (docs/performance.md, "Bulk import").
  *
- * <p>While its chunks are written, H2 compacts the data file in the background, as it does whenever
- * writes flow ({@link Database#storesEachCommit}): without that, the 2M-event import's file grew to
+ * <p>Between its chunks, the database's writer compacts the data file, as it does whenever a large
+ * file is mostly dead ({@link Database#compacting}): without that, the 2M-event import's file grew to
  * 12.9 GB with 13% of it live.
  *
  * <p>Connector records ({@code connectors ingest FILE}) take the same way in requests of at most

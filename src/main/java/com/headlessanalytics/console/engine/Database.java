@@ -23,7 +23,10 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,27 +52,25 @@ final class Database implements AutoCloseable {
     static final int MAX_GROUP = 16;
 
     /**
-     * When the writer runs H2's background writer, which compacts the file: from a commit after which
-     * the file is over {@code aboveBytes} with less than {@code startBelowLive} percent of it live,
-     * until a commit after which {@code stopAtLive} percent or more is live, or until
-     * {@code idleMillis} without a write. The file is looked at after a commit at most every
-     * {@code checkMillis}.
+     * When the writer compacts the file: from a commit after which the file is over
+     * {@code aboveBytes} with less than {@code startBelowLive} percent of its chunks live, until
+     * {@code stopAtLive} percent or more are, or until {@code giveUpMillis} pass in which H2 finds
+     * no chunk it may rewrite (H2 rewrites only chunks older than its retention time, 45 s). Each
+     * step rewrites at least {@code stepBytes} of the emptiest chunks' live pages; after a step that
+     * found nothing, the next comes {@code checkMillis} later, and the file is looked at after a
+     * commit at most every {@code checkMillis}.
      */
-    record CompactionRule(long aboveBytes, int startBelowLive, int stopAtLive, long idleMillis, long checkMillis) {
+    record CompactionRule(long aboveBytes, int startBelowLive, int stopAtLive, int stepBytes, long checkMillis,
+            long giveUpMillis) {
         /**
-         * Large and mostly dead, as {@link DataFileUse#worthCompacting}; stop at 80% live, or after 30 s
-         * without a write (long enough for H2 to compact after a burst, short enough that an idle
-         * console does not wake every 10 ms); a look each second. With it always on, {@code bench
-         * ingest}'s in-order batches ran 20% slower (docs/performance.md, "When the background writer runs").
+         * Large and mostly dead, as {@link DataFileUse#worthCompacting}; up to 80% live; 16 MB a step;
+         * a look each second; given up after a minute with nothing H2 may rewrite.
          */
-        static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 30_000, 1_000);
+        static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 16 << 20,
+                1_000, 60_000);
 
         boolean start(DataFileUse use) {
-            return use.bytes() > aboveBytes && use.livePercent() < startBelowLive;
-        }
-
-        boolean stop(DataFileUse use) {
-            return use.livePercent() >= stopAtLive;
+            return use.bytes() > aboveBytes && use.chunksLivePercent() < startBelowLive;
         }
     }
 
@@ -97,17 +98,25 @@ final class Database implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
     private volatile boolean compactOnClose;
-    /** Set while H2's background writer runs and defers storing small commits: the writer stores each one. */
-    private volatile boolean storeEachCommit;
+    /** The store under the write connection, which the writer compacts. */
+    private final MVStore store;
+    /** Set while the writer compacts the file, a step between transactions ({@link CompactionRule}). */
+    private volatile boolean compacting;
+    private volatile long compactionSteps;
+    /** While compacting: when the next step is due, and since when steps have found nothing ({@link System#nanoTime}). */
+    private long nextStep;
+    private long fruitlessSince;
     private volatile CompactionRule compactionRule = CompactionRule.DEFAULT;
     /** When the writer thread looks at the file next ({@link System#nanoTime}). */
     private volatile long nextFileCheck;
     private final String schemaVersion;
 
-    private Database(Path folder, JdbcConnectionPool pool, Connection writeConnection, String schemaVersion) {
+    private Database(Path folder, JdbcConnectionPool pool, Connection writeConnection, String schemaVersion)
+            throws SQLException {
         this.folder = folder;
         this.pool = pool;
         this.writeConnection = writeConnection;
+        this.store = store(writeConnection);
         this.schemaVersion = schemaVersion;
         this.nextFileCheck = System.nanoTime();
         this.writer = new Thread(this::writeLoop, "ha-h2-writer");
@@ -285,7 +294,7 @@ final class Database implements AutoCloseable {
 
     /**
      * The file's size and live share: the live share of its chunks ({@code info.CHUNKS_FILL_RATE})
-     * times the share of the file its chunks take ({@code info.FILL_RATE}). H2's background writer
+     * times the share of the file its chunks take ({@code info.FILL_RATE}). Compacting while open
      * fills the chunks again but does not give back the space they left: at the end of the 10M
      * import the first alone said 52% of the 22.9 GB file, the product 39%, and a full compaction
      * left 4.1 GB.
@@ -305,7 +314,7 @@ final class Database implements AutoCloseable {
                 }
             }
         }
-        return new DataFileUse(folder.resolve(FILE_NAME + ".mv.db"), bytes, chunksLive * fileUsed / 100);
+        return new DataFileUse(folder.resolve(FILE_NAME + ".mv.db"), bytes, chunksLive * fileUsed / 100, chunksLive);
     }
 
     /**
@@ -317,12 +326,14 @@ final class Database implements AutoCloseable {
         compactOnClose = true;
     }
 
-    /**
-     * Whether H2's background writer runs, and the writer follows each commit with a {@code CHECKPOINT}
-     * ({@link CompactionRule}).
-     */
-    boolean storesEachCommit() {
-        return storeEachCommit;
+    /** Whether the writer is compacting the file ({@link CompactionRule}). */
+    boolean compacting() {
+        return compacting;
+    }
+
+    /** How many compaction steps have rewritten chunks since the database opened. */
+    long compactionSteps() {
+        return compactionSteps;
     }
 
     /** Replaces {@link CompactionRule#DEFAULT}, for tests. */
@@ -382,7 +393,7 @@ final class Database implements AutoCloseable {
 
     /**
      * The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP};
-     * while H2's background writer runs, it stops it after the rule's idle time without a write.
+     * while it compacts the file, it takes a step after each group and whenever no write waits.
      */
     private void writeLoop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
@@ -390,12 +401,13 @@ final class Database implements AutoCloseable {
         while (!stop) {
             Job<?> first;
             try {
-                first = storeEachCommit ? queue.poll(compactionRule.idleMillis(), TimeUnit.MILLISECONDS) : queue.take();
+                first = compacting ? queue.poll(Math.max(0, nextStep - System.nanoTime()), TimeUnit.NANOSECONDS)
+                        : queue.take();
             } catch (InterruptedException e) {
                 return;
             }
             if (first == null) {
-                background(false);
+                compactStep();
                 continue;
             }
             group.add(first);
@@ -405,58 +417,83 @@ final class Database implements AutoCloseable {
                 commitGroup(group);
             }
             group.clear();
+            if (compacting && !stop && System.nanoTime() - nextStep >= 0) {
+                compactStep();
+            }
         }
     }
 
     /**
-     * Starts or stops H2's background writer as the {@link CompactionRule} says, at most once per its
-     * check time; reads the file's figures on the write connection, so it never waits for the pool.
+     * Starts compacting as the {@link CompactionRule} says, at most once per its check time; reads
+     * the file's figures on the write connection, so it never waits for the pool.
      */
     private void checkFile() {
         CompactionRule rule = compactionRule;
         long now = System.nanoTime();
-        if (now - nextFileCheck < 0) {
+        if (compacting || now - nextFileCheck < 0) {
             return;
         }
         nextFileCheck = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
         DataFileUse use;
         try {
             use = fileUse(writeConnection);
+            writeConnection.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cannot read how much of the data file in {} is live: {}", folder, e.getMessage());
             return;
         }
-        if (!storeEachCommit && rule.start(use)) {
-            LOG.info("Compacting the data file in {} in the background: {} MB, {}% live", folder, use.bytes() >> 20,
-                    use.livePercent());
-            background(true);
-        } else if (storeEachCommit && rule.stop(use)) {
-            LOG.info("Background compaction in {} done: {} MB, {}% live", folder, use.bytes() >> 20, use.livePercent());
-            background(false);
+        if (rule.start(use)) {
+            LOG.info("Compacting the data file in {} between writes: {} MB, {}% of its chunks live", folder,
+                    use.bytes() >> 20, use.chunksLivePercent());
+            nextStep = now;
+            fruitlessSince = 0;
+            compacting = true;
         }
     }
 
     /**
-     * Turns H2's background writer on or off, on the writer thread between transactions. The
-     * database opens with it off ({@code WRITE_DELAY=0}): every commit is stored before it returns,
-     * but nothing compacts the file while it is open, so a run of large transactions (a bulk
-     * import's) leaves most of the file dead. While it is on, H2 rewrites the emptiest chunks in the
-     * background; H2 then defers storing small commits, so the writer stores each commit itself
-     * ({@code CHECKPOINT}, {@link #commitGroup}) and a write that returned is on disk either way.
+     * One compaction step, on the writer thread between transactions: H2 rewrites the live pages of
+     * the emptiest chunks into a new one, which this stores before it returns, as every commit is;
+     * the emptied chunks' space is reused once H2's retention time has passed. The file keeps its
+     * size while open; it shrinks on close. Ends the compaction as the {@link CompactionRule} says.
+     *
+     * <p>Not H2's background writer ({@code WRITE_DELAY} above 0), which did this before: it
+     * serializes a chunk while the previous one is still being written, so the newest chunk can miss
+     * the previous one's record, and H2 2.5.252 then cannot open a file killed at that moment
+     * (recovery recurses until StackOverflowError; docs/performance.md, "Compaction and kill -9").
      */
-    private void background(boolean on) {
-        if (on) {
-            storeEachCommit = true;
+    private void compactStep() {
+        CompactionRule rule = compactionRule;
+        long now = System.nanoTime();
+        try {
+            if (store.compact(rule.stopAtLive(), rule.stepBytes())) {
+                store.commit();
+                compactionSteps++;
+                fruitlessSince = 0;
+                nextStep = now;
+                return;
+            }
+            DataFileUse use = fileUse(writeConnection);
+            writeConnection.commit();
+            fruitlessSince = fruitlessSince == 0 ? now : fruitlessSince;
+            boolean live = use.chunksLivePercent() >= rule.stopAtLive();
+            if (live || now - fruitlessSince >= TimeUnit.MILLISECONDS.toNanos(rule.giveUpMillis())) {
+                compacting = false;
+                LOG.info("Compaction in {} {}: {} MB, {}% of its chunks live", folder,
+                        live ? "done" : "paused, nothing H2 may rewrite", use.bytes() >> 20, use.chunksLivePercent());
+            } else {
+                nextStep = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
+            }
+        } catch (SQLException | RuntimeException e) {
+            compacting = false;
+            LOG.warn("Compacting the data file in {} stopped: {}", folder, e.getMessage());
         }
-        try (Statement s = writeConnection.createStatement()) {
-            s.execute("SET WRITE_DELAY " + (on ? DataFileUse.BACKGROUND_WRITE_DELAY_MS : 0));
-        } catch (SQLException e) {
-            LOG.warn("Cannot turn H2's background writer {} in {}: {}", on ? "on" : "off", folder, e.getMessage());
-            return;
-        }
-        if (!on) {
-            storeEachCommit = false;
-        }
+    }
+
+    /** The MVStore under an H2 connection of this process. */
+    private static MVStore store(Connection connection) throws SQLException {
+        return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+                .getMvStore();
     }
 
     /**
@@ -490,11 +527,6 @@ final class Database implements AutoCloseable {
         }
         try {
             writeConnection.commit();
-            if (storeEachCommit) {
-                try (Statement s = writeConnection.createStatement()) {
-                    s.execute("CHECKPOINT");
-                }
-            }
         } catch (SQLException | RuntimeException e) {
             failAll(group, e);
             return;

@@ -6,7 +6,6 @@ import com.headlessanalytics.console.connectors.MappedRecord;
 import com.headlessanalytics.console.connectors.ProviderMapping;
 import com.headlessanalytics.console.domain.Event;
 import com.headlessanalytics.console.domain.EventValidator;
-import com.headlessanalytics.console.engine.DataFileUse;
 import com.headlessanalytics.console.engine.Engine;
 import com.headlessanalytics.console.engine.EventRows;
 import java.io.BufferedReader;
@@ -32,9 +31,11 @@ import java.util.Map;
  * <li>per-actor (the default): the file is a {@link PerActorExport} (per-actor order, client
  * UUIDs) and the import is {@code ingest FILE} (both passes over the file, parsing, validation,
  * duplicate lookups, the projections, every commit); the baseline commits 100,000 rows a
- * transaction, {@code ingest FILE}'s chunk, with H2's background writer on as the engine has it for
- * such a file (random ids leave it mostly dead, so the engine's compaction rule starts the writer
- * after the first chunk) and a {@code CHECKPOINT} after each commit, as the engine's writer does then;</li>
+ * transaction, {@code ingest FILE}'s chunk, with H2's background writer on, which compacts the file
+ * beside the inserts (random ids leave it mostly dead), and a {@code CHECKPOINT} after each commit,
+ * so that each commit is stored before the next; the engine compacts such a file too, but on its
+ * writer thread between transactions, since H2's background writer can leave a killed file H2
+ * cannot open (docs/performance.md, "Compaction and kill -9");</li>
  * <li>{@code shopify}: the file is {@link ShopifyOrders} records, one JSON object a line, the
  * baseline's rows are the events the Shopify mapping makes of them (mapped, given the business
  * {@code default} and validated as connector ingest does), and the import is
@@ -77,6 +78,13 @@ public final class ImportBenchmark {
      * A variant's file: its name, what its lines are, how it is written and read, the baseline's
      * transaction size and whether it runs H2's background writer, and the two figures' labels.
      */
+    /**
+     * H2's write delay when the baseline runs its background writer: it then wakes every 10 ms and
+     * rewrites a few of the emptiest chunks each time (30 ms imported 2M events in 6.1 min against
+     * 7.7 min at 100 ms and 9.4 min at 1 s; docs/performance.md, "Bulk import").
+     */
+    private static final int RAW_WRITE_DELAY_MS = 30;
+
     private record Source(String file, String noun, String what, Writing writing, Rows rows, int rawCommit,
                           boolean rawBackgroundWriter, String rawLabel, String importLabel) {
     }
@@ -221,7 +229,7 @@ public final class ImportBenchmark {
      */
     private double runRaw(Path folder, Path file) throws Exception {
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("headless") + ";WRITE_DELAY="
-                + (source.rawBackgroundWriter() ? DataFileUse.BACKGROUND_WRITE_DELAY_MS : 0) + ";CACHE_SIZE=65536";
+                + (source.rawBackgroundWriter() ? RAW_WRITE_DELAY_MS : 0) + ";CACHE_SIZE=65536";
         long now = System.currentTimeMillis();
         long nanos = 0;
         long n = 0;
