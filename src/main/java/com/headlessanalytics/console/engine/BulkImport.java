@@ -14,7 +14,7 @@ import java.util.Optional;
  * the rows reach H2 (docs/performance.md, "Bulk import").
  *
  * <p>Between its chunks, the database's writer compacts the data file, as it does whenever a large
- * file is mostly dead ({@link Database#compacting}): without that, the 2M-event import's file grew to
+ * file is mostly dead ({@link Database.CompactionRule}): without that, the 2M-event import's file grew to
  * 12.9 GB with 13% of it live.
  *
  * <p>Connector records ({@code connectors ingest FILE}) take the same way in requests of at most

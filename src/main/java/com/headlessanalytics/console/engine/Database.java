@@ -56,15 +56,17 @@ final class Database implements AutoCloseable {
      * {@code aboveBytes} with less than {@code startBelowLive} percent of its chunks live, until
      * {@code stopAtLive} percent or more are, or until {@code giveUpMillis} pass in which H2 finds
      * no chunk it may rewrite (H2 rewrites only chunks older than its retention time, 45 s). Each
-     * step rewrites at least {@code stepBytes} of the emptiest chunks' live pages; after a step that
-     * found nothing, the next comes {@code checkMillis} later, and the file is looked at after a
-     * commit at most every {@code checkMillis}.
+     * step rewrites the live pages of up to {@code stepBytes} of them, those H2 ranks first (the
+     * emptiest and oldest); after a step that found nothing, the next comes {@code checkMillis}
+     * later, and the file is looked at after a commit at most every {@code checkMillis}.
      */
     record CompactionRule(long aboveBytes, int startBelowLive, int stopAtLive, int stepBytes, long checkMillis,
             long giveUpMillis) {
         /**
-         * Large and mostly dead, as {@link DataFileUse#worthCompacting}; up to 80% live; 16 MB a step;
-         * a look each second; given up after a minute with nothing H2 may rewrite.
+         * Over 64 MB with less than half of its chunks live (the chunks alone, which a step can
+         * fill again; {@link DataFileUse#worthCompacting} also counts the free space between them,
+         * which only a full compaction gives back); up to 80%; 16 MB a step; a look each second;
+         * paused after a minute with nothing H2 may rewrite.
          */
         static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 16 << 20,
                 1_000, 60_000);
@@ -393,7 +395,7 @@ final class Database implements AutoCloseable {
 
     /**
      * The writer thread: takes the queued writes, up to {@link #MAX_GROUP} at a time, until {@link #STOP};
-     * while it compacts the file, it takes a step after each group and whenever no write waits.
+     * while it compacts the file, it takes a step when one is due: after a group, or while no write waits.
      */
     private void writeLoop() {
         List<Job<?>> group = new ArrayList<>(MAX_GROUP);
@@ -408,6 +410,9 @@ final class Database implements AutoCloseable {
             }
             if (first == null) {
                 compactStep();
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 continue;
             }
             group.add(first);
@@ -419,6 +424,9 @@ final class Database implements AutoCloseable {
             group.clear();
             if (compacting && !stop && System.nanoTime() - nextStep >= 0) {
                 compactStep();
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
             }
         }
     }
@@ -453,9 +461,10 @@ final class Database implements AutoCloseable {
 
     /**
      * One compaction step, on the writer thread between transactions: H2 rewrites the live pages of
-     * the emptiest chunks into a new one, which this stores before it returns, as every commit is;
-     * the emptied chunks' space is reused once H2's retention time has passed. The file keeps its
-     * size while open; it shrinks on close. Ends the compaction as the {@link CompactionRule} says.
+     * the chunks it ranks first into a new one, which this stores before it returns, as every
+     * commit is; the emptied chunks' space is reused once H2's retention time has passed. The file
+     * keeps its size while open (a close compacts for at most 200 ms, H2's default, or fully after
+     * {@link #compactOnClose}). Ends the compaction as the {@link CompactionRule} says.
      *
      * <p>Not H2's background writer ({@code WRITE_DELAY} above 0), which did this before: it
      * serializes a chunk while the previous one is still being written, so the newest chunk can miss
@@ -486,7 +495,12 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             compacting = false;
-            LOG.warn("Compacting the data file in {} stopped: {}", folder, e.getMessage());
+            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                // close() gave up waiting and interrupted the writer; H2 wrapped the interrupt
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LOG.error("Compacting the data file in {} stopped", folder, e);
         }
     }
 

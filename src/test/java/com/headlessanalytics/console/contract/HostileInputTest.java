@@ -817,9 +817,10 @@ class HostileInputTest {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException cut) {
             // the server answers 413 on the headers and closes after a 64 KiB drain (LocalApiServer);
-            // a client still sending megabytes may see the reset instead of the answer
+            // a client still sending more than that may see the reset instead of the answer (a
+            // 614 KB body did, once, in CI)
             assertThat(status).as("%s: %s", label, cut).isEqualTo(413);
-            assertThat(sent.length).as(label).isGreaterThan(1 << 20);
+            assertThat(sent.length).as(label).isGreaterThan(64 << 10);
             assertThat(storedData()).isEqualTo(before);
             return;
         }

@@ -75,16 +75,16 @@ public final class ImportBenchmark {
     }
 
     /**
-     * A variant's file: its name, what its lines are, how it is written and read, the baseline's
-     * transaction size and whether it runs H2's background writer, and the two figures' labels.
-     */
-    /**
      * H2's write delay when the baseline runs its background writer: it then wakes every 10 ms and
      * rewrites a few of the emptiest chunks each time (30 ms imported 2M events in 6.1 min against
      * 7.7 min at 100 ms and 9.4 min at 1 s; docs/performance.md, "Bulk import").
      */
     private static final int RAW_WRITE_DELAY_MS = 30;
 
+    /**
+     * A variant's file: its name, what its lines are, how it is written and read, the baseline's
+     * transaction size and whether it runs H2's background writer, and the two figures' labels.
+     */
     private record Source(String file, String noun, String what, Writing writing, Rows rows, int rawCommit,
                           boolean rawBackgroundWriter, String rawLabel, String importLabel) {
     }
