@@ -65,10 +65,12 @@ final class Database implements AutoCloseable {
         /**
          * Over 64 MB with less than half of its chunks live (the chunks alone, which a step can
          * fill again; {@link DataFileUse#worthCompacting} also counts the free space between them,
-         * which only a full compaction gives back); up to 80%; 16 MB a step; a look each second;
-         * paused after a minute with nothing H2 may rewrite.
+         * which only a full compaction gives back); up to 80%; 256 MB a step, since H2 never picks a
+         * chunk with more live data than a step and a bulk import's chunks hold that much
+         * (docs/performance.md, "Compaction and kill -9": 16 MB steps let the 2M import's file grow
+         * as if nothing compacted); a look each second; paused after a minute with nothing to rewrite.
          */
-        static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 16 << 20,
+        static final CompactionRule DEFAULT = new CompactionRule(DataFileUse.COMPACT_ABOVE_BYTES, 50, 80, 256 << 20,
                 1_000, 60_000);
 
         boolean start(DataFileUse use) {
