@@ -410,20 +410,15 @@ final class Database implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (first == null) {
-                compactStep();
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
+            if (first != null) {
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                stop = group.remove(STOP);
+                if (!group.isEmpty()) {
+                    commitGroup(group);
                 }
-                continue;
+                group.clear();
             }
-            group.add(first);
-            queue.drainTo(group, MAX_GROUP - 1);
-            stop = group.remove(STOP);
-            if (!group.isEmpty()) {
-                commitGroup(group);
-            }
-            group.clear();
             if (compacting && !stop && System.nanoTime() - nextStep >= 0) {
                 compactStep();
                 if (Thread.currentThread().isInterrupted()) {
@@ -446,8 +441,7 @@ final class Database implements AutoCloseable {
         nextFileCheck = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
         DataFileUse use;
         try {
-            use = fileUse(writeConnection);
-            writeConnection.commit();
+            use = fileUseOnWriter();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cannot read how much of the data file in {} is live: {}", folder, e.getMessage());
             return;
@@ -484,8 +478,7 @@ final class Database implements AutoCloseable {
                 nextStep = now;
                 return;
             }
-            DataFileUse use = fileUse(writeConnection);
-            writeConnection.commit();
+            DataFileUse use = fileUseOnWriter();
             fruitlessSince = fruitlessSince == 0 ? now : fruitlessSince;
             boolean live = use.chunksLivePercent() >= rule.stopAtLive();
             if (live || now - fruitlessSince >= TimeUnit.MILLISECONDS.toNanos(rule.giveUpMillis())) {
@@ -504,6 +497,13 @@ final class Database implements AutoCloseable {
             }
             LOG.error("Compacting the data file in {} stopped", folder, e);
         }
+    }
+
+    /** {@link #fileUse(Connection)} on the write connection, its read transaction then ended. */
+    private DataFileUse fileUseOnWriter() throws SQLException {
+        DataFileUse use = fileUse(writeConnection);
+        writeConnection.commit();
+        return use;
     }
 
     /** The MVStore under an H2 connection of this process. */
