@@ -107,6 +107,12 @@ final class Database implements AutoCloseable {
     /** Set while the writer compacts the file, a step between transactions ({@link CompactionRule}). */
     private volatile boolean compacting;
     private volatile long compactionSteps;
+    /** The longest step so far, which is how long a write that arrives meanwhile can wait for it. */
+    private volatile long longestStepNanos;
+    /** The steps of the compaction under way, and their time, for its closing log line. */
+    private long runSteps;
+    private long runStepNanos;
+    private long runLongestNanos;
     /** While compacting: when the next step is due, and since when steps have found nothing ({@link System#nanoTime}). */
     private long nextStep;
     private long fruitlessSince;
@@ -340,6 +346,11 @@ final class Database implements AutoCloseable {
         return compactionSteps;
     }
 
+    /** The longest compaction step since the database opened, in milliseconds: a write waits at most that long for one. */
+    long longestCompactionStepMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(longestStepNanos);
+    }
+
     /** Replaces {@link CompactionRule#DEFAULT}, for tests. */
     void compactionRule(CompactionRule rule) {
         compactionRule = rule;
@@ -451,6 +462,9 @@ final class Database implements AutoCloseable {
                     use.bytes() >> 20, use.chunksLivePercent());
             nextStep = now;
             fruitlessSince = 0;
+            runSteps = 0;
+            runStepNanos = 0;
+            runLongestNanos = 0;
             compacting = true;
         }
     }
@@ -473,6 +487,11 @@ final class Database implements AutoCloseable {
         try {
             if (store.compact(rule.stopAtLive(), rule.stepBytes())) {
                 store.commit();
+                long took = System.nanoTime() - now;
+                longestStepNanos = Math.max(longestStepNanos, took);
+                runSteps++;
+                runStepNanos += took;
+                runLongestNanos = Math.max(runLongestNanos, took);
                 compactionSteps++;
                 fruitlessSince = 0;
                 nextStep = now;
@@ -483,8 +502,10 @@ final class Database implements AutoCloseable {
             boolean live = use.chunksLivePercent() >= rule.stopAtLive();
             if (live || now - fruitlessSince >= TimeUnit.MILLISECONDS.toNanos(rule.giveUpMillis())) {
                 compacting = false;
-                LOG.info("Compaction in {} {}: {} MB, {}% of its chunks live", folder,
-                        live ? "done" : "paused, nothing H2 may rewrite", use.bytes() >> 20, use.chunksLivePercent());
+                LOG.info("Compaction in {} {}: {} MB, {}% of its chunks live; {} steps, {} ms in all, the longest {} ms",
+                        folder, live ? "done" : "paused, nothing H2 may rewrite", use.bytes() >> 20,
+                        use.chunksLivePercent(), runSteps, TimeUnit.NANOSECONDS.toMillis(runStepNanos),
+                        TimeUnit.NANOSECONDS.toMillis(runLongestNanos));
             } else {
                 nextStep = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
             }
@@ -584,6 +605,10 @@ final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writer.interrupt();
+        if (compacting) {
+            LOG.info("Compaction in {} ended by the close: {} steps, {} ms in all, the longest {} ms", folder, runSteps,
+                    TimeUnit.NANOSECONDS.toMillis(runStepNanos), TimeUnit.NANOSECONDS.toMillis(runLongestNanos));
+        }
         for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
             job.answer().completeExceptionally(new EngineException("The database is closing", null));
         }
