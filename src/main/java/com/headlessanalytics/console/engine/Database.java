@@ -502,10 +502,9 @@ final class Database implements AutoCloseable {
             boolean live = use.chunksLivePercent() >= rule.stopAtLive();
             if (live || now - fruitlessSince >= TimeUnit.MILLISECONDS.toNanos(rule.giveUpMillis())) {
                 compacting = false;
-                LOG.info("Compaction in {} {}: {} MB, {}% of its chunks live; {} steps, {} ms in all, the longest {} ms",
-                        folder, live ? "done" : "paused, nothing H2 may rewrite", use.bytes() >> 20,
-                        use.chunksLivePercent(), runSteps, TimeUnit.NANOSECONDS.toMillis(runStepNanos),
-                        TimeUnit.NANOSECONDS.toMillis(runLongestNanos));
+                LOG.info("Compaction in {} {}: {} MB, {}% of its chunks live; {}", folder,
+                        live ? "done" : "paused, nothing H2 may rewrite", use.bytes() >> 20, use.chunksLivePercent(),
+                        runSummary());
             } else {
                 nextStep = now + TimeUnit.MILLISECONDS.toNanos(rule.checkMillis());
             }
@@ -518,6 +517,12 @@ final class Database implements AutoCloseable {
             }
             LOG.error("Compacting the data file in {} stopped", folder, e);
         }
+    }
+
+    /** The steps of the compaction under way, for the line that logs its end. */
+    private String runSummary() {
+        return runSteps + " steps, " + TimeUnit.NANOSECONDS.toMillis(runStepNanos) + " ms in all, the longest "
+                + TimeUnit.NANOSECONDS.toMillis(runLongestNanos) + " ms";
     }
 
     /** {@link #fileUse(Connection)} on the write connection, its read transaction then ended. */
@@ -606,8 +611,7 @@ final class Database implements AutoCloseable {
         }
         writer.interrupt();
         if (compacting) {
-            LOG.info("Compaction in {} ended by the close: {} steps, {} ms in all, the longest {} ms", folder, runSteps,
-                    TimeUnit.NANOSECONDS.toMillis(runStepNanos), TimeUnit.NANOSECONDS.toMillis(runLongestNanos));
+            LOG.info("Compaction in {} ended by the close: {}", folder, runSummary());
         }
         for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
             job.answer().completeExceptionally(new EngineException("The database is closing", null));
