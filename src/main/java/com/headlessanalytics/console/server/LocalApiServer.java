@@ -3,6 +3,7 @@ package com.headlessanalytics.console.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.headlessanalytics.console.api.ApiException;
 import com.headlessanalytics.console.api.ApiJson;
+import com.headlessanalytics.console.api.Connectors;
 import com.headlessanalytics.console.api.ErrorCodes;
 import com.headlessanalytics.console.api.EventNames;
 import com.headlessanalytics.console.api.EventPage;
@@ -69,13 +70,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits of the JDK server: requests it refuses before any handler runs (malformed request line
  * or headers, an unsupported Transfer-Encoding) get its plain answer and are not metered; it answers
- * {@code Expect: 100-continue} itself; after a refused oversized body it reads and discards up to
- * 64 KiB ({@code sun.net.httpserver.drainAmount}) before it closes the connection.
+ * {@code Expect: 100-continue} itself.
+ *
+ * <p>A refused body (413 on its {@code Content-Length}, 401, 415 and so on) is answered at once;
+ * the server then reads and discards what the client still sends of it, up to {@link
+ * #DISCARD_BYTES}, so the client reads the answer rather than a connection reset. A 413 closes the
+ * connection after that.
  */
 public final class LocalApiServer {
     private static final Logger log = LoggerFactory.getLogger(LocalApiServer.class);
 
     static final String UNKNOWN_ENDPOINT = "(unknown)";
+    /** The most of an unread body read and discarded after an answer: twice the largest body any route takes. */
+    static final int DISCARD_BYTES = 2 * Connectors.MAX_BODY_BYTES;
     static final int AUTH_FAILURES_PER_SECOND = 20;
     static final int AUTH_FAILURE_BURST = 20;
     private static final String JSON = "application/json; charset=utf-8";
@@ -229,9 +236,29 @@ public final class LocalApiServer {
             long written = send(call, reply);
             meter(call, reply, written, started);
         } finally {
-            // closing ends the exchange; the JDK may first discard an unread body (at most 64 KiB)
-            exchange.close();
             exit();
+            discardUnreadBody(exchange);
+            exchange.close();
+        }
+    }
+
+    /**
+     * Reads and discards what the client is still sending of a body the answer did not need (a
+     * refused one, mostly), up to {@link #DISCARD_BYTES}. A connection closed with unread bytes is
+     * closed by a TCP reset, and a client still writing its body may then lose the answer it has
+     * not yet read (the JDK's own discard stops at 64 KiB). Ends early when the client goes away
+     * or the JDK's response timer closes a connection whose client stopped sending.
+     */
+    private static void discardUnreadBody(HttpExchange exchange) {
+        InputStream in = exchange.getRequestBody();
+        byte[] sink = new byte[16 * 1024];
+        long discarded = 0;
+        try {
+            for (int n; discarded <= DISCARD_BYTES && (n = in.read(sink)) >= 0; ) {
+                discarded += n;
+            }
+        } catch (IOException gone) {
+            log.debug("Discarding an unread request body ended: {}", gone.toString());
         }
     }
 

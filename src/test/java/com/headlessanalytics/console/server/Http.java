@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +88,7 @@ final class Http {
         return new String[] {"Authorization", "Bearer " + key};
     }
 
-    /** A raw HTTP/1.1 exchange; the connection stays open for {@link #closedByServer}. */
+    /** A raw HTTP/1.1 exchange; the connection stays open for {@link #closedInOrder}. */
     static final class Raw implements AutoCloseable {
         final Socket socket;
         final OutputStream out;
@@ -133,13 +132,12 @@ final class Http {
             return new Response(status, headers, in.readNBytes(length));
         }
 
-        /** True when the server has closed the connection (end of stream or reset). */
-        boolean closedByServer() throws IOException {
-            try {
-                return in.read() < 0;
-            } catch (SocketException reset) {
-                return true;
-            }
+        /**
+         * True when the server closed the connection in order (its next byte is the end of the
+         * stream); a reset throws.
+         */
+        boolean closedInOrder() throws IOException {
+            return in.read() < 0;
         }
 
         @Override

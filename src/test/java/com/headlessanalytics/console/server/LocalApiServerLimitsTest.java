@@ -4,6 +4,7 @@ import static com.headlessanalytics.console.server.FakeBackend.KEY;
 import static com.headlessanalytics.console.server.FakeBackend.WORKSPACE;
 import static com.headlessanalytics.console.server.Http.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.headlessanalytics.console.api.ErrorCodes;
@@ -37,10 +38,54 @@ class LocalApiServerLimitsTest extends ServerTestSupport {
             UsageRecord record = assertMetered(r, "POST", "/api/ingest");
             assertThat(record.requestBytes()).isZero();
 
-            raw.write(new byte[128 * 1024]);
-            assertThat(raw.closedByServer()).isTrue();
+            raw.write(new byte[EventLimits.MAX_BATCH_BYTES + 1]);
+            assertThat(raw.closedInOrder()).as("closed in order once the declared body is in").isTrue();
         }
         assertThat(backend.ingestCalls.get()).isZero();
+    }
+
+    /**
+     * A client that sends its whole oversized body before it reads (as most HTTP clients do) gets
+     * the 413: the server reads and discards the body after answering, so its close is not a reset
+     * that could destroy the answer in the client's receive buffer.
+     */
+    @Test
+    void clientThatSendsItsWholeOversizedBodyReadsThe413() throws Exception {
+        byte[] body = new byte[EventLimits.MAX_BATCH_BYTES + 100 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        try (Http.Raw raw = new Http.Raw(server.port())) {
+            raw.write("POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
+            raw.write(body);
+            Thread.sleep(300);
+
+            assertError(raw.read(), 413, ErrorCodes.TOO_LARGE, WORKSPACE);
+            assertThat(raw.closedInOrder()).as("an orderly close, not a reset").isTrue();
+        }
+        assertThat(backend.ingestCalls.get()).isZero();
+    }
+
+    /** What the server discards after an answer is bounded: past it, the connection is dropped. */
+    @Test
+    void serverStopsDiscardingPastItsBound() throws Exception {
+        byte[] body = new byte[LocalApiServer.DISCARD_BYTES + 2 * 1024 * 1024];
+        try (Http.Raw raw = new Http.Raw(server.port())) {
+            raw.write("POST /api/ingest HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    raw.write(body);
+                } catch (java.io.IOException dropped) {
+                    // the server has closed the connection: what this test waits for
+                }
+            });
+            assertError(raw.read(), 413, ErrorCodes.TOO_LARGE, WORKSPACE);
+            writer.join(10_000);
+            Thread.sleep(300);
+
+            assertThat(writer.isAlive()).isFalse();
+            assertThatThrownBy(raw::closedInOrder).isInstanceOf(java.net.SocketException.class);
+        }
     }
 
     @Test
@@ -63,7 +108,7 @@ class LocalApiServerLimitsTest extends ServerTestSupport {
             assertThat(record.requestBytes()).isEqualTo(EventLimits.MAX_BATCH_BYTES + 1);
 
             raw.write("0\r\n\r\n");
-            assertThat(raw.closedByServer()).isTrue();
+            assertThat(raw.closedInOrder()).as("closed in order once the last chunk is in").isTrue();
         }
         assertThat(backend.ingestCalls.get()).isZero();
     }
