@@ -77,7 +77,7 @@ without_cds "$CONSOLE" "$OUT/console-nocds"
 # --- one Xvfb for the whole run ------------------------------------------------------------------
 DISPLAY_NUM=97
 while [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] || [ -e "/tmp/.X$DISPLAY_NUM-lock" ]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
-Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
+Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp -noreset > "$OUT/xvfb.log" 2>&1 &
 XVFB_PID=$!
 APP_PID=""
 cleanup() {

@@ -23,7 +23,9 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -31,18 +33,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console window. It shows as soon as the toolkit is up, with the saved geometry (read while the
- * toolkit starts) and an "Opening" placeholder in the theme's two colours; the Primer theme is applied
- * in the next pulse. The OS keychain and the
- * {@link ConsoleComposition} are then built off the FX thread and its shell replaces the placeholder.
+ * toolkit starts), in the theme's background colour; the "Opening" line follows in the next pulse,
+ * styled by a two-colour stylesheet, and the Primer theme in the pulse after. The OS keychain and the
+ * {@link ConsoleComposition} are built off the FX thread meanwhile and its shell replaces the placeholder.
  * Launch options, at start or handed over by a later launch through {@link SingleInstance}, bring the
  * window to the front and open what they name. On exit the window geometry is saved and the
  * composition closed (serve mode, then the engine).
  */
 public class ConsoleApp extends Application {
     static final String STYLESHEET = "/com/headlessanalytics/console/ui/console.css";
-    /** The first frame's user-agent stylesheet: two colours, so the window maps before Primer is parsed. */
+    /** The "Opening" line's user-agent stylesheet: the theme's text colours, so the line shows before Primer is parsed. */
     static final String STARTING_STYLESHEET = "/com/headlessanalytics/console/ui/starting.css";
     static final String TITLE = "HeadlessAnalytics Console";
+    /** The first frame's colour (Primer's -color-bg-default), before any stylesheet is parsed. */
+    static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
+    static final Color DARK_BACKGROUND = Color.web("#0d1117");
     /** How long a later launch's arguments may wait for the FX thread before the launch is told it is hung. */
     static final long ANSWER_SECONDS = 10;
 
@@ -71,9 +76,6 @@ public class ConsoleApp extends Application {
             } catch (RuntimeException | Error e) {
                 ready.completeExceptionally(e);
             }
-            // The toolkit's first log call looks for a System.LoggerFinder service, which opens every
-            // jar on the class path (88, 27,000 entries); done here first, it is off the way to the window.
-            System.getLogger(ConsoleApp.class.getName());
         });
     }
 
@@ -108,9 +110,11 @@ public class ConsoleApp extends Application {
         SettingsViewModel.Appearance initial = Boolean.getBoolean("ha.dark") ? SettingsViewModel.Appearance.DARK
                 : Boolean.getBoolean("ha.light") ? SettingsViewModel.Appearance.LIGHT
                 : appearanceOf(saved.appearance());
-        Application.setUserAgentStylesheet(getClass().getResource(STARTING_STYLESHEET).toExternalForm());
-        Scene scene = new Scene(placeholder(folder, dark(initial, ready.systemDark())),
-                saved.width() == null ? 1280 : saved.width(), saved.height() == null ? 800 : saved.height());
+        boolean dark = dark(initial, ready.systemDark());
+        VBox placeholder = placeholder(dark);
+        Scene scene = new Scene(placeholder,
+                saved.width() == null ? 1280 : saved.width(), saved.height() == null ? 800 : saved.height(),
+                dark ? DARK_BACKGROUND : LIGHT_BACKGROUND);
         stage.setTitle(TITLE);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -136,16 +140,27 @@ public class ConsoleApp extends Application {
         });
         waiting.add(LaunchOptions.parse(args.toArray(String[]::new)));
         stage.show();
-        // Primer (130-180 ms on the FX thread) is parsed after the window maps, while the composition builds
-        Platform.runLater(() -> {
-            applyTheme(initial, ready.systemDark());
-            scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        // The first frame is the scene's fill alone: no text, whose layout starts JavaFX's fonts
+        // (fontconfig, FreeType; 30-40 ms), and no stylesheet, whose parser's first use looks for a
+        // System.LoggerFinder on the class path (all 88 jars). Both come after the window maps, with
+        // the line; Primer (130-180 ms on the FX thread) after the frame with the line, while the
+        // composition builds.
+        afterNextPulse(scene, () -> {
+            Application.setUserAgentStylesheet(getClass().getResource(STARTING_STYLESHEET).toExternalForm());
+            placeholder.getChildren().add(startingLine(folder));
+            afterNextPulse(scene, () -> {
+                applyTheme(scene, initial, ready.systemDark());
+                scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+            });
         });
         if (instance != null) {
             instance.receiveWith(receiver(stage, this::act));
         }
 
         Thread.ofPlatform().name("ha-compose").start(() -> {
+            // the class-path scan for a System.LoggerFinder, which the first stylesheet's parser on the
+            // FX thread would otherwise do itself (opening all 88 jars)
+            System.getLogger(ConsoleApp.class.getName());
             try {
                 ConsoleComposition made = new ConsoleComposition(folder,
                         KeyringSecretStore.open(new FileSecretStore(folder)), Platform::runLater, new FxScheduler(),
@@ -167,7 +182,7 @@ public class ConsoleApp extends Application {
         composition = made;
         SettingsViewModel settings = made.settings();
         settings.appearanceProperty().set(initial);
-        settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(a, systemDark));
+        settings.appearanceProperty().addListener((obs, old, a) -> applyTheme(stage.getScene(), a, systemDark));
         stage.getScene().setRoot(made.shellView());
         boolean verifying = waiting.stream().anyMatch(o -> o.packet() != null);
         waiting.forEach(made::show);
@@ -179,6 +194,11 @@ public class ConsoleApp extends Application {
                 made.offerDemo();
             }
         });
+    }
+
+    /** The composition, waiting for it to be built. */
+    ConsoleComposition composition() {
+        return composed.join();
     }
 
     /** Launch options on the FX thread: shown at once once the console is built, else when it is. */
@@ -228,15 +248,40 @@ public class ConsoleApp extends Application {
         stage.requestFocus();
     }
 
-    private static VBox placeholder(Path folder, boolean dark) {
-        Label text = new Label("Opening the console on " + folder + " …");
-        text.setId("console-starting");
-        VBox box = new VBox(text);
+    /** The first frame's root: empty, over the scene's fill, until {@link #startingLine} joins it. */
+    private static VBox placeholder(boolean dark) {
+        VBox box = new VBox();
         box.setAlignment(Pos.CENTER);
         if (dark) {
             box.getStyleClass().add("dark");
         }
         return box;
+    }
+
+    private static Label startingLine(Path folder) {
+        Label text = new Label("Opening the console on " + folder + " …");
+        text.setId("console-starting");
+        return text;
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once the scene's next pulse has laid out its frame (and
+     * handed it to the renderer), so that what the frame shows is drawn before the action's work.
+     */
+    private static void afterNextPulse(Scene scene, Runnable action) {
+        boolean[] fired = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!fired[0]) {
+                fired[0] = true;
+                // removed outside the pulse: the scene is iterating over its listeners
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     private static VBox failed(Path folder, Throwable e) {
@@ -273,9 +318,23 @@ public class ConsoleApp extends Application {
                 || (appearance == SettingsViewModel.Appearance.SYSTEM && systemDark);
     }
 
-    private static void applyTheme(SettingsViewModel.Appearance appearance, boolean systemDark) {
+    /** Applies the Primer theme; the window's own colour follows it in the next pulse. */
+    private static void applyTheme(Scene scene, SettingsViewModel.Appearance appearance, boolean systemDark) {
         Application.setUserAgentStylesheet(dark(appearance, systemDark) ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+        afterNextPulse(scene, () -> fillLikeRoot(scene));
+    }
+
+    /**
+     * Gives the scene's fill, which JavaFX also makes the native window's background, the colour of
+     * the root's background: what the window shows where nothing is drawn yet, and where a resize
+     * uncovers it.
+     */
+    private static void fillLikeRoot(Scene scene) {
+        if (scene.getRoot() instanceof Region root && root.getBackground() != null
+                && !root.getBackground().getFills().isEmpty()) {
+            scene.setFill(root.getBackground().getFills().get(0).getFill());
+        }
     }
 
     /**
