@@ -134,6 +134,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private Area startArea = Area.OVERVIEW;
     private Path startPacket;
     private boolean opened;
+    /** Set by {@link #close}: an opening that ends afterwards starts no screen on the closing console. */
+    private volatile boolean closed;
     private GraphQlService graphQlService;
     private final Map<Area, Activatable> models = new EnumMap<>(Area.class);
     private final Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
@@ -433,6 +435,9 @@ public final class ConsoleComposition implements AutoCloseable {
     public TaskRunner.Handle open(Runnable whenEmpty) {
         shell.connectedTo("Opening " + folder + " …");
         return tasks.submit("Opening the workspace", this::openLastUsed, opened -> {
+            if (closed) {
+                return;
+            }
             this.opened = true;
             shell.connectedTo(workspaces.current().description());
             if (shell.canSelect(startArea)) {
@@ -453,6 +458,9 @@ public final class ConsoleComposition implements AutoCloseable {
                 whenEmpty.run();
             }
         }, failure -> {
+            if (closed) {
+                return;
+            }
             this.opened = true;
             shell.connectedTo("Not connected");
             if (startPacket != null) {
@@ -503,6 +511,7 @@ public final class ConsoleComposition implements AutoCloseable {
     /** Serve mode drains its in-flight requests first; then the engine writes what is queued and closes. */
     @Override
     public void close() {
+        closed = true;
         approvals.stopWatching();
         scanner.deactivate();
         tasks.close();

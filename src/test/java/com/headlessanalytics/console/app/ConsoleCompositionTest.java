@@ -86,6 +86,31 @@ class ConsoleCompositionTest {
         }
     }
 
+    /**
+     * The window closed while its workspace was opening (the console's stop right after start): the
+     * opening's answer starts no screen and no poll on the closed console, which would find the task
+     * runner closed.
+     */
+    @Test
+    void anOpeningThatEndsAfterCloseStartsNoScreen() throws Exception {
+        AtomicBoolean toldEmpty = new AtomicBoolean();
+        ConsoleComposition console = compose(dir.resolve("data"));
+        console.open(() -> toldEmpty.set(true));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fxThread.size() < 2) {
+            assertThat(System.nanoTime()).as("the opening's answer is handed over").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        console.close();
+        for (Runnable next; (next = fxThread.poll()) != null; ) {
+            next.run();
+        }
+        assertThat(console.shell().selectedProperty().get()).as("no screen started").isNull();
+        assertThat(scheduler.active()).as("nothing polls").isZero();
+        assertThat(toldEmpty).isFalse();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
     @Test
     void startOnOpensTheNamedScreenOnceTheWorkspaceIsOpen() throws Exception {
         try (ConsoleComposition console = compose(dir.resolve("data"))) {
