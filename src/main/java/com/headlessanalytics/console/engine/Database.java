@@ -8,9 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * when it starts a transaction together (group commit, at most {@link #MAX_GROUP}): each in its own
  * savepoint, so one that fails leaves nothing and the others commit; none is answered before the
  * commit.
+ *
+ * <p>When a write to the file fails (a full disk), H2 closes the store under the database, and
+ * any statement after that spins for ever inside H2 (2.5.252: a rollback on close, a read, the next
+ * write). So once the store is closed the database is lost to this process: every write and read
+ * is refused at once with the same error, and {@link #close} leaves the connections alone. The
+ * file holds every write answered before; the next open checks it.
  */
 final class Database implements AutoCloseable {
     static final String FILE_NAME = "headless";
@@ -102,6 +113,8 @@ final class Database implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
     private volatile boolean compactOnClose;
+    /** Set when H2 closed the store after a failed file write: nothing goes to H2 after it. */
+    private volatile EngineException storeLost;
     /** The store under the write connection, which the writer compacts. */
     private final MVStore store;
     /** Set while the writer compacts the file, a step between transactions ({@link CompactionRule}). */
@@ -363,6 +376,7 @@ final class Database implements AutoCloseable {
 
     /** Runs read-only work on a pooled connection in auto-commit mode. */
     <T> T read(SqlWork<T> work) {
+        refuseWhenLost();
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -386,6 +400,7 @@ final class Database implements AutoCloseable {
      */
     <T> T write(SqlWork<T> work, Consumer<T> afterCommit) {
         Job<T> job = new Job<>(work, afterCommit, new CompletableFuture<>());
+        refuseWhenLost();
         if (closing) {
             throw new EngineException("The database is closing", null);
         }
@@ -430,7 +445,7 @@ final class Database implements AutoCloseable {
                 }
                 group.clear();
             }
-            if (compacting && !stop && System.nanoTime() - nextStep >= 0) {
+            if (compacting && !stop && storeLost == null && System.nanoTime() - nextStep >= 0) {
                 compactStep();
                 if (Thread.currentThread().isInterrupted()) {
                     return;
@@ -515,7 +530,9 @@ final class Database implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            LOG.error("Compacting the data file in {} stopped", folder, e);
+            if (!lostWith(e)) {
+                LOG.error("Compacting the data file in {} stopped", folder, e);
+            }
         }
     }
 
@@ -544,6 +561,10 @@ final class Database implements AutoCloseable {
      * is rolled back alone and answered its error; when the commit fails, every job is.
      */
     private void commitGroup(List<Job<?>> group) {
+        if (storeLost != null) {
+            group.forEach(job -> job.answer().completeExceptionally(lost()));
+            return;
+        }
         Object[] results = new Object[group.size()];
         Throwable[] failures = new Throwable[group.size()];
         boolean alone = group.size() == 1;
@@ -554,6 +575,10 @@ final class Database implements AutoCloseable {
                 results[i] = group.get(i).work().run(writeConnection);
             } catch (SQLException | RuntimeException | Error e) {
                 failures[i] = e;
+                if (lostWith(e)) {
+                    group.forEach(job -> job.answer().completeExceptionally(lost()));
+                    return;
+                }
                 try {
                     if (savepoint != null) {
                         writeConnection.rollback(savepoint);
@@ -585,6 +610,10 @@ final class Database implements AutoCloseable {
 
     /** Rolls the whole transaction back and answers every job of the group with {@code e}. */
     private void failAll(List<Job<?>> group, Throwable e) {
+        if (lostWith(e)) {
+            group.forEach(job -> job.answer().completeExceptionally(lost()));
+            return;
+        }
         try {
             writeConnection.rollback();
         } catch (SQLException rollbackFailure) {
@@ -593,6 +622,70 @@ final class Database implements AutoCloseable {
         for (Job<?> job : group) {
             job.answer().completeExceptionally(failed(e));
         }
+    }
+
+    /**
+     * True when H2 has closed the store under the database, which it does when writing the file
+     * fails; the first time, {@code e} becomes the cause of every refusal after.
+     */
+    private boolean lostWith(Throwable e) {
+        if (storeLost == null && !store.isClosed()) {
+            return false;
+        }
+        synchronized (this) {
+            if (storeLost == null) {
+                storeLost = new EngineException("Writing to the data file in " + folder + " failed ("
+                        + rootCause(e) + "); the workspace is closed to reads and writes until it is opened"
+                        + " again. Every write answered before this one is stored. Free disk space if the"
+                        + " disk is full, then open the workspace again.", e);
+                LOG.error(storeLost.getMessage(), e);
+            }
+        }
+        return true;
+    }
+
+    /** Refuses work once the store is lost, also when H2 closed it in a step no write saw fail. */
+    private void refuseWhenLost() {
+        if (storeLost == null && !closing && store.isClosed()) {
+            lostWith(new EngineException("H2 closed the file", null));
+        }
+        if (storeLost != null) {
+            throw lost();
+        }
+    }
+
+    /** The store's loss, as an exception of its own for each refusal (its stack is the caller's). */
+    private EngineException lost() {
+        return new EngineException(storeLost.getMessage(), storeLost.getCause());
+    }
+
+    /**
+     * What the file system said ("No space left on device"): the first {@link IOException}
+     * among {@code e}'s causes, suppressed and next exceptions, where H2 puts it; else the first
+     * line of {@code e}'s message.
+     */
+    private static String rootCause(Throwable e) {
+        Deque<Throwable> next = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!next.isEmpty() && seen.size() < 50) {
+            Throwable t = next.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof IOException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+            next.addAll(List.of(t.getSuppressed()));
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                next.add(sql.getNextException());
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static Throwable failed(Throwable e) {
@@ -610,6 +703,14 @@ final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writer.interrupt();
+        if (storeLost != null || store.isClosed()) {
+            for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
+                job.answer().completeExceptionally(new EngineException("The database is closing", null));
+            }
+            LOG.info("The data file in {} was closed by H2 after a failed write; it is checked when it is opened"
+                    + " again", folder);
+            return;
+        }
         if (compacting) {
             LOG.info("Compaction in {} ended by the close: {}", folder, runSummary());
         }
