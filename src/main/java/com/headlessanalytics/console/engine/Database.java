@@ -562,7 +562,7 @@ final class Database implements AutoCloseable {
      */
     private void commitGroup(List<Job<?>> group) {
         if (storeLost != null) {
-            group.forEach(job -> job.answer().completeExceptionally(lost()));
+            answerLost(group);
             return;
         }
         Object[] results = new Object[group.size()];
@@ -576,7 +576,7 @@ final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException | Error e) {
                 failures[i] = e;
                 if (lostWith(e)) {
-                    group.forEach(job -> job.answer().completeExceptionally(lost()));
+                    answerLost(group);
                     return;
                 }
                 try {
@@ -611,7 +611,7 @@ final class Database implements AutoCloseable {
     /** Rolls the whole transaction back and answers every job of the group with {@code e}. */
     private void failAll(List<Job<?>> group, Throwable e) {
         if (lostWith(e)) {
-            group.forEach(job -> job.answer().completeExceptionally(lost()));
+            answerLost(group);
             return;
         }
         try {
@@ -642,6 +642,10 @@ final class Database implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private void answerLost(List<Job<?>> group) {
+        group.forEach(job -> job.answer().completeExceptionally(lost()));
     }
 
     /** Refuses work once the store is lost, also when H2 closed it in a step no write saw fail. */
@@ -703,19 +707,16 @@ final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writer.interrupt();
+        for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
+            job.answer().completeExceptionally(new EngineException("The database is closing", null));
+        }
         if (storeLost != null || store.isClosed()) {
-            for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
-                job.answer().completeExceptionally(new EngineException("The database is closing", null));
-            }
             LOG.info("The data file in {} was closed by H2 after a failed write; it is checked when it is opened"
                     + " again", folder);
             return;
         }
         if (compacting) {
             LOG.info("Compaction in {} ended by the close: {}", folder, runSummary());
-        }
-        for (Job<?> job = queue.poll(); job != null; job = queue.poll()) {
-            job.answer().completeExceptionally(new EngineException("The database is closing", null));
         }
         if (compactOnClose) {
             try {
